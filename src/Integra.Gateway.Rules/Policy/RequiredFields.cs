@@ -1,0 +1,107 @@
+using Integra.Gateway.Rules.Model;
+
+namespace Integra.Gateway.Rules.Policy;
+
+/// <summary>
+/// L1: required and well-formed fields. A simple port is judged only on the FCC standard data set
+/// (47 CFR §52.36, SPEC §2.1 "always"); optional columns of a simple port are never a reason to reject.
+/// </summary>
+internal static class RequiredFields
+{
+    /// <summary>The FCC standard data set, less TN (checked per row) and PASSCODE (L18).</summary>
+    private static readonly Field[] Standard =
+    [
+        Field.Ccna, Field.Pon, Field.Cc, Field.Nnsp, Field.Npdi, Field.Reqtyp, Field.Act, Field.Ddd,
+        Field.Inittel, Field.Agauth, Field.An, Field.Zip,
+    ];
+
+    private static readonly Field[] NonSimpleRequired = [Field.DtSent, Field.Authnm, Field.Dated];
+
+    private static readonly Field[] NonSimpleFormatOnly = [Field.Exp, Field.Mi, Field.State];
+
+    public static void Check(LsrContext ctx)
+    {
+        var fields = ctx.Fields;
+        var cancel = fields[Field.Sup] == "1";
+        foreach (var field in Standard)
+        {
+            // DDD is not needed to cancel (SPEC §2.1).
+            var required = !(field == Field.Ddd && cancel);
+            CheckOne(ctx, field, required);
+        }
+
+        CheckOne(ctx, Field.Ver, required: false);
+        CheckOne(ctx, Field.Sup, required: false);
+        if (!ctx.Simple)
+        {
+            foreach (var field in NonSimpleRequired)
+            {
+                CheckOne(ctx, field, required: true);
+            }
+
+            foreach (var field in NonSimpleFormatOnly)
+            {
+                CheckOne(ctx, field, required: false);
+            }
+
+            CheckDatedNotAfterReceipt(ctx);
+        }
+
+        CheckTnRows(ctx);
+    }
+
+    private static void CheckOne(LsrContext ctx, Field field, bool required)
+    {
+        var value = ctx.Fields[field];
+        if (value.Length == 0)
+        {
+            if (required)
+            {
+                var why = ctx.Simple || field is not (Field.DtSent or Field.Authnm or Field.Dated)
+                    ? string.Empty
+                    : " (required for a non-simple port)";
+                ctx.Add("L1", RejectCodes.MissingField, field, $"{field.Name()} is missing{why}; fill it in and send the request again.");
+            }
+
+            return;
+        }
+
+        // AGAUTH's value is judged by L2; AN and AUTHNM are free text.
+        if (FieldFormats.Check(field, value) is { } expected)
+        {
+            ctx.Add("L1", RejectCodes.BadFormat, field, $"{field.Name()} '{value}' is not valid; write {expected}.");
+        }
+    }
+
+    private static void CheckDatedNotAfterReceipt(LsrContext ctx)
+    {
+        if (FieldFormats.ParseDate(ctx.Fields[Field.Dated]) is { } dated && dated > ctx.ReceivedLocal.Date)
+        {
+            ctx.Add(
+                "L1",
+                RejectCodes.BadFormat,
+                Field.Dated,
+                $"DATED {dated:yyyy-MM-dd} is after the date the request was received ({ctx.ReceivedLocal.Date:yyyy-MM-dd}); send the date the end user gave the authorization.");
+        }
+    }
+
+    private static void CheckTnRows(LsrContext ctx)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in ctx.Request.Tns)
+        {
+            if (line.Raw.Length == 0)
+            {
+                ctx.Add("L1", RejectCodes.MissingField, Field.Tn, $"TN is missing on line {line.Line}; give the number to port on every row.");
+            }
+            else if (line.Tn is null)
+            {
+                ctx.Add("L1", RejectCodes.BadFormat, Field.Tn, $"TN '{line.Raw}' on line {line.Line} is not valid; write 10 NANP digits, e.g. 406-555-0101.", line.Raw);
+            }
+            else if (!seen.Add(line.Tn))
+            {
+                ctx.Add("L1", RejectCodes.BadFormat, Field.Tn, $"TN {line.Tn} is listed twice (line {line.Line}); list each number once.", line.Tn);
+            }
+        }
+    }
+}

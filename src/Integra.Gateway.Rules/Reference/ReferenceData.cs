@@ -1,0 +1,82 @@
+using Integra.Gateway.Rules.Calendar;
+using NodaTime;
+
+namespace Integra.Gateway.Rules.Reference;
+
+/// <summary>
+/// Everything the policy looks up (SPEC §3), already parsed and validated. Immutable: the host loads a new
+/// instance when the files change.
+/// </summary>
+public sealed class ReferenceData
+{
+    private readonly IReadOnlyDictionary<string, Partner> _partners;
+    private readonly IReadOnlyDictionary<string, Account> _accounts;
+    private readonly IReadOnlyDictionary<string, TnRecord> _tns;
+    private readonly ILookup<string, TnRecord> _tnsByAccount;
+    private readonly IReadOnlyDictionary<string, string> _npac;
+    private readonly IReadOnlyDictionary<string, Spid> _spids;
+    private readonly IReadOnlyDictionary<string, DateTimeZone> _stateZones;
+    private readonly IReadOnlyDictionary<(string State, string Company), string> _contacts;
+
+    public ReferenceData(
+        IEnumerable<Partner> partners,
+        IEnumerable<Account> accounts,
+        IEnumerable<TnRecord> tns,
+        IReadOnlyDictionary<string, string> npac,
+        IEnumerable<Spid> spids,
+        IReadOnlyDictionary<string, DateTimeZone> stateZones,
+        IReadOnlyDictionary<(string State, string Company), string> contacts,
+        BusinessCalendar calendar)
+    {
+        _partners = partners.ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
+        _accounts = accounts.ToDictionary(a => a.An, StringComparer.Ordinal);
+        var tnList = tns.ToList();
+        _tns = tnList.ToDictionary(t => t.Tn, StringComparer.Ordinal);
+        _tnsByAccount = tnList.ToLookup(t => t.An, StringComparer.Ordinal);
+        _npac = npac;
+        _spids = spids.ToDictionary(s => s.Id, StringComparer.OrdinalIgnoreCase);
+        _stateZones = stateZones;
+        _contacts = contacts;
+        Calendar = calendar;
+    }
+
+    /// <summary>Business days and holidays (holidays.csv).</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>All partners, in no particular order.</summary>
+    public IEnumerable<Partner> Partners => _partners.Values;
+
+    public Partner? Partner(string id) => _partners.GetValueOrDefault(id);
+
+    public Account? Account(string an) => _accounts.GetValueOrDefault(an);
+
+    public TnRecord? Tn(string tn) => _tns.GetValueOrDefault(tn);
+
+    /// <summary>All TNs on an account, in file order.</summary>
+    public IEnumerable<TnRecord> TnsOf(string an) => _tnsByAccount[an];
+
+    /// <summary>The NPAC owner record of a TN: null when NPAC has no SPID for it; owner OTHER for unknown SPIDs.</summary>
+    public Spid? NpacSpid(string tn)
+    {
+        if (!_npac.TryGetValue(tn, out var spid))
+        {
+            return null;
+        }
+
+        return _spids.GetValueOrDefault(spid) ?? new Spid(spid, SpidOwner.Other, string.Empty);
+    }
+
+    public DateTimeZone? StateZone(string state) => _stateZones.GetValueOrDefault(state.ToUpperInvariant());
+
+    /// <summary>The CSR/LSR desk text for a state and operating company; falls back to the state's first entry.</summary>
+    public string Contact(string state, string company)
+    {
+        var key = state.ToUpperInvariant();
+        if (_contacts.TryGetValue((key, company), out var exact))
+        {
+            return exact;
+        }
+
+        return _contacts.Where(c => c.Key.State == key).Select(c => c.Value).FirstOrDefault() ?? string.Empty;
+    }
+}
