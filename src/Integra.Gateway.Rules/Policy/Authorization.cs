@@ -11,7 +11,7 @@ internal static class Authorization
     public static void Check(LsrContext ctx)
     {
         CheckAgauth(ctx.Fields, ctx.Errors, "L2");
-        CheckCcna(ctx.Fields, ctx.Intake, ctx.Errors);
+        CheckCcna(ctx.Fields, ctx.Receipt, ctx.Errors);
 
         if (ctx.Account is not { } account)
         {
@@ -53,16 +53,16 @@ internal static class Authorization
     }
 
     /// <summary>L15: the submitter's CCNA must be the CCNA of the partner the file came from.</summary>
-    public static void CheckCcna(FieldValues fields, Intake intake, List<RuleError> errors)
+    public static void CheckCcna(FieldValues fields, Receipt receipt, List<RuleError> errors)
     {
         var ccna = fields[Field.Ccna];
-        if (ccna.Length > 0 && !string.Equals(ccna, intake.Partner.Ccna, StringComparison.OrdinalIgnoreCase))
+        if (ccna.Length > 0 && !string.Equals(ccna, receipt.Partner.Ccna, StringComparison.OrdinalIgnoreCase))
         {
             errors.Add(new RuleError(
                 "L15",
                 RejectCodes.WrongCcna,
                 Field.Ccna.Name(),
-                $"CCNA {ccna} is not the CCNA registered for your connection ({intake.Partner.Ccna}); send requests under your own CCNA."));
+                $"CCNA {ccna} is not the CCNA registered for your connection ({receipt.Partner.Ccna}); send requests under your own CCNA."));
         }
     }
 }

@@ -13,11 +13,11 @@ public sealed class CsrPolicy(ReferenceData data, PolicyOptions options)
     private static readonly Field[] Optional = [Field.DtSent, Field.Dated, Field.State];
 
     /// <param name="request">One CSR row.</param>
-    /// <param name="intake">Partner, channel, received instant.</param>
+    /// <param name="receipt">Partner, channel, received instant.</param>
     /// <param name="loa">What the LOA named on the row turned out to be.</param>
     /// <param name="priorHash">Content hash of an earlier request with the same PON, if any.</param>
     /// <param name="contentHash">Content hash of this request.</param>
-    public CsrDecision Decide(CsrRequest request, Intake intake, LoaContent loa, string? priorHash, string contentHash)
+    public CsrDecision Decide(CsrRequest request, Receipt receipt, LoaContent loa, string? priorHash, string contentHash)
     {
         var fields = request.Fields;
         var errors = new List<RuleError>();
@@ -34,13 +34,13 @@ public sealed class CsrPolicy(ReferenceData data, PolicyOptions options)
         }
 
         Authorization.CheckAgauth(fields, errors, "C1");
-        Authorization.CheckCcna(fields, intake, errors);
-        CheckLoa(intake.Partner, fields[Field.Loa], loa, errors);
+        Authorization.CheckCcna(fields, receipt, errors);
+        CheckLoa(receipt.Partner, fields[Field.Loa], loa, errors);
 
         var account = FindAccount(fields, errors);
         var state = account?.State ?? fields[Field.State].ToUpperInvariant();
         var zone = account?.TimeZone ?? data.StateZone(state) ?? options.FallbackZone;
-        if (!EmailChannel.Accepts(intake, state, options, i => i.InZone(zone).Date))
+        if (!EmailChannel.Accepts(receipt, state, options, i => i.InZone(zone).Date))
         {
             errors.Add(EmailChannel.Reject(state, options));
         }

@@ -15,8 +15,8 @@ internal static class DueDateRules
         var simple = ctx.Simple;
         var cutoff = simple ? ctx.Options.SimpleCutoff : ctx.Options.NonSimpleCutoff;
         var interval = simple
-            ? ctx.Intake.Partner.SimpleInterval ?? ctx.Options.SimpleIntervalDays
-            : ctx.Intake.Partner.NonSimpleInterval ?? ctx.Options.NonSimpleIntervalDays;
+            ? ctx.Receipt.Partner.SimpleInterval ?? ctx.Options.SimpleIntervalDays
+            : ctx.Receipt.Partner.NonSimpleInterval ?? ctx.Options.NonSimpleIntervalDays;
         var calendar = ctx.Data.Calendar;
         var erd = DueDates.EffectiveReceivedDate(ctx.ReceivedLocal, cutoff, calendar);
         var sdd = DueDates.StandardDueDate(erd, interval, calendar);

@@ -8,9 +8,9 @@ namespace Integra.Gateway.Rules.Policy;
 /// </summary>
 internal static class EmailChannel
 {
-    public static bool Accepts(Intake intake, string state, PolicyOptions options, Func<NodaTime.Instant, NodaTime.LocalDate> localDate) =>
-        intake.Channel != Channel.Email
-        || localDate(intake.Received) < options.EmailRestrictedSince
+    public static bool Accepts(Receipt receipt, string state, PolicyOptions options, Func<NodaTime.Instant, NodaTime.LocalDate> localDate) =>
+        receipt.Channel != Channel.Email
+        || localDate(receipt.Received) < options.EmailRestrictedSince
         || options.EmailStates.Contains(state, StringComparer.OrdinalIgnoreCase);
 
     public static RuleError Reject(string state, PolicyOptions options) => new(
@@ -21,7 +21,7 @@ internal static class EmailChannel
 
     public static void Check(LsrContext ctx)
     {
-        if (!Accepts(ctx.Intake, ctx.State, ctx.Options, _ => ctx.ReceivedLocal.Date))
+        if (!Accepts(ctx.Receipt, ctx.State, ctx.Options, _ => ctx.ReceivedLocal.Date))
         {
             ctx.Errors.Add(Reject(ctx.State, ctx.Options));
         }

@@ -6,7 +6,7 @@ using NodaTime.Text;
 namespace Integra.Gateway.Rules.Policy;
 
 /// <summary>The format of each column (SPEC §2.1) and the text that tells a partner how to write it.</summary>
-internal static partial class FieldFormats
+public static partial class FieldFormats
 {
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 

@@ -7,16 +7,16 @@ namespace Integra.Gateway.Rules.Policy;
 /// <summary>What every LSR rule family needs: the request, where it came from, and what was looked up for it.</summary>
 internal sealed class LsrContext
 {
-    public LsrContext(LsrRequest request, Intake intake, ReferenceData data, PolicyOptions options)
+    public LsrContext(LsrRequest request, Receipt receipt, ReferenceData data, PolicyOptions options)
     {
         Request = request;
-        Intake = intake;
+        Receipt = receipt;
         Data = data;
         Options = options;
         Account = data.Account(request.An);
         State = Account?.State ?? request.Fields[Field.State].ToUpperInvariant();
         Zone = Account?.TimeZone ?? data.StateZone(State) ?? options.FallbackZone;
-        ReceivedLocal = intake.Received.InZone(Zone).LocalDateTime;
+        ReceivedLocal = receipt.Received.InZone(Zone).LocalDateTime;
         Simple = SimplePort.IsSimple(request, Account, data);
         PortTns = request.Tns.Where(t => t.Tn is not null).Select(t => t.Tn!).Distinct().ToList();
     }
@@ -25,7 +25,7 @@ internal sealed class LsrContext
 
     public FieldValues Fields => Request.Fields;
 
-    public Intake Intake { get; }
+    public Receipt Receipt { get; }
 
     public ReferenceData Data { get; }
 

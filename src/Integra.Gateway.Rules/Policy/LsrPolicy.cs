@@ -9,14 +9,14 @@ namespace Integra.Gateway.Rules.Policy;
 /// </summary>
 public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
 {
-    /// <summary>Decides a request received through <paramref name="intake"/>.</summary>
+    /// <summary>Decides a request received through <paramref name="receipt"/>.</summary>
     /// <param name="request">The assembled request.</param>
-    /// <param name="intake">Partner, channel, received instant.</param>
+    /// <param name="receipt">Partner, channel, received instant.</param>
     /// <param name="history">What the store knows of the PON; null when this is its first version.</param>
     /// <param name="contentHash">Hash of <see cref="LsrRequest.CanonicalContent"/>, to recognise resends.</param>
-    public LsrOutcome Decide(LsrRequest request, Intake intake, OrderHistory? history, string contentHash)
+    public LsrOutcome Decide(LsrRequest request, Receipt receipt, OrderHistory? history, string contentHash)
     {
-        var ctx = new LsrContext(request, intake, data, options);
+        var ctx = new LsrContext(request, receipt, data, options);
         if (history is null)
         {
             if (request.Sup.Length > 0)
@@ -69,7 +69,7 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
                 ctx.Add("L1", RejectCodes.MissingField, Field.Sup, $"PON {request.Pon} already has VER {history.LatestVer}; a higher VER is a supplement and needs SUP 1 (cancel), 2 (new due date) or 3 (other change).");
                 return Evaluate(ctx);
             case "1":
-                Authorization.CheckCcna(ctx.Fields, ctx.Intake, ctx.Errors);
+                Authorization.CheckCcna(ctx.Fields, ctx.Receipt, ctx.Errors);
                 return ctx.Errors.Count > 0
                     ? Outcome(ctx, new Reject(ctx.Errors))
                     : Outcome(ctx, new Cancel(history.PortTns, RejectCodes.CanceledBySupplement, "S3"));

@@ -1,0 +1,59 @@
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+
+namespace Integra.Gateway.Processing;
+
+/// <summary>Decides one CSR request, records it (with its received and answered times, for the 24-hour SLA), returns its rows.</summary>
+internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions options, OrderStore store)
+{
+    public const string Kind = "CSR";
+    private const string Ver = "00";
+    private readonly CsrPolicy _policy = new(data, options);
+
+    public IReadOnlyList<ResponseRow> Handle(CsrRequest request, Receipt receipt, string fileName, ILoaSource loas)
+    {
+        var hash = ContentHash.Of(request.CanonicalContent());
+        var keyed = request.Ccna.Length > 0 && FieldFormats.Check(Field.Ccna, request.Ccna) is null
+            && request.Pon.Length > 0 && FieldFormats.Check(Field.Pon, request.Pon) is null;
+        var order = keyed ? store.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
+        var prior = order is null ? null : store.Version(order.Id, Ver);
+        var loa = receipt.Partner.Type == PartnerType.Agent ? loas.Inspect(request.Fields[Field.Loa]) : LoaContent.Missing;
+        var decision = _policy.Decide(request, receipt, loa, prior?.ContentHash, hash);
+        if (decision is CsrResend)
+        {
+            return prior!.Response;
+        }
+
+        var rows = Rows(request, decision);
+        if (!keyed || prior is not null)
+        {
+            return rows;
+        }
+
+        var account = (decision as CsrAnswer)?.Account;
+        order = store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, account?.An ?? request.Fields[Field.An], account?.State ?? string.Empty, account?.TimeZone?.Id ?? string.Empty, string.Empty);
+        var answered = decision is CsrAnswer;
+        store.UpdateOrder(order with { State = answered ? OrderState.Complete : OrderState.Rejected }, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName}", answered ? $"CSR {rows.Count} TN(s)" : "REJ " + LsrRequestHandler.Codes(rows));
+        store.AddVersion(order.Id, Ver, string.Empty, hash, receipt.Channel, fileName, receipt.Received, answered ? "CSR" : "REJ", answered ? "C3" : ((CsrReject)decision).Errors[0].RuleId, LsrRequestHandler.Codes(rows), rows);
+        return rows;
+    }
+
+    private IReadOnlyList<ResponseRow> Rows(CsrRequest request, CsrDecision decision)
+    {
+        switch (decision)
+        {
+            case CsrAnswer answer:
+                return ResponseRows.Csr(request, answer, data.Contact(answer.Account.State, answer.Account.Company));
+            case CsrReject reject:
+                var an = request.Fields[Field.An];
+                var account = data.Account(an);
+                var contact = data.Contact(account?.State ?? request.Fields[Field.State], account?.Company ?? string.Empty);
+                return ResponseRows.Reject(new ResponseRows.RequestKey(request.Ccna, request.Pon, string.Empty, string.Empty, an), reject.Errors, contact);
+            default:
+                throw new InvalidOperationException($"no response rows for {decision.GetType().Name}");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Integra.Gateway.Intake;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+
+namespace Integra.Gateway.Processing;
+
+/// <summary>
+/// Reads one request file, decides each request in it, and records every decision in one transaction.
+/// The caller writes the response file after this returns; if it crashes first, processing the file again
+/// answers every request from the store (S7), so the partner still gets exactly one, identical answer.
+/// </summary>
+public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions options, IntakeLimits limits, OrderStore store)
+{
+    private readonly RequestFileReader _reader = new(limits);
+    private readonly LsrRequestHandler _lsr = new(data, options, store);
+    private readonly CsrRequestHandler _csr = new(data, options, store);
+
+    public FileOutcome Process(Receipt receipt, string fileName, Stream content, long? length, ILoaSource loas)
+    {
+        var responseName = FileKinds.ResponseName(fileName);
+        var parsed = _reader.Read(fileName, content, length);
+        if (parsed is FileRejection rejection)
+        {
+            return new FileOutcome(fileName, responseName, ResponseRows.ForFile(rejection), 0, FileRejected: true);
+        }
+
+        using var transaction = store.Begin();
+        var rows = new List<ResponseRow>();
+        var requests = 0;
+        switch (parsed)
+        {
+            case LsrFile lsr:
+                foreach (var request in lsr.Requests)
+                {
+                    rows.AddRange(_lsr.Handle(request, receipt, fileName));
+                    requests++;
+                }
+
+                break;
+            case CsrFile csr:
+                foreach (var request in csr.Requests)
+                {
+                    rows.AddRange(_csr.Handle(request, receipt, fileName, loas));
+                    requests++;
+                }
+
+                break;
+        }
+
+        transaction.Commit();
+        return new FileOutcome(fileName, responseName, rows, requests, FileRejected: false);
+    }
+}

@@ -1,0 +1,119 @@
+using Integra.Gateway.Intake;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Reference;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Integra.Gateway.Responses;
+
+/// <summary>Turns decisions into response rows (SPEC §5). The passcode never appears in any row.</summary>
+public static class ResponseRows
+{
+    private static readonly LocalDatePattern Date = LocalDatePattern.Iso;
+
+    /// <summary>Identifies the request a row answers.</summary>
+    public sealed record RequestKey(string Ccna, string Pon, string Ver, string LsrNo, string An);
+
+    public static IReadOnlyList<ResponseRow> ForFile(FileRejection rejection) =>
+        [new ResponseRow { RespTyp = "REJ", Code = rejection.Code, Field = rejection.Field, Message = rejection.Message }];
+
+    public static IReadOnlyList<ResponseRow> Reject(RequestKey key, IEnumerable<RuleError> errors, string contact) =>
+        errors.Select(e => new ResponseRow
+        {
+            RespTyp = "REJ",
+            Ccna = key.Ccna,
+            Pon = key.Pon,
+            Ver = key.Ver,
+            LsrNo = key.LsrNo,
+            An = key.An,
+            Tn = e.Tn ?? string.Empty,
+            Code = e.Code,
+            Field = e.Field,
+            Message = e.Message,
+            Contact = contact,
+        }).ToList();
+
+    public static IReadOnlyList<ResponseRow> Foc(RequestKey key, LocalDate dueDate, IEnumerable<FocLine> lines, string message) =>
+        lines.Select(l => new ResponseRow
+        {
+            RespTyp = "FOC",
+            Ccna = key.Ccna,
+            Pon = key.Pon,
+            Ver = key.Ver,
+            LsrNo = key.LsrNo,
+            An = key.An,
+            Tn = l.Tn,
+            Lna = LnaCode(l.Lna),
+            Dd = Date.Format(dueDate),
+            Message = l.Lna == Lna.Port ? message : string.Empty,
+        }).ToList();
+
+    public static IReadOnlyList<ResponseRow> Pending(RequestKey key, PendingReview pending) =>
+    [
+        new ResponseRow
+        {
+            RespTyp = "PND",
+            Ccna = key.Ccna,
+            Pon = key.Pon,
+            Ver = key.Ver,
+            LsrNo = key.LsrNo,
+            An = key.An,
+            Code = RejectCodes.ExpediteReview,
+            Field = "EXP",
+            Message = $"Expedite to {Date.Format(pending.RequestedDate)} requested before the standard due date {Date.Format(pending.StandardDueDate)}; awaiting review by Integra. An FOC follows.",
+        },
+    ];
+
+    public static IReadOnlyList<ResponseRow> Cancel(RequestKey key, IEnumerable<string> tns, string code, string message) =>
+        tns.Select(tn => new ResponseRow
+        {
+            RespTyp = "CAN",
+            Ccna = key.Ccna,
+            Pon = key.Pon,
+            Ver = key.Ver,
+            LsrNo = key.LsrNo,
+            An = key.An,
+            Tn = tn,
+            Code = code,
+            Message = message,
+        }).ToList();
+
+    public static IReadOnlyList<ResponseRow> Csr(CsrRequest request, CsrAnswer answer, string contact) =>
+        answer.WorkingTns.Select(tn => new ResponseRow
+        {
+            RespTyp = "CSR",
+            Ccna = request.Ccna,
+            Pon = request.Pon,
+            An = answer.Account.An,
+            Tn = tn,
+            Customer = answer.Account.Customer,
+            Address = answer.Account.Address,
+            Services = string.Join(';', answer.Account.Services),
+            Contact = contact,
+        }).ToList();
+
+    /// <summary>Why the FOC has its date, for the partner's ordering desk.</summary>
+    public static string FocMessage(string ruleId, LocalDate dueDate) => ruleId switch
+    {
+        "L12" => $"DDD is before the standard interval; FOC at the standard due date {Date.Format(dueDate)}.",
+        "L13" => $"FOC at the requested due date (moved to the next business day when it was not one): {Date.Format(dueDate)}.",
+        "S4" => $"Supplement received at least 2 business days before the established due date; due date {Date.Format(dueDate)} kept.",
+        "REVIEW-APPROVE" => $"Expedite approved; FOC at {Date.Format(dueDate)}.",
+        "REVIEW-DENY" => $"Expedite denied; FOC at the standard due date {Date.Format(dueDate)}.",
+        _ => string.Empty,
+    };
+
+    public static string LnaCode(Lna lna) => lna switch
+    {
+        Lna.Port => "P",
+        Lna.Disconnect => "D",
+        _ => "R",
+    };
+
+    public static Lna ParseLna(string code) => code switch
+    {
+        "P" => Lna.Port,
+        "D" => Lna.Disconnect,
+        _ => Lna.Remains,
+    };
+}

@@ -1,0 +1,85 @@
+namespace Integra.Gateway.Storage;
+
+/// <summary>
+/// The order store's tables. Each migration runs once, in order, recorded in schema_info; later issues append
+/// migrations and never edit earlier ones.
+/// </summary>
+internal static class Schema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        """
+        CREATE TABLE orders (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partner TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            ccna TEXT NOT NULL,
+            pon TEXT NOT NULL,
+            lsrno TEXT,
+            state TEXT NOT NULL,
+            an TEXT NOT NULL,
+            service_state TEXT NOT NULL,
+            zone TEXT NOT NULL,
+            nnsp TEXT NOT NULL,
+            foc_date TEXT,
+            foc_ver TEXT,
+            pending_ver TEXT,
+            requested_date TEXT,
+            standard_date TEXT,
+            due_date_sups INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (partner, kind, ccna, pon)
+        );
+        CREATE INDEX orders_state ON orders (state, foc_date);
+        CREATE TABLE versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_id INTEGER NOT NULL REFERENCES orders (id),
+            ver TEXT NOT NULL,
+            sup TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            codes TEXT NOT NULL,
+            response TEXT NOT NULL,
+            UNIQUE (order_id, ver)
+        );
+        CREATE TABLE order_tns (
+            order_id INTEGER NOT NULL REFERENCES orders (id),
+            tn TEXT NOT NULL,
+            lna TEXT NOT NULL,
+            status TEXT NOT NULL,
+            PRIMARY KEY (order_id, tn)
+        );
+        CREATE TABLE order_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_id INTEGER NOT NULL REFERENCES orders (id),
+            at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            cause TEXT NOT NULL,
+            detail TEXT NOT NULL
+        );
+        CREATE TABLE sequences (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        CREATE TABLE intake_files (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partner TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            state TEXT NOT NULL,
+            response_name TEXT,
+            updated_at TEXT NOT NULL,
+            UNIQUE (partner, channel, path, size, sha256)
+        );
+        """,
+    ];
+}

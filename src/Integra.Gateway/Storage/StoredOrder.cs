@@ -1,0 +1,41 @@
+using Integra.Gateway.Rules.Model;
+using NodaTime;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>An order (one CCNA+PON of one partner) as the store holds it.</summary>
+public sealed record StoredOrder(
+    long Id,
+    string Partner,
+    string Kind,
+    string Ccna,
+    string Pon,
+    string? LsrNo,
+    OrderState State,
+    string An,
+    string ServiceState,
+    string Zone,
+    string Nnsp,
+    LocalDate? FocDate,
+    string? FocVer,
+    string? PendingVer,
+    LocalDate? RequestedDate,
+    LocalDate? StandardDate,
+    int DueDateSups);
+
+/// <summary>A version of an order with its decision and the response sent for it.</summary>
+public sealed record StoredVersion(
+    long Id,
+    string Ver,
+    string Sup,
+    string ContentHash,
+    string Channel,
+    string FileName,
+    Instant ReceivedAt,
+    string Outcome,
+    string RuleId,
+    string Codes,
+    IReadOnlyList<Responses.ResponseRow> Response);
+
+/// <summary>A TN of an order: what happens to it (LNA) and where it stands.</summary>
+public sealed record StoredTn(string Tn, Lna Lna, string Status);
