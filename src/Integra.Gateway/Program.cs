@@ -1,1 +1,3 @@
-return 0;
+using Integra.Gateway.Cli;
+
+return await GatewayCli.InvokeAsync(args);

@@ -127,6 +127,13 @@ public sealed class OrderStore : IDisposable
             },
             _transaction);
 
+    /// <summary>Replaces the answer kept for a version, after a later decision on it (expedite review).</summary>
+    public void ReplaceResponse(long versionId, string outcome, string ruleId, IReadOnlyList<ResponseRow> response) =>
+        _connection.Execute(
+            "UPDATE versions SET outcome = @outcome, rule_id = @ruleId, response = @response WHERE id = @versionId",
+            new { versionId, outcome, ruleId, response = JsonSerializer.Serialize(response.Select(r => r.Cells())) },
+            _transaction);
+
     /// <summary>Replaces the order's TNs with the lines of its latest FOC or pending decision.</summary>
     public void ReplaceTns(long orderId, IEnumerable<FocLine> lines, string status)
     {

@@ -77,8 +77,16 @@ internal static class Schema
             first_seen TEXT NOT NULL,
             state TEXT NOT NULL,
             response_name TEXT,
-            updated_at TEXT NOT NULL,
-            UNIQUE (partner, channel, path, size, sha256)
+            file_rejected INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX intake_files_key ON intake_files (partner, channel, path, size, sha256);
+        CREATE TABLE intake_sightings (
+            partner TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            path TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            PRIMARY KEY (partner, channel, path)
         );
         """,
     ];

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Integra.Gateway.Cli;
+
+/// <summary>Options shared by the one-shot commands (SPEC §6).</summary>
+internal sealed class CommonOptions
+{
+    public Option<string> Data { get; } = new("--data") { Description = "Reference data directory (SPEC §3)", Required = true };
+
+    public Option<string> Db { get; } = new("--db") { Description = "SQLite database file of the order store", Required = true };
+
+    public Option<string> Out { get; } = new("--out") { Description = "Output directory; responses go to DIR/<PARTNER>/", Required = true };
+}

@@ -1,0 +1,32 @@
+namespace Integra.Gateway.Cli;
+
+/// <summary>Exit codes of SPEC §6.</summary>
+public static class ExitCodes
+{
+    /// <summary>Done; rejects are a normal outcome.</summary>
+    public const int Done = 0;
+
+    /// <summary>A file could not be processed (file-level reject F01–F05, or the file could not be read).</summary>
+    public const int FileFailed = 1;
+
+    /// <summary>Usage or configuration error; a one-line message is on stderr.</summary>
+    public const int UsageOrConfiguration = 2;
+}
+
+/// <summary>A usage or configuration problem that ends a command with exit code 2 and one line on stderr.</summary>
+public sealed class UsageException : Exception
+{
+    public UsageException()
+    {
+    }
+
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+
+    public UsageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using NodaTime;
+
+namespace Integra.Gateway.Cli;
+
+/// <summary><c>process</c>: answers request files as if they arrived from a partner at an instant (SPEC §6).</summary>
+internal static class ProcessCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var partner = new Option<string>("--partner") { Description = "Partner id (partners.csv PARTNER)", Required = true };
+        var received = new Option<string>("--received") { Description = "When the files arrived, ISO 8601 with offset", Required = true };
+        var channel = new Option<string>("--channel") { Description = "sftp or email", DefaultValueFactory = _ => "sftp" };
+        var files = new Argument<string[]>("FILE") { Description = "Request files (*.lsr.csv, *.csr.csv)", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("process", "Answer request files as if they arrived from a partner") { common.Data, common.Db, common.Out, partner, received, channel, files };
+        command.SetAction(parse => CommandRunner.Run(() => Execute(
+            parse.GetValue(common.Data)!,
+            parse.GetValue(common.Db)!,
+            parse.GetValue(common.Out)!,
+            parse.GetValue(partner)!,
+            CliValues.Instant(parse.GetValue(received)!, "--received"),
+            CliValues.Channel(parse.GetValue(channel)!),
+            parse.GetValue(files)!)));
+        return command;
+    }
+
+    public static int Execute(string data, string db, string outDir, string partnerId, Instant received, Channel channel, IReadOnlyList<string> files)
+    {
+        using var context = CommandContext.Open(data, db, SystemClock.Instance);
+        var partner = context.Partner(partnerId);
+        var processor = new RequestFileProcessor(context.Data, context.Policy, context.Intake.ToLimits(), context.Store);
+        var receipt = new Receipt(partner, channel, received);
+        var exit = ExitCodes.Done;
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                Console.Error.WriteLine($"{file}: file not found");
+                exit = ExitCodes.FileFailed;
+                continue;
+            }
+
+            FileOutcome outcome;
+            using (var stream = File.OpenRead(file))
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
+                outcome = processor.Process(receipt, Path.GetFileName(file), stream, stream.Length, new DirectoryLoaSource(directory));
+            }
+
+            var target = Path.Combine(outDir, partner.Id, outcome.ResponseName);
+            ResponseWriter.WriteFile(target, outcome.Rows);
+            Console.Out.WriteLine($"{file}: {outcome.Requests} request(s), {outcome.Summary()} -> {target}");
+            if (outcome.FileRejected)
+            {
+                exit = ExitCodes.FileFailed;
+            }
+        }
+
+        return exit;
+    }
+}

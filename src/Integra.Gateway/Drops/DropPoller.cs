@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Integra.Gateway.Drops;
+
+/// <summary>
+/// One round over one partner's drop. A file is taken when a listing shows the same size and modification time as
+/// the listing before and that has held for the quiet period (so a file still being uploaded waits); partial names
+/// are ignored. Each upload then goes Seen → Answered → Archived in the ledger, so that after a crash anywhere the
+/// next round finishes it with exactly one response.
+/// </summary>
+public sealed class DropPoller(
+    Partner partner,
+    string channel,
+    IDropFolder folder,
+    RequestFileProcessor processor,
+    IntakeLedger ledger,
+    IClock clock,
+    Duration quietPeriod,
+    ILogger logger)
+{
+    private readonly Dictionary<string, (long Size, DateTimeOffset Modified, Instant Since)> _lastListing = new(StringComparer.Ordinal);
+
+    /// <summary>Lists the drop and handles every file that is ready. Returns the number of files finished this round.</summary>
+    public async Task<int> PollAsync(CancellationToken cancellationToken)
+    {
+        var entries = await folder.ListAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var ready = new List<DropEntry>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (IsPartialName(entry.Name))
+            {
+                continue;
+            }
+
+            if (!SafeFileName.IsPlain(entry.Name))
+            {
+                logger.LogWarning("Ignoring file with an unsafe name {File} in drop of {Partner} at {Location}", entry.Name, partner.Id, folder.Location);
+                continue;
+            }
+
+            listed.Add(entry.Name);
+            ledger.Sighted(partner.Id, channel, entry.Name);
+            if (_lastListing.TryGetValue(entry.Name, out var last) && last.Size == entry.Size && last.Modified == entry.Modified)
+            {
+                if (now - last.Since >= quietPeriod)
+                {
+                    ready.Add(entry);
+                }
+            }
+            else
+            {
+                _lastListing[entry.Name] = (entry.Size, entry.Modified, now);
+            }
+        }
+
+        foreach (var gone in _lastListing.Keys.Where(k => !listed.Contains(k)).ToList())
+        {
+            _lastListing.Remove(gone);
+        }
+
+        var finished = 0;
+        foreach (var entry in ready)
+        {
+            await HandleAsync(entry, cancellationToken);
+            _lastListing.Remove(entry.Name);
+            finished++;
+        }
+
+        return finished;
+    }
+
+    /// <summary>Names an uploader uses while a file is incomplete: <c>*.part</c>, <c>*.tmp</c>, dot-files.</summary>
+    public static bool IsPartialName(string name) =>
+        name.StartsWith('.')
+        || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
+
+    private async Task HandleAsync(DropEntry entry, CancellationToken cancellationToken)
+    {
+        var local = Path.Combine(Path.GetTempPath(), $"integra-{Guid.NewGuid():N}.part");
+        try
+        {
+            string sha256;
+            await using (var copy = new FileStream(local, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose))
+            {
+                await folder.DownloadAsync(entry.Name, copy, cancellationToken);
+                copy.Position = 0;
+                sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken));
+                copy.Position = 0;
+                var firstSeen = ledger.Sighted(partner.Id, channel, entry.Name);
+                var record = ledger.Open(partner.Id, channel, entry.Name, copy.Length, sha256, firstSeen);
+                var fileRejected = record.FileRejected;
+                if (record.State == IntakeState.Seen)
+                {
+                    var receipt = new Receipt(partner, channel == "email" ? Channel.Email : Channel.Sftp, record.FirstSeen);
+                    var outcome = processor.Process(receipt, entry.Name, copy, copy.Length, folder.Loas);
+                    await folder.WriteResponseAsync(outcome.ResponseName, outcome.Rows, cancellationToken);
+                    ledger.MarkAnswered(record.Id, outcome.ResponseName, outcome.FileRejected);
+                    fileRejected = outcome.FileRejected;
+                    logger.LogInformation(
+                        "Answered {File} from {Partner}: {Requests} request(s), {Summary} -> {Response}",
+                        entry.Name, partner.Id, outcome.Requests, outcome.Summary(), outcome.ResponseName);
+                }
+
+                await folder.MoveAsync(entry.Name, fileRejected, cancellationToken);
+                ledger.MarkArchived(record.Id, partner.Id, channel, entry.Name);
+            }
+        }
+        finally
+        {
+            File.Delete(local);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Reference;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Integra.Gateway.Hosting;
+
+/// <summary>The daemon: settings, reference data, and the intake workers, on the .NET Generic Host.</summary>
+public static class GatewayHost
+{
+    public static IHost Build(string? configFile)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Configuration.AddGatewaySources(configFile);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        if (Console.IsOutputRedirected)
+        {
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+
+        builder.Services
+            .AddSingleton<IClock>(SystemClock.Instance)
+            .AddGatewayOptions()
+            .AddReferenceData()
+            .AddLocalDrops(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static IServiceCollection AddGatewayOptions(this IServiceCollection services)
+    {
+        services.AddOptions<GatewaySettings>().BindConfiguration("Gateway").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IntakeSettings>().BindConfiguration("Intake").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PolicySettings>().BindConfiguration("Policy").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PolicySettings>>().Value.ToPolicyOptions());
+        return services;
+    }
+
+    private static IServiceCollection AddReferenceData(this IServiceCollection services) =>
+        services.AddSingleton(sp => ReferenceDataLoader.Load(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.DataDirectory));
+
+    private static IServiceCollection AddLocalDrops(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LocalDropSettings>().BindConfiguration("LocalDrop").ValidateDataAnnotations().ValidateOnStart();
+        if (configuration.GetValue("LocalDrop:Enabled", true))
+        {
+            services.AddHostedService<LocalDropWorker>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using Dapper;
+using NodaTime;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>Progress of one uploaded file through the gateway.</summary>
+public enum IntakeState
+{
+    /// <summary>Taken for processing; no response written yet.</summary>
+    Seen,
+
+    /// <summary>Response written to the partner; original not yet moved.</summary>
+    Answered,
+
+    /// <summary>Original moved to archive or error: done.</summary>
+    Archived,
+}
+
+/// <summary>A ledger row: one upload of one file (partner + path + size + content hash).</summary>
+public sealed record IntakeRecord(long Id, Instant FirstSeen, IntakeState State, bool FileRejected);
+
+/// <summary>
+/// The durable record that makes drops exactly-once: when a file was first listed (its received time), and how far
+/// each upload got. A restart resumes each upload where it stopped instead of answering it again.
+/// </summary>
+public sealed class IntakeLedger(OrderStore store, IClock clock)
+{
+    /// <summary>When the gateway first listed this file; recorded now if this is the first listing.</summary>
+    public Instant Sighted(string partner, string channel, string path)
+    {
+        var now = StoreFormats.Text(clock.GetCurrentInstant());
+        store.Connection.Execute(
+            "INSERT INTO intake_sightings (partner, channel, path, first_seen) VALUES (@partner, @channel, @path, @now) ON CONFLICT DO NOTHING",
+            new { partner, channel, path, now });
+        var seen = store.Connection.ExecuteScalar<string>(
+            "SELECT first_seen FROM intake_sightings WHERE partner = @partner AND channel = @channel AND path = @path",
+            new { partner, channel, path });
+        return StoreFormats.Instant(seen!);
+    }
+
+    /// <summary>The unfinished upload with this identity, or a new one received at <paramref name="firstSeen"/>.</summary>
+    public IntakeRecord Open(string partner, string channel, string path, long size, string sha256, Instant firstSeen)
+    {
+        var existing = store.Connection.QueryFirstOrDefault<(long Id, string FirstSeen, string State, long FileRejected)?>(
+            """
+            SELECT id, first_seen, state, file_rejected FROM intake_files
+            WHERE partner = @partner AND channel = @channel AND path = @path AND size = @size AND sha256 = @sha256 AND state <> 'Archived'
+            ORDER BY id DESC LIMIT 1
+            """,
+            new { partner, channel, path, size, sha256 });
+        if (existing is { } e)
+        {
+            return new IntakeRecord(e.Id, StoreFormats.Instant(e.FirstSeen), Enum.Parse<IntakeState>(e.State), e.FileRejected != 0);
+        }
+
+        var id = store.Connection.ExecuteScalar<long>(
+            """
+            INSERT INTO intake_files (partner, channel, path, size, sha256, first_seen, state, updated_at)
+            VALUES (@partner, @channel, @path, @size, @sha256, @firstSeen, 'Seen', @now) RETURNING id
+            """,
+            new { partner, channel, path, size, sha256, firstSeen = StoreFormats.Text(firstSeen), now = StoreFormats.Text(clock.GetCurrentInstant()) });
+        return new IntakeRecord(id, firstSeen, IntakeState.Seen, false);
+    }
+
+    public void MarkAnswered(long id, string responseName, bool fileRejected) =>
+        store.Connection.Execute(
+            "UPDATE intake_files SET state = 'Answered', response_name = @responseName, file_rejected = @rejected, updated_at = @now WHERE id = @id",
+            new { id, responseName, rejected = fileRejected ? 1 : 0, now = StoreFormats.Text(clock.GetCurrentInstant()) });
+
+    /// <summary>Done with the upload; the next file of that name is a new upload with a new received time.</summary>
+    public void MarkArchived(long id, string partner, string channel, string path)
+    {
+        using var transaction = store.Connection.BeginTransaction();
+        store.Connection.Execute(
+            "UPDATE intake_files SET state = 'Archived', updated_at = @now WHERE id = @id",
+            new { id, now = StoreFormats.Text(clock.GetCurrentInstant()) },
+            transaction);
+        store.Connection.Execute(
+            "DELETE FROM intake_sightings WHERE partner = @partner AND channel = @channel AND path = @path",
+            new { partner, channel, path },
+            transaction);
+        transaction.Commit();
+    }
+}
