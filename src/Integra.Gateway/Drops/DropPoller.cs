@@ -35,7 +35,7 @@ public sealed class DropPoller(
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (IsPartialName(entry.Name))
+            if (IsPartialName(entry.Name) || IsDocument(entry.Name))
             {
                 continue;
             }
@@ -77,6 +77,13 @@ public sealed class DropPoller(
         return finished;
     }
 
+    /// <summary>
+    /// LOA documents (PDF, TIFF, PNG, JPEG) are not request files: they wait beside the CSR file that names them
+    /// and are archived with it.
+    /// </summary>
+    public static bool IsDocument(string name) =>
+        Path.GetExtension(name).ToLowerInvariant() is ".pdf" or ".tif" or ".tiff" or ".png" or ".jpg" or ".jpeg";
+
     /// <summary>Names an uploader uses while a file is incomplete: <c>*.part</c>, <c>*.tmp</c>, dot-files.</summary>
     public static bool IsPartialName(string name) =>
         name.StartsWith('.')
@@ -98,6 +105,7 @@ public sealed class DropPoller(
                 var firstSeen = ledger.Sighted(partner.Id, channel, entry.Name);
                 var record = ledger.Open(partner.Id, channel, entry.Name, copy.Length, sha256, firstSeen);
                 var fileRejected = record.FileRejected;
+                IReadOnlyList<string> documents = [];
                 if (record.State == IntakeState.Seen)
                 {
                     var receipt = new Receipt(partner, channel == "email" ? Channel.Email : Channel.Sftp, record.FirstSeen);
@@ -105,9 +113,15 @@ public sealed class DropPoller(
                     await folder.WriteResponseAsync(outcome.ResponseName, outcome.Rows, cancellationToken);
                     ledger.MarkAnswered(record.Id, outcome.ResponseName, outcome.FileRejected);
                     fileRejected = outcome.FileRejected;
+                    documents = outcome.Documents;
                     logger.LogInformation(
                         "Answered {File} from {Partner}: {Requests} request(s), {Summary} -> {Response}",
                         entry.Name, partner.Id, outcome.Requests, outcome.Summary(), outcome.ResponseName);
+                }
+
+                foreach (var document in documents)
+                {
+                    await folder.MoveAsync(document, toError: false, cancellationToken);
                 }
 
                 await folder.MoveAsync(entry.Name, fileRejected, cancellationToken);

@@ -3,7 +3,13 @@ using Integra.Gateway.Responses;
 namespace Integra.Gateway.Processing;
 
 /// <summary>The answer to one request file: its response rows and whether the file as a whole was refused (F01–F05).</summary>
-public sealed record FileOutcome(string FileName, string ResponseName, IReadOnlyList<ResponseRow> Rows, int Requests, bool FileRejected)
+/// <param name="FileName">The request file's name as the partner gave it.</param>
+/// <param name="ResponseName">The response file's name (SPEC §5).</param>
+/// <param name="Rows">The response rows, in request order.</param>
+/// <param name="Requests">How many requests the file held.</param>
+/// <param name="FileRejected">True for a file-level reject (F01–F05).</param>
+/// <param name="Documents">LOA documents the file's requests named; they are archived with it.</param>
+public sealed record FileOutcome(string FileName, string ResponseName, IReadOnlyList<ResponseRow> Rows, int Requests, bool FileRejected, IReadOnlyList<string> Documents)
 {
     /// <summary>Rows per response type, e.g. FOC=3 REJ=1, for logs and the CLI.</summary>
     public string Summary() =>

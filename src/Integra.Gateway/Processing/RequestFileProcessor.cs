@@ -24,7 +24,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         var parsed = _reader.Read(fileName, content, length);
         if (parsed is FileRejection rejection)
         {
-            return new FileOutcome(fileName, responseName, ResponseRows.ForFile(rejection), 0, FileRejected: true);
+            return new FileOutcome(fileName, responseName, ResponseRows.ForFile(rejection), 0, FileRejected: true, []);
         }
 
         using var transaction = store.Begin();
@@ -51,6 +51,9 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         }
 
         transaction.Commit();
-        return new FileOutcome(fileName, responseName, rows, requests, FileRejected: false);
+        var documents = parsed is CsrFile file
+            ? file.Requests.Select(r => r.Fields[Field.Loa]).Where(SafeFileName.IsPlain).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+        return new FileOutcome(fileName, responseName, rows, requests, FileRejected: false, documents);
     }
 }
