@@ -16,6 +16,7 @@ public sealed class OrderStore : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly IClock _clock;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
 
     private OrderStore(SqliteConnection connection, IClock clock)
@@ -45,17 +46,27 @@ public sealed class OrderStore : IDisposable
         return _transaction;
     }
 
-    public StoredOrder? FindOrder(string partner, string kind, string ccna, string pon) =>
-        QueryOrders("WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", new { partner, kind, ccna, pon }).SingleOrDefault();
+    public StoredOrder? FindOrder(string partner, string kind, string ccna, string pon)
+    {
+        using var reader = Command(OrderColumns + " WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon)).ExecuteReader();
+        return reader.Read() ? ReadOrder(reader) : null;
+    }
 
     /// <summary>Orders of a partner with this PON, any CCNA (for review, where the operator knows only the PON).</summary>
     public IReadOnlyList<StoredOrder> FindOrdersByPon(string partner, string kind, string pon) =>
-        QueryOrders("WHERE partner = @partner AND kind = @kind AND pon = @pon", new { partner, kind, pon });
+        QueryOrders("WHERE partner = @partner AND kind = @kind AND pon = @pon", ("@partner", partner), ("@kind", kind), ("@pon", pon));
 
-    public IReadOnlyList<VersionRecord> VersionHashes(long orderId) =>
-        _connection.Query<(string Ver, string Hash)>("SELECT ver, content_hash FROM versions WHERE order_id = @orderId ORDER BY ver", new { orderId }, _transaction)
-            .Select(v => new VersionRecord(v.Ver, v.Hash))
-            .ToList();
+    public IReadOnlyList<VersionRecord> VersionHashes(long orderId)
+    {
+        using var reader = Command("SELECT ver, content_hash FROM versions WHERE order_id = @orderId ORDER BY ver", ("@orderId", orderId)).ExecuteReader();
+        var versions = new List<VersionRecord>();
+        while (reader.Read())
+        {
+            versions.Add(new VersionRecord(reader.GetString(0), reader.GetString(1)));
+        }
+
+        return versions;
+    }
 
     public StoredVersion? Version(long orderId, string ver) =>
         _connection.Query<VersionRow>(
@@ -65,113 +76,164 @@ public sealed class OrderStore : IDisposable
             FROM versions WHERE order_id = @orderId AND ver = @ver
             """,
             new { orderId, ver },
-            _transaction).Select(v => v.ToStored()).SingleOrDefault();
+            Active).Select(v => v.ToStored()).SingleOrDefault();
 
-    public IReadOnlyList<StoredTn> Tns(long orderId) =>
-        _connection.Query<(string Tn, string Lna, string Status)>("SELECT tn, lna, status FROM order_tns WHERE order_id = @orderId ORDER BY rowid", new { orderId }, _transaction)
-            .Select(t => new StoredTn(t.Tn, ResponseRows.ParseLna(t.Lna), t.Status))
-            .ToList();
+    public IReadOnlyList<StoredTn> Tns(long orderId)
+    {
+        using var reader = Command("SELECT tn, lna, status FROM order_tns WHERE order_id = @orderId ORDER BY rowid", ("@orderId", orderId)).ExecuteReader();
+        var tns = new List<StoredTn>();
+        while (reader.Read())
+        {
+            tns.Add(new StoredTn(reader.GetString(0), ResponseRows.ParseLna(reader.GetString(1)), reader.GetString(2)));
+        }
+
+        return tns;
+    }
 
     /// <summary>Creates an order and returns it.</summary>
     public StoredOrder CreateOrder(string partner, string kind, string ccna, string pon, string an, string serviceState, string zone, string nnsp)
     {
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
-        var id = _connection.ExecuteScalar<long>(
+        var id = (long)Command(
             """
             INSERT INTO orders (partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
             VALUES (@partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
             RETURNING id
             """,
-            new { partner, kind, ccna, pon, state = nameof(OrderState.Received), an, serviceState, zone, nnsp, now },
-            _transaction);
+            ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon), ("@state", nameof(OrderState.Received)),
+            ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now)).ExecuteScalar()!;
         return new StoredOrder(id, partner, kind, ccna, pon, null, OrderState.Received, an, serviceState, zone, nnsp, null, null, null, null, null, 0);
     }
 
-    /// <summary>Writes the order's mutable fields and records the transition when the state changed.</summary>
+    /// <summary>Writes the order's mutable fields and records what caused the change in its history.</summary>
     public void UpdateOrder(StoredOrder order, string cause, string detail)
     {
-        var previous = _connection.ExecuteScalar<string>("SELECT state FROM orders WHERE id = @Id", new { order.Id }, _transaction);
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
-        _connection.Execute(
+        Command(
             """
-            UPDATE orders SET lsrno = @LsrNo, state = @State, an = @An, service_state = @ServiceState, zone = @Zone, nnsp = @Nnsp,
-                foc_date = @FocDate, foc_ver = @FocVer, pending_ver = @PendingVer, requested_date = @RequestedDate,
-                standard_date = @StandardDate, due_date_sups = @DueDateSups, updated_at = @now
-            WHERE id = @Id
+            UPDATE orders SET lsrno = @lsrno, state = @state, an = @an, service_state = @serviceState, zone = @zone, nnsp = @nnsp,
+                foc_date = @focDate, foc_ver = @focVer, pending_ver = @pendingVer, requested_date = @requestedDate,
+                standard_date = @standardDate, due_date_sups = @sups, updated_at = @now
+            WHERE id = @id
             """,
-            new
-            {
-                order.Id, order.LsrNo, State = order.State.ToString(), order.An, order.ServiceState, order.Zone, order.Nnsp,
-                FocDate = StoreFormats.Text(order.FocDate), order.FocVer, order.PendingVer,
-                RequestedDate = StoreFormats.Text(order.RequestedDate), StandardDate = StoreFormats.Text(order.StandardDate),
-                order.DueDateSups, now,
-            },
-            _transaction);
-        _connection.Execute(
-            "INSERT INTO order_events (order_id, at, state, cause, detail) VALUES (@Id, @now, @state, @cause, @detail)",
-            new { order.Id, now, state = previous == order.State.ToString() ? previous : order.State.ToString(), cause, detail },
-            _transaction);
+            ("@id", order.Id), ("@lsrno", order.LsrNo), ("@state", order.State.ToString()), ("@an", order.An),
+            ("@serviceState", order.ServiceState), ("@zone", order.Zone), ("@nnsp", order.Nnsp),
+            ("@focDate", StoreFormats.Text(order.FocDate)), ("@focVer", order.FocVer), ("@pendingVer", order.PendingVer),
+            ("@requestedDate", StoreFormats.Text(order.RequestedDate)), ("@standardDate", StoreFormats.Text(order.StandardDate)),
+            ("@sups", order.DueDateSups), ("@now", now)).ExecuteNonQuery();
+        Command(
+            "INSERT INTO order_events (order_id, at, state, cause, detail) VALUES (@id, @now, @state, @cause, @detail)",
+            ("@id", order.Id), ("@now", now), ("@state", order.State.ToString()), ("@cause", cause), ("@detail", detail)).ExecuteNonQuery();
     }
 
     public void AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, string outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response) =>
-        _connection.Execute(
+        Command(
             """
             INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response)
             VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response)
             """,
-            new
-            {
-                orderId, ver, sup, contentHash, channel = channel.ToString().ToUpperInvariant(), fileName,
-                receivedAt = StoreFormats.Text(receivedAt), decidedAt = StoreFormats.Text(_clock.GetCurrentInstant()),
-                outcome, ruleId, codes, response = JsonSerializer.Serialize(response.Select(r => r.Cells())),
-            },
-            _transaction);
+            ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", channel.ToString().ToUpperInvariant()),
+            ("@fileName", fileName), ("@receivedAt", StoreFormats.Text(receivedAt)), ("@decidedAt", StoreFormats.Text(_clock.GetCurrentInstant())),
+            ("@outcome", outcome), ("@ruleId", ruleId), ("@codes", codes), ("@response", JsonSerializer.Serialize(response.Select(r => r.Cells())))).ExecuteNonQuery();
 
     /// <summary>Replaces the answer kept for a version, after a later decision on it (expedite review).</summary>
     public void ReplaceResponse(long versionId, string outcome, string ruleId, IReadOnlyList<ResponseRow> response) =>
         _connection.Execute(
             "UPDATE versions SET outcome = @outcome, rule_id = @ruleId, response = @response WHERE id = @versionId",
             new { versionId, outcome, ruleId, response = JsonSerializer.Serialize(response.Select(r => r.Cells())) },
-            _transaction);
+            Active);
 
     /// <summary>Replaces the order's TNs with the lines of its latest FOC or pending decision.</summary>
-    public void ReplaceTns(long orderId, IEnumerable<FocLine> lines, string status)
+    public void ReplaceTns(long orderId, IReadOnlyList<FocLine> lines, string status)
     {
-        _connection.Execute("DELETE FROM order_tns WHERE order_id = @orderId", new { orderId }, _transaction);
-        _connection.Execute(
-            "INSERT INTO order_tns (order_id, tn, lna, status) VALUES (@orderId, @Tn, @Lna, @status)",
-            lines.Select(l => new { orderId, l.Tn, Lna = ResponseRows.LnaCode(l.Lna), status }),
-            _transaction);
+        Command("DELETE FROM order_tns WHERE order_id = @orderId", ("@orderId", orderId)).ExecuteNonQuery();
+
+        // One multi-row INSERT per chunk: a statement per TN costs more than the rest of a request together.
+        const int chunk = 100;
+        for (var start = 0; start < lines.Count; start += chunk)
+        {
+            var part = lines.Skip(start).Take(chunk).ToList();
+            var values = string.Join(", ", part.Select((_, i) => $"(@o, @t{i}, @l{i}, @s)"));
+            var parameters = new List<(string, object?)> { ("@o", orderId), ("@s", status) };
+            parameters.AddRange(part.SelectMany((l, i) => new (string, object?)[] { ($"@t{i}", l.Tn), ($"@l{i}", ResponseRows.LnaCode(l.Lna)) }));
+            Command($"INSERT INTO order_tns (order_id, tn, lna, status) VALUES {values}", [.. parameters]).ExecuteNonQuery();
+        }
     }
 
     public void SetTnStatus(long orderId, string status) =>
-        _connection.Execute("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna = 'P'", new { orderId, status }, _transaction);
+        _connection.Execute("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna = 'P'", new { orderId, status }, Active);
 
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()
     {
-        var value = _connection.ExecuteScalar<long>(
-            "INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value",
-            transaction: _transaction);
+        var value = (long)Command("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value").ExecuteScalar()!;
         return $"IG{value:D8}";
     }
 
     internal SqliteConnection Connection => _connection;
 
-    internal SqliteTransaction? Transaction => _transaction;
+    /// <summary>The transaction of the current unit of work; null once it is committed or rolled back.</summary>
+    private SqliteTransaction? Active => _transaction?.Connection is null ? null : _transaction;
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
 
-    private List<StoredOrder> QueryOrders(string where, object args) =>
-        _connection.Query<OrderRow>(
-            $"""
-            SELECT id AS Id, partner AS Partner, kind AS Kind, ccna AS Ccna, pon AS Pon, lsrno AS LsrNo, state AS State, an AS An,
-                   service_state AS ServiceState, zone AS Zone, nnsp AS Nnsp, foc_date AS FocDate, foc_ver AS FocVer,
-                   pending_ver AS PendingVer, requested_date AS RequestedDate, standard_date AS StandardDate, due_date_sups AS DueDateSups
-            FROM orders {where}
-            """,
-            args,
-            _transaction).Select(r => r.ToStored()).ToList();
+        _connection.Dispose();
+    }
+
+    /// <summary>
+    /// A command for <paramref name="sql"/>, kept for the life of the store: SQLite then prepares each hot
+    /// statement once instead of once per request, which dominates the cost of a large file.
+    /// </summary>
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+
+        command.Transaction = Active;
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private const string OrderColumns = """
+        SELECT id, partner, kind, ccna, pon, lsrno, state, an, service_state, zone, nnsp, foc_date, foc_ver,
+               pending_ver, requested_date, standard_date, due_date_sups
+        FROM orders
+        """;
+
+    private static StoredOrder ReadOrder(SqliteDataReader r)
+    {
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        return new StoredOrder(
+            r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(5), Enum.Parse<OrderState>(r.GetString(6)),
+            r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), StoreFormats.Date(Text(11)), Text(12), Text(13),
+            StoreFormats.Date(Text(14)), StoreFormats.Date(Text(15)), r.GetInt32(16));
+    }
+
+    private List<StoredOrder> QueryOrders(string where, params (string Name, object? Value)[] parameters)
+    {
+        using var reader = Command(OrderColumns + " " + where, parameters).ExecuteReader();
+        var orders = new List<StoredOrder>();
+        while (reader.Read())
+        {
+            orders.Add(ReadOrder(reader));
+        }
+
+        return orders;
+    }
 
     private void Migrate()
     {
@@ -184,47 +246,6 @@ public sealed class OrderStore : IDisposable
             _connection.Execute("INSERT INTO schema_info (version) VALUES (@v)", new { v = i + 1 }, tx);
             tx.Commit();
         }
-    }
-
-    private sealed class OrderRow
-    {
-        public long Id { get; init; }
-
-        public string Partner { get; init; } = string.Empty;
-
-        public string Kind { get; init; } = string.Empty;
-
-        public string Ccna { get; init; } = string.Empty;
-
-        public string Pon { get; init; } = string.Empty;
-
-        public string? LsrNo { get; init; }
-
-        public string State { get; init; } = string.Empty;
-
-        public string An { get; init; } = string.Empty;
-
-        public string ServiceState { get; init; } = string.Empty;
-
-        public string Zone { get; init; } = string.Empty;
-
-        public string Nnsp { get; init; } = string.Empty;
-
-        public string? FocDate { get; init; }
-
-        public string? FocVer { get; init; }
-
-        public string? PendingVer { get; init; }
-
-        public string? RequestedDate { get; init; }
-
-        public string? StandardDate { get; init; }
-
-        public long DueDateSups { get; init; }
-
-        public StoredOrder ToStored() => new(
-            Id, Partner, Kind, Ccna, Pon, LsrNo, Enum.Parse<OrderState>(State), An, ServiceState, Zone, Nnsp,
-            StoreFormats.Date(FocDate), FocVer, PendingVer, StoreFormats.Date(RequestedDate), StoreFormats.Date(StandardDate), (int)DueDateSups);
     }
 
     private sealed class VersionRow
