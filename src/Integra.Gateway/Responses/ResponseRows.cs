@@ -14,18 +14,23 @@ public static class ResponseRows
     /// <summary>Identifies the request a row answers.</summary>
     public sealed record RequestKey(string Ccna, string Pon, string Ver, string LsrNo, string An);
 
+    /// <summary>A row of <paramref name="respTyp"/> identifying the request it answers.</summary>
+    private static ResponseRow For(RequestKey key, string respTyp) => new()
+    {
+        RespTyp = respTyp,
+        Ccna = key.Ccna,
+        Pon = key.Pon,
+        Ver = key.Ver,
+        LsrNo = key.LsrNo,
+        An = key.An,
+    };
+
     public static IReadOnlyList<ResponseRow> ForFile(FileRejection rejection) =>
         [new ResponseRow { RespTyp = "REJ", Code = rejection.Code, Field = rejection.Field, Message = rejection.Message }];
 
     public static IReadOnlyList<ResponseRow> Reject(RequestKey key, IEnumerable<RuleError> errors, string contact) =>
-        errors.Select(e => new ResponseRow
+        errors.Select(e => For(key, "REJ") with
         {
-            RespTyp = "REJ",
-            Ccna = key.Ccna,
-            Pon = key.Pon,
-            Ver = key.Ver,
-            LsrNo = key.LsrNo,
-            An = key.An,
             Tn = e.Tn ?? string.Empty,
             Code = e.Code,
             Field = e.Field,
@@ -34,14 +39,8 @@ public static class ResponseRows
         }).ToList();
 
     public static IReadOnlyList<ResponseRow> Foc(RequestKey key, LocalDate dueDate, IEnumerable<FocLine> lines, string message) =>
-        lines.Select(l => new ResponseRow
+        lines.Select(l => For(key, "FOC") with
         {
-            RespTyp = "FOC",
-            Ccna = key.Ccna,
-            Pon = key.Pon,
-            Ver = key.Ver,
-            LsrNo = key.LsrNo,
-            An = key.An,
             Tn = l.Tn,
             Lna = LnaCode(l.Lna),
             Dd = Date.Format(dueDate),
@@ -50,14 +49,8 @@ public static class ResponseRows
 
     public static IReadOnlyList<ResponseRow> Pending(RequestKey key, PendingReview pending) =>
     [
-        new ResponseRow
+        For(key, "PND") with
         {
-            RespTyp = "PND",
-            Ccna = key.Ccna,
-            Pon = key.Pon,
-            Ver = key.Ver,
-            LsrNo = key.LsrNo,
-            An = key.An,
             Code = RejectCodes.ExpediteReview,
             Field = "EXP",
             Message = $"Expedite to {Date.Format(pending.RequestedDate)} requested before the standard due date {Date.Format(pending.StandardDueDate)}; awaiting review by Integra. An FOC follows.",
@@ -65,14 +58,8 @@ public static class ResponseRows
     ];
 
     public static IReadOnlyList<ResponseRow> Cancel(RequestKey key, IEnumerable<string> tns, string code, string message) =>
-        tns.Select(tn => new ResponseRow
+        tns.Select(tn => For(key, "CAN") with
         {
-            RespTyp = "CAN",
-            Ccna = key.Ccna,
-            Pon = key.Pon,
-            Ver = key.Ver,
-            LsrNo = key.LsrNo,
-            An = key.An,
             Tn = tn,
             Code = code,
             Message = message,
