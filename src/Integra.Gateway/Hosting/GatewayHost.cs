@@ -34,7 +34,8 @@ public static class GatewayHost
             .AddSingleton<IClock>(SystemClock.Instance)
             .AddGatewayOptions()
             .AddReferenceData()
-            .AddLocalDrops(builder.Configuration);
+            .AddLocalDrops(builder.Configuration)
+            .AddSftpDrops(builder.Configuration);
         return builder.Build();
     }
 
@@ -49,6 +50,17 @@ public static class GatewayHost
 
     private static IServiceCollection AddReferenceData(this IServiceCollection services) =>
         services.AddSingleton(sp => ReferenceDataLoader.Load(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.DataDirectory));
+
+    private static IServiceCollection AddSftpDrops(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Drops.Sftp.SftpSettings>().BindConfiguration("Sftp");
+        if (configuration.GetValue("Sftp:Enabled", false))
+        {
+            services.AddHostedService<SftpDropWorker>();
+        }
+
+        return services;
+    }
 
     private static IServiceCollection AddLocalDrops(this IServiceCollection services, IConfiguration configuration)
     {

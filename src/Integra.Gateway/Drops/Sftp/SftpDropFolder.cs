@@ -1,0 +1,217 @@
+using Integra.Gateway.Processing;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Policy;
+using Microsoft.Extensions.Logging;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace Integra.Gateway.Drops.Sftp;
+
+/// <summary>
+/// One partner's drop on its SFTP server (SSH.NET). Owned by one poller: an <see cref="SftpClient"/> is not shared
+/// across threads. The host key is checked against the pinned fingerprint on every connect. Because
+/// <see cref="BaseClient.IsConnected"/> is not trustworthy after a server drop, any failed operation drops the
+/// client, and the next operation connects afresh.
+/// </summary>
+/// <remarks>Operations throw <see cref="SshException"/>, <see cref="IOException"/> (including
+/// <see cref="HostKeyMismatchException"/>), <see cref="System.Net.Sockets.SocketException"/> or
+/// <see cref="OperationCanceledException"/> on timeout; the caller retries later.</remarks>
+public sealed class SftpDropFolder : IDropFolder, IDisposable
+{
+    private readonly string _partner;
+    private readonly SftpPartnerSettings _settings;
+    private readonly ILogger _logger;
+    private SftpClient? _client;
+
+    public SftpDropFolder(string partner, SftpPartnerSettings settings, ILogger logger)
+    {
+        _partner = partner;
+        _settings = settings;
+        _logger = logger;
+        Loas = new SftpLoaSource(this);
+    }
+
+    public string Location => _settings.Location;
+
+    public ILoaSource Loas { get; }
+
+    public async Task<IReadOnlyList<DropEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        var entries = new List<DropEntry>();
+        await Guarded(
+            async (client, token) =>
+            {
+                await foreach (var file in client.ListDirectoryAsync(_settings.Inbound, token))
+                {
+                    if (file.IsRegularFile)
+                    {
+                        entries.Add(new DropEntry(file.Name, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)));
+                    }
+                }
+            },
+            cancellationToken);
+        return entries;
+    }
+
+    public Task DownloadAsync(string name, Stream destination, CancellationToken cancellationToken) =>
+        Guarded((client, token) => client.DownloadFileAsync(PathIn(_settings.Inbound, name), destination, token), cancellationToken);
+
+    public Task WriteResponseAsync(string responseName, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken) =>
+        Guarded(
+            async (client, token) =>
+            {
+                // Dot-prefixed temporary name: partners' pollers skip it until the rename makes it whole.
+                var final = PathIn(_settings.Outbound, responseName);
+                var temp = $"{_settings.Outbound.TrimEnd('/')}/.{responseName}.{Guid.NewGuid():N}.tmp";
+                using var buffer = new MemoryStream();
+                ResponseWriter.Write(buffer, rows);
+                buffer.Position = 0;
+                await client.UploadFileAsync(buffer, temp, token);
+                // posix-rename replaces an older response of the same name atomically.
+                client.RenameFile(temp, final, isPosix: true);
+            },
+            cancellationToken);
+
+    public Task MoveAsync(string name, bool toError, CancellationToken cancellationToken) =>
+        Guarded(
+            async (client, token) =>
+            {
+                var source = PathIn(_settings.Inbound, name);
+                if (!await client.ExistsAsync(source, token))
+                {
+                    return; // moved before a crash; nothing left to do
+                }
+
+                var folder = toError ? _settings.Error : _settings.Archive;
+                var target = PathIn(folder, name);
+                for (var n = 1; await client.ExistsAsync(target, token); n++)
+                {
+                    target = PathIn(folder, $"{name}.{n}");
+                }
+
+                await client.RenameFileAsync(source, target, token);
+            },
+            cancellationToken);
+
+    public void Dispose() => Drop();
+
+    /// <summary>What an LOA beside the inbound files is, read through this folder's connection.</summary>
+    internal LoaContent InspectDocument(string name)
+    {
+        if (!SafeFileName.IsPlain(name))
+        {
+            return LoaContent.Missing;
+        }
+
+        var path = PathIn(_settings.Inbound, name);
+        var client = _client ?? throw new InvalidOperationException("LOA lookup outside a poll");
+        try
+        {
+            if (!client.Exists(path))
+            {
+                return LoaContent.Missing;
+            }
+
+            using var stream = client.OpenRead(path);
+            Span<byte> head = stackalloc byte[LoaSniffer.HeadLength];
+            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return LoaSniffer.Detect(head[..read], stream.Length);
+        }
+        catch (Exception e) when (e is SshException or IOException)
+        {
+            Drop();
+            throw;
+        }
+    }
+
+    private static string PathIn(string folder, string name) =>
+        SafeFileName.IsPlain(name) ? $"{folder.TrimEnd('/')}/{name}" : throw new ArgumentException($"unsafe file name '{name}'", nameof(name));
+
+    private async Task Guarded(Func<SftpClient, CancellationToken, Task> operation, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_settings.OperationTimeout);
+        try
+        {
+            var client = await ConnectedAsync(timeout.Token);
+            await operation(client, timeout.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Drop();
+            throw;
+        }
+    }
+
+    private async Task<SftpClient> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true })
+        {
+            return _client;
+        }
+
+        Drop();
+        var client = new SftpClient(Credentials.ConnectionInfo(_settings))
+        {
+            OperationTimeout = _settings.OperationTimeout,
+            KeepAliveInterval = _settings.KeepAliveInterval,
+        };
+        string? offered = null;
+        client.HostKeyReceived += (_, e) =>
+        {
+            offered = $"SHA256:{e.FingerPrintSHA256.TrimEnd('=')}";
+            e.CanTrust = string.Equals(offered, Pinned(_settings.HostKeySha256), StringComparison.Ordinal);
+        };
+        try
+        {
+            await client.ConnectAsync(cancellationToken);
+        }
+        catch (SshConnectionException e) when (offered is not null && offered != Pinned(_settings.HostKeySha256))
+        {
+            client.Dispose();
+            _logger.LogCritical(
+                "REFUSED SFTP connection for {Partner} to {Location}: host key {Offered} is not the pinned {Pinned}. Possible man-in-the-middle or an unannounced server change.",
+                _partner, Location, offered, Pinned(_settings.HostKeySha256));
+            throw new HostKeyMismatchException($"host key of {Location} for {_partner} is {offered}, pinned {Pinned(_settings.HostKeySha256)}", e);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
+        _client = client;
+        return client;
+    }
+
+    private static string Pinned(string fingerprint)
+    {
+        var value = fingerprint.Trim();
+        return (value.StartsWith("SHA256:", StringComparison.Ordinal) ? value : "SHA256:" + value).TrimEnd('=');
+    }
+
+    private void Drop()
+    {
+        var client = _client;
+        _client = null;
+        if (client is null)
+        {
+            return;
+        }
+
+        try
+        {
+            client.Dispose();
+        }
+        catch (Exception e) when (e is SshException or IOException or ObjectDisposedException)
+        {
+            _logger.LogDebug(e, "Closing a broken SFTP connection of {Partner}", _partner);
+        }
+    }
+
+    private sealed class SftpLoaSource(SftpDropFolder folder) : ILoaSource
+    {
+        public LoaContent Inspect(string name) => folder.InspectDocument(name);
+    }
+}

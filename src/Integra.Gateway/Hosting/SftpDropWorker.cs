@@ -1,0 +1,94 @@
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Drops;
+using Integra.Gateway.Drops.Sftp;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Polly;
+using Polly.Retry;
+
+namespace Integra.Gateway.Hosting;
+
+/// <summary>
+/// Polls every configured partner's SFTP drop, each in its own loop with its own connection and store
+/// connection, so that a slow or broken partner never stalls the others. Failures are retried with bounded
+/// exponential back-off within a round, then again on the next round; nothing escapes to stop the host.
+/// </summary>
+public sealed class SftpDropWorker(
+    ReferenceData data,
+    PolicyOptions policy,
+    IOptions<GatewaySettings> gateway,
+    IOptions<IntakeSettings> intake,
+    IOptions<SftpSettings> settings,
+    IClock clock,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly ILogger _logger = loggers.CreateLogger<SftpDropWorker>();
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var loops = new List<Task>();
+        foreach (var (id, partnerSettings) in settings.Value.Partners)
+        {
+            var partner = data.Partner(id);
+            if (partner is null)
+            {
+                _logger.LogError("SFTP partner {Partner} is configured but not in partners.csv; not polling it", id);
+                continue;
+            }
+
+            loops.Add(Task.Run(() => PollPartnerAsync(partner, partnerSettings, stoppingToken), stoppingToken));
+        }
+
+        return Task.WhenAll(loops);
+    }
+
+    /// <summary>The back-off within one round: 3 retries from 2 s, doubling, with jitter, at most 30 s apart.</summary>
+    public static ResiliencePipeline RetryPipeline(ILogger logger, string partner, string location, TimeProvider? time = null) =>
+        new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException and not HostKeyMismatchException),
+                MaxRetryAttempts = 3,
+                Delay = TimeSpan.FromSeconds(2),
+                MaxDelay = TimeSpan.FromSeconds(30),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                OnRetry = args =>
+                {
+                    logger.LogWarning(args.Outcome.Exception, "SFTP poll of {Partner} at {Location} failed (attempt {Attempt}); retrying in {Delay}", partner, location, args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+    private async Task PollPartnerAsync(Partner partner, SftpPartnerSettings partnerSettings, CancellationToken stoppingToken)
+    {
+        using var store = OrderStore.Open(gateway.Value.Database, clock);
+        using var folder = new SftpDropFolder(partner.Id, partnerSettings, _logger);
+        var poller = new DropPoller(
+            partner, "sftp", folder, new RequestFileProcessor(data, policy, intake.Value.ToLimits(), store),
+            new IntakeLedger(store, clock), clock, Duration.FromTimeSpan(partnerSettings.QuietPeriod), _logger);
+        var pipeline = RetryPipeline(_logger, partner.Id, folder.Location);
+        _logger.LogInformation("Polling SFTP drop of {Partner} at {Location} every {Interval}", partner.Id, folder.Location, partnerSettings.PollInterval);
+
+        using var timer = new PeriodicTimer(partnerSettings.PollInterval);
+        do
+        {
+            try
+            {
+                await pipeline.ExecuteAsync(async token => await poller.PollAsync(token), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                _logger.LogError(e, "SFTP poll of {Partner} at {Location} failed; next try in {Interval}", partner.Id, folder.Location, partnerSettings.PollInterval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}
