@@ -6,6 +6,13 @@ using Integra.Gateway.Cli;
 
 // End-to-end `process` of a 50,000-row LSR file against a bare CsvHelper parse of the same file, in one run.
 // Usage: dotnet run -c Release --project bench/Integra.Gateway.Bench [-- ROWS]
+// Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- sftp SERVERS_ENV [FILES]  (see bench/sftp-bench.sh)
+if (args.Length > 0 && args[0] == "sftp")
+{
+    await SftpBench.RunAsync(args[1], FindSamples(), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000);
+    return;
+}
+
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
 var accounts = rows / BulkData.TnsPerAccount;
 var root = Path.Combine(Path.GetTempPath(), $"integra-bench-{Guid.NewGuid():N}");

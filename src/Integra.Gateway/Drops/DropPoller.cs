@@ -33,6 +33,7 @@ public sealed class DropPoller(
         var now = clock.GetCurrentInstant();
         var ready = new List<DropEntry>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new List<DropEntry>();
         foreach (var entry in entries)
         {
             if (IsPartialName(entry.Name) || IsDocument(entry.Name))
@@ -46,8 +47,13 @@ public sealed class DropPoller(
                 continue;
             }
 
+            candidates.Add(entry);
             listed.Add(entry.Name);
-            ledger.Sighted(partner.Id, channel, entry.Name);
+        }
+
+        ledger.Sighted(partner.Id, channel, listed);
+        foreach (var entry in candidates)
+        {
             if (_lastListing.TryGetValue(entry.Name, out var last) && last.Size == entry.Size && last.Modified == entry.Modified)
             {
                 if (now - last.Since >= quietPeriod)

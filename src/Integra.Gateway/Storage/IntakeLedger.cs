@@ -26,16 +26,33 @@ public sealed record IntakeRecord(long Id, Instant FirstSeen, IntakeState State,
 public sealed class IntakeLedger(OrderStore store, IClock clock)
 {
     /// <summary>When the gateway first listed this file; recorded now if this is the first listing.</summary>
-    public Instant Sighted(string partner, string channel, string path)
+    public Instant Sighted(string partner, string channel, string path) => Sighted(partner, channel, path, null);
+
+    private Instant Sighted(string partner, string channel, string path, System.Data.IDbTransaction? transaction)
     {
         var now = StoreFormats.Text(clock.GetCurrentInstant());
-        store.Connection.Execute(
-            "INSERT INTO intake_sightings (partner, channel, path, first_seen) VALUES (@partner, @channel, @path, @now) ON CONFLICT DO NOTHING",
-            new { partner, channel, path, now });
         var seen = store.Connection.ExecuteScalar<string>(
-            "SELECT first_seen FROM intake_sightings WHERE partner = @partner AND channel = @channel AND path = @path",
-            new { partner, channel, path });
+            """
+            INSERT INTO intake_sightings (partner, channel, path, first_seen) VALUES (@partner, @channel, @path, @now)
+            ON CONFLICT DO UPDATE SET first_seen = first_seen RETURNING first_seen
+            """,
+            new { partner, channel, path, now },
+            transaction);
         return StoreFormats.Instant(seen!);
+    }
+
+    /// <summary>Records the first sighting of every listed file in one transaction; returns each file's first-seen instant.</summary>
+    public IReadOnlyDictionary<string, Instant> Sighted(string partner, string channel, IEnumerable<string> paths)
+    {
+        var result = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        using var transaction = store.Connection.BeginTransaction();
+        foreach (var path in paths)
+        {
+            result[path] = Sighted(partner, channel, path, transaction);
+        }
+
+        transaction.Commit();
+        return result;
     }
 
     /// <summary>The unfinished upload with this identity, or a new one received at <paramref name="firstSeen"/>.</summary>

@@ -78,19 +78,31 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
             async (client, token) =>
             {
                 var source = PathIn(_settings.Inbound, name);
-                if (!await client.ExistsAsync(source, token))
-                {
-                    return; // moved before a crash; nothing left to do
-                }
-
                 var folder = toError ? _settings.Error : _settings.Archive;
                 var target = PathIn(folder, name);
-                for (var n = 1; await client.ExistsAsync(target, token); n++)
-                {
-                    target = PathIn(folder, $"{name}.{n}");
-                }
 
-                await client.RenameFileAsync(source, target, token);
+                // Try the rename first and look only when it fails: one round trip in the usual case.
+                for (var n = 1; ; n++)
+                {
+                    try
+                    {
+                        await client.RenameFileAsync(source, target, token);
+                        return;
+                    }
+                    catch (SftpPathNotFoundException)
+                    {
+                        return; // moved before a crash; nothing left to do
+                    }
+                    catch (SshException) when (n < 1000)
+                    {
+                        if (!await client.ExistsAsync(target, token))
+                        {
+                            throw;
+                        }
+
+                        target = PathIn(folder, $"{name}.{n}"); // an archive keeps every upload
+                    }
+                }
             },
             cancellationToken);
 
