@@ -21,6 +21,19 @@ internal sealed class CliHarness : IDisposable
     public Task<int> Review(string partner, string pon, string now, params string[] decision) =>
         GatewayCli.InvokeAsync(["review", "--data", Data, "--db", Db, "--out", Out, "--now", now, "--partner", partner, "--pon", pon, .. decision]);
 
+    public Task<int> Sweep(string now) =>
+        GatewayCli.InvokeAsync(["sweep", "--data", Data, "--db", Db, "--out", Out, "--now", now]);
+
+    public Task<int> NpacImport(string file) =>
+        GatewayCli.InvokeAsync(["npac-import", "--data", Data, "--db", Db, file]);
+
+    /// <summary>Every data row of every file in <c>--out/&lt;folder&gt;</c> whose name starts with <paramref name="prefix"/>.</summary>
+    public IReadOnlyList<Dictionary<string, string>> AllRows(string folder, string prefix)
+    {
+        var dir = Path.Combine(Out, folder);
+        return !Directory.Exists(dir) ? [] : Directory.GetFiles(dir, prefix + "*").Order().SelectMany(f => Rows(folder, Path.GetFileName(f))).ToList();
+    }
+
     /// <summary>The data rows of a response file, as cells by column name.</summary>
     public IReadOnlyList<Dictionary<string, string>> Rows(string partner, string responseName)
     {

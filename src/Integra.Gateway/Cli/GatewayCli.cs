@@ -13,6 +13,8 @@ public static class GatewayCli
             RunCommand.Create(),
             ProcessCommand.Create(common),
             ReviewCommand.Create(common),
+            SweepCommand.Create(common),
+            NpacImportCommand.Create(common),
             HolidaysCommand.Create(),
         };
         var parse = root.Parse(args);

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using Integra.Gateway.Csv;
 
 namespace Integra.Gateway.Responses;
 
@@ -12,57 +10,15 @@ namespace Integra.Gateway.Responses;
 /// </summary>
 public static class ResponseWriter
 {
-    private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture)
-    {
-        // Quote only when needed; the leading apostrophe already neutralises formula cells.
-        ShouldQuote = args => args.Field.AsSpan().IndexOfAny(",\"\r\n") >= 0,
-    };
-
     /// <summary>Writes <paramref name="rows"/> to <paramref name="path"/> atomically, replacing an older file of that name.</summary>
-    public static void WriteFile(string path, IEnumerable<ResponseRow> rows)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                Write(stream, rows);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
+    public static void WriteFile(string path, IEnumerable<ResponseRow> rows) =>
+        CsvFiles.WriteAtomically(path, ResponseRow.Columns, rows.Select(r => r.Cells()));
 
     /// <summary>Writes the response CSV to a stream (for SFTP uploads and mail attachments).</summary>
-    public static void Write(Stream stream, IEnumerable<ResponseRow> rows)
-    {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-        using var csv = new CsvWriter(writer, Config);
-        foreach (var column in ResponseRow.Columns)
-        {
-            csv.WriteField(column);
-        }
+    public static void Write(Stream stream, IEnumerable<ResponseRow> rows) =>
+        CsvFiles.Write(stream, ResponseRow.Columns, rows.Select(r => r.Cells()));
 
-        csv.NextRecord();
-        foreach (var row in rows)
-        {
-            foreach (var cell in row.Cells())
-            {
-                csv.WriteField(CsvInjection.Neutralise(cell));
-            }
-
-            csv.NextRecord();
-        }
-    }
-
-    /// <summary>The response CSV as text (stored for S7 resends and shown by the CLI).</summary>
+    /// <summary>The response CSV as text (shown by the CLI and in mail bodies).</summary>
     public static string ToText(IEnumerable<ResponseRow> rows)
     {
         using var buffer = new MemoryStream();

@@ -52,6 +52,8 @@ public sealed class OrderStore : IDisposable
         return reader.Read() ? ReadOrder(reader) : null;
     }
 
+    public StoredOrder? FindOrder(long id) => QueryOrders("WHERE id = @id", ("@id", id)).SingleOrDefault();
+
     /// <summary>Orders of a partner with this PON, any CCNA (for review, where the operator knows only the PON).</summary>
     public IReadOnlyList<StoredOrder> FindOrdersByPon(string partner, string kind, string pon) =>
         QueryOrders("WHERE partner = @partner AND kind = @kind AND pon = @pon", ("@partner", partner), ("@kind", kind), ("@pon", pon));
@@ -160,8 +162,11 @@ public sealed class OrderStore : IDisposable
         }
     }
 
-    public void SetTnStatus(long orderId, string status) =>
-        _connection.Execute("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna = 'P'", new { orderId, status }, Active);
+    /// <summary>Sets the status of the order's ported TNs, leaving those already in <paramref name="onlyIfNot"/>.</summary>
+    public void SetTnStatus(long orderId, string status, string? onlyIfNot = null) =>
+        Command(
+            "UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna = 'P' AND status <> COALESCE(@except, '')",
+            ("@orderId", orderId), ("@status", status), ("@except", onlyIfNot)).ExecuteNonQuery();
 
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()
@@ -171,6 +176,9 @@ public sealed class OrderStore : IDisposable
     }
 
     internal SqliteConnection Connection => _connection;
+
+    /// <summary>The transaction of the current unit of work, for the store's companions (outbox, lifecycle).</summary>
+    internal SqliteTransaction? ActiveTransaction => Active;
 
     /// <summary>The transaction of the current unit of work; null once it is committed or rolled back.</summary>
     private SqliteTransaction? Active => _transaction?.Connection is null ? null : _transaction;

@@ -89,5 +89,34 @@ internal static class Schema
             PRIMARY KEY (partner, channel, path)
         );
         """,
+        """
+        CREATE TABLE sweeps (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            as_of TEXT NOT NULL,
+            run_at TEXT NOT NULL,
+            expired INTEGER NOT NULL DEFAULT 0,
+            cancels INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            partner TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            cells TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            delivered_at TEXT
+        );
+        CREATE INDEX outbox_pending ON outbox (kind, partner, delivered_at);
+        CREATE TABLE activations (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            tn TEXT NOT NULL,
+            spid TEXT NOT NULL,
+            activated_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            order_id INTEGER,
+            outcome TEXT NOT NULL
+        );
+        CREATE INDEX order_tns_tn ON order_tns (tn);
+        """,
     ];
 }

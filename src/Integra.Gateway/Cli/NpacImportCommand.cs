@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Integra.Gateway.Lifecycle;
+using Integra.Gateway.Reference;
+using NodaTime;
+
+namespace Integra.Gateway.Cli;
+
+/// <summary><c>npac-import</c>: records NPAC activations (SPEC §6).</summary>
+internal static class NpacImportCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var file = new Argument<string>("FILE") { Description = "Activation file: TN,SPID,ACTIVATED" };
+        var command = new Command("npac-import", "Record NPAC activations; orders with every TN activated are complete") { common.Data, common.Db, file };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            using var context = CommandContext.Open(parse.GetValue(common.Data)!, parse.GetValue(common.Db)!, SystemClock.Instance);
+            var path = parse.GetValue(file)!;
+            try
+            {
+                var result = new ActivationImport(context.Store, SystemClock.Instance).Import(path);
+                Console.Out.WriteLine($"{path}: {result.Rows} activation(s), {result.Matched} matched an open order, {result.Completed} order(s) complete, {result.Unmatched} unmatched");
+                return ExitCodes.Done;
+            }
+            catch (ReferenceDataException e)
+            {
+                Console.Error.WriteLine($"integra-gateway: {e.Message}");
+                return ExitCodes.FileFailed;
+            }
+        }));
+        return command;
+    }
+}

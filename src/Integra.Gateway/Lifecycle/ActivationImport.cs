@@ -1,0 +1,75 @@
+using Dapper;
+using Integra.Gateway.Reference;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Integra.Gateway.Lifecycle;
+
+/// <summary>What an activation import did.</summary>
+public sealed record ActivationResult(int Rows, int Matched, int Completed, int Unmatched);
+
+/// <summary>
+/// Imports NPAC activations (<c>TN,SPID,ACTIVATED</c>, SPEC §5). A TN activated for the NNSP of its open order is
+/// done and never expires; an order whose ported TNs are all activated is COMPLETE. Importing a file twice
+/// changes nothing the second time. Every row is kept, matched or not, for the order history.
+/// </summary>
+public sealed class ActivationImport(OrderStore store, IClock clock)
+{
+    /// <exception cref="ReferenceDataException">The file is missing or a row is malformed; the message names the line.</exception>
+    public ActivationResult Import(string path)
+    {
+        var rows = ReferenceTable.Read(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(path), "TN", "SPID", "ACTIVATED")
+            .Select(row =>
+            {
+                var raw = row.Required("TN");
+                var tn = TelephoneNumber.TryNormalize(raw, out var normalized) ? normalized : throw row.Error($"TN '{raw}' is not a 10-digit NANP number");
+                var when = row.Required("ACTIVATED");
+                var parsed = InstantPattern.ExtendedIso.Parse(when);
+                var activated = parsed.Success ? parsed.Value
+                    : OffsetDateTimePattern.ExtendedIso.Parse(when) is { Success: true } offset ? offset.Value.ToInstant()
+                    : throw row.Error($"ACTIVATED '{when}' is not an ISO 8601 instant");
+                return (Tn: tn, Spid: row.Required("SPID"), Activated: activated);
+            })
+            .ToList();
+
+        using var transaction = store.Begin();
+        int matched = 0, completed = 0;
+        var now = StoreFormats.Text(clock.GetCurrentInstant());
+        foreach (var (tn, spid, activated) in rows)
+        {
+            var orderId = store.Connection.ExecuteScalar<long?>(
+                """
+                SELECT o.id FROM orders o JOIN order_tns t ON t.order_id = o.id
+                WHERE t.tn = @tn AND t.lna = 'P' AND o.kind = 'LSR' AND o.state IN ('Foc', 'Complete') AND o.nnsp = @spid
+                ORDER BY o.id DESC LIMIT 1
+                """,
+                new { tn, spid },
+                store.ActiveTransaction);
+            store.Connection.Execute(
+                "INSERT INTO activations (tn, spid, activated_at, imported_at, order_id, outcome) VALUES (@tn, @spid, @activated, @now, @orderId, @outcome)",
+                new { tn, spid, activated = StoreFormats.Text(activated), now, orderId, outcome = orderId is null ? "UNMATCHED" : "MATCHED" },
+                store.ActiveTransaction);
+            if (orderId is not { } id)
+            {
+                continue;
+            }
+
+            matched++;
+            store.Connection.Execute(
+                "UPDATE order_tns SET status = @status WHERE order_id = @id AND tn = @tn",
+                new { status = TnStatuses.Activated, id, tn },
+                store.ActiveTransaction);
+            var order = store.FindOrder(id)!;
+            if (order.State == OrderState.Foc && store.Tns(id).Where(t => t.Lna == Lna.Port).All(t => t.Status == TnStatuses.Activated))
+            {
+                store.UpdateOrder(order with { State = OrderState.Complete }, $"NPAC activation {Path.GetFileName(path)}", "all ported TNs activated");
+                completed++;
+            }
+        }
+
+        transaction.Commit();
+        return new ActivationResult(rows.Count, matched, completed, rows.Count - matched);
+    }
+}

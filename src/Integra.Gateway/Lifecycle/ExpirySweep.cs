@@ -1,0 +1,96 @@
+using Dapper;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Integra.Gateway.Lifecycle;
+
+/// <summary>What one sweep did.</summary>
+public sealed record SweepResult(long SweepId, int Expired, int Cancels, int Completed);
+
+/// <summary>
+/// The daily expiry sweep (SPEC §4 Expiry): every FOC'd order past FOC date + 4 business days in its own local
+/// calendar becomes EXPIRED; its TNs not activated for the NNSP get CAN E01 rows for the partner and CANCEL lines
+/// for NPAC. All of one sweep is one transaction, with the files in the outbox, so that a crash mid-sweep neither
+/// loses nor duplicates a cancel. Sweeping again finds nothing more to do.
+/// </summary>
+public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, OrderStore store, IClock clock)
+{
+    private static readonly InstantPattern Stamp = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
+
+    public SweepResult Run(Instant now)
+    {
+        var outbox = new OutboxStore(store, clock);
+        using var transaction = store.Begin();
+        var sweepId = store.Connection.ExecuteScalar<long>(
+            "INSERT INTO sweeps (as_of, run_at) VALUES (@asOf, @runAt) RETURNING id",
+            new { asOf = StoreFormats.Text(now), runAt = StoreFormats.Text(clock.GetCurrentInstant()) },
+            store.ActiveTransaction);
+        var batch = $"{sweepId:D6}-{Stamp.Format(now)}";
+
+        // FOC date + 4 business days is at least 4 calendar days, and no zone is more than a day from UTC:
+        // orders FOC'd within the last 3 days cannot be due, and the index on (state, foc_date) skips them.
+        var horizon = now.InUtc().Date.PlusDays(-3);
+        var candidates = store.Connection.Query<long>(
+            "SELECT id FROM orders WHERE state = 'Foc' AND kind = 'LSR' AND foc_date <= @horizon ORDER BY id",
+            new { horizon = StoreFormats.Text(horizon) },
+            store.ActiveTransaction).ToList();
+
+        int expired = 0, cancels = 0, completed = 0;
+        var npacRows = new List<string[]>();
+        var responseRows = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var id in candidates)
+        {
+            var order = store.FindOrder(id)!;
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(order.Zone) ?? options.FallbackZone;
+            if (!Expiry.IsExpired(order.FocDate!.Value, now, zone, data.Calendar, options))
+            {
+                continue;
+            }
+
+            var open = store.Tns(order.Id).Where(t => t.Lna == Lna.Port && t.Status != TnStatuses.Activated).Select(t => t.Tn).ToList();
+            if (open.Count == 0)
+            {
+                store.UpdateOrder(order with { State = OrderState.Complete }, $"SWEEP {batch}", "all TNs activated");
+                completed++;
+                continue;
+            }
+
+            var key = new ResponseRows.RequestKey(order.Ccna, order.Pon, order.FocVer ?? string.Empty, order.LsrNo ?? string.Empty, order.An);
+            var lastDay = Expiry.LastPortDate(order.FocDate.Value, data.Calendar, options);
+            var rows = ResponseRows.Cancel(key, open, RejectCodes.Expired, $"Not ported by {lastDay:yyyy-MM-dd} (FOC {order.FocDate:yyyy-MM-dd} + {options.ExpiryBusinessDays} business days): canceled, port subscription canceled in NPAC. Send a new LSR.");
+            if (!responseRows.TryGetValue(order.Partner, out var partnerRows))
+            {
+                responseRows[order.Partner] = partnerRows = [];
+            }
+
+            partnerRows.AddRange(rows.Select(r => r.Cells()));
+            npacRows.AddRange(open.Select(tn => new NpacCancel(tn, order.Nnsp, order.Pon, order.LsrNo ?? string.Empty, data.NpacSpid(tn)?.Id ?? string.Empty).Cells()));
+            store.SetTnStatus(order.Id, TnStatuses.Canceled, onlyIfNot: TnStatuses.Activated);
+            store.UpdateOrder(order with { State = OrderState.Expired }, $"SWEEP {batch}", $"CAN E01 for {open.Count} TN(s) not ported by {lastDay:yyyy-MM-dd}");
+            expired++;
+            cancels += open.Count;
+        }
+
+        foreach (var (partner, rows) in responseRows)
+        {
+            outbox.Add(OutboxKinds.Response, partner, $"sweep-{batch}.resp.csv", rows);
+        }
+
+        if (npacRows.Count > 0)
+        {
+            outbox.Add(OutboxKinds.Npac, OutboxKinds.NpacPartner, $"npac-cancel-{batch}.csv", npacRows);
+        }
+
+        store.Connection.Execute(
+            "UPDATE sweeps SET expired = @expired, cancels = @cancels WHERE id = @sweepId",
+            new { expired, cancels, sweepId },
+            store.ActiveTransaction);
+        transaction.Commit();
+        return new SweepResult(sweepId, expired, cancels, completed);
+    }
+}

@@ -1,0 +1,34 @@
+using Integra.Gateway.Responses;
+using Integra.Gateway.Storage;
+
+namespace Integra.Gateway.Lifecycle;
+
+/// <summary>Delivers outbox files: NPAC batches to the NPAC gateway, partner responses to a writer of the caller's choice.</summary>
+public sealed class OutboxDelivery(OutboxStore outbox)
+{
+    /// <summary>Submits every pending NPAC batch; returns how many were delivered.</summary>
+    public int DeliverNpac(INpacGateway npac)
+    {
+        var files = outbox.Pending(OutboxKinds.Npac);
+        foreach (var file in files)
+        {
+            npac.Submit(file.FileName, file.Rows);
+            outbox.MarkDelivered(file);
+        }
+
+        return files.Count;
+    }
+
+    /// <summary>Writes every pending response file (of one partner, or all) through <paramref name="write"/>.</summary>
+    public async Task<int> DeliverResponsesAsync(string? partner, Func<string, string, IReadOnlyList<ResponseRow>, Task> write)
+    {
+        var files = outbox.Pending(OutboxKinds.Response, partner);
+        foreach (var file in files)
+        {
+            await write(file.Partner, file.FileName, file.Rows.Select(ResponseRow.FromCells).ToList());
+            outbox.MarkDelivered(file);
+        }
+
+        return files.Count;
+    }
+}
