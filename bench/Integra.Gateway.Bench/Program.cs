@@ -7,6 +7,13 @@ using Integra.Gateway.Cli;
 // End-to-end `process` of a 50,000-row LSR file against a bare CsvHelper parse of the same file, in one run.
 // Usage: dotnet run -c Release --project bench/Integra.Gateway.Bench [-- ROWS]
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- sftp SERVERS_ENV [FILES]  (see bench/sftp-bench.sh)
+// Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- sweep [ORDERS]
+if (args.Length > 0 && args[0] == "sweep")
+{
+    SweepBench.Run(FindSamples(), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "sftp")
 {
     await SftpBench.RunAsync(args[1], FindSamples(), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000);

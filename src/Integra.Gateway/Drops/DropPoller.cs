@@ -22,13 +22,15 @@ public sealed class DropPoller(
     IntakeLedger ledger,
     IClock clock,
     Duration quietPeriod,
-    ILogger logger)
+    ILogger logger,
+    OutboxStore? outbox = null)
 {
     private readonly Dictionary<string, (long Size, DateTimeOffset Modified, Instant Since)> _lastListing = new(StringComparer.Ordinal);
 
     /// <summary>Lists the drop and handles every file that is ready. Returns the number of files finished this round.</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
     {
+        await DeliverOutboxAsync(cancellationToken);
         var entries = await folder.ListAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
         var ready = new List<DropEntry>();
@@ -81,6 +83,23 @@ public sealed class DropPoller(
         }
 
         return finished;
+    }
+
+    /// <summary>Later events' responses for this partner (CAN E01 from the sweep) go out through its drop first.</summary>
+    private async Task DeliverOutboxAsync(CancellationToken cancellationToken)
+    {
+        if (outbox is null)
+        {
+            return;
+        }
+
+        var delivered = await new Lifecycle.OutboxDelivery(outbox).DeliverResponsesAsync(
+            partner.Id,
+            (_, name, rows) => folder.WriteResponseAsync(name, rows, cancellationToken));
+        if (delivered > 0)
+        {
+            logger.LogInformation("Delivered {Count} pending response file(s) to {Partner} at {Location}", delivered, partner.Id, folder.Location);
+        }
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Quartz;
 
 namespace Integra.Gateway.Hosting;
 
@@ -35,7 +36,8 @@ public static class GatewayHost
             .AddGatewayOptions()
             .AddReferenceData()
             .AddLocalDrops(builder.Configuration)
-            .AddSftpDrops(builder.Configuration);
+            .AddSftpDrops(builder.Configuration)
+            .AddExpirySweep(builder.Configuration);
         return builder.Build();
     }
 
@@ -50,6 +52,32 @@ public static class GatewayHost
 
     private static IServiceCollection AddReferenceData(this IServiceCollection services) =>
         services.AddSingleton(sp => ReferenceDataLoader.Load(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.DataDirectory));
+
+    private static IServiceCollection AddExpirySweep(this IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddOptions<LifecycleSettings>().BindConfiguration("Lifecycle").ValidateDataAnnotations().ValidateOnStart();
+        var settings = configuration.GetSection("Lifecycle").Get<LifecycleSettings>() ?? new LifecycleSettings();
+        if (!settings.SweepEnabled)
+        {
+            return services;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.SweepTimeZone);
+        services.AddQuartz(q =>
+        {
+            q.AddJob<SweepJob>(j => j.WithIdentity(SweepJob.Key).DisallowConcurrentExecution());
+            q.AddTrigger(t => t
+                .ForJob(SweepJob.Key)
+                .WithIdentity("expiry-sweep-daily")
+                .WithCronSchedule(settings.CronExpression, c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            if (settings.SweepOnStart)
+            {
+                q.AddTrigger(t => t.ForJob(SweepJob.Key).WithIdentity("expiry-sweep-on-start").StartNow());
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
 
     private static IServiceCollection AddSftpDrops(this IServiceCollection services, IConfiguration configuration)
     {

@@ -38,7 +38,7 @@ public sealed class LocalDropWorker(
                 folder.Seed(Path.Combine(seed, partner.Id));
             }
 
-            return (partner, poller: new DropPoller(partner, "local", folder, processor, ledger, clock, Duration.FromTimeSpan(options.QuietPeriod), logger));
+            return (partner, poller: new DropPoller(partner, "local", folder, processor, ledger, clock, Duration.FromTimeSpan(options.QuietPeriod), logger, new OutboxStore(store, clock)));
         }).ToList();
         logger.LogInformation("Watching local drops of {Count} partner(s) under {Root}", pollers.Count, Path.GetFullPath(options.Root));
 

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Integra.Gateway.Lifecycle;
+using Integra.Gateway.Reference;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Storage;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace Integra.Gateway.Bench;
+
+/// <summary>The expiry sweep over a store of generated FOC'd orders, about 1 % of them due.</summary>
+internal static class SweepBench
+{
+    public static void Run(string samples, int orders)
+    {
+        var work = Path.Combine(Path.GetTempPath(), $"integra-sweep-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            var data = ReferenceDataLoader.Load(samples);
+            var db = Path.Combine(work, "sweep.db");
+            var now = Instant.FromUtc(2026, 3, 20, 13, 0);
+            OrderStore.Open(db, SystemClock.Instance).Dispose(); // schema
+            var generate = Stopwatch.StartNew();
+            Generate(db, orders);
+            generate.Stop();
+
+            using var store = OrderStore.Open(db, SystemClock.Instance);
+            var sweep = Stopwatch.StartNew();
+            var result = new ExpirySweep(data, new PolicyOptions(), store, SystemClock.Instance).Run(now);
+            sweep.Stop();
+            Console.WriteLine($"orders               {orders} (generated in {generate.Elapsed.TotalSeconds:F1} s)");
+            Console.WriteLine($"expired              {result.Expired} orders, {result.Cancels} cancels");
+            Console.WriteLine($"sweep on SQLite      {sweep.Elapsed.TotalMilliseconds,8:F0} ms  (target <= 10 s)");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Orders FOC'd over the 100 days before 2026-03-20: the oldest 1 % are long past FOC + 4 business days.</summary>
+    private static void Generate(string db, int orders)
+    {
+        using var connection = new SqliteConnection($"Data Source={db}");
+        connection.Open();
+        using var tx = connection.BeginTransaction();
+        using var order = connection.CreateCommand();
+        order.Transaction = tx;
+        order.CommandText = """
+            INSERT INTO orders (partner, kind, ccna, pon, lsrno, state, an, service_state, zone, nnsp, foc_date, foc_ver, created_at, updated_at)
+            VALUES ('ACME', 'LSR', 'ACM', $pon, $lsrno, 'Foc', 'A1001', 'OR', 'America/Los_Angeles', '6001', $foc, '00', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')
+            RETURNING id
+            """;
+        var pon = order.Parameters.Add("$pon", SqliteType.Text);
+        var lsrno = order.Parameters.Add("$lsrno", SqliteType.Text);
+        var foc = order.Parameters.Add("$foc", SqliteType.Text);
+        using var tn = connection.CreateCommand();
+        tn.Transaction = tx;
+        tn.CommandText = "INSERT INTO order_tns (order_id, tn, lna, status) VALUES ($id, $tn, 'P', 'OPEN')";
+        var id = tn.Parameters.Add("$id", SqliteType.Integer);
+        var number = tn.Parameters.Add("$tn", SqliteType.Text);
+        var today = new LocalDate(2026, 3, 20);
+        for (var i = 0; i < orders; i++)
+        {
+            pon.Value = $"B-{i}";
+            lsrno.Value = $"IG{i:D8}";
+            // 1 % of orders are FOC'd 20-30 days ago (due); the rest within the last 3 days (not yet due).
+            var daysAgo = i % 100 == 0 ? 20 + (i % 10) : i % 3;
+            foc.Value = today.PlusDays(-daysAgo).ToString("yyyy-MM-dd", null);
+            id.Value = (long)order.ExecuteScalar()!;
+            number.Value = (5032000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            tn.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+}

@@ -1,0 +1,50 @@
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Lifecycle;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Quartz;
+
+namespace Integra.Gateway.Hosting;
+
+/// <summary>
+/// The daily expiry sweep under Quartz. Never two at once; a double fire (a DST quirk, a restart) finds nothing
+/// more to expire, because the sweep itself is idempotent. Partner CAN files are delivered by each partner's
+/// drop poller from the outbox; NPAC batches are written here.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class SweepJob(
+    ReferenceData data,
+    PolicyOptions policy,
+    IOptions<GatewaySettings> gateway,
+    IOptions<LifecycleSettings> lifecycle,
+    IClock clock,
+    ILogger<SweepJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("expiry-sweep");
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var store = OrderStore.Open(gateway.Value.Database, clock);
+            var now = clock.GetCurrentInstant();
+            var result = new ExpirySweep(data, policy, store, clock).Run(now);
+            var npac = new OutboxDelivery(new OutboxStore(store, clock)).DeliverNpac(new NpacOutboxFiles(lifecycle.Value.NpacOutbox));
+            logger.LogInformation(
+                "Expiry sweep {SweepId} as of {Now}: {Expired} order(s) expired, {Cancels} TN cancel(s), {Completed} completed, {NpacFiles} NPAC file(s) written",
+                result.SweepId, now, result.Expired, result.Cancels, result.Completed, npac);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Quartz would swallow it; say so loudly. The next fire (or restart) sweeps again.
+            logger.LogError(e, "Expiry sweep failed; it runs again at the next fire");
+            throw new JobExecutionException(e);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
