@@ -6,10 +6,12 @@
 #   scripts/test-servers.sh stop DIR       stop everything started in DIR (by pid files, never by name)
 #   scripts/test-servers.sh sftp-stop DIR  stop only sshd (tests of a server going away)
 #   scripts/test-servers.sh sftp-start DIR start sshd again with the same port, keys and data
+#   scripts/test-servers.sh imap-stop DIR  stop only Dovecot
+#   scripts/test-servers.sh imap-start DIR start Dovecot again with the same port and mail
 set -euo pipefail
 
-cmd=${1:?usage: test-servers.sh start|stop|sftp-start|sftp-stop DIR}
-dir=${2:?usage: test-servers.sh start|stop|sftp-start|sftp-stop DIR}
+cmd=${1:?usage: test-servers.sh start|stop|sftp-start|sftp-stop|imap-start|imap-stop DIR}
+dir=${2:?usage: test-servers.sh start|stop|sftp-start|sftp-stop|imap-start|imap-stop DIR}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
@@ -79,8 +81,86 @@ sftp_start() {
   local s="$dir/sftp"
   command -v /usr/sbin/sshd >/dev/null || { echo "openssh-server is not installed (apt-get install openssh-server)" >&2; exit 1; }
   [ "$(id -u)" -ne 0 ] || mkdir -p /run/sshd
-  /usr/sbin/sshd -f "$s/sshd_config" -E "$s/sshd.log"
+  /usr/sbin/sshd -f "$s/sshd_config" -E "$s/sshd.log" </dev/null >/dev/null 2>&1
   wait_for_greeting "$(cat "$s/port")" "SSH-2.0"
+}
+
+imap_setup() {
+  local m="$dir/imap"
+  mkdir -p "$m/run" "$m/state" "$m/mail"
+  chmod 755 "$dir" "$m"
+  [ -f "$m/port" ] || free_port > "$m/port"
+  # The mailbox user of the tests; its password is a throwaway of this test folder.
+  echo "gateway@integra.test:{PLAIN}gateway-test-password" > "$m/passwd"
+  local mail_user login_user internal_user chroot_line=""
+  if [ "$(id -u)" -eq 0 ]; then
+    # Dovecot refuses root for logins and mail: use its own users and nobody as mail owner.
+    mail_user=nobody; login_user=dovenull; internal_user=dovecot
+    chown -R nobody:nogroup "$m/mail"
+    chmod 644 "$m/passwd"
+  else
+    mail_user=$(id -un); login_user=$mail_user; internal_user=$mail_user
+    chroot_line="chroot ="
+  fi
+  cat > "$m/dovecot.conf" <<CONF
+base_dir = $m/run
+state_dir = $m/state
+log_path = $m/dovecot.log
+listen = 127.0.0.1
+protocols = imap
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_internal_user = $internal_user
+default_login_user = $login_user
+first_valid_uid = 0
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $m/passwd
+}
+userdb {
+  driver = static
+  args = uid=$mail_user gid=$(id -gn "$mail_user") home=$m/mail/%u
+}
+mail_location = maildir:$m/mail/%u/Maildir
+namespace inbox {
+  inbox = yes
+  separator = /
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $(cat "$m/port")
+  }
+  inet_listener imaps {
+    port = 0
+  }
+  $chroot_line
+}
+service anvil {
+  $chroot_line
+}
+CONF
+}
+
+imap_start() {
+  local m="$dir/imap"
+  command -v dovecot >/dev/null || { echo "dovecot-imapd is not installed (apt-get install dovecot-imapd)" >&2; exit 1; }
+  dovecot -c "$m/dovecot.conf" </dev/null >/dev/null 2>>"$m/dovecot.stderr"
+  for _ in $(seq 1 50); do [ -f "$m/run/master.pid" ] && break; sleep 0.1; done
+  cp "$m/run/master.pid" "$m/dovecot.pid"
+  wait_for_greeting "$(cat "$m/port")" "* OK"
+}
+
+smtp_start() {
+  local s="$dir/smtp"
+  mkdir -p "$s/maildir/tmp" "$s/maildir/new" "$s/maildir/cur"
+  [ -f "$s/port" ] || free_port > "$s/port"
+  # Debian's aiosmtpd is importable only by the system python.
+  nohup /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$(cat "$s/port")" -c aiosmtpd.handlers.Mailbox "$s/maildir" \
+    </dev/null > "$s/smtpd.log" 2>&1 &
+  echo $! > "$s/smtpd.pid"
+  wait_for_greeting "$(cat "$s/port")" "220"
 }
 
 write_env() {
@@ -92,7 +172,15 @@ write_env() {
     echo "SFTP_KEY=$s/client_rsa"
     echo "SFTP_HOSTKEY_SHA256=$(ssh-keygen -l -E sha256 -f "$s/host_ed25519.pub" | awk '{print $2}')"
     echo "SFTP_ROOT=$s/data"
+    echo "IMAP_HOST=127.0.0.1"
+    echo "IMAP_PORT=$(cat "$dir/imap/port")"
+    echo "IMAP_USER=gateway@integra.test"
+    echo "IMAP_PASSWORD_FILE=$dir/imap/password"
+    echo "SMTP_HOST=127.0.0.1"
+    echo "SMTP_PORT=$(cat "$dir/smtp/port")"
+    echo "SMTP_MAILDIR=$dir/smtp/maildir"
   } > "$dir/servers.env"
+  printf 'gateway-test-password' > "$dir/imap/password"
 }
 
 case "$cmd" in
@@ -100,10 +188,23 @@ case "$cmd" in
     sftp_setup
     stop_pidfile "$dir/sftp/sshd.pid"
     sftp_start
+    imap_setup
+    stop_pidfile "$dir/imap/dovecot.pid"
+    imap_start
+    stop_pidfile "$dir/smtp/smtpd.pid"
+    smtp_start
     write_env
     ;;
   stop)
     stop_pidfile "$dir/sftp/sshd.pid"
+    stop_pidfile "$dir/imap/dovecot.pid"
+    stop_pidfile "$dir/smtp/smtpd.pid"
+    ;;
+  imap-stop)
+    stop_pidfile "$dir/imap/dovecot.pid"
+    ;;
+  imap-start)
+    imap_start
     ;;
   sftp-stop)
     stop_pidfile "$dir/sftp/sshd.pid"

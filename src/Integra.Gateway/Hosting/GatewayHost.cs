@@ -37,6 +37,7 @@ public static class GatewayHost
             .AddReferenceData()
             .AddLocalDrops(builder.Configuration)
             .AddSftpDrops(builder.Configuration)
+            .AddMailbox(builder.Configuration)
             .AddExpirySweep(builder.Configuration);
         return builder.Build();
     }
@@ -52,6 +53,17 @@ public static class GatewayHost
 
     private static IServiceCollection AddReferenceData(this IServiceCollection services) =>
         services.AddSingleton(sp => ReferenceDataLoader.Load(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.DataDirectory));
+
+    private static IServiceCollection AddMailbox(this IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddOptions<Mail.MailSettings>().BindConfiguration("Mail");
+        if (configuration.GetValue("Mail:Enabled", false))
+        {
+            services.AddHostedService<MailWorker>();
+        }
+
+        return services;
+    }
 
     private static IServiceCollection AddExpirySweep(this IServiceCollection services, ConfigurationManager configuration)
     {

@@ -10,7 +10,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Polly;
-using Polly.Retry;
 
 namespace Integra.Gateway.Hosting;
 
@@ -48,24 +47,9 @@ public sealed class SftpDropWorker(
         return Task.WhenAll(loops);
     }
 
-    /// <summary>The back-off within one round: 3 retries from 2 s, doubling, with jitter, at most 30 s apart.</summary>
+    /// <summary>The back-off within one round; a refused host key is not retried (it needs a person).</summary>
     public static ResiliencePipeline RetryPipeline(ILogger logger, string partner, string location, TimeProvider? time = null) =>
-        new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException and not HostKeyMismatchException),
-                MaxRetryAttempts = 3,
-                Delay = TimeSpan.FromSeconds(2),
-                MaxDelay = TimeSpan.FromSeconds(30),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                OnRetry = args =>
-                {
-                    logger.LogWarning(args.Outcome.Exception, "SFTP poll of {Partner} at {Location} failed (attempt {Attempt}); retrying in {Delay}", partner, location, args.AttemptNumber + 1, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+        ChannelRetry.Pipeline(logger, $"SFTP poll of {partner}", location, e => e is HostKeyMismatchException, time);
 
     private async Task PollPartnerAsync(Partner partner, SftpPartnerSettings partnerSettings, CancellationToken stoppingToken)
     {

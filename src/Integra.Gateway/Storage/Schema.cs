@@ -118,5 +118,17 @@ internal static class Schema
         );
         CREATE INDEX order_tns_tn ON order_tns (tn);
         """,
+        """
+        CREATE TABLE mail_messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            message_key TEXT NOT NULL UNIQUE,
+            sender TEXT NOT NULL,
+            partner TEXT,
+            received_at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            reply_id TEXT,
+            updated_at TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -9,21 +9,23 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
 
+using Integra.Gateway.Tests.Servers;
+
 namespace Integra.Gateway.Tests.Sftp;
 
 /// <summary>The SFTP channel against a real sshd: pickup, exactly-once, resilience, host keys, isolation.</summary>
-[Collection(SftpServers.Name)]
+[Collection(TestServers.Name)]
 public sealed class SftpDropTests : IDisposable
 {
     private static readonly Rules.Reference.ReferenceData Data = ReferenceDataLoader.Load(Repo.SampleData);
-    private readonly SftpServerFixture _server;
+    private readonly TestServersFixture _server;
     private readonly TempDir _temp = new();
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 2, 17, 0));
     private readonly OrderStore _store;
     private readonly string _root;
     private readonly List<IDisposable> _folders = [];
 
-    public SftpDropTests(SftpServerFixture server)
+    public SftpDropTests(TestServersFixture server)
     {
         _server = server;
         _store = OrderStore.Open(_temp.File("gateway.db"), _clock);
@@ -150,7 +152,7 @@ public sealed class SftpDropTests : IDisposable
         var poller = Poller("ACME", folder);
         Upload("ACME", "r1.lsr.csv");
         await poller.PollAsync(default); // connected, file listed once
-        _server.StopServer();
+        _server.StopSftp();
         try
         {
             _clock.AdvanceSeconds(2);
@@ -158,7 +160,7 @@ public sealed class SftpDropTests : IDisposable
         }
         finally
         {
-            _server.StartServer();
+            _server.StartSftp();
         }
 
         Assert.Equal(1, await PollTwice(poller));

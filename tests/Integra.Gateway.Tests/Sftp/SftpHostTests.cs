@@ -2,11 +2,13 @@ using System.Text.Json;
 using Integra.Gateway.Hosting;
 using Microsoft.Extensions.Hosting;
 
+using Integra.Gateway.Tests.Servers;
+
 namespace Integra.Gateway.Tests.Sftp;
 
 /// <summary>The daemon as operations run it: settings from a file, key from a file, SFTP polled in the background.</summary>
-[Collection(SftpServers.Name)]
-public sealed class SftpHostTests(SftpServerFixture server) : IDisposable
+[Collection(TestServers.Name)]
+public sealed class SftpHostTests(TestServersFixture server) : IDisposable
 {
     private readonly TempDir _temp = new();
 

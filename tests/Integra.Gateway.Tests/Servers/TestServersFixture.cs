@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using Integra.Gateway.Drops.Sftp;
+using Integra.Gateway.Mail;
 
-namespace Integra.Gateway.Tests.Sftp;
+namespace Integra.Gateway.Tests.Servers;
 
-/// <summary>A real OpenSSH sshd on a loopback port, started once for the collection by the project's script.</summary>
-public sealed class SftpServerFixture : IDisposable
+/// <summary>
+/// Real servers on loopback ports — OpenSSH sshd, Dovecot IMAP, an aiosmtpd SMTP receiver — started once for the
+/// collection by the project's script.
+/// </summary>
+public sealed class TestServersFixture : IDisposable
 {
     private readonly TempDir _dir = new();
 
-    public SftpServerFixture()
+    public TestServersFixture()
     {
         Script("start");
         Env = File.ReadAllLines(Path.Combine(_dir.Path, "servers.env"))
@@ -43,9 +47,38 @@ public sealed class SftpServerFixture : IDisposable
         };
     }
 
-    public void StopServer() => Script("sftp-stop");
+    /// <summary>Mail settings for the test mailbox and SMTP receiver (plain text on loopback).</summary>
+    public MailSettings Mail() => new()
+    {
+        Imap = new MailServerSettings
+        {
+            Host = Env["IMAP_HOST"],
+            Port = int.Parse(Env["IMAP_PORT"], System.Globalization.CultureInfo.InvariantCulture),
+            Security = MailSecurity.None,
+            AllowPlaintext = true,
+            User = Env["IMAP_USER"],
+            PasswordFile = Env["IMAP_PASSWORD_FILE"],
+        },
+        Smtp = new MailServerSettings
+        {
+            Host = Env["SMTP_HOST"],
+            Port = int.Parse(Env["SMTP_PORT"], System.Globalization.CultureInfo.InvariantCulture),
+            Security = MailSecurity.None,
+            AllowPlaintext = true,
+        },
+        From = "lsr-gateway@integra.test",
+        Timeout = TimeSpan.FromSeconds(10),
+    };
 
-    public void StartServer() => Script("sftp-start");
+    public string SmtpMaildir => Env["SMTP_MAILDIR"];
+
+    public void StopSftp() => Script("sftp-stop");
+
+    public void StartSftp() => Script("sftp-start");
+
+    public void StopImap() => Script("imap-stop");
+
+    public void StartImap() => Script("imap-start");
 
     public void Dispose()
     {
@@ -71,7 +104,7 @@ public sealed class SftpServerFixture : IDisposable
 }
 
 [CollectionDefinition(Name)]
-public sealed class SftpServers : ICollectionFixture<SftpServerFixture>
+public sealed class TestServers : ICollectionFixture<TestServersFixture>
 {
-    public const string Name = "sftp";
+    public const string Name = "servers";
 }

@@ -1,0 +1,47 @@
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Mail;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Integra.Gateway.Hosting;
+
+/// <summary>The Montana mailbox loop: handle the inbox, then wait for mail (IDLE or poll); failures back off and reconnect.</summary>
+public sealed class MailWorker(
+    ReferenceData data,
+    PolicyOptions policy,
+    IOptions<GatewaySettings> gateway,
+    IOptions<IntakeSettings> intake,
+    IOptions<MailSettings> settings,
+    IClock clock,
+    ILogger<MailWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var mail = settings.Value;
+        using var store = OrderStore.Open(gateway.Value.Database, clock);
+        using var mailbox = new MailIntake(
+            mail, data, new RequestFileProcessor(data, policy, intake.Value.ToLimits(), store), new MailLedger(store, clock),
+            new ReplySender(mail), clock, logger);
+        var pipeline = ChannelRetry.Pipeline(logger, "Mailbox", mail.Imap.Location, e => e is MailKit.Security.AuthenticationException);
+        logger.LogInformation("Watching mailbox {Inbox} at {Location}", mail.Inbox, mail.Imap.Location);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await pipeline.ExecuteAsync(async token => await mailbox.ProcessInboxAsync(token), stoppingToken);
+                await mailbox.WaitForMailAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Mailbox at {Location} failed; next try in {Interval}", mail.Imap.Location, mail.PollInterval);
+                await Task.Delay(mail.PollInterval, stoppingToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+using System.Security.Cryptography;
+using Integra.Gateway.Intake;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+using NodaTime;
+
+namespace Integra.Gateway.Mail;
+
+/// <summary>
+/// The Montana mailbox (SPEC §1): each message from a partner's listed sender is a batch of request files; the
+/// reply carries the response files. Mail from anyone else is never answered (no backscatter): it goes to the
+/// quarantine folder. Received time is the IMAP INTERNALDATE. A message is answered once: the reply is recorded
+/// in the <see cref="MailLedger"/> before the message is moved, so a crash in between only moves it later.
+/// One instance owns one IMAP connection; any failure drops it and the next call connects again.
+/// </summary>
+/// <remarks>Throws <see cref="IOException"/>, MailKit's <see cref="ProtocolException"/>/<see cref="CommandException"/>,
+/// <see cref="MailKit.Security.AuthenticationException"/> or <see cref="OperationCanceledException"/> on timeout.</remarks>
+public sealed class MailIntake(
+    MailSettings settings,
+    ReferenceData data,
+    RequestFileProcessor processor,
+    MailLedger ledger,
+    ReplySender sender,
+    IClock clock,
+    ILogger logger) : IDisposable
+{
+    private readonly ReplyBuilder _replies = new(settings);
+    private ImapClient? _client;
+
+    /// <summary>Handles every message in the inbox; returns how many.</summary>
+    public async Task<int> ProcessInboxAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = await ConnectedAsync(cancellationToken);
+            using var bounded = MailConnections.Bounded(settings.Timeout, cancellationToken);
+            var inbox = await client.GetFolderAsync(settings.Inbox, bounded.Token);
+            await inbox.OpenAsync(FolderAccess.ReadWrite, bounded.Token);
+            var uids = await inbox.SearchAsync(SearchQuery.NotDeleted, bounded.Token);
+            if (uids.Count == 0)
+            {
+                return 0;
+            }
+
+            var summaries = await inbox.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.InternalDate | MessageSummaryItems.Size, bounded.Token);
+            foreach (var summary in summaries)
+            {
+                await HandleAsync(client, inbox, summary, cancellationToken);
+            }
+
+            return summaries.Count;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Drop();
+            throw;
+        }
+    }
+
+    /// <summary>Waits for new mail: IDLE (re-issued every <see cref="MailSettings.IdleRefresh"/>) when the server has it, else the poll interval.</summary>
+    public async Task WaitForMailAsync(CancellationToken cancellationToken)
+    {
+        if (_client is not { IsConnected: true } client || !client.Capabilities.HasFlag(ImapCapabilities.Idle))
+        {
+            await Task.Delay(settings.PollInterval, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            var inbox = client.Inbox ?? throw new InvalidOperationException("the server has no INBOX");
+            using var done = new CancellationTokenSource(settings.IdleRefresh);
+            void Arrived(object? s, EventArgs e) => done.Cancel();
+            inbox.CountChanged += Arrived;
+            try
+            {
+                await client.IdleAsync(done.Token, cancellationToken);
+            }
+            finally
+            {
+                inbox.CountChanged -= Arrived;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "IMAP IDLE on {Location} ended with an error; reconnecting", settings.Imap.Location);
+            Drop();
+        }
+    }
+
+    public void Dispose() => Drop();
+
+    private async Task HandleAsync(ImapClient client, IMailFolder inbox, IMessageSummary summary, CancellationToken cancellationToken)
+    {
+        using var bounded = MailConnections.Bounded(settings.Timeout, cancellationToken);
+        var envelope = summary.Envelope ?? new Envelope();
+        var from = envelope.From.Mailboxes.FirstOrDefault();
+        var partner = from is null ? null : data.Partners.FirstOrDefault(p => p.Emails.Contains(from.Address, StringComparer.OrdinalIgnoreCase));
+        if (from is null || partner is null)
+        {
+            logger.LogWarning("Quarantined mail from unknown sender {Sender} (Message-ID {MessageId}); not answered", from?.Address ?? "(none)", envelope.MessageId);
+            await MoveAsync(client, inbox, summary.UniqueId, settings.QuarantineFolder, bounded.Token);
+            return;
+        }
+
+        var received = summary.InternalDate is { } internalDate ? Instant.FromDateTimeOffset(internalDate) : clock.GetCurrentInstant();
+        MimeMessage? message = null;
+        string? problem = null;
+        if (summary.Size > settings.MaxMessageBytes)
+        {
+            problem = $"the message is larger than {settings.MaxMessageBytes / (1024 * 1024)} MiB";
+        }
+        else
+        {
+            try
+            {
+                message = await inbox.GetMessageAsync(summary.UniqueId, bounded.Token);
+            }
+            catch (ParseException)
+            {
+                problem = "the message could not be read (broken MIME)";
+            }
+        }
+
+        var attachments = message?.Attachments.OfType<MimePart>().Where(a => a.FileName is not null).ToList() ?? [];
+        var requests = attachments.Where(a => SafeFileName.IsPlain(a.FileName!) && FileKinds.FromName(a.FileName!) is not null).ToList();
+        if (problem is null && requests.Count == 0)
+        {
+            problem = "it has no *.lsr.csv or *.csr.csv attachment";
+        }
+
+        var key = MessageKey(envelope.MessageId ?? $"uid-{summary.UniqueId.Id}-{received}", attachments);
+        if (ledger.State(key) is null)
+        {
+            var reply = problem is null
+                ? _replies.Answer(message!, from, requests.Select(part => Process(part, partner, received, attachments)).ToList())
+                : _replies.Format(envelope.MessageId, envelope.Subject, from, problem);
+            await sender.SendAsync(reply, bounded.Token);
+            ledger.MarkReplied(key, from.Address, partner.Id, received, reply.MessageId ?? string.Empty);
+            logger.LogInformation(
+                "Replied to mail from {Partner} <{Sender}> (Message-ID {MessageId}) with {Attachments} response file(s){Problem}",
+                partner.Id, from.Address, envelope.MessageId, problem is null ? requests.Count : 0, problem is null ? string.Empty : $": {problem}");
+        }
+
+        await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
+        ledger.MarkDone(key);
+    }
+
+    private FileOutcome Process(MimePart part, Partner partner, Instant received, IReadOnlyList<MimePart> attachments)
+    {
+        using var content = new MemoryStream();
+        part.Content?.DecodeTo(content);
+        content.Position = 0;
+        return processor.Process(new Receipt(partner, Channel.Email, received), part.FileName!, content, content.Length, new AttachmentLoaSource(attachments));
+    }
+
+    /// <summary>Message-ID plus the hash of every attachment: a resent message with other files is a new message.</summary>
+    private static string MessageKey(string messageId, IReadOnlyList<MimePart> attachments)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in attachments)
+        {
+            using var content = new MemoryStream();
+            part.Content?.DecodeTo(content);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(part.FileName ?? string.Empty));
+            hash.AppendData(content.GetBuffer().AsSpan(0, (int)content.Length));
+        }
+
+        return $"{messageId}#{Convert.ToHexStringLower(hash.GetHashAndReset())}";
+    }
+
+    private static async Task MoveAsync(ImapClient client, IMailFolder inbox, UniqueId uid, string folderName, CancellationToken cancellationToken)
+    {
+        IMailFolder? folder;
+        try
+        {
+            folder = await client.GetFolderAsync(folderName, cancellationToken);
+        }
+        catch (FolderNotFoundException)
+        {
+            var root = client.GetFolder(client.PersonalNamespaces[0]);
+            folder = await root.CreateAsync(folderName, isMessageFolder: true, cancellationToken);
+        }
+
+        await inbox.MoveToAsync(uid, folder ?? throw new InvalidOperationException($"mail folder {folderName} could not be created"), cancellationToken);
+    }
+
+    private async Task<ImapClient> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true, IsAuthenticated: true })
+        {
+            return _client;
+        }
+
+        Drop();
+        var imap = settings.Imap;
+        var client = new ImapClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        try
+        {
+            using var bounded = MailConnections.Bounded(settings.Timeout, cancellationToken);
+            await client.ConnectAsync(imap.Host, imap.Port, MailConnections.Options(imap), bounded.Token);
+            await client.AuthenticateAsync(imap.User ?? string.Empty, imap.ReadPassword() ?? string.Empty, bounded.Token);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
+        _client = client;
+        return client;
+    }
+
+    private void Drop()
+    {
+        var client = _client;
+        _client = null;
+        client?.Dispose();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Responses;
+using MimeKit;
+
+namespace Integra.Gateway.Mail;
+
+/// <summary>Replies to partners' mail: threaded to the original, response files attached, a short summary in the body.</summary>
+public sealed class ReplyBuilder(MailSettings settings)
+{
+    /// <summary>The answer to a message whose request files were processed.</summary>
+    public MimeMessage Answer(MimeMessage original, MailboxAddress to, IReadOnlyList<FileOutcome> outcomes)
+    {
+        var body = new StringBuilder();
+        body.AppendLine("Integra has processed the request file(s) attached to your message. The response files are attached.");
+        body.AppendLine();
+        foreach (var outcome in outcomes)
+        {
+            body.AppendLine($"{outcome.FileName}: {outcome.Requests} request(s), {outcome.Summary()} -> {outcome.ResponseName}");
+        }
+
+        var errors = outcomes.SelectMany(o => o.Rows).Where(r => r.RespTyp == "REJ").Take(5).ToList();
+        if (errors.Count > 0)
+        {
+            body.AppendLine();
+            body.AppendLine("First errors:");
+            foreach (var e in errors)
+            {
+                body.AppendLine($"  {(e.Pon.Length > 0 ? "PON " + e.Pon : "file")} {e.Code} {e.Field}: {e.Message}");
+            }
+        }
+
+        var builder = new BodyBuilder { TextBody = body.ToString() };
+        foreach (var outcome in outcomes)
+        {
+            using var csv = new MemoryStream();
+            ResponseWriter.Write(csv, outcome.Rows);
+            builder.Attachments.Add(outcome.ResponseName, csv.ToArray(), new ContentType("text", "csv"));
+        }
+
+        return Reply(original.MessageId, original.References, original.Subject, to, builder.ToMessageBody());
+    }
+
+    /// <summary>The polite answer to a message the gateway cannot use, saying what it expects.</summary>
+    public MimeMessage Format(string? messageId, string? subject, MailboxAddress to, string problem)
+    {
+        var text = $"""
+            Integra could not process your message: {problem}.
+
+            Send each request file as a CSV attachment named *.lsr.csv (local service requests) or *.csr.csv
+            (customer service record requests), UTF-8, one header row, with the columns of the OBF layout
+            (CCNA, PON, VER, CC, NNSP, ...). LOA documents for CSR requests go in the same message as PDF, TIFF,
+            PNG or JPEG attachments named in the LOA column. Only requests for service in Montana are accepted by
+            email; all others go through your SFTP drop. Messages up to {settings.MaxMessageBytes / (1024 * 1024)} MiB.
+            """;
+        return Reply(messageId, [], subject, to, new TextPart("plain") { Text = text });
+    }
+
+    private MimeMessage Reply(string? messageId, IEnumerable<string> references, string? subject, MailboxAddress to, MimeEntity body)
+    {
+        var reply = new MimeMessage
+        {
+            Subject = subject is { } s && s.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? s : $"Re: {subject}",
+            Body = body,
+            MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(settings.From.Split('@').Last()),
+        };
+        reply.From.Add(new MailboxAddress(settings.FromName, settings.From));
+        reply.To.Add(to);
+        if (messageId is not null)
+        {
+            reply.InReplyTo = messageId;
+            foreach (var reference in references)
+            {
+                reply.References.Add(reference);
+            }
+
+            reply.References.Add(messageId);
+        }
+
+        return reply;
+    }
+}

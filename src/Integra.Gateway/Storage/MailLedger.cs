@@ -1,0 +1,33 @@
+using Dapper;
+using NodaTime;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>
+/// What became of each mail message, keyed by Message-ID and the hash of its attachments, so that a message
+/// delivered twice, or still in the inbox after a crash, is answered once.
+/// </summary>
+public sealed class MailLedger(OrderStore store, IClock clock)
+{
+    public const string Replied = "Replied";
+    public const string Done = "Done";
+
+    /// <summary>The state of the message, or null when it was never answered.</summary>
+    public string? State(string messageKey) =>
+        store.Connection.ExecuteScalar<string?>("SELECT state FROM mail_messages WHERE message_key = @messageKey", new { messageKey });
+
+    /// <summary>Records that the reply went out; from now on the message is only moved.</summary>
+    public void MarkReplied(string messageKey, string sender, string? partner, Instant received, string replyId) =>
+        store.Connection.Execute(
+            """
+            INSERT INTO mail_messages (message_key, sender, partner, received_at, state, reply_id, updated_at)
+            VALUES (@messageKey, @sender, @partner, @received, @state, @replyId, @now)
+            ON CONFLICT (message_key) DO UPDATE SET state = @state, reply_id = @replyId, updated_at = @now
+            """,
+            new { messageKey, sender, partner, received = StoreFormats.Text(received), state = Replied, replyId, now = StoreFormats.Text(clock.GetCurrentInstant()) });
+
+    public void MarkDone(string messageKey) =>
+        store.Connection.Execute(
+            "UPDATE mail_messages SET state = @state, updated_at = @now WHERE message_key = @messageKey",
+            new { messageKey, state = Done, now = StoreFormats.Text(clock.GetCurrentInstant()) });
+}
