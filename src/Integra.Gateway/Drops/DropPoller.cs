@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Integra.Gateway.Logging;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
@@ -45,7 +46,7 @@ public sealed class DropPoller(
 
             if (!SafeFileName.IsPlain(entry.Name))
             {
-                logger.LogWarning("Ignoring file with an unsafe name {File} in drop of {Partner} at {Location}", entry.Name, partner.Id, folder.Location);
+                logger.UnsafeFileNameIgnored(partner.Id, folder.Location, entry.Name);
                 continue;
             }
 
@@ -85,6 +86,24 @@ public sealed class DropPoller(
         return finished;
     }
 
+    /// <summary>One event per file and one per request, each with its correlation id (file F&lt;ledger id&gt;, request F&lt;id&gt;-&lt;n&gt;).</summary>
+    private void Log(FileOutcome outcome, string fileId, long durationMs)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = fileId });
+        if (outcome.FileRejected)
+        {
+            logger.FileRejected(partner.Id, channel, outcome.FileName, outcome.Rows[0].Code, outcome.Rows[0].Message);
+        }
+
+        for (var i = 0; i < outcome.Summaries.Count; i++)
+        {
+            var r = outcome.Summaries[i];
+            logger.RequestDecided(partner.Id, r.Kind, r.Pon, r.Ver, r.TnCount, r.Outcome, r.RejectCodes, $"{fileId}-{i + 1}");
+        }
+
+        logger.FileAnswered(partner.Id, channel, outcome.FileName, outcome.Requests, outcome.Summary(), outcome.ResponseName, durationMs);
+    }
+
     /// <summary>Later events' responses for this partner (CAN E01 from the sweep) go out through its drop first.</summary>
     private async Task DeliverOutboxAsync(CancellationToken cancellationToken)
     {
@@ -98,7 +117,7 @@ public sealed class DropPoller(
             (_, name, rows) => folder.WriteResponseAsync(name, rows, cancellationToken));
         if (delivered > 0)
         {
-            logger.LogInformation("Delivered {Count} pending response file(s) to {Partner} at {Location}", delivered, partner.Id, folder.Location);
+            logger.OutboxDelivered(partner.Id, folder.Location, delivered);
         }
     }
 
@@ -134,14 +153,13 @@ public sealed class DropPoller(
                 if (record.State == IntakeState.Seen)
                 {
                     var receipt = new Receipt(partner, channel == "email" ? Channel.Email : Channel.Sftp, record.FirstSeen);
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
                     var outcome = processor.Process(receipt, entry.Name, copy, copy.Length, folder.Loas);
                     await folder.WriteResponseAsync(outcome.ResponseName, outcome.Rows, cancellationToken);
                     ledger.MarkAnswered(record.Id, outcome.ResponseName, outcome.FileRejected);
                     fileRejected = outcome.FileRejected;
                     documents = outcome.Documents;
-                    logger.LogInformation(
-                        "Answered {File} from {Partner}: {Requests} request(s), {Summary} -> {Response}",
-                        entry.Name, partner.Id, outcome.Requests, outcome.Summary(), outcome.ResponseName);
+                    Log(outcome, $"F{record.Id}", watch.ElapsedMilliseconds);
                 }
 
                 foreach (var document in documents)

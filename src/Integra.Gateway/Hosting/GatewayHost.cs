@@ -1,4 +1,5 @@
 using Integra.Gateway.Configuration;
+using Integra.Gateway.Logging;
 using Integra.Gateway.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,20 +18,8 @@ public static class GatewayHost
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddGatewaySources(configFile);
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        if (Console.IsOutputRedirected)
-        {
-            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-            });
-        }
-
+        builder.Logging.ClearProviders();
+        builder.Services.AddGatewayLogging(builder.Configuration);
         builder.Services
             .AddSingleton<IClock>(SystemClock.Instance)
             .AddGatewayOptions()

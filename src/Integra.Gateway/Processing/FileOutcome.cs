@@ -9,9 +9,13 @@ namespace Integra.Gateway.Processing;
 /// <param name="Requests">How many requests the file held.</param>
 /// <param name="FileRejected">True for a file-level reject (F01–F05).</param>
 /// <param name="Documents">LOA documents the file's requests named; they are archived with it.</param>
-public sealed record FileOutcome(string FileName, string ResponseName, IReadOnlyList<ResponseRow> Rows, int Requests, bool FileRejected, IReadOnlyList<string> Documents)
+/// <param name="Summaries">One line per request, for the log.</param>
+public sealed record FileOutcome(string FileName, string ResponseName, IReadOnlyList<ResponseRow> Rows, int Requests, bool FileRejected, IReadOnlyList<string> Documents, IReadOnlyList<RequestSummary> Summaries)
 {
     /// <summary>Rows per response type, e.g. FOC=3 REJ=1, for logs and the CLI.</summary>
     public string Summary() =>
         string.Join(' ', Rows.GroupBy(r => r.RespTyp).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
 }
+
+/// <summary>What was decided for one request: kind, PON, VER, TN rows, response type and reject codes.</summary>
+public sealed record RequestSummary(string Kind, string Pon, string Ver, int TnCount, string Outcome, string RejectCodes);

@@ -24,18 +24,21 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         var parsed = _reader.Read(fileName, content, length);
         if (parsed is FileRejection rejection)
         {
-            return new FileOutcome(fileName, responseName, ResponseRows.ForFile(rejection), 0, FileRejected: true, []);
+            return new FileOutcome(fileName, responseName, ResponseRows.ForFile(rejection), 0, FileRejected: true, [], []);
         }
 
         using var transaction = store.Begin();
         var rows = new List<ResponseRow>();
+        var summaries = new List<RequestSummary>();
         var requests = 0;
         switch (parsed)
         {
             case LsrFile lsr:
                 foreach (var request in lsr.Requests)
                 {
-                    rows.AddRange(_lsr.Handle(request, receipt, fileName));
+                    var answer = _lsr.Handle(request, receipt, fileName);
+                    rows.AddRange(answer);
+                    summaries.Add(Summary(LsrRequestHandler.Kind, request.Pon, request.Ver, request.Tns.Count, answer));
                     requests++;
                 }
 
@@ -43,7 +46,9 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
             case CsrFile csr:
                 foreach (var request in csr.Requests)
                 {
-                    rows.AddRange(_csr.Handle(request, receipt, fileName, loas));
+                    var answer = _csr.Handle(request, receipt, fileName, loas);
+                    rows.AddRange(answer);
+                    summaries.Add(Summary(CsrRequestHandler.Kind, request.Pon, string.Empty, request.Fields[Field.Tn].Length > 0 ? 1 : 0, answer));
                     requests++;
                 }
 
@@ -54,6 +59,9 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         var documents = parsed is CsrFile file
             ? file.Requests.Select(r => r.Fields[Field.Loa]).Where(SafeFileName.IsPlain).Distinct(StringComparer.Ordinal).ToList()
             : [];
-        return new FileOutcome(fileName, responseName, rows, requests, FileRejected: false, documents);
+        return new FileOutcome(fileName, responseName, rows, requests, FileRejected: false, documents, summaries);
     }
+
+    private static RequestSummary Summary(string kind, string pon, string ver, int tns, IReadOnlyList<ResponseRow> answer) =>
+        new(kind, pon, ver, tns, answer.Count > 0 ? answer[0].RespTyp : "NONE", LsrRequestHandler.Codes(answer));
 }

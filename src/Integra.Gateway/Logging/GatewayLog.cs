@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+
+namespace Integra.Gateway.Logging;
+
+/// <summary>
+/// The gateway's log events: stable ids, names and fields, documented in the README. Operations alert on
+/// these names; change a field only by adding a new one. Nothing here takes request content, so a passcode,
+/// password, key or message body cannot reach a log line.
+/// </summary>
+public static partial class GatewayLog
+{
+    [LoggerMessage(EventId = 100, EventName = "FileAnswered", Level = LogLevel.Information,
+        Message = "Answered {File} from {Partner} via {Channel}: {Requests} request(s), {Summary} -> {Response} in {DurationMs} ms")]
+    public static partial void FileAnswered(this ILogger logger, string partner, string channel, string file, int requests, string summary, string response, long durationMs);
+
+    [LoggerMessage(EventId = 101, EventName = "RequestDecided", Level = LogLevel.Information,
+        Message = "{Kind} {Pon} VER {Ver} from {Partner}: {Outcome} {RejectCodes} ({TnCount} TN row(s)) [{RequestId}]")]
+    public static partial void RequestDecided(this ILogger logger, string partner, string kind, string pon, string ver, int tnCount, string outcome, string rejectCodes, string requestId);
+
+    [LoggerMessage(EventId = 102, EventName = "FileRejected", Level = LogLevel.Warning,
+        Message = "File {File} from {Partner} via {Channel} could not be processed: {Code} {Reason}")]
+    public static partial void FileRejected(this ILogger logger, string partner, string channel, string file, string code, string reason);
+
+    [LoggerMessage(EventId = 110, EventName = "UnsafeFileNameIgnored", Level = LogLevel.Warning,
+        Message = "Ignoring file with an unsafe name {File} in the drop of {Partner} at {Location}")]
+    public static partial void UnsafeFileNameIgnored(this ILogger logger, string partner, string location, string file);
+
+    [LoggerMessage(EventId = 111, EventName = "OutboxDelivered", Level = LogLevel.Information,
+        Message = "Delivered {Count} pending response file(s) to {Partner} at {Location}")]
+    public static partial void OutboxDelivered(this ILogger logger, string partner, string location, int count);
+
+    [LoggerMessage(EventId = 500, EventName = "CsrSlaWarning", Level = LogLevel.Warning,
+        Message = "CSR file {File} from {Partner} unanswered for {AgeHours:F1} h (target 24 h)")]
+    public static partial void CsrSlaWarning(this ILogger logger, string partner, string file, double ageHours);
+
+    [LoggerMessage(EventId = 501, EventName = "CsrSlaBreached", Level = LogLevel.Error,
+        Message = "CSR file {File} from {Partner} unanswered for {AgeHours:F1} h: 24-hour target missed")]
+    public static partial void CsrSlaBreached(this ILogger logger, string partner, string file, double ageHours);
+}
