@@ -15,6 +15,8 @@ public static class GatewayCli
             ReviewCommand.Create(common),
             SweepCommand.Create(common),
             NpacImportCommand.Create(common),
+            StatusCommand.Create(),
+            ShowCommand.Create(),
             HolidaysCommand.Create(),
         };
         var parse = root.Parse(args);

@@ -31,8 +31,18 @@ public sealed class DropPoller(
     /// <summary>Lists the drop and handles every file that is ready. Returns the number of files finished this round.</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
     {
-        await DeliverOutboxAsync(cancellationToken);
-        var entries = await folder.ListAsync(cancellationToken);
+        IReadOnlyList<DropEntry> entries;
+        try
+        {
+            await DeliverOutboxAsync(cancellationToken);
+            entries = await folder.ListAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ledger.RecordPoll(partner.Id, channel, $"{e.GetType().Name}: {e.Message}");
+            throw;
+        }
+
         var now = clock.GetCurrentInstant();
         var ready = new List<DropEntry>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
@@ -76,13 +86,22 @@ public sealed class DropPoller(
         }
 
         var finished = 0;
-        foreach (var entry in ready)
+        try
         {
-            await HandleAsync(entry, cancellationToken);
-            _lastListing.Remove(entry.Name);
-            finished++;
+            foreach (var entry in ready)
+            {
+                await HandleAsync(entry, cancellationToken);
+                _lastListing.Remove(entry.Name);
+                finished++;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ledger.RecordPoll(partner.Id, channel, $"{e.GetType().Name}: {e.Message}");
+            throw;
         }
 
+        ledger.RecordPoll(partner.Id, channel, error: null);
         return finished;
     }
 

@@ -27,7 +27,8 @@ public static class GatewayHost
             .AddLocalDrops(builder.Configuration)
             .AddSftpDrops(builder.Configuration)
             .AddMailbox(builder.Configuration)
-            .AddExpirySweep(builder.Configuration);
+            .AddExpirySweep(builder.Configuration)
+            .AddHostedService<CsrSlaWorker>();
         return builder.Build();
     }
 

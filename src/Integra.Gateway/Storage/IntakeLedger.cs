@@ -79,6 +79,17 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
         return new IntakeRecord(id, firstSeen, IntakeState.Seen, false);
     }
 
+    /// <summary>Records the outcome of a poll of a channel, for <c>status</c> and health.</summary>
+    public void RecordPoll(string partner, string channel, string? error)
+    {
+        var now = StoreFormats.Text(clock.GetCurrentInstant());
+        store.Connection.Execute(
+            error is null
+                ? "INSERT INTO channel_polls (partner, channel, last_ok) VALUES (@partner, @channel, @now) ON CONFLICT (partner, channel) DO UPDATE SET last_ok = @now"
+                : "INSERT INTO channel_polls (partner, channel, last_error, last_error_at) VALUES (@partner, @channel, @error, @now) ON CONFLICT (partner, channel) DO UPDATE SET last_error = @error, last_error_at = @now",
+            new { partner, channel, error, now });
+    }
+
     public void MarkAnswered(long id, string responseName, bool fileRejected) =>
         store.Connection.Execute(
             "UPDATE intake_files SET state = 'Answered', response_name = @responseName, file_rejected = @rejected, updated_at = @now WHERE id = @id",

@@ -130,5 +130,16 @@ internal static class Schema
             updated_at TEXT NOT NULL
         );
         """,
+        """
+        CREATE TABLE channel_polls (
+            partner TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            last_ok TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            PRIMARY KEY (partner, channel)
+        );
+        CREATE INDEX versions_received ON versions (received_at);
+        """,
     ];
 }

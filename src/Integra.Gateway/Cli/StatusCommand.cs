@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Operations;
+using Integra.Gateway.Storage;
+using NodaTime;
+
+namespace Integra.Gateway.Cli;
+
+/// <summary><c>status [--db FILE] [--json]</c>: what operations checks first.</summary>
+internal static class StatusCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static Command Create()
+    {
+        var db = new Option<string?>("--db") { Description = "Order store (default: Gateway:Database from the settings)" };
+        var json = new Option<bool>("--json") { Description = "Machine-readable output" };
+        var command = new Command("status", "Channels, files, orders by state, pending reviews, CSR SLA, last sweep") { db, json };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var path = parse.GetValue(db) ?? GatewayConfiguration.Build().Section<GatewaySettings>().Database;
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"--db {path}: no order store there");
+            }
+
+            using var store = OrderStore.Open(path, SystemClock.Instance);
+            var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant());
+            Console.Out.Write(parse.GetValue(json) ? JsonSerializer.Serialize(report, Json) + Environment.NewLine : Text(report));
+            return ExitCodes.Done;
+        }));
+        return command;
+    }
+
+    private static string Text(StatusReport r)
+    {
+        var s = new StringBuilder();
+        s.AppendLine($"Integra Gateway status as of {r.AsOf}");
+        s.AppendLine();
+        s.AppendLine("Channels (partner, channel, last successful poll, waiting, errors 30 d, last error):");
+        foreach (var c in r.Channels)
+        {
+            s.AppendLine($"  {c.Partner,-10} {c.Channel,-6} {c.LastSuccessfulPoll ?? "never",-30} {c.FilesWaiting,4} {c.FilesInError30Days,4}  {(c.LastError is null ? string.Empty : $"{c.LastErrorAt}: {c.LastError}")}");
+        }
+
+        s.AppendLine();
+        s.AppendLine("Orders by state:");
+        foreach (var (state, count) in r.OrdersByState.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            s.AppendLine($"  {state,-22} {count,10}");
+        }
+
+        s.AppendLine();
+        s.AppendLine($"Pending expedite reviews: {r.PendingReviews.Count}");
+        foreach (var p in r.PendingReviews)
+        {
+            s.AppendLine($"  {p.Partner,-10} {p.Pon,-16} VER {p.Ver} DDD {p.RequestedDate} SDD {p.StandardDate} since {p.Since}");
+        }
+
+        s.AppendLine();
+        var share = r.Csr.ShareWithin24h is { } v ? $"{v:P1}" : "n/a";
+        s.AppendLine($"CSR requests, last 30 days: {r.Csr.Received30Days}, answered within 24 h: {r.Csr.AnsweredWithin24h30Days} ({share})");
+        foreach (var w in r.Csr.Waiting)
+        {
+            s.AppendLine($"  waiting: {w.Partner} {w.File} since {w.FirstSeen} ({w.AgeHours} h)");
+        }
+
+        s.AppendLine();
+        s.AppendLine(r.LastSweep is { } sw ? $"Last sweep: #{sw.Id} as of {sw.AsOf}: {sw.Expired} expired, {sw.Cancels} cancels" : "Last sweep: none");
+        return s.ToString();
+    }
+}

@@ -1,0 +1,32 @@
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Operations;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Integra.Gateway.Hosting;
+
+/// <summary>Checks the CSR 24-hour target every minute.</summary>
+public sealed class CsrSlaWorker(IOptions<GatewaySettings> gateway, IClock clock, ILogger<CsrSlaWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var store = OrderStore.Open(gateway.Value.Database, clock);
+        var monitor = new CsrSlaMonitor(store, logger);
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        do
+        {
+            try
+            {
+                monitor.Check(clock.GetCurrentInstant());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "CSR SLA check failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}

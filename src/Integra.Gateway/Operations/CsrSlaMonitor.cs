@@ -1,0 +1,41 @@
+using Dapper;
+using Integra.Gateway.Logging;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Integra.Gateway.Operations;
+
+/// <summary>
+/// The CSR 24-hour target ("Integra strives to return proper CSR requests within 24 hours"): a CSR file seen in a
+/// drop but not answered gets a warning at 20 hours and an error at 24, each once per file.
+/// </summary>
+public sealed class CsrSlaMonitor(OrderStore store, ILogger logger)
+{
+    public static readonly Duration WarnAfter = Duration.FromHours(20);
+    public static readonly Duration BreachAfter = Duration.FromHours(24);
+    private readonly HashSet<(string, string, string)> _warned = [];
+    private readonly HashSet<(string, string, string)> _breached = [];
+
+    /// <summary>Logs what is late as of <paramref name="now"/>; returns how many CSR files are waiting.</summary>
+    public int Check(Instant now)
+    {
+        var waiting = store.Connection.Query<(string Partner, string Channel, string Path, string FirstSeen)>(
+            "SELECT partner, channel, path, first_seen FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv'").ToList();
+        foreach (var (partner, channel, path, firstSeen) in waiting)
+        {
+            var age = now - StoreFormats.Instant(firstSeen);
+            var key = (partner, channel, path + "@" + firstSeen);
+            if (age >= BreachAfter && _breached.Add(key))
+            {
+                logger.CsrSlaBreached(partner, path, age.TotalHours);
+            }
+            else if (age >= WarnAfter && age < BreachAfter && _warned.Add(key))
+            {
+                logger.CsrSlaWarning(partner, path, age.TotalHours);
+            }
+        }
+
+        return waiting.Count;
+    }
+}

@@ -1,0 +1,73 @@
+using Dapper;
+using Integra.Gateway.Storage;
+using NodaTime;
+
+namespace Integra.Gateway.Operations;
+
+/// <summary>What <c>integra-gateway status</c> shows: channels, files, orders, reviews, the CSR SLA, the last sweep.</summary>
+public sealed record StatusReport(
+    string AsOf,
+    IReadOnlyList<StatusReport.ChannelStatus> Channels,
+    IReadOnlyDictionary<string, long> OrdersByState,
+    IReadOnlyList<StatusReport.PendingReviewItem> PendingReviews,
+    StatusReport.CsrSla Csr,
+    StatusReport.SweepStatus? LastSweep)
+{
+    public sealed record ChannelStatus(string Partner, string Channel, string? LastSuccessfulPoll, string? LastError, string? LastErrorAt, long FilesWaiting, long FilesInError30Days);
+
+    public sealed record PendingReviewItem(string Partner, string Pon, string? Ver, string? RequestedDate, string? StandardDate, string Since);
+
+    /// <param name="Received30Days">CSR requests received in the last 30 days.</param>
+    /// <param name="AnsweredWithin24h30Days">Of those, answered within 24 hours.</param>
+    /// <param name="ShareWithin24h">Answered within 24 hours, 0–1; null without requests.</param>
+    /// <param name="Waiting">CSR files listed but not yet answered, oldest first, with their age in hours.</param>
+    public sealed record CsrSla(long Received30Days, long AnsweredWithin24h30Days, double? ShareWithin24h, IReadOnlyList<WaitingCsr> Waiting);
+
+    public sealed record WaitingCsr(string Partner, string File, string FirstSeen, double AgeHours);
+
+    public sealed record SweepStatus(long Id, string AsOf, string RunAt, long Expired, long Cancels);
+
+    /// <summary>Reads the report; every query uses an index or a small table, so it stays fast with a million orders.</summary>
+    public static StatusReport Read(OrderStore store, Instant now)
+    {
+        var c = store.Connection;
+        var polls = c.Query<(string Partner, string Channel, string? Ok, string? Error, string? ErrorAt)>(
+            "SELECT partner, channel, last_ok, last_error, last_error_at FROM channel_polls ORDER BY partner, channel").ToList();
+        var waiting = c.Query<(string Partner, string Channel, long Count)>(
+            "SELECT partner, channel, COUNT(*) FROM intake_sightings GROUP BY partner, channel").ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
+        var since30 = StoreFormats.Text(now - Duration.FromDays(30));
+        var errors = c.Query<(string Partner, string Channel, long Count)>(
+            "SELECT partner, channel, COUNT(*) FROM intake_files WHERE file_rejected = 1 AND first_seen >= @since30 GROUP BY partner, channel",
+            new { since30 }).ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
+        var channels = polls.Select(p => new ChannelStatus(
+            p.Partner, p.Channel, p.Ok, p.Error, p.ErrorAt, waiting.GetValueOrDefault((p.Partner, p.Channel)), errors.GetValueOrDefault((p.Partner, p.Channel)))).ToList();
+
+        var byState = c.Query<(string Kind, string State, long Count)>("SELECT kind, state, COUNT(*) FROM orders GROUP BY kind, state")
+            .ToDictionary(r => $"{r.Kind}.{r.State}", r => r.Count);
+        var reviews = c.Query<(string Partner, string Pon, string? Ver, string? Requested, string? Standard, string Updated)>(
+                "SELECT partner, pon, pending_ver, requested_date, standard_date, updated_at FROM orders WHERE state = 'PendingReview' ORDER BY updated_at")
+            .Select(r => new PendingReviewItem(r.Partner, r.Pon, r.Ver, r.Requested, r.Standard, r.Updated)).ToList();
+
+        var csr = c.QuerySingle<(long Received, long OnTime)>(
+            """
+            SELECT COUNT(*), COALESCE(SUM(CASE WHEN julianday(v.decided_at) - julianday(v.received_at) <= 1.0 THEN 1 ELSE 0 END), 0)
+            FROM versions v JOIN orders o ON o.id = v.order_id
+            WHERE o.kind = 'CSR' AND v.received_at >= @since30
+            """,
+            new { since30 });
+        var waitingCsr = c.Query<(string Partner, string Path, string FirstSeen)>(
+                "SELECT partner, path, first_seen FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv' ORDER BY first_seen")
+            .Select(w => new WaitingCsr(w.Partner, w.Path, w.FirstSeen, Math.Round((now - StoreFormats.Instant(w.FirstSeen)).TotalHours, 1)))
+            .ToList();
+
+        var sweep = c.QueryFirstOrDefault<(long Id, string AsOf, string RunAt, long Expired, long Cancels)?>(
+            "SELECT id, as_of, run_at, expired, cancels FROM sweeps ORDER BY id DESC LIMIT 1");
+        return new StatusReport(
+            StoreFormats.Text(now),
+            channels,
+            byState,
+            reviews,
+            new CsrSla(csr.Received, csr.OnTime, csr.Received == 0 ? null : Math.Round((double)csr.OnTime / csr.Received, 4), waitingCsr),
+            sweep is { } s ? new SweepStatus(s.Id, s.AsOf, s.RunAt, s.Expired, s.Cancels) : null);
+    }
+}

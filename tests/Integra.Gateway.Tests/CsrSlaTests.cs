@@ -1,0 +1,42 @@
+using Integra.Gateway.Operations;
+using Integra.Gateway.Storage;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Integra.Gateway.Tests;
+
+/// <summary>The CSR 24-hour SLA with a fake clock: warning at 20 hours, error at 24, each once.</summary>
+public sealed class CsrSlaTests : IDisposable
+{
+    private readonly TempDir _temp = new();
+
+    [Fact]
+    public void An_unanswered_csr_file_warns_at_20_hours_and_errors_at_24()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
+        using var store = OrderStore.Open(_temp.File("g.db"), clock);
+        var ledger = new IntakeLedger(store, clock);
+        ledger.Sighted("PORTCO", "sftp", "stuck.csr.csv"); // listed, never answered (e.g. its partner's drop broke)
+        ledger.Sighted("PORTCO", "sftp", "batch.lsr.csv"); // LSRs have no 24-hour target
+        var logger = new CapturingLogger();
+        var monitor = new CsrSlaMonitor(store, logger);
+
+        clock.AdvanceHours(19);
+        Assert.Equal(1, monitor.Check(clock.GetCurrentInstant()));
+        Assert.Empty(logger.Entries);
+
+        clock.AdvanceHours(1);
+        monitor.Check(clock.GetCurrentInstant());
+        monitor.Check(clock.GetCurrentInstant());
+        var warning = Assert.Single(logger.Entries);
+        Assert.Equal(("CsrSlaWarning", Microsoft.Extensions.Logging.LogLevel.Warning, "stuck.csr.csv"), (warning.Id.Name, warning.Level, warning.Fields["File"]));
+
+        clock.AdvanceHours(4);
+        monitor.Check(clock.GetCurrentInstant());
+        monitor.Check(clock.GetCurrentInstant());
+        Assert.Equal(2, logger.Entries.Count);
+        Assert.Equal(("CsrSlaBreached", Microsoft.Extensions.Logging.LogLevel.Error), (logger.Entries[1].Id.Name, logger.Entries[1].Level));
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
