@@ -1,18 +1,12 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
-using Integra.Gateway.Configuration;
 using Integra.Gateway.Operations;
-using Integra.Gateway.Storage;
-using NodaTime;
 
 namespace Integra.Gateway.Cli;
 
 /// <summary><c>show --pon PON [--partner ID]</c>: the whole history of a request.</summary>
 internal static class ShowCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static Command Create()
     {
         var pon = new Option<string>("--pon") { Description = "Purchase order number", Required = true };
@@ -22,20 +16,14 @@ internal static class ShowCommand
         var command = new Command("show", "Every version, decision, response and NPAC event of a PON") { pon, partner, db, json };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            var path = parse.GetValue(db) ?? GatewayConfiguration.Build().Section<GatewaySettings>().Database;
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"--db {path}: no order store there");
-            }
-
-            using var store = OrderStore.Open(path, SystemClock.Instance);
+            using var store = OperationsOutput.OpenExistingStore(parse.GetValue(db));
             var history = PonHistory.Read(store, parse.GetValue(pon)!, parse.GetValue(partner));
             if (history.Orders.Count == 0)
             {
                 throw new UsageException($"no order with PON {parse.GetValue(pon)}");
             }
 
-            Console.Out.Write(parse.GetValue(json) ? JsonSerializer.Serialize(history, Json) + Environment.NewLine : Text(history));
+            OperationsOutput.Write(history, parse.GetValue(json), () => Text(history));
             return ExitCodes.Done;
         }));
         return command;

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
-using Integra.Gateway.Configuration;
 using Integra.Gateway.Operations;
-using Integra.Gateway.Storage;
 using NodaTime;
 
 namespace Integra.Gateway.Cli;
@@ -11,8 +8,6 @@ namespace Integra.Gateway.Cli;
 /// <summary><c>status [--db FILE] [--json]</c>: what operations checks first.</summary>
 internal static class StatusCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public static Command Create()
     {
         var db = new Option<string?>("--db") { Description = "Order store (default: Gateway:Database from the settings)" };
@@ -20,15 +15,9 @@ internal static class StatusCommand
         var command = new Command("status", "Channels, files, orders by state, pending reviews, CSR SLA, last sweep") { db, json };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            var path = parse.GetValue(db) ?? GatewayConfiguration.Build().Section<GatewaySettings>().Database;
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"--db {path}: no order store there");
-            }
-
-            using var store = OrderStore.Open(path, SystemClock.Instance);
+            using var store = OperationsOutput.OpenExistingStore(parse.GetValue(db));
             var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant());
-            Console.Out.Write(parse.GetValue(json) ? JsonSerializer.Serialize(report, Json) + Environment.NewLine : Text(report));
+            OperationsOutput.Write(report, parse.GetValue(json), () => Text(report));
             return ExitCodes.Done;
         }));
         return command;
