@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Integra.Gateway.Tests;
@@ -8,19 +7,7 @@ public class OperationsCommandTests
 {
     private const string Header = "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,SUP";
 
-    private static (int Code, string Out) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "integra-gateway.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    private static (int Code, string Out) Run(params string[] args) => GatewayProcess.Run(args);
 
     private static async Task<CliHarness> Seeded()
     {
@@ -72,4 +59,46 @@ public class OperationsCommandTests
         Assert.Contains("VER 02 SUP '2'", text, StringComparison.Ordinal);
         Assert.Equal(2, Run("show", "--pon", "NOPE", "--db", cli.Db).Code);
     }
+}
+
+/// <summary>`audit` for a dispute: three versions and an LOA exported with their evidence.</summary>
+public class AuditCommandTests
+{
+    [Fact]
+    public async Task Audit_exports_history_evidence_and_the_loa_document()
+    {
+        using var cli = new CliHarness();
+        var loa = Path.Combine(Repo.SampleDrop("PORTCO"), "loa-a1001.pdf");
+        var dir = Path.Combine(cli.Dir, "drop");
+        Directory.CreateDirectory(dir);
+        File.Copy(loa, Path.Combine(dir, "loa-a1001.pdf"));
+        var csr = Path.Combine(dir, "dispute.csr.csv");
+        await File.WriteAllTextAsync(csr, "CCNA,PON,AGAUTH,INITTEL,AN,LOA,AUTHNM,DATED\nPRT,DISPUTE-1,Y,5415550900,A1001,loa-a1001.pdf,Rosa Baker,2026-02-27\n");
+        Assert.Equal(0, await cli.Process("PORTCO", "2026-03-02T10:00:00-08:00", csr));
+        const string header = "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,SUP,AUTHNM,DATED,PASSCODE";
+        for (var v = 0; v < 3; v++)
+        {
+            var sup = v == 0 ? string.Empty : "3";
+            await cli.Process("ACME", $"2026-03-0{2 + v}T10:00:00-08:00", cli.Write($"v{v}.lsr.csv", $"{header}\nACM,DISPUTE-2,0{v},ACMW,6001,C,CB,V,2026-03-1{v},5035550900,Y,A1001,97201,5035550101,{sup},Pat Jones {v},2026-02-2{v},never-logged\n"));
+        }
+
+        var outDir = Path.Combine(cli.Dir, "audit");
+        var (code, _) = Run("audit", "--pon", "DISPUTE-1", "--out", outDir, "--db", cli.Db);
+        Assert.Equal(0, code);
+        var folder = Path.Combine(outDir, "PORTCO-CSR-DISPUTE-1");
+        Assert.Equal(await File.ReadAllBytesAsync(loa), await File.ReadAllBytesAsync(Path.Combine(folder, "documents", "00-loa-a1001.pdf")));
+        Assert.Contains("Rosa Baker", await File.ReadAllTextAsync(Path.Combine(folder, "evidence.csv")), StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(loa))), await File.ReadAllTextAsync(Path.Combine(folder, "documents.csv")), StringComparison.Ordinal);
+
+        Assert.Equal(0, Run("audit", "--pon", "DISPUTE-2", "--out", outDir, "--db", cli.Db).Code);
+        var lsr = Path.Combine(outDir, "ACME-LSR-DISPUTE-2");
+        var evidence = await File.ReadAllLinesAsync(Path.Combine(lsr, "evidence.csv"));
+        Assert.Equal(4, evidence.Length);
+        Assert.StartsWith("VER,RECEIVED_AT,CHANNEL,FILE,AGAUTH,AUTHNM,DATED", evidence[0], StringComparison.Ordinal);
+        Assert.Contains("Pat Jones 2", evidence[3], StringComparison.Ordinal);
+        Assert.DoesNotContain("never-logged", string.Concat(Directory.GetFiles(lsr, "*", SearchOption.AllDirectories).Select(File.ReadAllText)), StringComparison.Ordinal);
+        Assert.Equal(2, Run("audit", "--pon", "NOPE", "--out", outDir, "--db", cli.Db).Code);
+    }
+
+    private static (int Code, string Out) Run(params string[] args) => GatewayProcess.Run(args);
 }

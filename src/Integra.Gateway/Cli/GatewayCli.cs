@@ -17,6 +17,7 @@ public static class GatewayCli
             NpacImportCommand.Create(common),
             StatusCommand.Create(),
             ShowCommand.Create(),
+            AuditCommand.Create(),
             HolidaysCommand.Create(),
         };
         var parse = root.Parse(args);

@@ -10,7 +10,8 @@ public sealed record PonHistory(IReadOnlyList<PonHistory.Order> Orders)
         string Partner, string Kind, string Ccna, string Pon, string? LsrNo, string State, string An, string Zone, string Nnsp,
         string? FocDate, IReadOnlyList<Version> Versions, IReadOnlyList<Transition> Events, IReadOnlyList<Tn> Tns, IReadOnlyList<Activation> Activations);
 
-    public sealed record Version(string Ver, string Sup, string Channel, string File, string ReceivedAt, string DecidedAt, string Outcome, string RuleId, string Codes, string Response);
+    /// <summary>A version as received and decided; Evidence is JSON of the authorization fields it carried (AGAUTH, AUTHNM, DATED, D/TSENT, INITTEL, LOA).</summary>
+    public sealed record Version(long Id, string Ver, string Sup, string Channel, string File, string ReceivedAt, string DecidedAt, string Outcome, string RuleId, string Codes, string Response, string Evidence);
 
     public sealed record Transition(string At, string State, string Cause, string Detail);
 
@@ -27,7 +28,7 @@ public sealed record PonHistory(IReadOnlyList<PonHistory.Order> Orders)
         return new PonHistory(orders.Select(o => new Order(
             o.Partner, o.Kind, o.Ccna, o.Pon, o.LsrNo, o.State, o.An, o.Zone, o.Nnsp, o.Foc,
             c.Query<Version>(
-                "SELECT ver AS Ver, sup AS Sup, channel AS Channel, file_name AS File, received_at AS ReceivedAt, decided_at AS DecidedAt, outcome AS Outcome, rule_id AS RuleId, codes AS Codes, response AS Response FROM versions WHERE order_id = @Id ORDER BY ver",
+                "SELECT id AS Id, ver AS Ver, sup AS Sup, channel AS Channel, file_name AS File, received_at AS ReceivedAt, decided_at AS DecidedAt, outcome AS Outcome, rule_id AS RuleId, codes AS Codes, response AS Response, evidence AS Evidence FROM versions WHERE order_id = @Id ORDER BY ver",
                 new { o.Id }).ToList(),
             c.Query<Transition>("SELECT at AS At, state AS State, cause AS Cause, detail AS Detail FROM order_events WHERE order_id = @Id ORDER BY id", new { o.Id }).ToList(),
             c.Query<Tn>("SELECT tn AS Number, lna AS Lna, status AS Status FROM order_tns WHERE order_id = @Id ORDER BY rowid", new { o.Id }).ToList(),

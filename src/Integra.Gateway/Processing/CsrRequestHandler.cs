@@ -20,8 +20,8 @@ internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions option
             && request.Pon.Length > 0 && FieldFormats.Check(Field.Pon, request.Pon) is null;
         var order = keyed ? store.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
         var prior = order is null ? null : store.Version(order.Id, Ver);
-        var loa = receipt.Partner.Type == PartnerType.Agent ? loas.Inspect(request.Fields[Field.Loa]) : LoaContent.Missing;
-        var decision = _policy.Decide(request, receipt, loa, prior?.ContentHash, hash);
+        var document = request.Fields[Field.Loa].Length > 0 ? loas.Fetch(request.Fields[Field.Loa]) : null;
+        var decision = _policy.Decide(request, receipt, document?.Kind ?? LoaContent.Missing, prior?.ContentHash, hash);
         if (decision is CsrResend)
         {
             return prior!.Response;
@@ -37,7 +37,11 @@ internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions option
         order = store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, account?.An ?? request.Fields[Field.An], account?.State ?? string.Empty, account?.TimeZone?.Id ?? string.Empty, string.Empty);
         var answered = decision is CsrAnswer;
         store.UpdateOrder(order with { State = answered ? OrderState.Complete : OrderState.Rejected }, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName}", answered ? $"CSR {rows.Count} TN(s)" : "REJ " + LsrRequestHandler.Codes(rows));
-        store.AddVersion(order.Id, Ver, string.Empty, hash, receipt.Channel, fileName, receipt.Received, answered ? "CSR" : "REJ", answered ? "C3" : ((CsrReject)decision).Errors[0].RuleId, LsrRequestHandler.Codes(rows), rows);
+        var versionId = store.AddVersion(order.Id, Ver, string.Empty, hash, receipt.Channel, fileName, receipt.Received, answered ? "CSR" : "REJ", answered ? "C3" : ((CsrReject)decision).Errors[0].RuleId, LsrRequestHandler.Codes(rows), rows, Evidence.Of(request.Fields));
+        if (document is not null)
+        {
+            store.AddDocument(versionId, document.Name, document.Content);
+        }
         return rows;
     }
 

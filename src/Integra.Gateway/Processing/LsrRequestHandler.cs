@@ -35,7 +35,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         order = Apply(order, outcome, request);
         var rows = Rows(outcome, request, order.LsrNo ?? string.Empty);
         store.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome.Decision));
-        store.AddVersion(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows);
+        store.AddVersion(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows, Evidence.Of(request.Fields));
         return rows;
     }
 

@@ -128,15 +128,24 @@ public sealed class OrderStore : IDisposable
             ("@id", order.Id), ("@now", now), ("@state", order.State.ToString()), ("@cause", cause), ("@detail", detail)).ExecuteNonQuery();
     }
 
-    public void AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, string outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response) =>
-        Command(
+    /// <summary>Files a decided version with its response and the authorization evidence it carried; returns its id.</summary>
+    public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, string outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence) =>
+        (long)Command(
             """
-            INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response)
-            VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response)
+            INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
+            VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
+            RETURNING id
             """,
             ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", channel.ToString().ToUpperInvariant()),
             ("@fileName", fileName), ("@receivedAt", StoreFormats.Text(receivedAt)), ("@decidedAt", StoreFormats.Text(_clock.GetCurrentInstant())),
-            ("@outcome", outcome), ("@ruleId", ruleId), ("@codes", codes), ("@response", JsonSerializer.Serialize(response.Select(r => r.Cells())))).ExecuteNonQuery();
+            ("@outcome", outcome), ("@ruleId", ruleId), ("@codes", codes), ("@response", JsonSerializer.Serialize(response.Select(r => r.Cells()))),
+            ("@evidence", JsonSerializer.Serialize(evidence))).ExecuteScalar()!;
+
+    /// <summary>Keeps a document received with a version (an LOA), for authorization disputes.</summary>
+    public void AddDocument(long versionId, string name, byte[] content) =>
+        Command(
+            "INSERT INTO documents (version_id, name, sha256, content) VALUES (@versionId, @name, @sha256, @content)",
+            ("@versionId", versionId), ("@name", name), ("@sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))), ("@content", content)).ExecuteNonQuery();
 
     /// <summary>Replaces the answer kept for a version, after a later decision on it (expedite review).</summary>
     public void ReplaceResponse(long versionId, string outcome, string ruleId, IReadOnlyList<ResponseRow> response) =>

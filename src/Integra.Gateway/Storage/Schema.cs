@@ -141,5 +141,16 @@ internal static class Schema
         );
         CREATE INDEX versions_received ON versions (received_at);
         """,
+        """
+        ALTER TABLE versions ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            version_id INTEGER NOT NULL REFERENCES versions (id),
+            name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            content BLOB NOT NULL
+        );
+        CREATE INDEX documents_version ON documents (version_id);
+        """,
     ];
 }

@@ -20,6 +20,7 @@ public sealed class MailHostTests(TestServersFixture servers) : IDisposable
         var config = new
         {
             Gateway = new { DataDirectory = Repo.SampleData, Database = _temp.File("gateway.db") },
+            Logging = new { File = new { Path = _temp.File("gateway.log") } },
             LocalDrop = new { Enabled = false },
             Lifecycle = new { SweepEnabled = false },
             Mail = new
@@ -61,8 +62,8 @@ public sealed class MailHostTests(TestServersFixture servers) : IDisposable
                 await Task.Delay(100);
             }
 
-            Assert.NotNull(reply);
-            Assert.Contains("FOC=1", reply.TextBody, StringComparison.Ordinal);
+            Assert.True(reply is not null, "no reply within 30 s; gateway log:\n" + string.Join('\n', Directory.GetFiles(_temp.Path, "gateway*.log").Select(File.ReadAllText)));
+            Assert.Contains("FOC=1", reply!.TextBody, StringComparison.Ordinal);
         }
         finally
         {

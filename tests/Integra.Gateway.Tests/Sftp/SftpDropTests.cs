@@ -184,7 +184,7 @@ public sealed class SftpDropTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => folder.DownloadAsync("../BRIDGE/in/x.lsr.csv", Stream.Null, default));
         await Assert.ThrowsAsync<ArgumentException>(() => folder.WriteResponseAsync("../../BRIDGE/out/x.resp.csv", [], default));
         await folder.ListAsync(default);
-        Assert.Equal(Rules.Model.LoaContent.Missing, folder.Loas.Inspect("../../sftp/client_rsa"));
+        Assert.Null(folder.Loas.Fetch("../../sftp/client_rsa"));
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
-using Integra.Gateway.Rules.Model;
-using Integra.Gateway.Rules.Policy;
 using Microsoft.Extensions.Logging;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -108,27 +106,26 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
 
     public void Dispose() => Drop();
 
-    /// <summary>What an LOA beside the inbound files is, read through this folder's connection.</summary>
-    internal LoaContent InspectDocument(string name)
+    /// <summary>An LOA beside the inbound files, fetched through this folder's connection.</summary>
+    internal LoaDocument? FetchDocument(string name)
     {
         if (!SafeFileName.IsPlain(name))
         {
-            return LoaContent.Missing;
+            return null;
         }
 
         var path = PathIn(_settings.Inbound, name);
         var client = _client ?? throw new InvalidOperationException("LOA lookup outside a poll");
         try
         {
-            if (!client.Exists(path))
+            if (!client.Exists(path) || client.GetAttributes(path).Size > LoaDocument.MaxBytes)
             {
-                return LoaContent.Missing;
+                return null;
             }
 
-            using var stream = client.OpenRead(path);
-            Span<byte> head = stackalloc byte[LoaSniffer.HeadLength];
-            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            return LoaSniffer.Detect(head[..read], stream.Length);
+            using var content = new MemoryStream();
+            client.DownloadFile(path, content);
+            return new LoaDocument(name, content.ToArray());
         }
         catch (Exception e) when (e is SshException or IOException)
         {
@@ -224,6 +221,6 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
 
     private sealed class SftpLoaSource(SftpDropFolder folder) : ILoaSource
     {
-        public LoaContent Inspect(string name) => folder.InspectDocument(name);
+        public LoaDocument? Fetch(string name) => folder.FetchDocument(name);
     }
 }
