@@ -252,15 +252,24 @@ public sealed class OrderStore : IDisposable
         return orders;
     }
 
+    /// <summary>
+    /// Brings the schema up to date. Several workers open the store at start: each step reads the version and
+    /// migrates inside one write-locked (immediate) transaction, so two of them never run the same step.
+    /// </summary>
     private void Migrate()
     {
         _connection.Execute("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)");
-        var current = _connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_info") ?? 0;
-        for (var i = (int)current; i < Schema.Migrations.Count; i++)
+        while (true)
         {
-            using var tx = _connection.BeginTransaction();
-            _connection.Execute(Schema.Migrations[i], transaction: tx);
-            _connection.Execute("INSERT INTO schema_info (version) VALUES (@v)", new { v = i + 1 }, tx);
+            using var tx = _connection.BeginTransaction(deferred: false);
+            var current = (int)(_connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_info", transaction: tx) ?? 0);
+            if (current >= Schema.Migrations.Count)
+            {
+                return;
+            }
+
+            _connection.Execute(Schema.Migrations[current], transaction: tx);
+            _connection.Execute("INSERT INTO schema_info (version) VALUES (@v)", new { v = current + 1 }, tx);
             tx.Commit();
         }
     }
