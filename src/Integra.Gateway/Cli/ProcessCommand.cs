@@ -34,8 +34,16 @@ internal static class ProcessCommand
         var processor = new RequestFileProcessor(context.Data, context.Policy, context.Intake.ToLimits(), context.Store);
         var receipt = new Receipt(partner, channel, received);
         var exit = ExitCodes.Done;
-        foreach (var file in files)
+        // Progress only for a person at a terminal with a batch; pipes and CI stay quiet.
+        var progress = files.Count > 1 && !Console.IsErrorRedirected;
+        for (var i = 0; i < files.Count; i++)
         {
+            var file = files[i];
+            if (progress)
+            {
+                Console.Error.Write($"\r[{i + 1}/{files.Count}] {Path.GetFileName(file)}\u001b[K");
+            }
+
             if (!File.Exists(file))
             {
                 Console.Error.WriteLine($"{file}: file not found");
@@ -57,6 +65,11 @@ internal static class ProcessCommand
             {
                 exit = ExitCodes.FileFailed;
             }
+        }
+
+        if (progress)
+        {
+            Console.Error.Write("\r\u001b[K");
         }
 
         return exit;

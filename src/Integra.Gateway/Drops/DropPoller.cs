@@ -24,12 +24,29 @@ public sealed class DropPoller(
     IClock clock,
     Duration quietPeriod,
     ILogger logger,
-    OutboxStore? outbox = null)
+    OutboxStore? outbox = null,
+    Operations.GatewayMetrics? metrics = null)
 {
     private readonly Dictionary<string, (long Size, DateTimeOffset Modified, Instant Since)> _lastListing = new(StringComparer.Ordinal);
 
     /// <summary>Lists the drop and handles every file that is ready. Returns the number of files finished this round.</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var ok = false;
+        try
+        {
+            var finished = await PollOnceAsync(cancellationToken);
+            ok = true;
+            return finished;
+        }
+        finally
+        {
+            metrics?.Polled(partner.Id, channel, started.Elapsed, ok);
+        }
+    }
+
+    private async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<DropEntry> entries;
         try
@@ -121,6 +138,7 @@ public sealed class DropPoller(
         }
 
         logger.FileAnswered(partner.Id, channel, outcome.FileName, outcome.Requests, outcome.Summary(), outcome.ResponseName, durationMs);
+        metrics?.FileAnswered(partner.Id, channel, outcome);
     }
 
     /// <summary>Later events' responses for this partner (CAN E01 from the sweep) go out through its drop first.</summary>

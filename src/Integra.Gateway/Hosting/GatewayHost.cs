@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using OpenTelemetry.Metrics;
 using Quartz;
 
 namespace Integra.Gateway.Hosting;
@@ -28,7 +29,9 @@ public static class GatewayHost
             .AddSftpDrops(builder.Configuration)
             .AddMailbox(builder.Configuration)
             .AddExpirySweep(builder.Configuration)
-            .AddHostedService<CsrSlaWorker>();
+            .AddHostedService<CsrSlaWorker>()
+            .AddOperations(builder.Configuration);
+        builder.Services.AddSystemd();
         return builder.Build();
     }
 
@@ -43,6 +46,23 @@ public static class GatewayHost
 
     private static IServiceCollection AddReferenceData(this IServiceCollection services) =>
         services.AddSingleton(sp => ReferenceDataLoader.Load(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.DataDirectory));
+
+    /// <summary>Metrics (OTLP export when <c>Telemetry:OtlpEndpoint</c> is set) and the optional /healthz listener.</summary>
+    private static IServiceCollection AddOperations(this IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddMetrics();
+        services.AddSingleton<Operations.GatewayMetrics>();
+        if (configuration["Telemetry:OtlpEndpoint"] is { Length: > 0 } endpoint)
+        {
+            services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddMeter(Operations.GatewayMetrics.MeterName)
+                .AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)));
+        }
+
+        services.AddOptions<HealthSettings>().BindConfiguration("Health");
+        services.AddHostedService<HealthListener>();
+        return services;
+    }
 
     private static IServiceCollection AddMailbox(this IServiceCollection services, ConfigurationManager configuration)
     {

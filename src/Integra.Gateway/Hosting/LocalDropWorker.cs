@@ -22,6 +22,7 @@ public sealed class LocalDropWorker(
     IOptions<IntakeSettings> intake,
     IOptions<LocalDropSettings> settings,
     IClock clock,
+    Operations.GatewayMetrics metrics,
     ILogger<LocalDropWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,7 +39,7 @@ public sealed class LocalDropWorker(
                 folder.Seed(Path.Combine(seed, partner.Id));
             }
 
-            return (partner, poller: new DropPoller(partner, "local", folder, processor, ledger, clock, Duration.FromTimeSpan(options.QuietPeriod), logger, new OutboxStore(store, clock)));
+            return (partner, poller: new DropPoller(partner, "local", folder, processor, ledger, clock, Duration.FromTimeSpan(options.QuietPeriod), logger, new OutboxStore(store, clock), metrics));
         }).ToList();
         logger.LogInformation("Watching local drops of {Count} partner(s) under {Root}", pollers.Count, Path.GetFullPath(options.Root));
 

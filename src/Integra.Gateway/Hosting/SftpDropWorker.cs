@@ -25,6 +25,7 @@ public sealed class SftpDropWorker(
     IOptions<IntakeSettings> intake,
     IOptions<SftpSettings> settings,
     IClock clock,
+    Operations.GatewayMetrics metrics,
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<SftpDropWorker>();
@@ -57,7 +58,7 @@ public sealed class SftpDropWorker(
         using var folder = new SftpDropFolder(partner.Id, partnerSettings, _logger);
         var poller = new DropPoller(
             partner, "sftp", folder, new RequestFileProcessor(data, policy, intake.Value.ToLimits(), store),
-            new IntakeLedger(store, clock), clock, Duration.FromTimeSpan(partnerSettings.QuietPeriod), _logger, new OutboxStore(store, clock));
+            new IntakeLedger(store, clock), clock, Duration.FromTimeSpan(partnerSettings.QuietPeriod), _logger, new OutboxStore(store, clock), metrics);
         var pipeline = RetryPipeline(_logger, partner.Id, folder.Location);
         _logger.LogInformation("Polling SFTP drop of {Partner} at {Location} every {Interval}", partner.Id, folder.Location, partnerSettings.PollInterval);
 

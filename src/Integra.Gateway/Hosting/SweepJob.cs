@@ -22,6 +22,7 @@ public sealed class SweepJob(
     IOptions<GatewaySettings> gateway,
     IOptions<LifecycleSettings> lifecycle,
     IClock clock,
+    Operations.GatewayMetrics metrics,
     ILogger<SweepJob> logger) : IJob
 {
     public static readonly JobKey Key = new("expiry-sweep");
@@ -33,6 +34,7 @@ public sealed class SweepJob(
             using var store = OrderStore.Open(gateway.Value.Database, clock);
             var now = clock.GetCurrentInstant();
             var result = new ExpirySweep(data, policy, store, clock).Run(now);
+            metrics.SweepCanceled(result.Cancels);
             var npac = new OutboxDelivery(new OutboxStore(store, clock)).DeliverNpac(new NpacOutboxFiles(lifecycle.Value.NpacOutbox));
             logger.LogInformation(
                 "Expiry sweep {SweepId} as of {Now}: {Expired} order(s) expired, {Cancels} TN cancel(s), {Completed} completed, {NpacFiles} NPAC file(s) written",

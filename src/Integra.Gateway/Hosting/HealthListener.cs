@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json;
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Operations;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Integra.Gateway.Hosting;
+
+/// <summary>Settings of the optional health listener (section "Health").</summary>
+public sealed class HealthSettings
+{
+    /// <summary>HttpListener prefix, e.g. <c>http://127.0.0.1:9180/</c>; empty = no listener.</summary>
+    public string? Listen { get; set; }
+
+    /// <summary>A channel is unhealthy when its last successful poll is older than this many poll intervals.</summary>
+    public int MaxMissedPolls { get; set; } = 3;
+}
+
+/// <summary>
+/// A small HTTP listener on loopback: <c>GET /healthz</c> answers 200 with the report when healthy, 503 when not —
+/// what systemd watchdogs, load balancers and monitoring probe.
+/// </summary>
+public sealed class HealthListener(
+    IOptions<HealthSettings> settings,
+    IOptions<GatewaySettings> gateway,
+    IOptions<LocalDropSettings> local,
+    IOptions<Drops.Sftp.SftpSettings> sftp,
+    ReferenceData data,
+    IClock clock,
+    ILogger<HealthListener> logger) : BackgroundService
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The channels this daemon runs, with their staleness bounds.</summary>
+    public static IReadOnlyList<HealthReport.Expectation> Expectations(LocalDropSettings local, Drops.Sftp.SftpSettings sftp, ReferenceData data, int missed)
+    {
+        var list = new List<HealthReport.Expectation>();
+        if (local.Enabled)
+        {
+            list.AddRange(data.Partners.Select(p => new HealthReport.Expectation(p.Id, "local", Duration.FromTimeSpan(local.PollInterval * missed) + Duration.FromSeconds(5))));
+        }
+
+        if (sftp.Enabled)
+        {
+            list.AddRange(sftp.Partners.Select(p => new HealthReport.Expectation(p.Key, "sftp", Duration.FromTimeSpan(p.Value.PollInterval * missed) + Duration.FromSeconds(5))));
+        }
+
+        return list;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrEmpty(settings.Value.Listen))
+        {
+            return;
+        }
+
+        using var listener = new HttpListener();
+        listener.Prefixes.Add(settings.Value.Listen);
+        listener.Start();
+        logger.LogInformation("Health listener on {Prefix}", settings.Value.Listen);
+        var expectations = Expectations(local.Value, sftp.Value, data, settings.Value.MaxMissedPolls);
+        using var registration = stoppingToken.Register(listener.Stop);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                break; // stopped
+            }
+
+            using var response = context.Response;
+            if (context.Request.Url?.AbsolutePath != "/healthz")
+            {
+                response.StatusCode = 404;
+                continue;
+            }
+
+            var report = HealthReport.Evaluate(() => OrderStore.Open(gateway.Value.Database, clock), expectations, clock.GetCurrentInstant());
+            response.StatusCode = report.Healthy ? 200 : 503;
+            response.ContentType = "application/json";
+            await JsonSerializer.SerializeAsync(response.OutputStream, report, Json, stoppingToken);
+        }
+    }
+}
