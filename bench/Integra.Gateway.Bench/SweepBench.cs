@@ -32,6 +32,10 @@ internal static class SweepBench
             Console.WriteLine($"orders               {orders} (generated in {generate.Elapsed.TotalSeconds:F1} s)");
             Console.WriteLine($"expired              {result.Expired} orders, {result.Cancels} cancels");
             Console.WriteLine($"sweep on SQLite      {sweep.Elapsed.TotalMilliseconds,8:F0} ms  (target <= 10 s)");
+            var status = Stopwatch.StartNew();
+            var report = Operations.StatusReport.Read(store, now);
+            status.Stop();
+            Console.WriteLine($"status report        {status.Elapsed.TotalMilliseconds,8:F0} ms  ({report.OrdersByState.Values.Sum()} orders by state)");
         }
         finally
         {

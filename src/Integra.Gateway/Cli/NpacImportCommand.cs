@@ -18,7 +18,8 @@ internal static class NpacImportCommand
             var path = parse.GetValue(file)!;
             try
             {
-                var result = new ActivationImport(context.Store, SystemClock.Instance).Import(path);
+                using var progress = new TerminalProgress("importing activations");
+                var result = new ActivationImport(context.Store, SystemClock.Instance).Import(path, progress);
                 Console.Out.WriteLine($"{path}: {result.Rows} activation(s), {result.Matched} matched an open order, {result.Completed} order(s) complete, {result.Unmatched} unmatched");
                 return ExitCodes.Done;
             }

@@ -18,7 +18,12 @@ internal static class SweepCommand
             var outDir = parse.GetValue(common.Out)!;
             var clock = new FixedClock(asOf);
             using var context = CommandContext.Open(parse.GetValue(common.Data)!, parse.GetValue(common.Db)!, clock);
-            var result = new ExpirySweep(context.Data, context.Policy, context.Store, clock).Run(asOf);
+            SweepResult result;
+            using (var progress = new TerminalProgress("sweeping orders"))
+            {
+                result = new ExpirySweep(context.Data, context.Policy, context.Store, clock).Run(asOf, progress);
+            }
+
             var delivery = new OutboxDelivery(new OutboxStore(context.Store, clock));
             var responses = delivery.DeliverResponsesAsync(null, (partner, name, rows) =>
             {

@@ -18,7 +18,7 @@ public sealed record ActivationResult(int Rows, int Matched, int Completed, int 
 public sealed class ActivationImport(OrderStore store, IClock clock)
 {
     /// <exception cref="ReferenceDataException">The file is missing or a row is malformed; the message names the line.</exception>
-    public ActivationResult Import(string path)
+    public ActivationResult Import(string path, IProgress<(int Done, int Total)>? progress = null)
     {
         var rows = ReferenceTable.Read(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(path), "TN", "SPID", "ACTIVATED")
             .Select(row =>
@@ -37,8 +37,14 @@ public sealed class ActivationImport(OrderStore store, IClock clock)
         using var transaction = store.Begin();
         int matched = 0, completed = 0;
         var now = StoreFormats.Text(clock.GetCurrentInstant());
-        foreach (var (tn, spid, activated) in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
+            if (i % 1000 == 0)
+            {
+                progress?.Report((i, rows.Count));
+            }
+
+            var (tn, spid, activated) = rows[i];
             var orderId = store.Connection.ExecuteScalar<long?>(
                 """
                 SELECT o.id FROM orders o JOIN order_tns t ON t.order_id = o.id

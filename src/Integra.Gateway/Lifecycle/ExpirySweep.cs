@@ -22,7 +22,7 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
 {
     private static readonly InstantPattern Stamp = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
 
-    public SweepResult Run(Instant now)
+    public SweepResult Run(Instant now, IProgress<(int Done, int Total)>? progress = null)
     {
         var outbox = new OutboxStore(store, clock);
         using var transaction = store.Begin();
@@ -43,8 +43,14 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
         int expired = 0, cancels = 0, completed = 0;
         var npacRows = new List<string[]>();
         var responseRows = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
-        foreach (var id in candidates)
+        for (var i = 0; i < candidates.Count; i++)
         {
+            if (i % 1000 == 0)
+            {
+                progress?.Report((i, candidates.Count));
+            }
+
+            var id = candidates[i];
             var order = store.FindOrder(id)!;
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(order.Zone) ?? options.FallbackZone;
             if (!Expiry.IsExpired(order.FocDate!.Value, now, zone, data.Calendar, options))
