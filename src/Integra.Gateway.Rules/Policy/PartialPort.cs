@@ -56,17 +56,20 @@ internal static partial class PartialPort
             return lines;
         }
 
-        var disconnects = Disconnects(remarks).Where(tn => !portTns.Contains(tn)).ToList();
+        var ported = new HashSet<string>(portTns, StringComparer.Ordinal);
+        var disconnects = Disconnects(remarks).Where(tn => !ported.Contains(tn)).ToList();
         lines.AddRange(disconnects.Select(tn => new FocLine(tn, Lna.Disconnect)));
         lines.AddRange(Remaining(data, account, portTns, disconnects).Select(tn => new FocLine(tn, Lna.Remains)));
         return lines;
     }
 
-    private static List<string> Remaining(ReferenceData data, Account account, IReadOnlyList<string> portTns, IReadOnlyList<string> disconnects) =>
-        data.TnsOf(account.An)
-            .Where(t => t.Status == TnStatus.Working && !portTns.Contains(t.Tn) && !disconnects.Contains(t.Tn))
-            .Select(t => t.Tn)
-            .ToList();
+    private static List<string> Remaining(ReferenceData data, Account account, IReadOnlyList<string> portTns, IReadOnlyList<string> disconnects)
+    {
+        // Sets: a large account ported in one request would otherwise cost TNs × TNs comparisons.
+        var handled = new HashSet<string>(portTns, StringComparer.Ordinal);
+        handled.UnionWith(disconnects);
+        return data.TnsOf(account.An).Where(t => t.Status == TnStatus.Working && !handled.Contains(t.Tn)).Select(t => t.Tn).ToList();
+    }
 
     [GeneratedRegex(@"\bDISC(ONNECT)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex DiscWord();
