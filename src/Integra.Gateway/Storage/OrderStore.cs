@@ -12,7 +12,7 @@ namespace Integra.Gateway.Storage;
 /// Every request, version, decision, TN and response, in SQLite. One instance per thread of work; a batch of
 /// changes (one request file) is one transaction, so a crash leaves either all of a file's decisions or none.
 /// </summary>
-public sealed class OrderStore : IDisposable
+public sealed partial class OrderStore : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly IClock _clock;
@@ -225,21 +225,6 @@ public sealed class OrderStore : IDisposable
         return command;
     }
 
-    private const string OrderColumns = """
-        SELECT id, partner, kind, ccna, pon, lsrno, state, an, service_state, zone, nnsp, foc_date, foc_ver,
-               pending_ver, requested_date, standard_date, due_date_sups
-        FROM orders
-        """;
-
-    private static StoredOrder ReadOrder(SqliteDataReader r)
-    {
-        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        return new StoredOrder(
-            r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(5), Enum.Parse<OrderState>(r.GetString(6)),
-            r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), StoreFormats.Date(Text(11)), Text(12), Text(13),
-            StoreFormats.Date(Text(14)), StoreFormats.Date(Text(15)), r.GetInt32(16));
-    }
-
     private List<StoredOrder> QueryOrders(string where, params (string Name, object? Value)[] parameters)
     {
         using var reader = Command(OrderColumns + " " + where, parameters).ExecuteReader();
@@ -272,34 +257,5 @@ public sealed class OrderStore : IDisposable
             _connection.Execute("INSERT INTO schema_info (version) VALUES (@v)", new { v = current + 1 }, tx);
             tx.Commit();
         }
-    }
-
-    private sealed class VersionRow
-    {
-        public long Id { get; init; }
-
-        public string Ver { get; init; } = string.Empty;
-
-        public string Sup { get; init; } = string.Empty;
-
-        public string ContentHash { get; init; } = string.Empty;
-
-        public string Channel { get; init; } = string.Empty;
-
-        public string FileName { get; init; } = string.Empty;
-
-        public string ReceivedAt { get; init; } = string.Empty;
-
-        public string Outcome { get; init; } = string.Empty;
-
-        public string RuleId { get; init; } = string.Empty;
-
-        public string Codes { get; init; } = string.Empty;
-
-        public string Response { get; init; } = string.Empty;
-
-        public StoredVersion ToStored() => new(
-            Id, Ver, Sup, ContentHash, Channel, FileName, StoreFormats.Instant(ReceivedAt), Outcome, RuleId, Codes,
-            (JsonSerializer.Deserialize<string[][]>(Response) ?? []).Select(ResponseRow.FromCells).ToList());
     }
 }

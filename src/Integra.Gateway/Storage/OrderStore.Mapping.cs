@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Microsoft.Data.Sqlite;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>How rows of the orders and versions tables become <see cref="StoredOrder"/> and <see cref="StoredVersion"/>.</summary>
+public sealed partial class OrderStore
+{
+    private const string OrderColumns = """
+        SELECT id, partner, kind, ccna, pon, lsrno, state, an, service_state, zone, nnsp, foc_date, foc_ver,
+               pending_ver, requested_date, standard_date, due_date_sups
+        FROM orders
+        """;
+
+    private static StoredOrder ReadOrder(SqliteDataReader r)
+    {
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        return new StoredOrder(
+            r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(5), Enum.Parse<OrderState>(r.GetString(6)),
+            r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), StoreFormats.Date(Text(11)), Text(12), Text(13),
+            StoreFormats.Date(Text(14)), StoreFormats.Date(Text(15)), r.GetInt32(16));
+    }
+
+    private sealed class VersionRow
+    {
+        public long Id { get; init; }
+
+        public string Ver { get; init; } = string.Empty;
+
+        public string Sup { get; init; } = string.Empty;
+
+        public string ContentHash { get; init; } = string.Empty;
+
+        public string Channel { get; init; } = string.Empty;
+
+        public string FileName { get; init; } = string.Empty;
+
+        public string ReceivedAt { get; init; } = string.Empty;
+
+        public string Outcome { get; init; } = string.Empty;
+
+        public string RuleId { get; init; } = string.Empty;
+
+        public string Codes { get; init; } = string.Empty;
+
+        public string Response { get; init; } = string.Empty;
+
+        public StoredVersion ToStored() => new(
+            Id, Ver, Sup, ContentHash, Channel, FileName, StoreFormats.Instant(ReceivedAt), Outcome, RuleId, Codes,
+            (JsonSerializer.Deserialize<string[][]>(Response) ?? []).Select(ResponseRow.FromCells).ToList());
+    }
+}
