@@ -1,7 +1,6 @@
 using Integra.Gateway.Drops;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
-using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -106,7 +105,7 @@ public sealed class DropPollerTests : IDisposable
     [Fact]
     public async Task Crash_after_the_response_and_before_the_archive_answers_exactly_once()
     {
-        var crashing = new CrashOnMove(_folder);
+        var crashing = new FaultyFolder(_folder) { FailMove = true };
         var poller = Poller(crashing);
         Drop("c.lsr.csv");
         await poller.PollAsync(default);
@@ -114,6 +113,7 @@ public sealed class DropPollerTests : IDisposable
         await Assert.ThrowsAsync<IOException>(() => poller.PollAsync(default));
         Assert.Equal(1, crashing.Responses);
         Assert.Equal(["c.lsr.csv"], Files("in"));
+        crashing.FailMove = false;
 
         // "Restart": a new poller over the same store and folder.
         var restarted = Poller(crashing);
@@ -127,7 +127,7 @@ public sealed class DropPollerTests : IDisposable
     [Fact]
     public async Task Crash_before_the_response_answers_once_with_the_same_decision()
     {
-        var crashing = new CrashOnResponse(_folder);
+        var crashing = new FaultyFolder(_folder) { FailResponse = true };
         var poller = Poller(crashing);
         Drop("d.lsr.csv");
         await poller.PollAsync(default);
@@ -168,50 +168,5 @@ public sealed class DropPollerTests : IDisposable
     {
         _store.Dispose();
         _temp.Dispose();
-    }
-
-    /// <summary>Fault injection: the process "dies" when it tries to archive, once.</summary>
-    private sealed class CrashOnMove(IDropFolder inner) : ForwardingFolder(inner)
-    {
-        private bool _crashed;
-
-        public override Task MoveAsync(string name, bool toError, CancellationToken cancellationToken)
-        {
-            if (!_crashed)
-            {
-                _crashed = true;
-                throw new IOException("injected crash before archive");
-            }
-
-            return base.MoveAsync(name, toError, cancellationToken);
-        }
-    }
-
-    /// <summary>Fault injection: the process "dies" while uploading the response.</summary>
-    private sealed class CrashOnResponse(IDropFolder inner) : ForwardingFolder(inner)
-    {
-        public override Task WriteResponseAsync(string responseName, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken) =>
-            throw new IOException("injected crash before response");
-    }
-
-    private class ForwardingFolder(IDropFolder inner) : IDropFolder
-    {
-        public int Responses { get; private set; }
-
-        public string Location => inner.Location;
-
-        public ILoaSource Loas => inner.Loas;
-
-        public Task<IReadOnlyList<DropEntry>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
-
-        public Task DownloadAsync(string name, Stream destination, CancellationToken cancellationToken) => inner.DownloadAsync(name, destination, cancellationToken);
-
-        public virtual Task WriteResponseAsync(string responseName, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken)
-        {
-            Responses++;
-            return inner.WriteResponseAsync(responseName, rows, cancellationToken);
-        }
-
-        public virtual Task MoveAsync(string name, bool toError, CancellationToken cancellationToken) => inner.MoveAsync(name, toError, cancellationToken);
     }
 }

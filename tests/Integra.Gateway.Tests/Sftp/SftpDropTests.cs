@@ -2,7 +2,6 @@ using Integra.Gateway.Drops;
 using Integra.Gateway.Drops.Sftp;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
-using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -102,7 +101,7 @@ public sealed class SftpDropTests : IDisposable
     [Fact]
     public async Task Interrupted_processing_is_answered_exactly_once()
     {
-        var failing = new FailingFolder(Folder("ACME")) { FailResponse = true };
+        var failing = new FaultyFolder(Folder("ACME")) { FailResponse = true };
         Upload("ACME", "i.lsr.csv");
         await Assert.ThrowsAsync<IOException>(() => PollTwice(Poller("ACME", failing)));
         Assert.Empty(Files("ACME", "out"));
@@ -118,7 +117,7 @@ public sealed class SftpDropTests : IDisposable
     [Fact]
     public async Task Killed_between_response_upload_and_archive_answers_exactly_once_after_restart()
     {
-        var failing = new FailingFolder(Folder("ACME")) { FailMove = true };
+        var failing = new FaultyFolder(Folder("ACME")) { FailMove = true };
         Upload("ACME", "k.lsr.csv");
         await Assert.ThrowsAsync<IOException>(() => PollTwice(Poller("ACME", failing)));
         Assert.Equal(["k.lsr.resp.csv"], Files("ACME", "out"));
@@ -212,36 +211,5 @@ public sealed class SftpDropTests : IDisposable
 
         _store.Dispose();
         _temp.Dispose();
-    }
-
-    private sealed class FailingFolder(IDropFolder inner) : IDropFolder
-    {
-        public bool FailResponse { get; set; }
-
-        public bool FailMove { get; set; }
-
-        public int Responses { get; private set; }
-
-        public string Location => inner.Location;
-
-        public ILoaSource Loas => inner.Loas;
-
-        public Task<IReadOnlyList<DropEntry>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
-
-        public Task DownloadAsync(string name, Stream destination, CancellationToken cancellationToken) => inner.DownloadAsync(name, destination, cancellationToken);
-
-        public async Task WriteResponseAsync(string responseName, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken)
-        {
-            if (FailResponse)
-            {
-                throw new IOException("injected: connection lost during response upload");
-            }
-
-            await inner.WriteResponseAsync(responseName, rows, cancellationToken);
-            Responses++;
-        }
-
-        public Task MoveAsync(string name, bool toError, CancellationToken cancellationToken) =>
-            FailMove ? throw new IOException("injected: killed before archive") : inner.MoveAsync(name, toError, cancellationToken);
     }
 }

@@ -1,0 +1,38 @@
+using Integra.Gateway.Drops;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Responses;
+
+namespace Integra.Gateway.Tests;
+
+/// <summary>Fault injection around a real drop: the process "dies" while writing the response or before archiving.</summary>
+internal sealed class FaultyFolder(IDropFolder inner) : IDropFolder
+{
+    public bool FailResponse { get; set; }
+
+    public bool FailMove { get; set; }
+
+    /// <summary>Response files actually written through this folder.</summary>
+    public int Responses { get; private set; }
+
+    public string Location => inner.Location;
+
+    public ILoaSource Loas => inner.Loas;
+
+    public Task<IReadOnlyList<DropEntry>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+
+    public Task DownloadAsync(string name, Stream destination, CancellationToken cancellationToken) => inner.DownloadAsync(name, destination, cancellationToken);
+
+    public async Task WriteResponseAsync(string responseName, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken)
+    {
+        if (FailResponse)
+        {
+            throw new IOException("injected: died while writing the response");
+        }
+
+        await inner.WriteResponseAsync(responseName, rows, cancellationToken);
+        Responses++;
+    }
+
+    public Task MoveAsync(string name, bool toError, CancellationToken cancellationToken) =>
+        FailMove ? throw new IOException("injected: died before archiving") : inner.MoveAsync(name, toError, cancellationToken);
+}
