@@ -37,8 +37,14 @@ public sealed class DropPoller(
         try
         {
             var finished = await PollOnceAsync(cancellationToken);
+            ledger.RecordPoll(partner.Id, channel, error: null);
             ok = true;
             return finished;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ledger.RecordPoll(partner.Id, channel, $"{e.GetType().Name}: {e.Message}");
+            throw;
         }
         finally
         {
@@ -48,18 +54,8 @@ public sealed class DropPoller(
 
     private async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<DropEntry> entries;
-        try
-        {
-            await DeliverOutboxAsync(cancellationToken);
-            entries = await folder.ListAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            ledger.RecordPoll(partner.Id, channel, $"{e.GetType().Name}: {e.Message}");
-            throw;
-        }
-
+        await DeliverOutboxAsync(cancellationToken);
+        var entries = await folder.ListAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
         var ready = new List<DropEntry>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
@@ -81,7 +77,7 @@ public sealed class DropPoller(
             listed.Add(entry.Name);
         }
 
-        ledger.Sighted(partner.Id, channel, listed);
+        var firstSeen = ledger.Sighted(partner.Id, channel, listed);
         foreach (var entry in candidates)
         {
             if (_lastListing.TryGetValue(entry.Name, out var last) && last.Size == entry.Size && last.Modified == entry.Modified)
@@ -103,22 +99,13 @@ public sealed class DropPoller(
         }
 
         var finished = 0;
-        try
+        foreach (var entry in ready)
         {
-            foreach (var entry in ready)
-            {
-                await HandleAsync(entry, cancellationToken);
-                _lastListing.Remove(entry.Name);
-                finished++;
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            ledger.RecordPoll(partner.Id, channel, $"{e.GetType().Name}: {e.Message}");
-            throw;
+            await HandleAsync(entry, firstSeen[entry.Name], cancellationToken);
+            _lastListing.Remove(entry.Name);
+            finished++;
         }
 
-        ledger.RecordPoll(partner.Id, channel, error: null);
         return finished;
     }
 
@@ -171,7 +158,7 @@ public sealed class DropPoller(
         || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
 
-    private async Task HandleAsync(DropEntry entry, CancellationToken cancellationToken)
+    private async Task HandleAsync(DropEntry entry, Instant firstSeen, CancellationToken cancellationToken)
     {
         var local = Path.Combine(Path.GetTempPath(), $"integra-{Guid.NewGuid():N}.part");
         try
@@ -183,7 +170,6 @@ public sealed class DropPoller(
                 copy.Position = 0;
                 sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken));
                 copy.Position = 0;
-                var firstSeen = ledger.Sighted(partner.Id, channel, entry.Name);
                 var record = ledger.Open(partner.Id, channel, entry.Name, copy.Length, sha256, firstSeen);
                 var fileRejected = record.FileRejected;
                 IReadOnlyList<string> documents = [];
