@@ -30,7 +30,7 @@ public sealed class CsrPolicy(ReferenceData data, PolicyOptions options)
 
         foreach (var field in Required.Concat(Optional))
         {
-            CheckField(fields, field, required: Required.Contains(field), errors);
+            RequiredFields.Check(fields, field, required: Required.Contains(field), errors);
         }
 
         Authorization.CheckAgauth(fields, errors, "C1");
@@ -52,22 +52,6 @@ public sealed class CsrPolicy(ReferenceData data, PolicyOptions options)
 
         var working = data.TnsOf(account.An).Where(t => t.Status == TnStatus.Working).Select(t => t.Tn).ToList();
         return new CsrAnswer(account, working);
-    }
-
-    private static void CheckField(FieldValues fields, Field field, bool required, List<RuleError> errors)
-    {
-        var value = fields[field];
-        if (value.Length == 0)
-        {
-            if (required)
-            {
-                errors.Add(new RuleError("L1", RejectCodes.MissingField, field.Name(), $"{field.Name()} is missing; fill it in and send the request again."));
-            }
-        }
-        else if (FieldFormats.Check(field, value) is { } expected)
-        {
-            errors.Add(new RuleError("L1", RejectCodes.BadFormat, field.Name(), $"{field.Name()} '{value}' is not valid; write {expected}."));
-        }
     }
 
     /// <summary>C2: agents (third parties that are not carriers) must send the end user's LOA.</summary>

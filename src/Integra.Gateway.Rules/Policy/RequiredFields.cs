@@ -52,24 +52,29 @@ internal static class RequiredFields
 
     private static void CheckOne(LsrContext ctx, Field field, bool required)
     {
-        var value = ctx.Fields[field];
+        var why = ctx.Simple || field is not (Field.DtSent or Field.Authnm or Field.Dated)
+            ? string.Empty
+            : " (required for a non-simple port)";
+        Check(ctx.Fields, field, required, ctx.Errors, why);
+    }
+
+    /// <summary>
+    /// R01 when a required field is blank, R02 when a filled field is malformed (L1), for LSRs and CSRs alike.
+    /// AGAUTH's value is judged by L2/C1; AN and AUTHNM are free text.
+    /// </summary>
+    public static void Check(FieldValues fields, Field field, bool required, List<RuleError> errors, string whyRequired = "")
+    {
+        var value = fields[field];
         if (value.Length == 0)
         {
             if (required)
             {
-                var why = ctx.Simple || field is not (Field.DtSent or Field.Authnm or Field.Dated)
-                    ? string.Empty
-                    : " (required for a non-simple port)";
-                ctx.Add("L1", RejectCodes.MissingField, field, $"{field.Name()} is missing{why}; fill it in and send the request again.");
+                errors.Add(new RuleError("L1", RejectCodes.MissingField, field.Name(), $"{field.Name()} is missing{whyRequired}; fill it in and send the request again."));
             }
-
-            return;
         }
-
-        // AGAUTH's value is judged by L2; AN and AUTHNM are free text.
-        if (FieldFormats.Check(field, value) is { } expected)
+        else if (FieldFormats.Check(field, value) is { } expected)
         {
-            ctx.Add("L1", RejectCodes.BadFormat, field, $"{field.Name()} '{value}' is not valid; write {expected}.");
+            errors.Add(new RuleError("L1", RejectCodes.BadFormat, field.Name(), $"{field.Name()} '{value}' is not valid; write {expected}."));
         }
     }
 
