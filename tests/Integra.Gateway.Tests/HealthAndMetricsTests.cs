@@ -109,23 +109,21 @@ public sealed class HealthAndMetricsTests : IDisposable
     private static async Task<HttpStatusCode?> Eventually(HttpClient http, int port, HttpStatusCode wanted)
     {
         HttpStatusCode? last = null;
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline && last != wanted;)
-        {
-            try
+        await Tests.Eventually.Until(
+            async () =>
             {
-                last = (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"))).StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                // listener not up yet
-            }
+                try
+                {
+                    last = (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"))).StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    // listener not up yet
+                }
 
-            if (last != wanted)
-            {
-                await Task.Delay(200);
-            }
-        }
-
+                return last == wanted;
+            },
+            TimeSpan.FromSeconds(20));
         return last;
     }
 

@@ -74,12 +74,10 @@ public class SweepScheduleTests
         try
         {
             var canFile = Path.Combine(cli.Dir, "drop", "ACME", "out");
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!(Directory.Exists(npacDir) && Directory.GetFiles(npacDir, "npac-cancel-*").Length > 0
-                && Directory.Exists(canFile) && Directory.GetFiles(canFile, "sweep-*").Length > 0) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
+            await Eventually.Until(
+                () => Directory.Exists(npacDir) && Directory.GetFiles(npacDir, "npac-cancel-*").Length > 0
+                    && Directory.Exists(canFile) && Directory.GetFiles(canFile, "sweep-*").Length > 0,
+                TimeSpan.FromSeconds(30));
 
             var npac = Assert.Single(Directory.GetFiles(npacDir, "npac-cancel-*"));
             Assert.Contains("CANCEL,5035550101,6001,OLD-1", await File.ReadAllTextAsync(npac), StringComparison.Ordinal);

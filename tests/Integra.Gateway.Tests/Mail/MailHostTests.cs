@@ -54,13 +54,10 @@ public sealed class MailHostTests(TestServersFixture servers) : IDisposable
         try
         {
             var replies = Path.Combine(servers.SmtpMaildir, "new");
-            var deadline = DateTime.UtcNow.AddSeconds(30);
             MimeMessage? reply = null;
-            while (reply is null && DateTime.UtcNow < deadline)
-            {
-                reply = Directory.GetFiles(replies).Select(f => MimeMessage.Load(f)).FirstOrDefault(m => m.InReplyTo == message.MessageId);
-                await Task.Delay(100);
-            }
+            await Eventually.Until(
+                () => (reply = Directory.GetFiles(replies).Select(f => MimeMessage.Load(f)).FirstOrDefault(m => m.InReplyTo == message.MessageId)) is not null,
+                TimeSpan.FromSeconds(30));
 
             Assert.True(reply is not null, "no reply within 30 s; gateway log:\n" + string.Join('\n', Directory.GetFiles(_temp.Path, "gateway*.log").Select(File.ReadAllText)));
             Assert.Contains("FOC=1", reply!.TextBody, StringComparison.Ordinal);

@@ -45,12 +45,7 @@ public sealed class SftpHostTests(TestServersFixture server) : IDisposable
         {
             var response = Path.Combine(partner.Outbound, "daemon.lsr.resp.csv");
             var archived = Path.Combine(partner.Archive, "daemon.lsr.csv");
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!(File.Exists(response) && File.Exists(archived)) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-
+            await Eventually.Until(() => File.Exists(response) && File.Exists(archived), TimeSpan.FromSeconds(30));
             Assert.True(File.Exists(response), "no response within 30 s");
             Assert.True(File.Exists(archived), "original not archived within 30 s");
             Assert.Contains("FOC", await File.ReadAllTextAsync(response), StringComparison.Ordinal);
