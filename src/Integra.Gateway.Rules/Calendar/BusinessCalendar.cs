@@ -12,8 +12,6 @@ public sealed class BusinessCalendar
 
     public BusinessCalendar(IEnumerable<LocalDate> holidays) => _holidays = [.. holidays];
 
-    public bool IsHoliday(LocalDate date) => _holidays.Contains(date);
-
     public bool IsBusinessDay(LocalDate date) =>
         date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !_holidays.Contains(date);
 

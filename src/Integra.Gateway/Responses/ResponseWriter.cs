@@ -1,4 +1,3 @@
-using System.Text;
 using Integra.Gateway.Csv;
 
 namespace Integra.Gateway.Responses;
@@ -17,12 +16,4 @@ public static class ResponseWriter
     /// <summary>Writes the response CSV to a stream (for SFTP uploads and mail attachments).</summary>
     public static void Write(Stream stream, IEnumerable<ResponseRow> rows) =>
         CsvFiles.Write(stream, ResponseRow.Columns, rows.Select(r => r.Cells()));
-
-    /// <summary>The response CSV as text (shown by the CLI and in mail bodies).</summary>
-    public static string ToText(IEnumerable<ResponseRow> rows)
-    {
-        using var buffer = new MemoryStream();
-        Write(buffer, rows);
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }
