@@ -8,10 +8,13 @@
 #   scripts/test-servers.sh sftp-start DIR start sshd again with the same port, keys and data
 #   scripts/test-servers.sh imap-stop DIR  stop only Dovecot
 #   scripts/test-servers.sh imap-start DIR start Dovecot again with the same port and mail
+#   scripts/test-servers.sh pg-start DIR   start only PostgreSQL 15, write DIR/postgres.env (PG_CONNECTION=...)
+#   scripts/test-servers.sh pg-stop DIR    stop PostgreSQL and delete its cluster
 set -euo pipefail
 
-cmd=${1:?usage: test-servers.sh start|stop|sftp-start|sftp-stop|imap-start|imap-stop DIR}
-dir=${2:?usage: test-servers.sh start|stop|sftp-start|sftp-stop|imap-start|imap-stop DIR}
+usage="usage: test-servers.sh start|stop|sftp-start|sftp-stop|imap-start|imap-stop|pg-start|pg-stop DIR"
+cmd=${1:?$usage}
+dir=${2:?$usage}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
@@ -163,6 +166,41 @@ smtp_start() {
   wait_for_greeting "$(cat "$s/port")" "220"
 }
 
+pg_bin=/usr/lib/postgresql/15/bin
+
+# initdb and pg_ctl refuse to run as root: as root they run as the postgres user, on a cluster folder of its
+# own (the test folder itself may not be reachable by that user).
+as_pg_user() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_start() {
+  [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL 15 not installed ($pg_bin/initdb missing): apt-get install postgresql" >&2; return 1; }
+  local home port
+  home=$(mktemp -d /tmp/integra-pg.XXXXXX)
+  chmod 755 "$home"
+  [ "$(id -u)" = 0 ] && chown postgres: "$home"
+  echo "$home" > "$dir/postgres.home"
+  as_pg_user "$pg_bin/initdb" -D "$home/data" -U gateway --auth=trust -E UTF8 --locale=C.UTF-8 >"$home/initdb.log" 2>&1 \
+    || { cat "$home/initdb.log" >&2; return 1; }
+  mkdir -p "$home/sock"
+  [ "$(id -u)" = 0 ] && chown postgres: "$home/sock"
+  port=$(free_port)
+  as_pg_user "$pg_bin/pg_ctl" -D "$home/data" -l "$home/postgres.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$home/sock -c max_connections=300" start >/dev/null \
+    || { cat "$home/postgres.log" >&2; return 1; }
+  echo "PG_CONNECTION=Host=127.0.0.1;Port=$port;Username=gateway;Database=postgres" > "$dir/postgres.env"
+}
+
+pg_stop() {
+  [ -f "$dir/postgres.home" ] || return 0
+  local home
+  home=$(cat "$dir/postgres.home")
+  # pg_ctl stops the server by the pid in its own postmaster.pid.
+  [ -f "$home/data/postmaster.pid" ] && as_pg_user "$pg_bin/pg_ctl" -D "$home/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$home" "$dir/postgres.home" "$dir/postgres.env"
+}
+
 write_env() {
   local s="$dir/sftp"
   {
@@ -199,6 +237,7 @@ case "$cmd" in
     stop_pidfile "$dir/sftp/sshd.pid"
     stop_pidfile "$dir/imap/dovecot.pid"
     stop_pidfile "$dir/smtp/smtpd.pid"
+    pg_stop
     ;;
   imap-stop)
     stop_pidfile "$dir/imap/dovecot.pid"
@@ -211,6 +250,13 @@ case "$cmd" in
     ;;
   sftp-start)
     sftp_start
+    ;;
+  pg-start)
+    pg_stop
+    pg_start
+    ;;
+  pg-stop)
+    pg_stop
     ;;
   *)
     echo "unknown command $cmd" >&2

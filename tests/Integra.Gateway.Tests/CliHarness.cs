@@ -2,12 +2,15 @@ using Integra.Gateway.Cli;
 
 namespace Integra.Gateway.Tests;
 
-/// <summary>Runs the real command line against a temp database and output folder with the shipped reference data.</summary>
-internal sealed class CliHarness : IDisposable
+/// <summary>
+/// Runs the real command line against an order store (a temp SQLite file unless <paramref name="database"/> names
+/// another, e.g. a PostgreSQL database) and a temp output folder, with the shipped reference data.
+/// </summary>
+internal sealed class CliHarness(string? database = null) : IDisposable
 {
     private readonly TempDir _temp = new();
 
-    public string Db => _temp.File("gateway.db");
+    public string Db => database ?? _temp.File("gateway.db");
 
     public string Out => _temp.File("out");
 

@@ -3,12 +3,15 @@ namespace Integra.Gateway.Tests;
 /// <summary>Expiry sweep and NPAC activations end to end (SPEC §4 Expiry, §5, §6).</summary>
 public class LifecycleTests
 {
+    /// <summary>A harness on a new, empty order store (SQLite here; PostgreSQL in the subclass).</summary>
+    private protected virtual CliHarness NewCli() => new();
+
     private const string Header = "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,MI,PASSCODE,D/TSENT,AUTHNM,DATED";
 
     /// <summary>FOC for Monday 2026-03-02: a simple port of A1001, and a partial port of two of A1002's four TNs.</summary>
-    private static async Task<CliHarness> FocOnMonday()
+    private async Task<CliHarness> FocOnMonday()
     {
-        var cli = new CliHarness();
+        var cli = NewCli();
         var file = cli.Write("foc.lsr.csv", $"""
             {Header}
             ACM,EXP-1,00,ACMW,6001,C,CB,V,2026-03-02,5035550900,Y,A1001,97201,5035550101,,,,,

@@ -5,13 +5,16 @@ namespace Integra.Gateway.Tests;
 /// <summary>`status --json` and `show` as operations run them: the real executable, output parsed.</summary>
 public class OperationsCommandTests
 {
+    /// <summary>A harness on a new, empty order store (SQLite here; PostgreSQL in the subclass).</summary>
+    private protected virtual CliHarness NewCli() => new();
+
     private const string Header = "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,SUP";
 
     private static (int Code, string Out) Run(params string[] args) => GatewayProcess.Run(args);
 
-    private static async Task<CliHarness> Seeded()
+    private async Task<CliHarness> Seeded()
     {
-        var cli = new CliHarness();
+        var cli = NewCli();
         await cli.Process("ACME", "2026-03-02T10:00:00-08:00", Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"));
         await cli.Process("BRIDGE", "2026-03-02T10:00:00-08:00", Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv"));
         await cli.Process("PORTCO", "2026-03-02T10:00:00-08:00", Path.Combine(Repo.SampleDrop("PORTCO"), "portco-0302.csr.csv"));
@@ -64,10 +67,13 @@ public class OperationsCommandTests
 /// <summary>`audit` for a dispute: three versions and an LOA exported with their evidence.</summary>
 public class AuditCommandTests
 {
+    /// <summary>A harness on a new, empty order store (SQLite here; PostgreSQL in the subclass).</summary>
+    private protected virtual CliHarness NewCli() => new();
+
     [Fact]
     public async Task Audit_exports_history_evidence_and_the_loa_document()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         var loa = Path.Combine(Repo.SampleDrop("PORTCO"), "loa-a1001.pdf");
         var dir = Path.Combine(cli.Dir, "drop");
         Directory.CreateDirectory(dir);

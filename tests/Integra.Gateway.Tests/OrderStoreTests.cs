@@ -3,24 +3,49 @@ using NodaTime;
 
 namespace Integra.Gateway.Tests;
 
-public sealed class OrderStoreTests : IDisposable
+public class OrderStoreTests
 {
-    private readonly TempDir _temp = new();
-
     [Fact]
     public async Task Workers_opening_a_new_store_at_the_same_time_migrate_it_once()
     {
-        var path = _temp.File("race.db");
-        var opens = Enumerable.Range(0, 8).Select(_ => Task.Run(() => OrderStore.Open(path, SystemClock.Instance))).ToList();
+        using var temp = new TempDir();
+        var database = NewDatabase(temp);
+        var opens = Enumerable.Range(0, 8).Select(_ => Task.Run(() => OrderStore.Open(database, SystemClock.Instance))).ToList();
         var stores = await Task.WhenAll(opens);
         foreach (var store in stores)
         {
             store.Dispose();
         }
 
-        using var check = OrderStore.Open(path, SystemClock.Instance);
+        using var check = OrderStore.Open(database, SystemClock.Instance);
         Assert.Null(check.FindOrder(1));
     }
 
-    public void Dispose() => _temp.Dispose();
+    [Fact]
+    public void A_lease_is_held_by_one_store_at_a_time_and_free_again_when_released()
+    {
+        using var temp = new TempDir();
+        var database = NewDatabase(temp);
+        using var first = OrderStore.Open(database, SystemClock.Instance);
+        using var second = OrderStore.Open(database, SystemClock.Instance);
+
+        var lease = first.TryLease("drop:ACME:sftp");
+        Assert.NotNull(lease);
+        using (var other = second.TryLease("drop:ACME:sftp"))
+        {
+            Assert.Equal(first.Provider == StoreProvider.Postgres, other is null);
+        }
+
+        using (var otherPartner = second.TryLease("drop:BETA:sftp"))
+        {
+            Assert.NotNull(otherPartner);
+        }
+
+        lease.Dispose();
+        using var again = second.TryLease("drop:ACME:sftp");
+        Assert.NotNull(again);
+    }
+
+    /// <summary>A new, empty store: a SQLite file here; a PostgreSQL database in the subclass.</summary>
+    private protected virtual string NewDatabase(TempDir temp) => temp.File("race.db");
 }

@@ -3,6 +3,9 @@ namespace Integra.Gateway.Tests;
 /// <summary>`integra-gateway process` end to end: real files in, response files out, state in SQLite.</summary>
 public class ProcessCommandTests
 {
+    /// <summary>A harness on a new, empty order store (SQLite here; PostgreSQL in the subclass).</summary>
+    private protected virtual CliHarness NewCli() => new();
+
     private const string Monday = "2026-03-02T12:30:00-07:00";
     private const string LsrHeader = "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,SUP,EXP,MI,REMARKS,PASSCODE,D/TSENT,AUTHNM,DATED";
 
@@ -12,7 +15,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task Sample_lsr_file_gets_focs_and_rejects()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         Assert.Equal(0, await cli.Process("ACME", Monday, Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv")));
         var rows = cli.Rows("ACME", "acme-20260302.lsr.resp.csv");
         Assert.Equal(["FOC", "FOC", "FOC", "FOC", "FOC", "REJ", "REJ", "REJ"], rows.Select(r => r["RESPTYP"]));
@@ -27,7 +30,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task Sample_csr_file_with_loa_beside_it()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         Assert.Equal(0, await cli.Process("PORTCO", Monday, Path.Combine(Repo.SampleDrop("PORTCO"), "portco-0302.csr.csv")));
         var rows = cli.Rows("PORTCO", "portco-0302.csr.resp.csv");
         Assert.Equal(("CSR", "A1001", "Rose City Bakery", "POTS"), (rows[0]["RESPTYP"], rows[0]["AN"], rows[0]["CUSTOMER"], rows[0]["SERVICES"]));
@@ -37,7 +40,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task Field_errors_name_the_column_and_partner_input_is_neutralised()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         Assert.Equal(0, await cli.Process("ACME", Monday, Repo.TestFile("field-errors.lsr.csv")));
         var rows = cli.Rows("ACME", "field-errors.lsr.resp.csv");
         Assert.Contains(rows, r => r["PON"] == "P-10" && r["CODE"] == "R01" && r["FIELD"] == "CC");
@@ -49,7 +52,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task Rows_that_disagree_get_R03()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         Assert.Equal(0, await cli.Process("ACME", Monday, Repo.TestFile("disagree.lsr.csv")));
         Assert.Contains(cli.Rows("ACME", "disagree.lsr.resp.csv"), r => r["CODE"] == "R03" && r["FIELD"] == "DDD");
     }
@@ -62,7 +65,7 @@ public class ProcessCommandTests
     [InlineData("header-only.lsr.csv", "F05")]
     public async Task File_level_rejects_write_one_rej_row_and_exit_1(string file, string code)
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         Assert.Equal(1, await cli.Process("ACME", Monday, Repo.TestFile(file)));
         var row = Assert.Single(cli.Rows("ACME", Intake.FileKinds.ResponseName(file)));
         Assert.Equal(("REJ", "", code), (row["RESPTYP"], row["PON"], row["CODE"]));
@@ -71,7 +74,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task S7_the_same_file_again_gets_the_same_answer_and_nothing_is_re_decided()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         var file = Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv");
         Assert.Equal(0, await cli.Process("ACME", Monday, file));
         var first = cli.Text("ACME", "acme-20260302.lsr.resp.csv");
@@ -83,7 +86,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task S8_changed_content_under_the_same_version_is_R70()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         await cli.Process("ACME", Monday, cli.Write("a.lsr.csv", $"{LsrHeader}\n{Row("P-1", "00", "2026-03-05")}\n"));
         await cli.Process("ACME", Monday, cli.Write("b.lsr.csv", $"{LsrHeader}\n{Row("P-1", "00", "2026-03-06")}\n"));
         Assert.Equal("R70", Assert.Single(cli.Rows("ACME", "b.lsr.resp.csv"))["CODE"]);
@@ -92,7 +95,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task Supplements_change_the_date_cancel_and_then_need_a_new_lsr()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         await cli.Process("ACME", Monday, cli.Write("v0.lsr.csv", $"{LsrHeader}\n{Row("P-2", "00", "2026-03-05")}\n"));
         var lsrNo = cli.Rows("ACME", "v0.lsr.resp.csv")[0]["LSRNO"];
         await cli.Process("ACME", "2026-03-03T10:00:00-08:00", cli.Write("v1.lsr.csv", $"{LsrHeader}\n{Row("P-2", "01", "2026-03-12", sup: "2")}\n"));
@@ -108,7 +111,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task S5_the_fourth_due_date_supplement_closes_the_order()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         var rows = new List<string> { Row("P-3", "00", "2026-03-05") };
         rows.AddRange(Enumerable.Range(1, 4).Select(v => Row("P-3", $"0{v}", $"2026-03-1{v}", sup: "2")));
         await cli.Process("ACME", Monday, cli.Write("s5.lsr.csv", LsrHeader + "\n" + string.Join('\n', rows) + "\n"));
@@ -122,7 +125,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task A_passcode_never_appears_in_a_response()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         var file = cli.Write("pc.lsr.csv", $"{LsrHeader}\n{Row("P-4", "00", "2026-03-10", tn: "6125550101", an: "A1002", zip: "55401", passcode: "S3cr3t!")}\n");
         await cli.Process("ACME", Monday, file);
         var text = cli.Text("ACME", "pc.lsr.resp.csv");
@@ -134,7 +137,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task Email_channel_outside_montana_gets_R50()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         var file = cli.Write("mail.lsr.csv", $"{LsrHeader}\n{Row("P-5", "00", "2026-03-10")}\n");
         Assert.Equal(0, await Gateway.Cli.GatewayCli.InvokeAsync(["process", "--data", cli.Data, "--db", cli.Db, "--out", cli.Out, "--partner", "ACME", "--received", Monday, "--channel", "email", file]));
         Assert.Equal("R50", Assert.Single(cli.Rows("ACME", "mail.lsr.resp.csv"))["CODE"]);
@@ -143,7 +146,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task Usage_and_configuration_errors_exit_2()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         var file = cli.Write("u.lsr.csv", $"{LsrHeader}\n{Row("P-6", "00", "2026-03-10")}\n");
         Assert.Equal(2, await cli.Process("NOBODY", Monday, file));
         Assert.Equal(2, await cli.Process("ACME", "next tuesday", file));
@@ -156,7 +159,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task A_missing_input_file_exits_1_and_the_others_are_still_answered()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         var file = cli.Write("ok.lsr.csv", $"{LsrHeader}\n{Row("P-7", "00", "2026-03-10")}\n");
         Assert.Equal(1, await cli.Process("ACME", Monday, cli.Dir + "/missing.lsr.csv", file));
         Assert.Equal("FOC", Assert.Single(cli.Rows("ACME", "ok.lsr.resp.csv"))["RESPTYP"]);
@@ -165,7 +168,7 @@ public class ProcessCommandTests
     [Fact]
     public async Task A_50000_row_file_is_answered_end_to_end()
     {
-        using var cli = new CliHarness();
+        using var cli = NewCli();
         var path = Path.Combine(cli.Dir, "bulk.lsr.csv");
         LsrFileGenerator.Write(path, rows: 50_000, tnsPerRequest: 5);
         Assert.Equal(0, await cli.Process("ACME", Monday, path));

@@ -3,12 +3,15 @@ namespace Integra.Gateway.Tests;
 /// <summary>`integra-gateway review` on the BRIDGE sample: BR-2001 asks to expedite a Centrex port (PND X01).</summary>
 public class ReviewCommandTests
 {
+    /// <summary>A harness on a new, empty order store (SQLite here; PostgreSQL in the subclass).</summary>
+    private protected virtual CliHarness NewCli() => new();
+
     private const string Received = "2026-03-02T12:30:00-07:00";
     private const string Now = "2026-03-02T14:00:00-07:00";
 
-    private static async Task<CliHarness> Pending()
+    private async Task<CliHarness> Pending()
     {
-        var cli = new CliHarness();
+        var cli = NewCli();
         Assert.Equal(0, await cli.Process("BRIDGE", Received, Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv")));
         var pnd = cli.Rows("BRIDGE", "bridge-0302.lsr.resp.csv")[0];
         Assert.Equal(("PND", "X01", "BR-2001"), (pnd["RESPTYP"], pnd["CODE"], pnd["PON"]));

@@ -13,8 +13,10 @@ internal static class OperationsOutput
     /// <summary>Opens the existing store at <paramref name="db"/>, or the configured one; never creates a new one by mistake.</summary>
     public static OrderStore OpenExistingStore(string? db)
     {
-        var path = db ?? GatewayConfiguration.Build().Section<GatewaySettings>().Database;
-        return File.Exists(path) ? OrderStore.Open(path, SystemClock.Instance) : throw new UsageException($"--db {path}: no order store there");
+        var database = db ?? GatewayConfiguration.Build().Section<GatewaySettings>().Database;
+        return StoreLocation.Parse(database).Provider != StoreProvider.Sqlite || File.Exists(database)
+            ? OrderStore.Open(database, SystemClock.Instance)
+            : throw new UsageException($"--db {database}: no order store there");
     }
 
     public static void Write(object report, bool json, Func<string> text) =>

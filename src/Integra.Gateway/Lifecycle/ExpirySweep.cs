@@ -26,6 +26,9 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
     {
         var outbox = new OutboxStore(store, clock);
         using var transaction = store.Begin();
+
+        // Two instances on one PostgreSQL database may fire together; the second waits here and then finds nothing due.
+        store.Lock("expiry-sweep");
         var sweepId = store.Connection.ExecuteScalar<long>(
             "INSERT INTO sweeps (as_of, run_at) VALUES (@asOf, @runAt) RETURNING id",
             new { asOf = StoreFormats.Text(now), runAt = StoreFormats.Text(clock.GetCurrentInstant()) },

@@ -24,7 +24,7 @@ public sealed record HealthReport(bool Healthy, bool StoreReachable, IReadOnlyLi
             polls = store.Connection.Query<(string Partner, string Channel, string? Ok)>("SELECT partner, channel, last_ok FROM channel_polls")
                 .ToDictionary(p => (p.Partner, p.Channel), p => p.Ok);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
             return new HealthReport(false, false, []);
         }

@@ -31,7 +31,7 @@ public sealed record PonHistory(IReadOnlyList<PonHistory.Order> Orders)
                 "SELECT id AS Id, ver AS Ver, sup AS Sup, channel AS Channel, file_name AS File, received_at AS ReceivedAt, decided_at AS DecidedAt, outcome AS Outcome, rule_id AS RuleId, codes AS Codes, response AS Response, evidence AS Evidence FROM versions WHERE order_id = @Id ORDER BY ver",
                 new { o.Id }).ToList(),
             c.Query<Transition>("SELECT at AS At, state AS State, cause AS Cause, detail AS Detail FROM order_events WHERE order_id = @Id ORDER BY id", new { o.Id }).ToList(),
-            c.Query<Tn>("SELECT tn AS Number, lna AS Lna, status AS Status FROM order_tns WHERE order_id = @Id ORDER BY rowid", new { o.Id }).ToList(),
+            c.Query<Tn>("SELECT tn AS Number, lna AS Lna, status AS Status FROM order_tns WHERE order_id = @Id ORDER BY seq", new { o.Id }).ToList(),
             c.Query<Activation>("SELECT tn AS Tn, spid AS Spid, activated_at AS ActivatedAt, imported_at AS ImportedAt FROM activations WHERE order_id = @Id ORDER BY id", new { o.Id }).ToList()))
             .ToList());
     }

@@ -49,8 +49,8 @@ public sealed record StatusReport(
             .Select(r => new PendingReviewItem(r.Partner, r.Pon, r.Ver, r.Requested, r.Standard, r.Updated)).ToList();
 
         var csr = c.QuerySingle<(long Received, long OnTime)>(
-            """
-            SELECT COUNT(*), COALESCE(SUM(CASE WHEN julianday(v.decided_at) - julianday(v.received_at) <= 1.0 THEN 1 ELSE 0 END), 0)
+            $"""
+            SELECT COUNT(*), COALESCE(SUM(CASE WHEN {store.Dialect.DaysBetween("v.decided_at", "v.received_at")} <= 1.0 THEN 1 ELSE 0 END), 0)
             FROM versions v JOIN orders o ON o.id = v.order_id
             WHERE o.kind = 'CSR' AND v.received_at >= @since30
             """,

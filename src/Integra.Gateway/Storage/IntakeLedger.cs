@@ -34,7 +34,7 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
         var seen = store.Connection.ExecuteScalar<string>(
             """
             INSERT INTO intake_sightings (partner, channel, path, first_seen) VALUES (@partner, @channel, @path, @now)
-            ON CONFLICT DO UPDATE SET first_seen = first_seen RETURNING first_seen
+            ON CONFLICT (partner, channel, path) DO UPDATE SET first_seen = intake_sightings.first_seen RETURNING first_seen
             """,
             new { partner, channel, path, now },
             transaction);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Integra.Gateway.Storage;
 
@@ -14,13 +14,13 @@ public sealed partial class OrderStore
         FROM orders
         """;
 
-    private static StoredOrder ReadOrder(SqliteDataReader r)
+    private static StoredOrder ReadOrder(DbDataReader r)
     {
         string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new StoredOrder(
             r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(5), Enum.Parse<OrderState>(r.GetString(6)),
             r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), StoreFormats.Date(Text(11)), Text(12), Text(13),
-            StoreFormats.Date(Text(14)), StoreFormats.Date(Text(15)), r.GetInt32(16));
+            StoreFormats.Date(Text(14)), StoreFormats.Date(Text(15)), checked((int)r.GetInt64(16)));
     }
 
     private sealed class VersionRow

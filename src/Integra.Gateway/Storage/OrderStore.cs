@@ -1,50 +1,67 @@
 using System.Data;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace Integra.Gateway.Storage;
 
 /// <summary>
-/// Every request, version, decision, TN and response, in SQLite. One instance per thread of work; a batch of
-/// changes (one request file) is one transaction, so a crash leaves either all of a file's decisions or none.
+/// Every request, version, decision, TN and response, in SQLite or PostgreSQL (<see cref="StoreDialect"/>). One
+/// instance per thread of work; a batch of changes (one request file) is one transaction, so a crash leaves either
+/// all of a file's decisions or none.
 /// </summary>
 public sealed partial class OrderStore : IDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly DbConnection _connection;
     private readonly IClock _clock;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-    private SqliteTransaction? _transaction;
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private DbTransaction? _transaction;
 
-    private OrderStore(SqliteConnection connection, IClock clock)
+    private OrderStore(StoreDialect dialect, DbConnection connection, IClock clock)
     {
+        Dialect = dialect;
         _connection = connection;
         _clock = clock;
     }
 
-    /// <summary>Opens (creating when needed) the database file and brings its schema up to date.</summary>
-    public static OrderStore Open(string path, IClock clock)
+    /// <summary>
+    /// Opens the store at <paramref name="database"/> (a SQLite file, created when needed, or a PostgreSQL
+    /// connection string; see <see cref="StoreLocation"/>) and brings its schema up to date.
+    /// </summary>
+    public static OrderStore Open(string database, IClock clock)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 }.ToString());
-        connection.Open();
-        // WAL lets the CLI read while the daemon writes; FULL sync makes a commit survive power loss.
-        connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
-        var store = new OrderStore(connection, clock);
+        var dialect = StoreDialect.For(StoreLocation.Parse(database));
+        var store = new OrderStore(dialect, dialect.Open(), clock);
         store.Migrate();
         return store;
     }
+
+    public StoreProvider Provider => Dialect.Provider;
 
     /// <summary>Starts a unit of work; dispose without <see cref="IDbTransaction.Commit"/> to roll it back.</summary>
     public IDbTransaction Begin()
     {
         _transaction = _connection.BeginTransaction();
-        return _transaction;
+        return new UnitOfWork(this, _transaction);
     }
+
+    /// <summary>
+    /// Makes the current unit of work wait for, and then exclude, every other one that takes the lock of this
+    /// <paramref name="name"/> (in any gateway instance on the same database) until it commits or rolls back.
+    /// </summary>
+    public void Lock(string name) =>
+        Dialect.LockForTransaction(_connection, Active ?? throw new InvalidOperationException("Lock needs a unit of work: call Begin first."), name);
+
+    /// <summary>
+    /// Takes the lease of this <paramref name="name"/> for this store's connection unless another gateway instance
+    /// holds it, for work that only one instance may do at a time (polling one partner's drop); null when taken.
+    /// The lease ends when the returned object is disposed or the connection closes (a crashed instance).
+    /// </summary>
+    public IDisposable? TryLease(string name) =>
+        Dialect.TryLease(_connection, name) ? new Lease(this, name) : null;
 
     public StoredOrder? FindOrder(string partner, string kind, string ccna, string pon)
     {
@@ -82,7 +99,7 @@ public sealed partial class OrderStore : IDisposable
 
     public IReadOnlyList<StoredTn> Tns(long orderId)
     {
-        using var reader = Command("SELECT tn, lna, status FROM order_tns WHERE order_id = @orderId ORDER BY rowid", ("@orderId", orderId)).ExecuteReader();
+        using var reader = Command("SELECT tn, lna, status FROM order_tns WHERE order_id = @orderId ORDER BY seq", ("@orderId", orderId)).ExecuteReader();
         var tns = new List<StoredTn>();
         while (reader.Read())
         {
@@ -164,10 +181,10 @@ public sealed partial class OrderStore : IDisposable
         for (var start = 0; start < lines.Count; start += chunk)
         {
             var part = lines.Skip(start).Take(chunk).ToList();
-            var values = string.Join(", ", part.Select((_, i) => $"(@o, @t{i}, @l{i}, @s)"));
+            var values = string.Join(", ", part.Select((_, i) => $"(@o, @t{i}, @l{i}, @s, @n{i})"));
             var parameters = new List<(string, object?)> { ("@o", orderId), ("@s", status) };
-            parameters.AddRange(part.SelectMany((l, i) => new (string, object?)[] { ($"@t{i}", l.Tn), ($"@l{i}", ResponseRows.LnaCode(l.Lna)) }));
-            Command($"INSERT INTO order_tns (order_id, tn, lna, status) VALUES {values}", [.. parameters]).ExecuteNonQuery();
+            parameters.AddRange(part.SelectMany((l, i) => new (string, object?)[] { ($"@t{i}", l.Tn), ($"@l{i}", ResponseRows.LnaCode(l.Lna)), ($"@n{i}", (long)(start + i)) }));
+            Command($"INSERT INTO order_tns (order_id, tn, lna, status, seq) VALUES {values}", [.. parameters]).ExecuteNonQuery();
         }
     }
 
@@ -180,17 +197,19 @@ public sealed partial class OrderStore : IDisposable
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()
     {
-        var value = (long)Command("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value").ExecuteScalar()!;
+        var value = (long)Command("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value").ExecuteScalar()!;
         return $"IG{value:D8}";
     }
 
-    internal SqliteConnection Connection => _connection;
+    internal DbConnection Connection => _connection;
+
+    internal StoreDialect Dialect { get; }
 
     /// <summary>The transaction of the current unit of work, for the store's companions (outbox, lifecycle).</summary>
-    internal SqliteTransaction? ActiveTransaction => Active;
+    internal DbTransaction? ActiveTransaction => Active;
 
     /// <summary>The transaction of the current unit of work; null once it is committed or rolled back.</summary>
-    private SqliteTransaction? Active => _transaction?.Connection is null ? null : _transaction;
+    private DbTransaction? Active => _transaction;
 
     public void Dispose()
     {
@@ -206,7 +225,7 @@ public sealed partial class OrderStore : IDisposable
     /// A command for <paramref name="sql"/>, kept for the life of the store: SQLite then prepares each hot
     /// statement once instead of once per request, which dominates the cost of a large file.
     /// </summary>
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
@@ -219,7 +238,10 @@ public sealed partial class OrderStore : IDisposable
         command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
         return command;
@@ -238,24 +260,63 @@ public sealed partial class OrderStore : IDisposable
     }
 
     /// <summary>
-    /// Brings the schema up to date. Several workers open the store at start: each step reads the version and
-    /// migrates inside one write-locked (immediate) transaction, so two of them never run the same step.
+    /// Brings the schema up to date. Several workers (and instances) open the store at start: each step reads the
+    /// version and migrates inside one write-locked transaction, so two of them never run the same step.
     /// </summary>
     private void Migrate()
     {
-        _connection.Execute("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)");
         while (true)
         {
-            using var tx = _connection.BeginTransaction(deferred: false);
+            using var tx = Dialect.BeginMigration(_connection);
+            _connection.Execute(Dialect.Ddl(new Migration("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)")), transaction: tx);
             var current = (int)(_connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_info", transaction: tx) ?? 0);
             if (current >= Schema.Migrations.Count)
             {
                 return;
             }
 
-            _connection.Execute(Schema.Migrations[current], transaction: tx);
+            _connection.Execute(Dialect.Ddl(Schema.Migrations[current]), transaction: tx);
             _connection.Execute("INSERT INTO schema_info (version) VALUES (@v)", new { v = current + 1 }, tx);
             tx.Commit();
         }
+    }
+
+    /// <summary>The store's transaction, which the store forgets once it is committed, rolled back or disposed.</summary>
+    private sealed class UnitOfWork(OrderStore store, DbTransaction transaction) : IDbTransaction
+    {
+        public IDbConnection? Connection => transaction.Connection;
+
+        public IsolationLevel IsolationLevel => transaction.IsolationLevel;
+
+        public void Commit()
+        {
+            transaction.Commit();
+            Forget();
+        }
+
+        public void Rollback()
+        {
+            transaction.Rollback();
+            Forget();
+        }
+
+        public void Dispose()
+        {
+            transaction.Dispose();
+            Forget();
+        }
+
+        private void Forget()
+        {
+            if (ReferenceEquals(store._transaction, transaction))
+            {
+                store._transaction = null;
+            }
+        }
+    }
+
+    private sealed class Lease(OrderStore store, string name) : IDisposable
+    {
+        public void Dispose() => store.Dialect.ReleaseLease(store._connection, name);
     }
 }

@@ -2,13 +2,14 @@ namespace Integra.Gateway.Storage;
 
 /// <summary>
 /// The order store's tables. Each migration runs once, in order, recorded in schema_info; later issues append
-/// migrations and never edit earlier ones.
+/// migrations and never edit earlier ones. The TN order of a decision is kept in order_tns.seq (SQLite's rowid
+/// has no PostgreSQL counterpart); the Quartz tables exist only where Quartz runs clustered (PostgreSQL).
 /// </summary>
 internal static class Schema
 {
-    public static IReadOnlyList<string> Migrations { get; } =
+    public static IReadOnlyList<Migration> Migrations { get; } =
     [
-        """
+        new("""
         CREATE TABLE orders (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             partner TEXT NOT NULL,
@@ -88,8 +89,8 @@ internal static class Schema
             first_seen TEXT NOT NULL,
             PRIMARY KEY (partner, channel, path)
         );
-        """,
-        """
+        """),
+        new("""
         CREATE TABLE sweeps (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             as_of TEXT NOT NULL,
@@ -117,8 +118,8 @@ internal static class Schema
             outcome TEXT NOT NULL
         );
         CREATE INDEX order_tns_tn ON order_tns (tn);
-        """,
-        """
+        """),
+        new("""
         CREATE TABLE mail_messages (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             message_key TEXT NOT NULL UNIQUE,
@@ -129,8 +130,8 @@ internal static class Schema
             reply_id TEXT,
             updated_at TEXT NOT NULL
         );
-        """,
-        """
+        """),
+        new("""
         CREATE TABLE channel_polls (
             partner TEXT NOT NULL,
             channel TEXT NOT NULL,
@@ -140,8 +141,8 @@ internal static class Schema
             PRIMARY KEY (partner, channel)
         );
         CREATE INDEX versions_received ON versions (received_at);
-        """,
-        """
+        """),
+        new("""
         ALTER TABLE versions ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
         CREATE TABLE documents (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -151,6 +152,10 @@ internal static class Schema
             content BLOB NOT NULL
         );
         CREATE INDEX documents_version ON documents (version_id);
-        """,
+        """),
+        new(
+            "ALTER TABLE order_tns ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;",
+            SqliteOnly: "UPDATE order_tns SET seq = rowid;"),
+        new(string.Empty, PostgresOnly: QuartzTables.Postgres),
     ];
 }

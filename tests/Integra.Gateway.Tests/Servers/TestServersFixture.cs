@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Integra.Gateway.Drops.Sftp;
 using Integra.Gateway.Mail;
 
@@ -86,21 +85,7 @@ public sealed class TestServersFixture : IDisposable
         _dir.Dispose();
     }
 
-    private void Script(string command)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(Repo.Root, "scripts", "test-servers.sh"), command, _dir.Path])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"test-servers.sh {command} failed: {error}");
-        }
-    }
+    private void Script(string command) => TestServerScript.Run(command, _dir.Path);
 }
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,7 @@
+namespace Integra.Gateway.Storage;
+
+/// <summary>
+/// One schema step. <see cref="Common"/> is written in the SQL both databases share (SQLite type words, mapped for
+/// PostgreSQL by <see cref="StoreDialect.Ddl"/>); the extras are for what only one of them has or needs.
+/// </summary>
+internal sealed record Migration(string Common, string SqliteOnly = "", string PostgresOnly = "");

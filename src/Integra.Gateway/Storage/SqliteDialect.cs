@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>
+/// The embedded store: one file, one gateway instance. SQLite lets one writer in at a time, so a write transaction
+/// is already serialised and leases are always granted.
+/// </summary>
+internal sealed class SqliteDialect(string path) : StoreDialect
+{
+    public override StoreProvider Provider => StoreProvider.Sqlite;
+
+    public override DbConnection Open()
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 }.ToString());
+        connection.Open();
+
+        // WAL lets the CLI read while the daemon writes; FULL sync makes a commit survive power loss.
+        connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
+        return connection;
+    }
+
+    public override DbTransaction BeginMigration(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    public override string Ddl(Migration migration) => migration.Common + Environment.NewLine + migration.SqliteOnly;
+
+    public override string DaysBetween(string later, string earlier) => $"(julianday({later}) - julianday({earlier}))";
+
+    public override void LockForTransaction(DbConnection connection, DbTransaction transaction, string name)
+    {
+        // The first write of the transaction takes SQLite's single write lock; nothing more to do.
+    }
+
+    public override bool TryLease(DbConnection connection, string name) => true;
+
+    public override void ReleaseLease(DbConnection connection, string name)
+    {
+    }
+}

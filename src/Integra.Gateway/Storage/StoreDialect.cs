@@ -1,0 +1,38 @@
+using System.Data.Common;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>
+/// What differs between the databases behind the order store: opening a connection, the schema's type words,
+/// locking, and the few SQL functions that have no common spelling. Everything else is shared SQL.
+/// </summary>
+internal abstract class StoreDialect
+{
+    public static StoreDialect For(StoreLocation location) => location.Provider switch
+    {
+        StoreProvider.Postgres => new PostgresDialect(location.Value),
+        _ => new SqliteDialect(location.Value),
+    };
+
+    public abstract StoreProvider Provider { get; }
+
+    /// <summary>An open connection, set up for durable commits.</summary>
+    public abstract DbConnection Open();
+
+    /// <summary>A transaction that holds the schema write lock, so two workers never run the same migration step.</summary>
+    public abstract DbTransaction BeginMigration(DbConnection connection);
+
+    /// <summary>The SQL of a migration step for this database.</summary>
+    public abstract string Ddl(Migration migration);
+
+    /// <summary>An SQL expression: days from <paramref name="earlier"/> to <paramref name="later"/> (ISO instant texts).</summary>
+    public abstract string DaysBetween(string later, string earlier);
+
+    /// <summary>Serialises this transaction with every other one that takes the same named lock, until it ends.</summary>
+    public abstract void LockForTransaction(DbConnection connection, DbTransaction transaction, string name);
+
+    /// <summary>Takes the named lease for this connection unless another connection holds it; false when taken.</summary>
+    public abstract bool TryLease(DbConnection connection, string name);
+
+    public abstract void ReleaseLease(DbConnection connection, string name);
+}

@@ -1,0 +1,53 @@
+using Npgsql;
+
+namespace Integra.Gateway.Tests.Servers;
+
+/// <summary>
+/// A real PostgreSQL 15 on a loopback port, started once for the collection by the project's script. Each test
+/// gets a database of its own, so tests neither see nor wait for each other's orders.
+/// </summary>
+public sealed class PostgresFixture : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private int _databases;
+
+    public PostgresFixture()
+    {
+        Script("pg-start");
+        Server = File.ReadAllLines(Path.Combine(_dir.Path, "postgres.env"))
+            .Select(l => l.Split('=', 2))
+            .Single(p => p[0] == "PG_CONNECTION")[1];
+    }
+
+    /// <summary>Connection string of the server's maintenance database.</summary>
+    public string Server { get; }
+
+    /// <summary>Creates an empty database and returns its connection string (a <c>--db</c> value).</summary>
+    public string NewDatabase()
+    {
+        var name = $"gw_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
+        using (var connection = new NpgsqlConnection(Server))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            command.ExecuteNonQuery();
+        }
+
+        return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
+    }
+
+    public void Dispose()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Script("pg-stop");
+        _dir.Dispose();
+    }
+
+    private void Script(string command) => TestServerScript.Run(command, _dir.Path);
+}
+
+[CollectionDefinition(Name)]
+public sealed class Postgres : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}
