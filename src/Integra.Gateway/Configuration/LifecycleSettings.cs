@@ -21,6 +21,12 @@ public sealed class LifecycleSettings
     [Required]
     public string NpacOutbox { get; set; } = "data/npac";
 
+    /// <summary>
+    /// With a PostgreSQL store: how often each instance checks in with the Quartz cluster. An instance silent for
+    /// twice this long is presumed dead and its sweep recovered by another.
+    /// </summary>
+    public TimeSpan ClusterCheckin { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The Quartz cron expression of the daily sweep (seconds minutes hours day month weekday).</summary>
     public string CronExpression => $"{SweepTime.Second} {SweepTime.Minute} {SweepTime.Hour} * * ?";
 }

@@ -32,6 +32,13 @@ public sealed class DropPoller(
     /// <summary>Lists the drop and handles every file that is ready. Returns the number of files finished this round.</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
     {
+        using var lease = ledger.TryLease(partner.Id, channel);
+        if (lease is null)
+        {
+            logger.LogDebug("Another gateway instance is polling {Partner} {Channel}; skipping this round", partner.Id, channel);
+            return 0;
+        }
+
         var started = System.Diagnostics.Stopwatch.StartNew();
         var ok = false;
         try

@@ -85,8 +85,28 @@ public static class GatewayHost
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.SweepTimeZone);
+        var store = Storage.StoreLocation.Parse(configuration["Gateway:Database"] ?? new GatewaySettings().Database);
         services.AddQuartz(q =>
         {
+            if (store.Provider == Storage.StoreProvider.Postgres)
+            {
+                // Every instance on one PostgreSQL database joins one Quartz cluster: the daily trigger is a row in
+                // the qrtz_ tables and only the instance that acquires it sweeps (the sweep's own lock covers the
+                // sweep-on-start triggers of instances starting together).
+                q.ConfigureScheduler(o => o.InstanceName = "integra-gateway");
+                q.UsePersistentStore(p =>
+                {
+                    p.UsePostgres(Npgsql.NpgsqlFactory.Instance, store.Value);
+                    p.ProvisionSchema();
+                    p.ConfigureStore(o => o.StoreJobDataAsStrings = true);
+                    p.UseClustering(c =>
+                    {
+                        c.CheckinInterval = settings.ClusterCheckin;
+                        c.CheckinMisfireThreshold = settings.ClusterCheckin * 2;
+                    });
+                });
+            }
+
             q.AddJob<SweepJob>(j => j.WithIdentity(SweepJob.Key).DisallowConcurrentExecution());
             q.AddTrigger(t => t
                 .ForJob(SweepJob.Key)

@@ -37,6 +37,13 @@ public sealed class MailIntake(
     /// <summary>Handles every message in the inbox; returns how many.</summary>
     public async Task<int> ProcessInboxAsync(CancellationToken cancellationToken)
     {
+        using var lease = ledger.TryLease();
+        if (lease is null)
+        {
+            logger.LogDebug("Another gateway instance is working the mailbox; skipping this round");
+            return 0;
+        }
+
         try
         {
             var client = await ConnectedAsync(cancellationToken);

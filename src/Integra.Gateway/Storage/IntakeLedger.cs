@@ -79,6 +79,12 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
         return new IntakeRecord(id, firstSeen, IntakeState.Seen, false);
     }
 
+    /// <summary>
+    /// The right to poll this partner's channel now, or null while another gateway instance on the same database is
+    /// polling it: two instances never take the same upload.
+    /// </summary>
+    public IDisposable? TryLease(string partner, string channel) => store.TryLease($"intake:{partner}:{channel}");
+
     /// <summary>Records the outcome of a poll of a channel, for <c>status</c> and health.</summary>
     public void RecordPoll(string partner, string channel, string? error)
     {

@@ -12,6 +12,9 @@ public sealed class MailLedger(OrderStore store, IClock clock)
     public const string Replied = "Replied";
     public const string Done = "Done";
 
+    /// <summary>The right to work the mailbox now, or null while another gateway instance on the same database does.</summary>
+    public IDisposable? TryLease() => store.TryLease("intake:mailbox");
+
     /// <summary>The state of the message, or null when it was never answered.</summary>
     public string? State(string messageKey) =>
         store.Connection.ExecuteScalar<string?>("SELECT state FROM mail_messages WHERE message_key = @messageKey", new { messageKey });

@@ -3,7 +3,7 @@ namespace Integra.Gateway.Storage;
 /// <summary>
 /// The order store's tables. Each migration runs once, in order, recorded in schema_info; later issues append
 /// migrations and never edit earlier ones. The TN order of a decision is kept in order_tns.seq (SQLite's rowid
-/// has no PostgreSQL counterpart); the Quartz tables exist only where Quartz runs clustered (PostgreSQL).
+/// has no PostgreSQL counterpart). Quartz creates its own tables (qrtz_*) where it runs clustered.
 /// </summary>
 internal static class Schema
 {
@@ -156,6 +156,5 @@ internal static class Schema
         new(
             "ALTER TABLE order_tns ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;",
             SqliteOnly: "UPDATE order_tns SET seq = rowid;"),
-        new(string.Empty, PostgresOnly: QuartzTables.Postgres),
     ];
 }
