@@ -4,6 +4,7 @@ using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using NodaTime;
 
 namespace Integra.Gateway.Bench;
@@ -11,36 +12,87 @@ namespace Integra.Gateway.Bench;
 /// <summary>The expiry sweep over a store of generated FOC'd orders, about 1 % of them due.</summary>
 internal static class SweepBench
 {
-    public static void Run(string samples, int orders)
+    public static void Run(string samples, int orders, string? postgresServer)
     {
+        var data = ReferenceDataLoader.Load(samples);
         var work = Path.Combine(Path.GetTempPath(), $"integra-sweep-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
         try
         {
-            var data = ReferenceDataLoader.Load(samples);
             var db = Path.Combine(work, "sweep.db");
-            var now = Instant.FromUtc(2026, 3, 20, 13, 0);
             OrderStore.Open(db, SystemClock.Instance).Dispose(); // schema
-            var generate = Stopwatch.StartNew();
-            Generate(db, orders);
-            generate.Stop();
-
-            using var store = OrderStore.Open(db, SystemClock.Instance);
-            var sweep = Stopwatch.StartNew();
-            var result = new ExpirySweep(data, new PolicyOptions(), store, SystemClock.Instance).Run(now);
-            sweep.Stop();
-            Console.WriteLine($"orders               {orders} (generated in {generate.Elapsed.TotalSeconds:F1} s)");
-            Console.WriteLine($"expired              {result.Expired} orders, {result.Cancels} cancels");
-            Console.WriteLine($"sweep on SQLite      {sweep.Elapsed.TotalMilliseconds,8:F0} ms  (target <= 10 s)");
-            var status = Stopwatch.StartNew();
-            var report = Operations.StatusReport.Read(store, now);
-            status.Stop();
-            Console.WriteLine($"status report        {status.Elapsed.TotalMilliseconds,8:F0} ms  ({report.OrdersByState.Values.Sum()} orders by state)");
+            Measure("SQLite", data, db, orders, () => Generate(db, orders));
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
+
+        if (postgresServer is not null)
+        {
+            var name = $"sweep_bench_{Guid.NewGuid():N}";
+            Admin(postgresServer, $"CREATE DATABASE {name}");
+            try
+            {
+                var db = new NpgsqlConnectionStringBuilder(postgresServer) { Database = name }.ConnectionString;
+                OrderStore.Open(db, SystemClock.Instance).Dispose();
+                Measure("PostgreSQL", data, db, orders, () => GeneratePostgres(db, orders));
+                NpgsqlConnection.ClearAllPools();
+            }
+            finally
+            {
+                Admin(postgresServer, $"DROP DATABASE IF EXISTS {name}");
+            }
+        }
+    }
+
+    private static void Measure(string provider, Rules.Reference.ReferenceData data, string db, int orders, Action generate)
+    {
+        var now = Instant.FromUtc(2026, 3, 20, 13, 0);
+        var generating = Stopwatch.StartNew();
+        generate();
+        generating.Stop();
+
+        using var store = OrderStore.Open(db, SystemClock.Instance);
+        var sweep = Stopwatch.StartNew();
+        var result = new ExpirySweep(data, new PolicyOptions(), store, SystemClock.Instance).Run(now);
+        sweep.Stop();
+        Console.WriteLine($"[{provider}] orders     {orders} (generated in {generating.Elapsed.TotalSeconds:F1} s)");
+        Console.WriteLine($"[{provider}] expired    {result.Expired} orders, {result.Cancels} cancels");
+        Console.WriteLine($"[{provider}] sweep      {sweep.Elapsed.TotalMilliseconds,8:F0} ms  (target <= 10 s on SQLite)");
+        var status = Stopwatch.StartNew();
+        var report = Operations.StatusReport.Read(store, now);
+        status.Stop();
+        Console.WriteLine($"[{provider}] status     {status.Elapsed.TotalMilliseconds,8:F0} ms  ({report.OrdersByState.Values.Sum()} orders by state)");
+    }
+
+    private static void Admin(string server, string sql)
+    {
+        using var connection = new NpgsqlConnection(server);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The same orders as <see cref="Generate"/>, generated inside PostgreSQL.</summary>
+    private static void GeneratePostgres(string db, int orders)
+    {
+        using var connection = new NpgsqlConnection(db);
+        connection.Open();
+        using var command = new NpgsqlCommand(
+            """
+            INSERT INTO orders (partner, kind, ccna, pon, lsrno, state, an, service_state, zone, nnsp, foc_date, foc_ver, created_at, updated_at)
+            SELECT 'ACME', 'LSR', 'ACM', 'B-' || i, 'IG' || lpad(i::text, 8, '0'), 'Foc', 'A1001', 'OR', 'America/Los_Angeles', '6001',
+                   to_char(date '2026-03-20' - CASE WHEN i % 100 = 0 THEN 20 + (i % 10) ELSE i % 3 END, 'YYYY-MM-DD'), '00',
+                   '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
+            FROM generate_series(0, @orders - 1) AS i;
+            INSERT INTO order_tns (order_id, tn, lna, status, seq) SELECT id, (5031999999 + id)::text, 'P', 'OPEN', 0 FROM orders;
+            ANALYZE;
+            """,
+            connection);
+        command.Parameters.AddWithValue("orders", orders);
+        command.CommandTimeout = 600;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Orders FOC'd over the 100 days before 2026-03-20: the oldest 1 % are long past FOC + 4 business days.</summary>
