@@ -49,3 +49,18 @@ public class OrderStoreTests
     /// <summary>A new, empty store: a SQLite file here; a PostgreSQL database in the subclass.</summary>
     private protected virtual string NewDatabase(TempDir temp) => temp.File("race.db");
 }
+
+public class StoreLocationTests
+{
+    [Theory]
+    [InlineData("data/gateway.db", StoreProvider.Sqlite, "data/gateway.db")]
+    [InlineData("/var/lib/integra/Host=.db", StoreProvider.Sqlite, "/var/lib/integra/Host=.db")]
+    [InlineData("Host=db;Database=gateway;Username=gw", StoreProvider.Postgres, "Host=db;Database=gateway;Username=gw")]
+    [InlineData("postgresql://gw@db:5433/gateway", StoreProvider.Postgres, "Host=db;Port=5433;Database=gateway;Username=gw")]
+    [InlineData("postgres://db/gateway", StoreProvider.Postgres, "Host=db;Port=5432;Database=gateway")]
+    public void A_database_setting_names_a_sqlite_file_or_a_postgresql_database(string setting, StoreProvider provider, string value)
+    {
+        var location = StoreLocation.Parse(setting);
+        Assert.Equal((provider, value), (location.Provider, location.Value));
+    }
+}

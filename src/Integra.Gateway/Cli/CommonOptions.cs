@@ -7,7 +7,7 @@ internal sealed class CommonOptions
 {
     public Option<string> Data { get; } = new("--data") { Description = "Reference data directory (SPEC §3)", Required = true };
 
-    public Option<string> Db { get; } = new("--db") { Description = "SQLite database file of the order store", Required = true };
+    public Option<string> Db { get; } = new("--db") { Description = "Order store: a SQLite file, or a PostgreSQL connection string (Host=...)", Required = true };
 
     public Option<string> Out { get; } = new("--out") { Description = "Output directory; responses go to DIR/<PARTNER>/", Required = true };
 }

@@ -25,15 +25,11 @@ public sealed record StoreLocation(StoreProvider Provider, string Value)
             return new StoreLocation(StoreProvider.Postgres, FromUri(new Uri(trimmed)));
         }
 
-        return trimmed.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+        var isKeyValue = trimmed.Split(';').Any(p => p.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase));
+        return isKeyValue
             ? new StoreLocation(StoreProvider.Postgres, trimmed)
             : new StoreLocation(StoreProvider.Sqlite, value);
     }
-
-    /// <summary>What may be shown to an operator: the path, or the connection string without its password.</summary>
-    public string Display => Provider == StoreProvider.Sqlite
-        ? Value
-        : new Npgsql.NpgsqlConnectionStringBuilder(Value) { Password = null }.ConnectionString;
 
     private static string FromUri(Uri uri)
     {
