@@ -68,42 +68,50 @@ public sealed class HealthAndMetricsTests : IDisposable
     [Fact]
     public async Task The_daemon_serves_healthz_200_while_polling_and_503_for_a_partner_it_cannot_reach()
     {
-        var port = FreePort();
-        var config = new
-        {
-            Gateway = new { DataDirectory = Repo.SampleData, Database = _temp.File("gateway.db") },
-            LocalDrop = new { Enabled = true, Root = _temp.File("drop"), SeedFrom = "", PollInterval = "00:00:00.200" },
-            Lifecycle = new { SweepEnabled = false },
-            Health = new { Listen = $"http://127.0.0.1:{port}/" },
-        };
-        var file = _temp.File("appsettings.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(config));
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        using (var host = GatewayHost.Build(file))
-        {
-            await host.StartAsync();
-            var status = await Eventually(http, port, HttpStatusCode.OK);
-            await host.StopAsync();
-            Assert.Equal(HttpStatusCode.OK, status);
-        }
+        var gateway = new { DataDirectory = Repo.SampleData, Database = _temp.File("gateway.db") };
+        var localDrop = new { Enabled = true, Root = _temp.File("drop"), SeedFrom = "", PollInterval = "00:00:00.200" };
+        var lifecycle = new { SweepEnabled = false };
+        Assert.Equal(
+            HttpStatusCode.OK,
+            await DaemonHealth(port => new { Gateway = gateway, LocalDrop = localDrop, Lifecycle = lifecycle, Health = new { Listen = $"http://127.0.0.1:{port}/" } }, HttpStatusCode.OK));
 
         // The same daemon with an SFTP partner on a closed port: that channel never polls successfully.
-        var broken = JsonSerializer.Serialize(new
+        var closedPort = FreePort();
+        Assert.Equal(
+            HttpStatusCode.ServiceUnavailable,
+            await DaemonHealth(
+                port => new
+                {
+                    Gateway = gateway,
+                    LocalDrop = localDrop,
+                    Lifecycle = lifecycle,
+                    Health = new { Listen = $"http://127.0.0.1:{port}/" },
+                    Sftp = new { Enabled = true, Partners = new Dictionary<string, object> { ["ACME"] = new { Host = "127.0.0.1", Port = closedPort, User = "x", Password = "x", HostKeySha256 = "SHA256:x", PollInterval = "00:00:00.200", OperationTimeout = "00:00:01" } } },
+                },
+                HttpStatusCode.ServiceUnavailable));
+    }
+
+    /// <summary>
+    /// Starts the daemon with the settings for a free health port and returns the /healthz status once it is
+    /// <paramref name="wanted"/> (or the last one seen). A free port can be taken by another test's server
+    /// between choosing and binding it: when nothing answers at all, it tries again on another port.
+    /// </summary>
+    private async Task<HttpStatusCode?> DaemonHealth(Func<int, object> settings, HttpStatusCode wanted)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        HttpStatusCode? status = null;
+        for (var attempt = 0; attempt < 3 && status is null; attempt++)
         {
-            config.Gateway,
-            config.LocalDrop,
-            config.Lifecycle,
-            Health = new { Listen = $"http://127.0.0.1:{port}/" },
-            Sftp = new { Enabled = true, Partners = new Dictionary<string, object> { ["ACME"] = new { Host = "127.0.0.1", Port = FreePort(), User = "x", Password = "x", HostKeySha256 = "SHA256:x", PollInterval = "00:00:00.200", OperationTimeout = "00:00:01" } } },
-        });
-        await File.WriteAllTextAsync(file, broken);
-        using (var host = GatewayHost.Build(file))
-        {
+            var port = FreePort();
+            var file = _temp.File("appsettings.json");
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(settings(port)));
+            using var host = GatewayHost.Build(file);
             await host.StartAsync();
-            var status = await Eventually(http, port, HttpStatusCode.ServiceUnavailable);
+            status = await Eventually(http, port, wanted);
             await host.StopAsync();
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         }
+
+        return status;
     }
 
     private static async Task<HttpStatusCode?> Eventually(HttpClient http, int port, HttpStatusCode wanted)

@@ -27,6 +27,11 @@ public sealed class DropPoller(
     OutboxStore? outbox = null,
     Operations.GatewayMetrics? metrics = null)
 {
+    /// <summary>Files taken through the ledger's steps together; bounds the temp files and the work lost to a crash.</summary>
+    private const int BatchSize = 100;
+
+    private const long InMemoryBytes = 1024 * 1024;
+
     private readonly Dictionary<string, (long Size, DateTimeOffset Modified, Instant Since)> _lastListing = new(StringComparer.Ordinal);
 
     /// <summary>Lists the drop and handles every file that is ready. Returns the number of files finished this round.</summary>
@@ -106,11 +111,13 @@ public sealed class DropPoller(
         }
 
         var finished = 0;
-        foreach (var entry in ready)
+        foreach (var batch in ready.Chunk(BatchSize))
         {
-            await HandleAsync(entry, firstSeen[entry.Name], cancellationToken);
-            _lastListing.Remove(entry.Name);
-            finished++;
+            finished += await HandleBatchAsync(batch, firstSeen, cancellationToken);
+            foreach (var entry in batch)
+            {
+                _lastListing.Remove(entry.Name);
+            }
         }
 
         return finished;
@@ -165,45 +172,135 @@ public sealed class DropPoller(
         || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
 
-    private async Task HandleAsync(DropEntry entry, Instant firstSeen, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a batch of ready files through the ledger's steps together: one durable commit per step for the whole
+    /// batch instead of one per file, and the transfers of a step run over the drop's parallel connections. Each
+    /// step still completes for every file of the batch before the next begins, so a crash anywhere leaves every
+    /// file in a ledger state that the next round finishes (process again and answer from the store, or archive).
+    /// </summary>
+    private async Task<int> HandleBatchAsync(DropEntry[] batch, IReadOnlyDictionary<string, Instant> firstSeen, CancellationToken cancellationToken)
     {
-        var local = Path.Combine(Path.GetTempPath(), $"integra-{Guid.NewGuid():N}.part");
+        var downloads = new Download[batch.Length];
         try
         {
-            string sha256;
-            await using (var copy = new FileStream(local, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose))
+            await Each(batch.Length, async (i, token) => downloads[i] = await DownloadAsync(batch[i], token), cancellationToken);
+            var work = Decide(downloads, firstSeen);
+
+            await Each(work.Length, (i, token) => work[i].Outcome is { } o ? folder.WriteResponseAsync(o.ResponseName, o.Rows, token) : Task.CompletedTask, cancellationToken);
+            using (var answered = ledger.Store.Begin())
             {
-                await folder.DownloadAsync(entry.Name, copy, cancellationToken);
-                copy.Position = 0;
-                sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken));
-                copy.Position = 0;
-                var record = ledger.Open(partner.Id, channel, entry.Name, copy.Length, sha256, firstSeen);
-                var fileRejected = record.FileRejected;
-                IReadOnlyList<string> documents = [];
-                if (record.State == IntakeState.Seen)
+                foreach (var item in work.Where(w => w.Outcome is not null))
                 {
-                    var receipt = new Receipt(partner, channel == "email" ? Channel.Email : Channel.Sftp, record.FirstSeen);
-                    var watch = System.Diagnostics.Stopwatch.StartNew();
-                    var outcome = processor.Process(receipt, entry.Name, copy, copy.Length, folder.Loas);
-                    await folder.WriteResponseAsync(outcome.ResponseName, outcome.Rows, cancellationToken);
-                    ledger.MarkAnswered(record.Id, outcome.ResponseName, outcome.FileRejected);
-                    fileRejected = outcome.FileRejected;
-                    documents = outcome.Documents;
-                    Log(outcome, $"F{record.Id}", watch.ElapsedMilliseconds);
+                    ledger.MarkAnswered(item.Record.Id, item.Outcome!.ResponseName, item.Outcome.FileRejected);
                 }
 
-                foreach (var document in documents)
-                {
-                    await folder.MoveAsync(document, toError: false, cancellationToken);
-                }
-
-                await folder.MoveAsync(entry.Name, fileRejected, cancellationToken);
-                ledger.MarkArchived(record.Id, partner.Id, channel, entry.Name);
+                answered.Commit();
             }
+
+            foreach (var item in work.Where(w => w.Outcome is not null))
+            {
+                Log(item.Outcome!, $"F{item.Record.Id}", item.DurationMs);
+            }
+
+            await Each(work.Length, (i, token) => ArchiveAsync(work[i], token), cancellationToken);
+
+            using (var archived = ledger.Store.Begin())
+            {
+                foreach (var item in work)
+                {
+                    ledger.MarkArchived(item.Record.Id, partner.Id, channel, item.Name);
+                }
+
+                archived.Commit();
+            }
+
+            return work.Length;
         }
         finally
         {
-            File.Delete(local);
+            foreach (var download in downloads.Where(d => d is not null))
+            {
+                await download.Content.DisposeAsync();
+            }
         }
     }
+
+    /// <summary>Opens each upload's ledger entry and decides the new ones, all in one transaction.</summary>
+    private Work[] Decide(Download[] downloads, IReadOnlyDictionary<string, Instant> firstSeen)
+    {
+        var work = new Work[downloads.Length];
+        using var transaction = ledger.Store.Begin();
+        for (var i = 0; i < downloads.Length; i++)
+        {
+            var d = downloads[i];
+            var record = ledger.Open(partner.Id, channel, d.Name, d.Content.Length, d.Sha256, firstSeen[d.Name]);
+            if (record.State != IntakeState.Seen)
+            {
+                work[i] = new Work(d.Name, record, null, record.FileRejected, [], 0);
+                continue;
+            }
+
+            var receipt = new Receipt(partner, channel == "email" ? Channel.Email : Channel.Sftp, record.FirstSeen);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = processor.Process(receipt, d.Name, d.Content, d.Content.Length, folder.Loas);
+            work[i] = new Work(d.Name, record, outcome, outcome.FileRejected, outcome.Documents, watch.ElapsedMilliseconds);
+        }
+
+        transaction.Commit();
+        return work;
+    }
+
+    private async Task<Download> DownloadAsync(DropEntry entry, CancellationToken cancellationToken)
+    {
+        // Small files (nearly all) stay in memory; a large one goes to a temp file so memory stays bounded.
+        Stream copy = entry.Size <= InMemoryBytes
+            ? new MemoryStream(checked((int)Math.Max(entry.Size, 0)))
+            : new FileStream(Path.Combine(Path.GetTempPath(), $"integra-{Guid.NewGuid():N}.part"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            await folder.DownloadAsync(entry.Name, copy, cancellationToken);
+            copy.Position = 0;
+            var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken));
+            copy.Position = 0;
+            return new Download(entry.Name, copy, sha256);
+        }
+        catch
+        {
+            await copy.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task ArchiveAsync(Work item, CancellationToken cancellationToken)
+    {
+        foreach (var document in item.Documents)
+        {
+            await folder.MoveAsync(document, toError: false, cancellationToken);
+        }
+
+        await folder.MoveAsync(item.Name, item.FileRejected, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="action"/> for 0..count-1 over at most the drop's parallel connections.</summary>
+    private Task Each(int count, Func<int, CancellationToken, Task> action, CancellationToken cancellationToken) =>
+        folder.Parallelism <= 1
+            ? Sequential(count, action, cancellationToken)
+            : Parallel.ForEachAsync(
+                Enumerable.Range(0, count),
+                new ParallelOptions { MaxDegreeOfParallelism = folder.Parallelism, CancellationToken = cancellationToken },
+                async (i, token) => await action(i, token));
+
+    private static async Task Sequential(int count, Func<int, CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await action(i, cancellationToken);
+        }
+    }
+
+    /// <summary>A downloaded upload in a local temp file (deleted on close) with its content hash.</summary>
+    private sealed record Download(string Name, Stream Content, string Sha256);
+
+    /// <summary>What the batch does for one upload: its ledger entry and, when it was decided now, the answer.</summary>
+    private sealed record Work(string Name, IntakeRecord Record, FileOutcome? Outcome, bool FileRejected, IReadOnlyList<string> Documents, long DurationMs);
 }

@@ -14,6 +14,12 @@ public interface IDropFolder
     /// <summary>For logs: where this drop is (never credentials).</summary>
     string Location { get; }
 
+    /// <summary>
+    /// How many transfers the drop can carry at once (its connections); the poller never runs more. Each call is
+    /// for a different file.
+    /// </summary>
+    int Parallelism => 1;
+
     /// <summary>The files in the inbound folder, without sub-folders.</summary>
     Task<IReadOnlyList<DropEntry>> ListAsync(CancellationToken cancellationToken);
 

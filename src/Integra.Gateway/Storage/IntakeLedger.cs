@@ -25,10 +25,11 @@ public sealed record IntakeRecord(long Id, Instant FirstSeen, IntakeState State,
 /// </summary>
 public sealed class IntakeLedger(OrderStore store, IClock clock)
 {
-    /// <summary>When the gateway first listed this file; recorded now if this is the first listing.</summary>
-    public Instant Sighted(string partner, string channel, string path) => Sighted(partner, channel, path, null);
+    /// <summary>The store the ledger writes to, for callers that group ledger steps into one unit of work.</summary>
+    public OrderStore Store => store;
 
-    private Instant Sighted(string partner, string channel, string path, System.Data.IDbTransaction? transaction)
+    /// <summary>When the gateway first listed this file; recorded now if this is the first listing.</summary>
+    public Instant Sighted(string partner, string channel, string path)
     {
         var now = StoreFormats.Text(clock.GetCurrentInstant());
         var seen = store.Connection.ExecuteScalar<string>(
@@ -37,7 +38,7 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
             ON CONFLICT (partner, channel, path) DO UPDATE SET first_seen = intake_sightings.first_seen RETURNING first_seen
             """,
             new { partner, channel, path, now },
-            transaction);
+            store.ActiveTransaction);
         return StoreFormats.Instant(seen!);
     }
 
@@ -45,10 +46,10 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
     public IReadOnlyDictionary<string, Instant> Sighted(string partner, string channel, IEnumerable<string> paths)
     {
         var result = new Dictionary<string, Instant>(StringComparer.Ordinal);
-        using var transaction = store.Connection.BeginTransaction();
+        using var transaction = store.Begin();
         foreach (var path in paths)
         {
-            result[path] = Sighted(partner, channel, path, transaction);
+            result[path] = Sighted(partner, channel, path);
         }
 
         transaction.Commit();
@@ -64,7 +65,8 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
             WHERE partner = @partner AND channel = @channel AND path = @path AND size = @size AND sha256 = @sha256 AND state <> 'Archived'
             ORDER BY id DESC LIMIT 1
             """,
-            new { partner, channel, path, size, sha256 });
+            new { partner, channel, path, size, sha256 },
+            store.ActiveTransaction);
         if (existing is { } e)
         {
             return new IntakeRecord(e.Id, StoreFormats.Instant(e.FirstSeen), Enum.Parse<IntakeState>(e.State), e.FileRejected != 0);
@@ -75,7 +77,8 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
             INSERT INTO intake_files (partner, channel, path, size, sha256, first_seen, state, updated_at)
             VALUES (@partner, @channel, @path, @size, @sha256, @firstSeen, 'Seen', @now) RETURNING id
             """,
-            new { partner, channel, path, size, sha256, firstSeen = StoreFormats.Text(firstSeen), now = StoreFormats.Text(clock.GetCurrentInstant()) });
+            new { partner, channel, path, size, sha256, firstSeen = StoreFormats.Text(firstSeen), now = StoreFormats.Text(clock.GetCurrentInstant()) },
+            store.ActiveTransaction);
         return new IntakeRecord(id, firstSeen, IntakeState.Seen, false);
     }
 
@@ -99,20 +102,21 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
     public void MarkAnswered(long id, string responseName, bool fileRejected) =>
         store.Connection.Execute(
             "UPDATE intake_files SET state = 'Answered', response_name = @responseName, file_rejected = @rejected, updated_at = @now WHERE id = @id",
-            new { id, responseName, rejected = fileRejected ? 1 : 0, now = StoreFormats.Text(clock.GetCurrentInstant()) });
+            new { id, responseName, rejected = fileRejected ? 1 : 0, now = StoreFormats.Text(clock.GetCurrentInstant()) },
+            store.ActiveTransaction);
 
     /// <summary>Done with the upload; the next file of that name is a new upload with a new received time.</summary>
     public void MarkArchived(long id, string partner, string channel, string path)
     {
-        using var transaction = store.Connection.BeginTransaction();
+        using var transaction = store.Begin();
         store.Connection.Execute(
             "UPDATE intake_files SET state = 'Archived', updated_at = @now WHERE id = @id",
             new { id, now = StoreFormats.Text(clock.GetCurrentInstant()) },
-            transaction);
+            store.ActiveTransaction);
         store.Connection.Execute(
             "DELETE FROM intake_sightings WHERE partner = @partner AND channel = @channel AND path = @path",
             new { partner, channel, path },
-            transaction);
+            store.ActiveTransaction);
         transaction.Commit();
     }
 }

@@ -41,9 +41,17 @@ public sealed partial class OrderStore : IDisposable
 
     public StoreProvider Provider => Dialect.Provider;
 
-    /// <summary>Starts a unit of work; dispose without <see cref="IDbTransaction.Commit"/> to roll it back.</summary>
+    /// <summary>
+    /// Starts a unit of work; dispose without <see cref="IDbTransaction.Commit"/> to roll it back. Inside another
+    /// unit of work it joins that one: only the outermost commit commits, and a failure rolls back all of it.
+    /// </summary>
     public IDbTransaction Begin()
     {
+        if (_transaction is not null)
+        {
+            return new JoinedUnitOfWork(_transaction);
+        }
+
         _transaction = _connection.BeginTransaction();
         return new UnitOfWork(this, _transaction);
     }
@@ -312,6 +320,24 @@ public sealed partial class OrderStore : IDisposable
             {
                 store._transaction = null;
             }
+        }
+    }
+
+    /// <summary>A unit of work inside another: the outer one commits or rolls back.</summary>
+    private sealed class JoinedUnitOfWork(DbTransaction outer) : IDbTransaction
+    {
+        public IDbConnection? Connection => outer.Connection;
+
+        public IsolationLevel IsolationLevel => outer.IsolationLevel;
+
+        public void Commit()
+        {
+        }
+
+        public void Rollback() => throw new InvalidOperationException("A joined unit of work cannot roll back alone; let the exception reach the outer one.");
+
+        public void Dispose()
+        {
         }
     }
 

@@ -46,8 +46,8 @@ public sealed class OutboxStore(OrderStore store, IClock clock)
     public void MarkDelivered(OutboxFile file)
     {
         var now = StoreFormats.Text(clock.GetCurrentInstant());
-        using var transaction = store.Connection.BeginTransaction();
-        store.Connection.Execute("UPDATE outbox SET delivered_at = @now WHERE id = @id", file.Ids.Select(id => new { id, now }), transaction);
+        using var transaction = store.Begin();
+        store.Connection.Execute("UPDATE outbox SET delivered_at = @now WHERE id = @id", file.Ids.Select(id => new { id, now }), store.ActiveTransaction);
         transaction.Commit();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
 using Microsoft.Extensions.Logging;
@@ -7,10 +8,11 @@ using Renci.SshNet.Common;
 namespace Integra.Gateway.Drops.Sftp;
 
 /// <summary>
-/// One partner's drop on its SFTP server (SSH.NET). Owned by one poller: an <see cref="SftpClient"/> is not shared
-/// across threads. The host key is checked against the pinned fingerprint on every connect. Because
-/// <see cref="BaseClient.IsConnected"/> is not trustworthy after a server drop, any failed operation drops the
-/// client, and the next operation connects afresh.
+/// One partner's drop on its SFTP server (SSH.NET), over up to <see cref="SftpPartnerSettings.Connections"/>
+/// connections so that a batch's transfers overlap. An <see cref="SftpClient"/> is never shared: each operation
+/// takes an idle one (or connects one) and gives it back. The host key is checked against the pinned fingerprint
+/// on every connect. Because <see cref="BaseClient.IsConnected"/> is not trustworthy after a server drop, any
+/// failed operation drops its client, and the next operation connects afresh.
 /// </summary>
 /// <remarks>Operations throw <see cref="SshException"/>, <see cref="IOException"/> (including
 /// <see cref="HostKeyMismatchException"/>), <see cref="System.Net.Sockets.SocketException"/> or
@@ -20,17 +22,21 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
     private readonly string _partner;
     private readonly SftpPartnerSettings _settings;
     private readonly ILogger _logger;
-    private SftpClient? _client;
+    private readonly ConcurrentBag<SftpClient> _idle = [];
+    private readonly SemaphoreSlim _slots;
 
     public SftpDropFolder(string partner, SftpPartnerSettings settings, ILogger logger)
     {
         _partner = partner;
         _settings = settings;
         _logger = logger;
+        _slots = new SemaphoreSlim(Math.Max(1, settings.Connections));
         Loas = new SftpLoaSource(this);
     }
 
     public string Location => _settings.Location;
+
+    public int Parallelism => Math.Max(1, _settings.Connections);
 
     public ILoaSource Loas { get; }
 
@@ -67,7 +73,7 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
                 buffer.Position = 0;
                 await client.UploadFileAsync(buffer, temp, token);
                 // posix-rename replaces an older response of the same name atomically.
-                client.RenameFile(temp, final, isPosix: true);
+                await Task.Run(() => client.RenameFile(temp, final, isPosix: true), token);
             },
             cancellationToken);
 
@@ -104,9 +110,17 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
             },
             cancellationToken);
 
-    public void Dispose() => Drop();
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var client))
+        {
+            Close(client);
+        }
 
-    /// <summary>An LOA beside the inbound files, fetched through this folder's connection.</summary>
+        _slots.Dispose();
+    }
+
+    /// <summary>An LOA beside the inbound files, fetched while a batch is being decided.</summary>
     internal LoaDocument? FetchDocument(string name)
     {
         if (!SafeFileName.IsPlain(name))
@@ -115,23 +129,21 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
         }
 
         var path = PathIn(_settings.Inbound, name);
-        var client = _client ?? throw new InvalidOperationException("LOA lookup outside a poll");
-        try
-        {
-            if (!client.Exists(path) || client.GetAttributes(path).Size > LoaDocument.MaxBytes)
+        LoaDocument? document = null;
+        Guarded(
+            (client, token) =>
             {
-                return null;
-            }
+                if (client.Exists(path) && client.GetAttributes(path).Size <= LoaDocument.MaxBytes)
+                {
+                    using var content = new MemoryStream();
+                    client.DownloadFile(path, content);
+                    document = new LoaDocument(name, content.ToArray());
+                }
 
-            using var content = new MemoryStream();
-            client.DownloadFile(path, content);
-            return new LoaDocument(name, content.ToArray());
-        }
-        catch (Exception e) when (e is SshException or IOException)
-        {
-            Drop();
-            throw;
-        }
+                return Task.CompletedTask;
+            },
+            CancellationToken.None).GetAwaiter().GetResult();
+        return document;
     }
 
     private static string PathIn(string folder, string name) =>
@@ -141,26 +153,38 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_settings.OperationTimeout);
+        await _slots.WaitAsync(timeout.Token);
+        SftpClient? client = null;
         try
         {
-            var client = await ConnectedAsync(timeout.Token);
+            client = await ConnectedAsync(timeout.Token);
             await operation(client, timeout.Token);
+            _idle.Add(client);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Drop();
+            Close(client);
             throw;
+        }
+        finally
+        {
+            _slots.Release();
         }
     }
 
+    /// <summary>An idle connected client, or a new connection when there is none.</summary>
     private async Task<SftpClient> ConnectedAsync(CancellationToken cancellationToken)
     {
-        if (_client is { IsConnected: true })
+        while (_idle.TryTake(out var idle))
         {
-            return _client;
+            if (idle.IsConnected)
+            {
+                return idle;
+            }
+
+            Close(idle);
         }
 
-        Drop();
         var client = new SftpClient(Credentials.ConnectionInfo(_settings))
         {
             OperationTimeout = _settings.OperationTimeout,
@@ -190,7 +214,6 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
             throw;
         }
 
-        _client = client;
         return client;
     }
 
@@ -200,10 +223,8 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
         return (value.StartsWith("SHA256:", StringComparison.Ordinal) ? value : "SHA256:" + value).TrimEnd('=');
     }
 
-    private void Drop()
+    private void Close(SftpClient? client)
     {
-        var client = _client;
-        _client = null;
         if (client is null)
         {
             return;

@@ -55,6 +55,13 @@ public sealed class SftpPartnerSettings
     /// <summary>SSH keep-alive, so that a dead connection is noticed between polls.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// SFTP connections to this partner's server at most, for transfers of one batch that overlap (each file's own
+    /// steps stay in order). 1 makes the gateway a single-session client.
+    /// </summary>
+    [Range(1, 16)]
+    public int Connections { get; set; } = 4;
+
     /// <summary>For logs: where, never who or with what.</summary>
     public string Location => $"sftp://{Host}:{Port}";
 }
