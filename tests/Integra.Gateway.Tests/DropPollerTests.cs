@@ -125,6 +125,29 @@ public sealed class DropPollerTests : IDisposable
     }
 
     [Fact]
+    public async Task Crash_in_the_middle_of_a_batch_answers_every_file_exactly_once()
+    {
+        var crashing = new FaultyFolder(_folder) { FailMoveAfter = 2, Parallelism = 3 };
+        var poller = Poller(crashing);
+        var names = Enumerable.Range(1, 5).Select(i => $"batch-{i}.lsr.csv").ToList();
+        names.ForEach(n => Drop(n));
+        await poller.PollAsync(default);
+        _clock.AdvanceSeconds(2);
+        await Assert.ThrowsAsync<IOException>(() => poller.PollAsync(default));
+        Assert.Equal(5, crashing.Responses);
+        Assert.Equal(2, Files("archive").Length);
+
+        crashing.FailMoveAfter = null;
+        var restarted = Poller(crashing);
+        await restarted.PollAsync(default);
+        _clock.AdvanceSeconds(2);
+        Assert.Equal(3, await restarted.PollAsync(default));
+        Assert.Equal(5, crashing.Responses);
+        Assert.Equal(names.Order(), Files("archive"));
+        Assert.Equal(names.Select(n => n.Replace(".lsr.csv", ".lsr.resp.csv", StringComparison.Ordinal)).Order(), Files("out"));
+    }
+
+    [Fact]
     public async Task Crash_before_the_response_answers_once_with_the_same_decision()
     {
         var crashing = new FaultyFolder(_folder) { FailResponse = true };

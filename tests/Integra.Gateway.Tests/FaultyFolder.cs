@@ -11,8 +11,18 @@ internal sealed class FaultyFolder(IDropFolder inner) : IDropFolder
 
     public bool FailMove { get; set; }
 
+    /// <summary>When set, moves fail once this many have succeeded (a crash in the middle of a batch's archiving).</summary>
+    public int? FailMoveAfter { get; set; }
+
+    /// <summary>Transfers the poller may run at once through this folder (as over several SFTP connections).</summary>
+    public int Parallelism { get; set; } = 1;
+
+    private int _moves;
+
     /// <summary>Response files actually written through this folder.</summary>
-    public int Responses { get; private set; }
+    public int Responses => _responses;
+
+    private int _responses;
 
     public string Location => inner.Location;
 
@@ -30,9 +40,16 @@ internal sealed class FaultyFolder(IDropFolder inner) : IDropFolder
         }
 
         await inner.WriteResponseAsync(responseName, rows, cancellationToken);
-        Responses++;
+        Interlocked.Increment(ref _responses);
     }
 
-    public Task MoveAsync(string name, bool toError, CancellationToken cancellationToken) =>
-        FailMove ? throw new IOException("injected: died before archiving") : inner.MoveAsync(name, toError, cancellationToken);
+    public Task MoveAsync(string name, bool toError, CancellationToken cancellationToken)
+    {
+        if (FailMove || (FailMoveAfter is { } after && Interlocked.Increment(ref _moves) > after))
+        {
+            throw new IOException("injected: died before archiving");
+        }
+
+        return inner.MoveAsync(name, toError, cancellationToken);
+    }
 }
