@@ -38,12 +38,12 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
         // FOC date + 4 business days is at least 4 calendar days, and no zone is more than a day from UTC:
         // orders FOC'd within the last 3 days cannot be due, and the index on (state, foc_date) skips them.
         var horizon = now.InUtc().Date.PlusDays(-3);
-        var candidates = store.Connection.Query<long>(
-            "SELECT id FROM orders WHERE state = 'Foc' AND kind = 'LSR' AND foc_date <= @horizon ORDER BY id",
-            new { horizon = StoreFormats.Text(horizon) },
-            store.ActiveTransaction).ToList();
+        var candidates = store.FocOrdersDueBy(horizon);
+        var tnsByOrder = store.TnsOfFocOrdersDueBy(horizon);
 
-        int expired = 0, cancels = 0, completed = 0;
+        int cancels = 0;
+        var expired = new List<(long Id, string Detail)>();
+        var completed = new List<(long Id, string Detail)>();
         var npacRows = new List<string[]>();
         var responseRows = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
         for (var i = 0; i < candidates.Count; i++)
@@ -53,19 +53,17 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
                 progress?.Report((i, candidates.Count));
             }
 
-            var id = candidates[i];
-            var order = store.FindOrder(id)!;
+            var order = candidates[i];
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(order.Zone) ?? options.FallbackZone;
             if (!Expiry.IsExpired(order.FocDate!.Value, now, zone, data.Calendar, options))
             {
                 continue;
             }
 
-            var open = store.Tns(order.Id).Where(t => t.Lna == Lna.Port && t.Status != TnStatuses.Activated).Select(t => t.Tn).ToList();
+            var open = tnsByOrder[order.Id].Where(t => t.Lna == Lna.Port && t.Status != TnStatuses.Activated).Select(t => t.Tn).ToList();
             if (open.Count == 0)
             {
-                store.UpdateOrder(order with { State = OrderState.Complete }, $"SWEEP {batch}", "all TNs activated");
-                completed++;
+                completed.Add((order.Id, "all TNs activated"));
                 continue;
             }
 
@@ -79,12 +77,13 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
 
             partnerRows.AddRange(rows.Select(r => r.Cells()));
             npacRows.AddRange(open.Select(tn => new NpacCancel(tn, order.Nnsp, order.Pon, order.LsrNo ?? string.Empty, data.NpacSpid(tn)?.Id ?? string.Empty).Cells()));
-            store.SetTnStatus(order.Id, TnStatuses.Canceled, onlyIfNot: TnStatuses.Activated);
-            store.UpdateOrder(order with { State = OrderState.Expired }, $"SWEEP {batch}", $"CAN E01 for {open.Count} TN(s) not ported by {lastDay:yyyy-MM-dd}");
-            expired++;
+            expired.Add((order.Id, $"CAN E01 for {open.Count} TN(s) not ported by {lastDay:yyyy-MM-dd}"));
             cancels += open.Count;
         }
 
+        store.CancelOpenTns(expired.Select(e => e.Id).ToList());
+        store.SetStates(expired, OrderState.Expired, $"SWEEP {batch}");
+        store.SetStates(completed, OrderState.Complete, $"SWEEP {batch}");
         foreach (var (partner, rows) in responseRows)
         {
             outbox.Add(OutboxKinds.Response, partner, $"sweep-{batch}.resp.csv", rows);
@@ -97,9 +96,9 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
 
         store.Connection.Execute(
             "UPDATE sweeps SET expired = @expired, cancels = @cancels WHERE id = @sweepId",
-            new { expired, cancels, sweepId },
+            new { expired = expired.Count, cancels, sweepId },
             store.ActiveTransaction);
         transaction.Commit();
-        return new SweepResult(sweepId, expired, cancels, completed);
+        return new SweepResult(sweepId, expired.Count, cancels, completed.Count);
     }
 }

@@ -184,16 +184,8 @@ public sealed partial class OrderStore : IDisposable
     {
         Command("DELETE FROM order_tns WHERE order_id = @orderId", ("@orderId", orderId)).ExecuteNonQuery();
 
-        // One multi-row INSERT per chunk: a statement per TN costs more than the rest of a request together.
-        const int chunk = 100;
-        for (var start = 0; start < lines.Count; start += chunk)
-        {
-            var part = lines.Skip(start).Take(chunk).ToList();
-            var values = string.Join(", ", part.Select((_, i) => $"(@o, @t{i}, @l{i}, @s, @n{i})"));
-            var parameters = new List<(string, object?)> { ("@o", orderId), ("@s", status) };
-            parameters.AddRange(part.SelectMany((l, i) => new (string, object?)[] { ($"@t{i}", l.Tn), ($"@l{i}", ResponseRows.LnaCode(l.Lna)), ($"@n{i}", (long)(start + i)) }));
-            Command($"INSERT INTO order_tns (order_id, tn, lna, status, seq) VALUES {values}", [.. parameters]).ExecuteNonQuery();
-        }
+        // Multi-row INSERTs: a statement per TN costs more than the rest of a request together.
+        InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, ResponseRows.LnaCode(l.Lna), status, (long)i }));
     }
 
     /// <summary>Sets the status of the order's ported TNs, leaving those already in <paramref name="onlyIfNot"/>.</summary>

@@ -15,22 +15,10 @@ public sealed class OutboxStore(OrderStore store, IClock clock)
     public void Add(string kind, string partner, string fileName, IEnumerable<string[]> rows)
     {
         var now = StoreFormats.Text(clock.GetCurrentInstant());
-
-        // Multi-row INSERTs: a sweep adds tens of thousands of rows, and a round trip per row dominated it on PostgreSQL.
-        foreach (var chunk in rows.Chunk(500))
-        {
-            var parameters = new DynamicParameters(new { kind, partner, fileName, now });
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                parameters.Add($"c{i}", JsonSerializer.Serialize(chunk[i]));
-            }
-
-            store.Connection.Execute(
-                "INSERT INTO outbox (kind, partner, file_name, cells, created_at) VALUES "
-                    + string.Join(", ", chunk.Select((_, i) => $"(@kind, @partner, @fileName, @c{i}, @now)")),
-                parameters,
-                store.ActiveTransaction);
-        }
+        store.InsertRows(
+            "outbox",
+            ["kind", "partner", "file_name", "cells", "created_at"],
+            rows.Select(r => new object?[] { kind, partner, fileName, JsonSerializer.Serialize(r), now }));
     }
 
     /// <summary>Undelivered files of a kind, optionally of one partner, oldest first.</summary>

@@ -43,6 +43,9 @@ internal sealed partial class PostgresDialect(string connectionString) : StoreDi
     public override string DaysBetween(string later, string earlier) =>
         $"(EXTRACT(EPOCH FROM (CAST({later} AS timestamptz) - CAST({earlier} AS timestamptz))) / 86400.0)";
 
+    // Dapper passes a list to Npgsql as one array parameter.
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
     public override void LockForTransaction(DbConnection connection, DbTransaction transaction, string name) =>
         connection.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = Key(name) }, transaction);
 

@@ -30,6 +30,9 @@ internal sealed class SqliteDialect(string path) : StoreDialect
 
     public override string DaysBetween(string later, string earlier) => $"(julianday({later}) - julianday({earlier}))";
 
+    // Dapper expands a list parameter into (@p1, @p2, ...).
+    public override string InList(string column, string parameter) => $"{column} IN {parameter}";
+
     public override void LockForTransaction(DbConnection connection, DbTransaction transaction, string name)
     {
         // The first write of the transaction takes SQLite's single write lock; nothing more to do.

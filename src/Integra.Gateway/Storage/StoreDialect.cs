@@ -28,6 +28,9 @@ internal abstract class StoreDialect
     /// <summary>An SQL expression: days from <paramref name="earlier"/> to <paramref name="later"/> (ISO instant texts).</summary>
     public abstract string DaysBetween(string later, string earlier);
 
+    /// <summary>An SQL condition: <paramref name="column"/> is one of the values of the list parameter <paramref name="parameter"/>.</summary>
+    public abstract string InList(string column, string parameter);
+
     /// <summary>Serialises this transaction with every other one that takes the same named lock, until it ends.</summary>
     public abstract void LockForTransaction(DbConnection connection, DbTransaction transaction, string name);
 

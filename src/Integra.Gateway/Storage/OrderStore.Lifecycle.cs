@@ -1,0 +1,72 @@
+using Dapper;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using NodaTime;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>
+/// Set-based reads and writes for the expiry sweep: a few statements for the whole sweep instead of several per
+/// order, which on PostgreSQL (a network round trip per statement) decides whether a large sweep takes seconds or
+/// a minute.
+/// </summary>
+public sealed partial class OrderStore
+{
+    private const int RowsPerStatement = 100;
+
+    private const string FocDueBy = "state = 'Foc' AND kind = 'LSR' AND foc_date <= @horizon";
+
+    /// <summary>LSR orders at FOC whose FOC date is on or before <paramref name="horizon"/>, by id.</summary>
+    /// <remarks>Sorted here: an ORDER BY id lets SQLite walk the whole table in id order instead of using the
+    /// (state, foc_date) index.</remarks>
+    public IReadOnlyList<StoredOrder> FocOrdersDueBy(LocalDate horizon) =>
+        [.. QueryOrders($"WHERE {FocDueBy}", ("@horizon", StoreFormats.Text(horizon))).OrderBy(o => o.Id)];
+
+    /// <summary>The TNs of the same orders as <see cref="FocOrdersDueBy"/>, by order, each in its decision's order.</summary>
+    public ILookup<long, StoredTn> TnsOfFocOrdersDueBy(LocalDate horizon) =>
+        _connection.Query<(long OrderId, long Seq, string Tn, string Lna, string Status)>(
+                $"SELECT t.order_id, t.seq, t.tn, t.lna, t.status FROM orders o JOIN order_tns t ON t.order_id = o.id WHERE {FocDueBy}",
+                new { horizon = StoreFormats.Text(horizon) },
+                Active)
+            .OrderBy(t => t.OrderId).ThenBy(t => t.Seq)
+            .ToLookup(t => t.OrderId, t => new StoredTn(t.Tn, ResponseRows.ParseLna(t.Lna), t.Status));
+
+    /// <summary>Moves these orders to <paramref name="state"/>, recording each one's cause and detail in its history.</summary>
+    public void SetStates(IReadOnlyList<(long Id, string Detail)> orders, OrderState state, string cause)
+    {
+        var now = StoreFormats.Text(_clock.GetCurrentInstant());
+        foreach (var chunk in orders.Chunk(RowsPerStatement))
+        {
+            _connection.Execute(
+                $"UPDATE orders SET state = @state, updated_at = @now WHERE {Dialect.InList("id", "@ids")}",
+                new { state = state.ToString(), now, ids = chunk.Select(o => o.Id).ToArray() },
+                Active);
+        }
+
+        InsertRows("order_events", ["order_id", "at", "state", "cause", "detail"], orders.Select(o => new object?[] { o.Id, now, state.ToString(), cause, o.Detail }));
+    }
+
+    /// <summary>Cancels the ported TNs of these orders that are not activated.</summary>
+    public void CancelOpenTns(IReadOnlyList<long> orderIds)
+    {
+        foreach (var chunk in orderIds.Chunk(RowsPerStatement))
+        {
+            _connection.Execute(
+                $"UPDATE order_tns SET status = @canceled WHERE {Dialect.InList("order_id", "@ids")} AND lna = 'P' AND status <> @activated",
+                new { canceled = TnStatuses.Canceled, activated = TnStatuses.Activated, ids = chunk },
+                Active);
+        }
+    }
+
+    /// <summary>Inserts rows with a multi-row INSERT per chunk, in the current unit of work.</summary>
+    /// <remarks>Through the store's kept commands: every full chunk is the same statement, prepared once.</remarks>
+    internal void InsertRows(string table, string[] columns, IEnumerable<object?[]> rows)
+    {
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            var values = string.Join(", ", chunk.Select((_, r) => "(" + string.Join(", ", columns.Select((_, c) => $"@p{r}_{c}")) + ")"));
+            var parameters = chunk.SelectMany((row, r) => row.Select((value, c) => ($"@p{r}_{c}", value))).ToArray();
+            Command($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {values}", parameters).ExecuteNonQuery();
+        }
+    }
+}
