@@ -1,4 +1,9 @@
+using System.Data.Common;
+using Dapper;
+using Integra.Gateway.Storage;
 using Integra.Gateway.Tests.Servers;
+using Npgsql;
+using NodaTime;
 
 namespace Integra.Gateway.Tests;
 
@@ -8,6 +13,26 @@ namespace Integra.Gateway.Tests;
 [Collection(Postgres.Name)]
 public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTests
 {
+    [Fact]
+    public void A_store_whose_database_session_was_killed_connects_again_for_the_next_operation()
+    {
+        var database = pg.NewDatabase();
+        using var store = OrderStore.Open(database, SystemClock.Instance);
+        var pid = store.Connection.ExecuteScalar<int>("SELECT pg_backend_pid()");
+        using (var admin = new NpgsqlConnection(pg.Server))
+        {
+            admin.Open();
+            admin.Execute("SELECT pg_terminate_backend(@pid)", new { pid });
+        }
+
+        // The operation that meets the dead session fails (the caller retries at its next round) ...
+        Assert.ThrowsAny<DbException>(() => store.FindOrder(1));
+
+        // ... and the next one runs on a new session.
+        Assert.Null(store.FindOrder(1));
+        Assert.NotEqual(pid, store.Connection.ExecuteScalar<int>("SELECT pg_backend_pid()"));
+    }
+
     private protected override string NewDatabase(TempDir temp) => pg.NewDatabase();
 }
 

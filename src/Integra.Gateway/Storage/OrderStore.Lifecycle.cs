@@ -24,7 +24,7 @@ public sealed partial class OrderStore
 
     /// <summary>The TNs of the same orders as <see cref="FocOrdersDueBy"/>, by order, each in its decision's order.</summary>
     public ILookup<long, StoredTn> TnsOfFocOrdersDueBy(LocalDate horizon) =>
-        _connection.Query<(long OrderId, long Seq, string Tn, string Lna, string Status)>(
+        Live.Query<(long OrderId, long Seq, string Tn, string Lna, string Status)>(
                 $"SELECT t.order_id, t.seq, t.tn, t.lna, t.status FROM orders o JOIN order_tns t ON t.order_id = o.id WHERE {FocDueBy}",
                 new { horizon = StoreFormats.Text(horizon) },
                 Active)
@@ -37,7 +37,7 @@ public sealed partial class OrderStore
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
         foreach (var chunk in orders.Chunk(RowsPerStatement))
         {
-            _connection.Execute(
+            Live.Execute(
                 $"UPDATE orders SET state = @state, updated_at = @now WHERE {Dialect.InList("id", "@ids")}",
                 new { state = state.ToString(), now, ids = chunk.Select(o => o.Id).ToArray() },
                 Active);
@@ -51,7 +51,7 @@ public sealed partial class OrderStore
     {
         foreach (var chunk in orderIds.Chunk(RowsPerStatement))
         {
-            _connection.Execute(
+            Live.Execute(
                 $"UPDATE order_tns SET status = @canceled WHERE {Dialect.InList("order_id", "@ids")} AND lna = 'P' AND status <> @activated",
                 new { canceled = TnStatuses.Canceled, activated = TnStatuses.Activated, ids = chunk },
                 Active);

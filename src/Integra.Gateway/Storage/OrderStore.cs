@@ -15,7 +15,7 @@ namespace Integra.Gateway.Storage;
 /// </summary>
 public sealed partial class OrderStore : IDisposable
 {
-    private readonly DbConnection _connection;
+    private DbConnection _connection;
     private readonly IClock _clock;
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private DbTransaction? _transaction;
@@ -52,7 +52,7 @@ public sealed partial class OrderStore : IDisposable
             return new JoinedUnitOfWork(_transaction);
         }
 
-        _transaction = _connection.BeginTransaction();
+        _transaction = Live.BeginTransaction();
         return new UnitOfWork(this, _transaction);
     }
 
@@ -69,7 +69,7 @@ public sealed partial class OrderStore : IDisposable
     /// The lease ends when the returned object is disposed or the connection closes (a crashed instance).
     /// </summary>
     public IDisposable? TryLease(string name) =>
-        Dialect.TryLease(_connection, name) ? new Lease(this, name) : null;
+        Dialect.TryLease(Live, name) ? new Lease(this, name) : null;
 
     public StoredOrder? FindOrder(string partner, string kind, string ccna, string pon)
     {
@@ -96,7 +96,7 @@ public sealed partial class OrderStore : IDisposable
     }
 
     public StoredVersion? Version(long orderId, string ver) =>
-        _connection.Query<VersionRow>(
+        Live.Query<VersionRow>(
             """
             SELECT id AS Id, ver AS Ver, sup AS Sup, content_hash AS ContentHash, channel AS Channel, file_name AS FileName,
                    received_at AS ReceivedAt, outcome AS Outcome, rule_id AS RuleId, codes AS Codes, response AS Response
@@ -174,7 +174,7 @@ public sealed partial class OrderStore : IDisposable
 
     /// <summary>Replaces the answer kept for a version, after a later decision on it (expedite review).</summary>
     public void ReplaceResponse(long versionId, string outcome, string ruleId, IReadOnlyList<ResponseRow> response) =>
-        _connection.Execute(
+        Live.Execute(
             "UPDATE versions SET outcome = @outcome, rule_id = @ruleId, response = @response WHERE id = @versionId",
             new { versionId, outcome, ruleId, response = JsonSerializer.Serialize(response.Select(r => r.Cells())) },
             Active);
@@ -201,7 +201,7 @@ public sealed partial class OrderStore : IDisposable
         return $"IG{value:D8}";
     }
 
-    internal DbConnection Connection => _connection;
+    internal DbConnection Connection => Live;
 
     internal StoreDialect Dialect { get; }
 
@@ -210,6 +210,31 @@ public sealed partial class OrderStore : IDisposable
 
     /// <summary>The transaction of the current unit of work; null once it is committed or rolled back.</summary>
     private DbTransaction? Active => _transaction;
+
+    /// <summary>
+    /// The connection, opened again when it broke between units of work: a PostgreSQL restart or fail-over then
+    /// costs the operation that saw it, not every operation until the daemon restarts. (A SQLite file connection
+    /// does not break this way.)
+    /// </summary>
+    private DbConnection Live
+    {
+        get
+        {
+            if (_connection.State != ConnectionState.Open && _transaction is null)
+            {
+                foreach (var command in _commands.Values)
+                {
+                    command.Dispose();
+                }
+
+                _commands.Clear();
+                _connection.Dispose();
+                _connection = Dialect.Open();
+            }
+
+            return _connection;
+        }
+    }
 
     public void Dispose()
     {
@@ -227,9 +252,10 @@ public sealed partial class OrderStore : IDisposable
     /// </summary>
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
+        var connection = Live;
         if (!_commands.TryGetValue(sql, out var command))
         {
-            command = _connection.CreateCommand();
+            command = connection.CreateCommand();
             command.CommandText = sql;
             _commands.Add(sql, command);
         }
@@ -335,6 +361,13 @@ public sealed partial class OrderStore : IDisposable
 
     private sealed class Lease(OrderStore store, string name) : IDisposable
     {
-        public void Dispose() => store.Dialect.ReleaseLease(store._connection, name);
+        public void Dispose()
+        {
+            // A broken connection has already lost its session and the lease with it.
+            if (store._connection.State == ConnectionState.Open)
+            {
+                store.Dialect.ReleaseLease(store._connection, name);
+            }
+        }
     }
 }
