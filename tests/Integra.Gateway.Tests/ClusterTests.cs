@@ -13,7 +13,6 @@ namespace Integra.Gateway.Tests;
 [Collection(Postgres.Name)]
 public sealed class ClusterTests(PostgresFixture pg)
 {
-    private const string Header = "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,MI,PASSCODE,D/TSENT,AUTHNM,DATED";
     private static readonly string[] AllTns = ["5035550101", "6125550101", "6125550102"];
 
     [Fact]
@@ -85,19 +84,7 @@ public sealed class ClusterTests(PostgresFixture pg)
     }
 
     /// <summary>Two FOC'd orders (three TNs) from March 2026: long past expiry on any day these tests run.</summary>
-    private async Task<CliHarness> FocedLongAgo()
-    {
-        var cli = new CliHarness(pg.NewDatabase());
-        var file = cli.Write("foc.lsr.csv", $"""
-            {Header}
-            ACM,EXP-1,00,ACMW,6001,C,CB,V,2026-03-02,5035550900,Y,A1001,97201,5035550101,,,,,
-            ACM,EXP-2,00,ACMW,6001,C,CB,V,2026-03-02,5035550900,Y,A1002,55401,6125550101,A,7741,2026-02-24T09:00:00-06:00,Pat Jones,2026-02-23
-            ACM,EXP-2,00,ACMW,6001,C,CB,V,2026-03-02,5035550900,Y,A1002,55401,6125550102,A,7741,2026-02-24T09:00:00-06:00,Pat Jones,2026-02-23
-
-            """);
-        Assert.Equal(0, await cli.Process("ACME", "2026-02-24T10:00:00-08:00", file));
-        return cli;
-    }
+    private Task<CliHarness> FocedLongAgo() => LifecycleTests.FocOnMonday(new CliHarness(pg.NewDatabase()));
 
     private static async Task<T> Scalar<T>(string database, string sql)
     {

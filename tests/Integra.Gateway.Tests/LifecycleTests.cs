@@ -9,9 +9,8 @@ public class LifecycleTests
     private const string Header = "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,MI,PASSCODE,D/TSENT,AUTHNM,DATED";
 
     /// <summary>FOC for Monday 2026-03-02: a simple port of A1001, and a partial port of two of A1002's four TNs.</summary>
-    private async Task<CliHarness> FocOnMonday()
+    internal static async Task<CliHarness> FocOnMonday(CliHarness cli)
     {
-        var cli = NewCli();
         var file = cli.Write("foc.lsr.csv", $"""
             {Header}
             ACM,EXP-1,00,ACMW,6001,C,CB,V,2026-03-02,5035550900,Y,A1001,97201,5035550101,,,,,
@@ -23,6 +22,8 @@ public class LifecycleTests
         Assert.All(cli.Rows("ACME", "foc.lsr.resp.csv"), r => Assert.Equal(("FOC", "2026-03-02"), (r["RESPTYP"], r["DD"])));
         return cli;
     }
+
+    private Task<CliHarness> FocOnMonday() => FocOnMonday(NewCli());
 
     [Fact]
     public async Task An_foc_not_ported_is_open_on_friday_and_expired_by_saturdays_sweep()
