@@ -5,7 +5,7 @@ namespace Integra.Gateway.Tests;
 
 public class OrderStoreTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task Workers_opening_a_new_store_at_the_same_time_migrate_it_once()
     {
         using var temp = new TempDir();
@@ -21,7 +21,7 @@ public class OrderStoreTests
         Assert.Null(check.FindOrder(1));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_lease_is_held_by_one_store_at_a_time_and_free_again_when_released()
     {
         using var temp = new TempDir();
@@ -52,7 +52,7 @@ public class OrderStoreTests
 
 public class StoreLocationTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("data/gateway.db", StoreProvider.Sqlite, "data/gateway.db")]
     [InlineData("/var/lib/integra/Host=.db", StoreProvider.Sqlite, "/var/lib/integra/Host=.db")]
     [InlineData("Host=db;Database=gateway;Username=gw", StoreProvider.Postgres, "Host=db;Database=gateway;Username=gw")]
