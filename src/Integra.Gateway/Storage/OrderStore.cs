@@ -222,12 +222,7 @@ public sealed partial class OrderStore : IDisposable
         {
             if (_connection.State != ConnectionState.Open && _transaction is null)
             {
-                foreach (var command in _commands.Values)
-                {
-                    command.Dispose();
-                }
-
-                _commands.Clear();
+                DisposeCommands();
                 _connection.Dispose();
                 _connection = Dialect.Open();
             }
@@ -238,12 +233,18 @@ public sealed partial class OrderStore : IDisposable
 
     public void Dispose()
     {
+        DisposeCommands();
+        _connection.Dispose();
+    }
+
+    private void DisposeCommands()
+    {
         foreach (var command in _commands.Values)
         {
             command.Dispose();
         }
 
-        _connection.Dispose();
+        _commands.Clear();
     }
 
     /// <summary>
@@ -304,70 +305,6 @@ public sealed partial class OrderStore : IDisposable
             _connection.Execute(Dialect.Ddl(Schema.Migrations[current]), transaction: tx);
             _connection.Execute("INSERT INTO schema_info (version) VALUES (@v)", new { v = current + 1 }, tx);
             tx.Commit();
-        }
-    }
-
-    /// <summary>The store's transaction, which the store forgets once it is committed, rolled back or disposed.</summary>
-    private sealed class UnitOfWork(OrderStore store, DbTransaction transaction) : IDbTransaction
-    {
-        public IDbConnection? Connection => transaction.Connection;
-
-        public IsolationLevel IsolationLevel => transaction.IsolationLevel;
-
-        public void Commit()
-        {
-            transaction.Commit();
-            Forget();
-        }
-
-        public void Rollback()
-        {
-            transaction.Rollback();
-            Forget();
-        }
-
-        public void Dispose()
-        {
-            transaction.Dispose();
-            Forget();
-        }
-
-        private void Forget()
-        {
-            if (ReferenceEquals(store._transaction, transaction))
-            {
-                store._transaction = null;
-            }
-        }
-    }
-
-    /// <summary>A unit of work inside another: the outer one commits or rolls back.</summary>
-    private sealed class JoinedUnitOfWork(DbTransaction outer) : IDbTransaction
-    {
-        public IDbConnection? Connection => outer.Connection;
-
-        public IsolationLevel IsolationLevel => outer.IsolationLevel;
-
-        public void Commit()
-        {
-        }
-
-        public void Rollback() => throw new InvalidOperationException("A joined unit of work cannot roll back alone; let the exception reach the outer one.");
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class Lease(OrderStore store, string name) : IDisposable
-    {
-        public void Dispose()
-        {
-            // A broken connection has already lost its session and the lease with it.
-            if (store._connection.State == ConnectionState.Open)
-            {
-                store.Dialect.ReleaseLease(store._connection, name);
-            }
         }
     }
 }
