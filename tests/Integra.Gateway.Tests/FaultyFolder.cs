@@ -19,6 +19,9 @@ internal sealed class FaultyFolder(IDropFolder inner) : IDropFolder
 
     private int _moves;
 
+    /// <summary>Runs inside every listing, while the poller holds its lease (another instance polling meanwhile).</summary>
+    public Func<Task>? DuringList { get; set; }
+
     /// <summary>Response files actually written through this folder.</summary>
     public int Responses => _responses;
 
@@ -28,7 +31,15 @@ internal sealed class FaultyFolder(IDropFolder inner) : IDropFolder
 
     public ILoaSource Loas => inner.Loas;
 
-    public Task<IReadOnlyList<DropEntry>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+    public async Task<IReadOnlyList<DropEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (DuringList is { } during)
+        {
+            await during();
+        }
+
+        return await inner.ListAsync(cancellationToken);
+    }
 
     public Task DownloadAsync(string name, Stream destination, CancellationToken cancellationToken) => inner.DownloadAsync(name, destination, cancellationToken);
 

@@ -1,7 +1,12 @@
 using System.Data.Common;
 using Dapper;
+using Integra.Gateway.Drops;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Reference;
+using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Tests.Servers;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NodaTime;
 
@@ -31,6 +36,41 @@ public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTe
         // ... and the next one runs on a new session.
         Assert.Null(store.FindOrder(1));
         Assert.NotEqual(pid, store.Connection.ExecuteScalar<int>("SELECT pg_backend_pid()"));
+    }
+
+    [SkippableFact]
+    public async Task Two_instances_never_poll_one_partners_drop_at_the_same_time()
+    {
+        var database = pg.NewDatabase();
+        using var temp = new TempDir();
+        var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
+        var data = ReferenceDataLoader.Load(Repo.SampleData);
+        var local = new LocalDropFolder(temp.File("ACME"));
+        local.EnsureFolders();
+        File.Copy(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"), Path.Combine(local.Location, "in", "a.lsr.csv"));
+        using var storeA = OrderStore.Open(database, clock);
+        using var storeB = OrderStore.Open(database, clock);
+        var folderA = new FaultyFolder(local);
+        var folderB = new FaultyFolder(local);
+        DropPoller Poller(OrderStore store, IDropFolder folder) => new(
+            data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store),
+            new IntakeLedger(store, clock), clock, Duration.Zero, NullLogger.Instance);
+        var a = Poller(storeA, folderA);
+        var b = Poller(storeB, folderB);
+
+        // While instance A is inside its rounds, instance B's rounds find the lease taken and do nothing.
+        var duringA = new List<int>();
+        folderA.DuringList = async () => duringA.Add(await b.PollAsync(default) + await b.PollAsync(default));
+        Assert.Equal(0, await a.PollAsync(default));
+        Assert.Equal(1, await a.PollAsync(default));
+        Assert.Equal([0, 0], duringA);
+        Assert.Equal((1, 0), (folderA.Responses, folderB.Responses));
+
+        // Once A is between rounds, B polls normally.
+        File.Copy(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"), Path.Combine(local.Location, "in", "b.lsr.csv"));
+        Assert.Equal(0, await b.PollAsync(default));
+        Assert.Equal(1, await b.PollAsync(default));
+        Assert.Equal(1, folderB.Responses);
     }
 
     private protected override string NewDatabase(TempDir temp) => pg.NewDatabase();
