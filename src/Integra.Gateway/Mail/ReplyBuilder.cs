@@ -56,6 +56,10 @@ public sealed class ReplyBuilder(MailSettings settings)
         return Reply(messageId, [], subject, to, new TextPart("plain") { Text = text });
     }
 
+    /// <summary>The Message-ID of the reply to the message with this ledger key: the same every time it is sent.</summary>
+    public static string ReplyMessageId(string messageKey, string from) =>
+        $"reply-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageKey)))[..32]}@{from.Split('@').Last()}";
+
     private MimeMessage Reply(string? messageId, IEnumerable<string> references, string? subject, MailboxAddress to, MimeEntity body)
     {
         var reply = new MimeMessage

@@ -1,3 +1,4 @@
+using Dapper;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
@@ -169,6 +170,25 @@ public sealed class MailboxTests : IDisposable
         await intake.ProcessInboxAsync(default);
         Assert.Single(RepliesTo(message));
         Assert.Equal(3, (await MessageIdsIn("Processed")).Count(id => id == message.MessageId));
+    }
+
+    [Fact]
+    public async Task A_reply_sent_again_after_a_crash_before_its_ledger_record_is_the_same_message()
+    {
+        var message = Message(BigSky, "again.lsr.csv", $"{Header}\nBSK,AG-1,00,BSKY,6201,D,CB,V,2026-03-04,4065550900,Y,A1004,59601,4065550101\n");
+        await Deliver(message);
+        using var intake = Intake();
+        await intake.ProcessInboxAsync(default);
+
+        // The crash: the reply went out, its ledger record did not, and the message is still in the inbox.
+        _store.Connection.Execute("DELETE FROM mail_messages");
+        await Deliver(message);
+        await intake.ProcessInboxAsync(default);
+
+        var replies = RepliesTo(message);
+        Assert.Equal(2, replies.Count);
+        Assert.Equal(replies[0].MessageId, replies[1].MessageId);
+        Assert.Equal(Csv(replies[0], "again.lsr.resp.csv"), Csv(replies[1], "again.lsr.resp.csv"));
     }
 
     [Fact]
