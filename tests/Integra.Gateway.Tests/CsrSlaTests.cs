@@ -19,7 +19,7 @@ public sealed class CsrSlaTests : IDisposable
         ledger.Sighted("PORTCO", "sftp", "stuck.csr.csv"); // listed, never answered (e.g. its partner's drop broke)
         ledger.Sighted("PORTCO", "sftp", "batch.lsr.csv"); // LSRs have no 24-hour target
         var logger = new CapturingLogger();
-        var monitor = new CsrSlaMonitor(store, logger);
+        using var monitor = new CsrSlaMonitor(store, logger);
 
         clock.AdvanceHours(19);
         Assert.Equal(1, monitor.Check(clock.GetCurrentInstant()));

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Integra.Gateway.Drops;
+using Integra.Gateway.Operations;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
@@ -71,6 +72,32 @@ public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTe
         Assert.Equal(0, await b.PollAsync(default));
         Assert.Equal(1, await b.PollAsync(default));
         Assert.Equal(1, folderB.Responses);
+    }
+
+    [SkippableFact]
+    public void One_instance_watches_the_csr_sla_and_another_takes_over_when_it_stops()
+    {
+        var database = pg.NewDatabase();
+        var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
+        using var storeA = OrderStore.Open(database, clock);
+        using var storeB = OrderStore.Open(database, clock);
+        new IntakeLedger(storeA, clock).Sighted("PORTCO", "sftp", "stuck.csr.csv");
+        var loggerA = new CapturingLogger();
+        var loggerB = new CapturingLogger();
+        var monitorB = new CsrSlaMonitor(storeB, loggerB);
+        using (var monitorA = new CsrSlaMonitor(storeA, loggerA))
+        {
+            clock.AdvanceHours(21);
+            Assert.Equal(1, monitorA.CheckIfWatcher(clock.GetCurrentInstant()));
+            Assert.Null(monitorB.CheckIfWatcher(clock.GetCurrentInstant()));
+            Assert.Equal((1, 0), (loggerA.Entries.Count, loggerB.Entries.Count));
+        }
+
+        // A stopped: B watches from its next check on.
+        clock.AdvanceHours(4);
+        Assert.Equal(1, monitorB.CheckIfWatcher(clock.GetCurrentInstant()));
+        Assert.Contains(loggerB.Entries, e => e.Id.Name == "CsrSlaBreached");
+        monitorB.Dispose();
     }
 
     private protected override string NewDatabase(TempDir temp) => pg.NewDatabase();

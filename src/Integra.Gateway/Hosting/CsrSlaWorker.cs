@@ -14,13 +14,13 @@ public sealed class CsrSlaWorker(IOptions<GatewaySettings> gateway, IClock clock
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var store = OrderStore.Open(gateway.Value.Database, clock);
-        var monitor = new CsrSlaMonitor(store, logger);
+        using var monitor = new CsrSlaMonitor(store, logger);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         do
         {
             try
             {
-                monitor.Check(clock.GetCurrentInstant());
+                monitor.CheckIfWatcher(clock.GetCurrentInstant());
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -8,14 +8,41 @@ namespace Integra.Gateway.Operations;
 
 /// <summary>
 /// The CSR 24-hour target ("Integra strives to return proper CSR requests within 24 hours"): a CSR file seen in a
-/// drop but not answered gets a warning at 20 hours and an error at 24, each once per file.
+/// drop but not answered gets a warning at 20 hours and an error at 24, each once per file. With several gateway
+/// instances on one database, one of them watches (<see cref="CheckIfWatcher"/>), so each is said once.
 /// </summary>
-public sealed class CsrSlaMonitor(OrderStore store, ILogger logger)
+public sealed class CsrSlaMonitor(OrderStore store, ILogger logger) : IDisposable
 {
     public static readonly Duration WarnAfter = Duration.FromHours(20);
     public static readonly Duration BreachAfter = Duration.FromHours(24);
     private readonly HashSet<(string, string, string)> _warned = [];
     private readonly HashSet<(string, string, string)> _breached = [];
+    private IDisposable? _watch;
+
+    /// <summary>
+    /// <see cref="Check"/> when this instance is the watcher: it becomes the watcher when no other instance is,
+    /// and stays it until disposed or its database session ends. Returns null while another instance watches.
+    /// </summary>
+    public int? CheckIfWatcher(Instant now)
+    {
+        _watch ??= store.TryLease("csr-sla-watch");
+        if (_watch is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Check(now);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The session (and the lease with it) may be gone: ask again next time.
+            _watch.Dispose();
+            _watch = null;
+            throw;
+        }
+    }
 
     /// <summary>Logs what is late as of <paramref name="now"/>; returns how many CSR files are waiting.</summary>
     public int Check(Instant now)
@@ -38,4 +65,6 @@ public sealed class CsrSlaMonitor(OrderStore store, ILogger logger)
 
         return waiting.Count;
     }
+
+    public void Dispose() => _watch?.Dispose();
 }
