@@ -281,24 +281,14 @@ public sealed class DropPoller(
         await folder.MoveAsync(item.Name, item.FileRejected, cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="action"/> for 0..count-1 over at most the drop's parallel connections.</summary>
+    /// <summary>Runs <paramref name="action"/> for 0..count-1 over at most the drop's parallel connections (in order when it has one).</summary>
     private Task Each(int count, Func<int, CancellationToken, Task> action, CancellationToken cancellationToken) =>
-        folder.Parallelism <= 1
-            ? Sequential(count, action, cancellationToken)
-            : Parallel.ForEachAsync(
-                Enumerable.Range(0, count),
-                new ParallelOptions { MaxDegreeOfParallelism = folder.Parallelism, CancellationToken = cancellationToken },
-                async (i, token) => await action(i, token));
+        Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, folder.Parallelism), CancellationToken = cancellationToken },
+            async (i, token) => await action(i, token));
 
-    private static async Task Sequential(int count, Func<int, CancellationToken, Task> action, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            await action(i, cancellationToken);
-        }
-    }
-
-    /// <summary>A downloaded upload in a local temp file (deleted on close) with its content hash.</summary>
+    /// <summary>A downloaded upload, in memory or in a temp file deleted on close, with its content hash.</summary>
     private sealed record Download(string Name, Stream Content, string Sha256);
 
     /// <summary>What the batch does for one upload: its ledger entry and, when it was decided now, the answer.</summary>
