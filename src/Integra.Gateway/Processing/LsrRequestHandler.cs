@@ -82,7 +82,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
                     LsrNo = order.LsrNo ?? store.NextLsrNo(),
                 };
             case Cancel:
-                store.SetTnStatus(order.Id, TnStatuses.Canceled, onlyIfNot: TnStatuses.Activated);
+                store.CancelOpenTns([order.Id]);
                 return order with { State = OrderState.Canceled, PendingVer = null };
             case Reject { ClosesOrder: true }:
                 return order with { State = OrderState.Closed, DueDateSups = sups, PendingVer = null };

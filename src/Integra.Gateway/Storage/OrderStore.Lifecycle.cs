@@ -27,7 +27,7 @@ public sealed partial class OrderStore
         Live.Query<(long OrderId, long Seq, string Tn, string Lna, string Status)>(
                 $"SELECT t.order_id, t.seq, t.tn, t.lna, t.status FROM orders o JOIN order_tns t ON t.order_id = o.id WHERE {FocDueBy}",
                 new { horizon = StoreFormats.Text(horizon) },
-                Active)
+                ActiveTransaction)
             .OrderBy(t => t.OrderId).ThenBy(t => t.Seq)
             .ToLookup(t => t.OrderId, t => new StoredTn(t.Tn, ResponseRows.ParseLna(t.Lna), t.Status));
 
@@ -40,7 +40,7 @@ public sealed partial class OrderStore
             Live.Execute(
                 $"UPDATE orders SET state = @state, updated_at = @now WHERE {Dialect.InList("id", "@ids")}",
                 new { state = state.ToString(), now, ids = chunk.Select(o => o.Id).ToArray() },
-                Active);
+                ActiveTransaction);
         }
 
         InsertRows("order_events", ["order_id", "at", "state", "cause", "detail"], orders.Select(o => new object?[] { o.Id, now, state.ToString(), cause, o.Detail }));
@@ -54,7 +54,7 @@ public sealed partial class OrderStore
             Live.Execute(
                 $"UPDATE order_tns SET status = @canceled WHERE {Dialect.InList("order_id", "@ids")} AND lna = 'P' AND status <> @activated",
                 new { canceled = TnStatuses.Canceled, activated = TnStatuses.Activated, ids = chunk },
-                Active);
+                ActiveTransaction);
         }
     }
 

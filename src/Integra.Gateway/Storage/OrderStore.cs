@@ -61,7 +61,7 @@ public sealed partial class OrderStore : IDisposable
     /// <paramref name="name"/> (in any gateway instance on the same database) until it commits or rolls back.
     /// </summary>
     public void Lock(string name) =>
-        Dialect.LockForTransaction(_connection, Active ?? throw new InvalidOperationException("Lock needs a unit of work: call Begin first."), name);
+        Dialect.LockForTransaction(_connection, ActiveTransaction ?? throw new InvalidOperationException("Lock needs a unit of work: call Begin first."), name);
 
     /// <summary>
     /// Takes the lease of this <paramref name="name"/> for this store's connection unless another gateway instance
@@ -103,7 +103,7 @@ public sealed partial class OrderStore : IDisposable
             FROM versions WHERE order_id = @orderId AND ver = @ver
             """,
             new { orderId, ver },
-            Active).Select(v => v.ToStored()).SingleOrDefault();
+            ActiveTransaction).Select(v => v.ToStored()).SingleOrDefault();
 
     public IReadOnlyList<StoredTn> Tns(long orderId)
     {
@@ -177,7 +177,7 @@ public sealed partial class OrderStore : IDisposable
         Live.Execute(
             "UPDATE versions SET outcome = @outcome, rule_id = @ruleId, response = @response WHERE id = @versionId",
             new { versionId, outcome, ruleId, response = JsonSerializer.Serialize(response.Select(r => r.Cells())) },
-            Active);
+            ActiveTransaction);
 
     /// <summary>Replaces the order's TNs with the lines of its latest FOC or pending decision.</summary>
     public void ReplaceTns(long orderId, IReadOnlyList<FocLine> lines, string status)
@@ -188,11 +188,9 @@ public sealed partial class OrderStore : IDisposable
         InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, ResponseRows.LnaCode(l.Lna), status, (long)i }));
     }
 
-    /// <summary>Sets the status of the order's ported TNs, leaving those already in <paramref name="onlyIfNot"/>.</summary>
-    public void SetTnStatus(long orderId, string status, string? onlyIfNot = null) =>
-        Command(
-            "UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna = 'P' AND status <> COALESCE(@except, '')",
-            ("@orderId", orderId), ("@status", status), ("@except", onlyIfNot)).ExecuteNonQuery();
+    /// <summary>Sets the status of the order's ported TNs (to cancel them, <see cref="CancelOpenTns"/>).</summary>
+    public void SetTnStatus(long orderId, string status) =>
+        Command("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna = 'P'", ("@orderId", orderId), ("@status", status)).ExecuteNonQuery();
 
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()
@@ -205,11 +203,11 @@ public sealed partial class OrderStore : IDisposable
 
     internal StoreDialect Dialect { get; }
 
-    /// <summary>The transaction of the current unit of work, for the store's companions (outbox, lifecycle).</summary>
-    internal DbTransaction? ActiveTransaction => Active;
-
-    /// <summary>The transaction of the current unit of work; null once it is committed or rolled back.</summary>
-    private DbTransaction? Active => _transaction;
+    /// <summary>
+    /// The transaction of the current unit of work, for the store and its companions (outbox, lifecycle); null once
+    /// it is committed or rolled back.
+    /// </summary>
+    internal DbTransaction? ActiveTransaction => _transaction;
 
     /// <summary>
     /// The connection, opened again when it broke between units of work: a PostgreSQL restart or fail-over then
@@ -261,7 +259,7 @@ public sealed partial class OrderStore : IDisposable
             _commands.Add(sql, command);
         }
 
-        command.Transaction = Active;
+        command.Transaction = ActiveTransaction;
         command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
