@@ -32,7 +32,7 @@ internal static class CsvFiles
     /// <summary>UTF-8 without BOM, RFC 4180, every cell neutralised against CSV injection.</summary>
     public static void Write(Stream stream, IReadOnlyList<string> header, IEnumerable<string[]> rows)
     {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 4096, leaveOpen: true);
         using var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture)
         {
             // Quote only when needed; the leading apostrophe already neutralises formula cells.

@@ -57,7 +57,7 @@ public sealed class SftpPartnerSettings
 
     /// <summary>
     /// SFTP connections to this partner's server at most, for transfers of one batch that overlap (each file's own
-    /// steps stay in order). 1 makes the gateway a single-session client.
+    /// steps stay in order). Each connection has its own worker thread. 1 makes the gateway a single-session client.
     /// </summary>
     [Range(1, 16)]
     public int Connections { get; set; } = 4;
