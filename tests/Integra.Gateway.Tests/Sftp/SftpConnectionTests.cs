@@ -46,6 +46,18 @@ public sealed class SftpConnectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Operations_one_after_another_share_one_session()
+    {
+        using var folder = Folder(connections: 4);
+        for (var i = 0; i < 10; i++)
+        {
+            await folder.ListAsync(default);
+        }
+
+        Assert.Equal(1, EstablishedClientConnections());
+    }
+
+    [Fact]
     public async Task A_cancelled_caller_stops_waiting_at_once_and_the_connection_keeps_working()
     {
         using var folder = Folder(connections: 1);

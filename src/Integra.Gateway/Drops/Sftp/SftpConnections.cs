@@ -6,10 +6,12 @@ using Renci.SshNet.Common;
 namespace Integra.Gateway.Drops.Sftp;
 
 /// <summary>
-/// One partner's SFTP connections: a fixed number of worker threads, each owning at most one <see cref="SftpClient"/>,
-/// taking operations from one queue. A client is therefore only ever used by its own thread, one operation at a
-/// time. A worker connects when it first needs to, and drops its client after any failed operation (SSH.NET's
-/// <see cref="BaseClient.IsConnected"/> is not trustworthy after a server drop), so the next operation connects afresh.
+/// One partner's SFTP connections: up to a fixed number of worker threads, each owning at most one
+/// <see cref="SftpClient"/>, taking operations from one queue. A client is therefore only ever used by its own thread,
+/// one operation at a time. A worker (and its connection) is added only when work arrives and every existing worker
+/// is busy, so a quiet partner keeps one session. A worker connects when it first needs to, and drops its client
+/// after any failed operation (SSH.NET's <see cref="BaseClient.IsConnected"/> is not trustworthy after a server
+/// drop), so the next operation connects afresh.
 /// </summary>
 /// <remarks>
 /// Why threads and SSH.NET's synchronous calls rather than its async ones: on the 2-core reference machine the async
@@ -22,28 +24,25 @@ namespace Integra.Gateway.Drops.Sftp;
 internal sealed class SftpConnections : IDisposable
 {
     private readonly BlockingCollection<SftpWork> _queue = [];
-    private readonly Thread[] _workers;
+    private readonly List<Thread> _workers = [];
     private readonly Func<SftpClient> _connect;
     private readonly ILogger _logger;
     private readonly string _partner;
     private readonly TimeSpan _stopTimeout;
+    private int _idle;
     private volatile bool _stopping;
 
     public SftpConnections(string partner, int count, Func<SftpClient> connect, TimeSpan stopTimeout, ILogger logger)
     {
         _partner = partner;
+        Count = Math.Max(1, count);
         _connect = connect;
         _stopTimeout = stopTimeout;
         _logger = logger;
-        _workers = new Thread[Math.Max(1, count)];
-        for (var i = 0; i < _workers.Length; i++)
-        {
-            _workers[i] = new Thread(Work) { IsBackground = true, Name = $"sftp {partner} {i + 1}" };
-            _workers[i].Start();
-        }
     }
 
-    public int Count => _workers.Length;
+    /// <summary>The most connections (and workers) this partner gets.</summary>
+    public int Count { get; }
 
     /// <summary>Runs <paramref name="operation"/> on the next free connection.</summary>
     public Task<T> RunAsync<T>(Func<SftpClient, T> operation, CancellationToken cancellationToken)
@@ -57,6 +56,11 @@ internal sealed class SftpConnections : IDisposable
         catch (InvalidOperationException e)
         {
             throw new ObjectDisposedException($"SFTP connections of {_partner} are closed", e);
+        }
+
+        if (Volatile.Read(ref _idle) == 0)
+        {
+            AddWorker();
         }
 
         return work.Task;
@@ -73,11 +77,24 @@ internal sealed class SftpConnections : IDisposable
 
     public void Dispose()
     {
-        _stopping = true;
+        Thread[] workers;
+        lock (_workers)
+        {
+            _stopping = true;
+            workers = [.. _workers];
+        }
+
         _queue.CompleteAdding();
-        var stopped = _workers.All(w => w.Join(_stopTimeout));
+        var stopped = workers.All(w => w.Join(_stopTimeout));
         if (stopped)
         {
+            // Work added while disposal began, with no worker left to refuse it.
+            while (_queue.TryTake(out var work))
+            {
+                work.Fail(new ObjectDisposedException($"SFTP connections of {_partner} are closed"));
+                work.Publish();
+            }
+
             _queue.Dispose();
         }
         else
@@ -86,41 +103,59 @@ internal sealed class SftpConnections : IDisposable
         }
     }
 
+    /// <summary>Starts another worker unless there are enough; a spare one at worst, never more than <see cref="Count"/>.</summary>
+    private void AddWorker()
+    {
+        lock (_workers)
+        {
+            if (_stopping || _workers.Count >= Count)
+            {
+                return;
+            }
+
+            var worker = new Thread(Work) { IsBackground = true, Name = $"sftp {_partner} {_workers.Count + 1}" };
+            _workers.Add(worker);
+            worker.Start();
+        }
+    }
+
     private void Work()
     {
         SftpClient? client = null;
+        Interlocked.Increment(ref _idle);
         try
         {
-            foreach (var work in _queue.GetConsumingEnumerable())
+            while (_queue.TryTake(out var work, Timeout.Infinite))
             {
+                Interlocked.Decrement(ref _idle);
                 if (_stopping)
                 {
                     work.Fail(new ObjectDisposedException($"SFTP connections of {_partner} are closed"));
-                    continue;
                 }
-
-                if (work.IsAbandoned)
+                else if (!work.IsAbandoned)
                 {
-                    continue;
-                }
+                    try
+                    {
+                        if (client is { IsConnected: false })
+                        {
+                            Close(client);
+                            client = null;
+                        }
 
-                try
-                {
-                    if (client is { IsConnected: false })
+                        client ??= _connect();
+                        work.Run(client);
+                    }
+                    catch (Exception e)
                     {
                         Close(client);
                         client = null;
+                        work.Fail(e);
                     }
+                }
 
-                    client ??= _connect();
-                    work.Run(client);
-                }
-                catch (Exception e)
-                {
-                    Close(client);
-                    client = null;
-                    work.Fail(e);
-                }
+                // Idle again before the caller hears of it, so that its next operation finds this worker free.
+                Interlocked.Increment(ref _idle);
+                work.Publish();
             }
         }
         finally
@@ -153,6 +188,9 @@ internal sealed class SftpConnections : IDisposable
         public abstract void Run(SftpClient client);
 
         public abstract void Fail(Exception exception);
+
+        /// <summary>Hands the result (or the failure) to the caller.</summary>
+        public abstract void Publish();
     }
 
     private sealed class SftpWork<T> : SftpWork
@@ -161,6 +199,8 @@ internal sealed class SftpConnections : IDisposable
         private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Func<SftpClient, T> _operation;
         private readonly CancellationTokenRegistration _cancellation;
+        private T? _value;
+        private Exception? _failure;
 
         public SftpWork(Func<SftpClient, T> operation, CancellationToken cancellationToken)
         {
@@ -172,17 +212,21 @@ internal sealed class SftpConnections : IDisposable
 
         public override bool IsAbandoned => _result.Task.IsCompleted;
 
-        public override void Run(SftpClient client)
-        {
-            var value = _operation(client);
-            _cancellation.Dispose();
-            _result.TrySetResult(value);
-        }
+        public override void Run(SftpClient client) => _value = _operation(client);
 
-        public override void Fail(Exception exception)
+        public override void Fail(Exception exception) => _failure = exception;
+
+        public override void Publish()
         {
             _cancellation.Dispose();
-            _result.TrySetException(exception);
+            if (_failure is not null)
+            {
+                _result.TrySetException(_failure);
+            }
+            else
+            {
+                _result.TrySetResult(_value!);
+            }
         }
     }
 }
