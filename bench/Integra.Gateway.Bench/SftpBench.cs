@@ -52,9 +52,11 @@ internal static class SftpBench
             var poller = new DropPoller(
                 data.Partner("ACME")!, "sftp", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store),
                 new IntakeLedger(store, clock), clock, Duration.Zero, NullLogger.Instance);
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var gateway = Stopwatch.StartNew();
             var done = await poller.PollAsync(default) + await poller.PollAsync(default);
             gateway.Stop();
+            cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
             if (done != files || Directory.GetFiles(settings.Outbound).Length != files || Directory.GetFiles(settings.Archive).Length != files)
             {
@@ -64,6 +66,7 @@ internal static class SftpBench
             Console.WriteLine($"files                        {files}");
             Console.WriteLine($"OpenSSH sftp -b get+put      {baseline.Elapsed.TotalMilliseconds,8:F0} ms");
             Console.WriteLine($"gateway pickup+answer+archive {gateway.Elapsed.TotalMilliseconds,7:F0} ms");
+            Console.WriteLine($"gateway process CPU          {cpu.TotalMilliseconds,8:F0} ms  ({cpu.TotalMilliseconds / files:F1} ms a file, {settings.Connections} connections)");
             Console.WriteLine($"ratio gateway/sftp           {gateway.Elapsed / baseline.Elapsed,8:F2}x  (target <= 1.5x)");
         }
         finally
