@@ -29,7 +29,7 @@ internal static class CsvSource
 
     public static CsvReader Open(Stream stream)
     {
-        var reader = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: false);
+        var reader = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: false);
         return new CsvReader(reader, Configuration);
     }
 }
