@@ -79,7 +79,7 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
         return _connections.RunAsync(
             client =>
             {
-                // Try the rename first and look only when it fails: one round trip in the usual case.
+                // Try the rename first and look only when it fails: no extra request in the usual case.
                 for (var n = 1; ; n++)
                 {
                     try
