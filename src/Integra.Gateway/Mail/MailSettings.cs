@@ -31,7 +31,7 @@ public sealed class MailServerSettings
     public string? PasswordFile { get; set; }
 
     public string? ReadPassword() =>
-        Password ?? (string.IsNullOrEmpty(PasswordFile) ? null : File.ReadAllText(PasswordFile).TrimEnd('\r', '\n'));
+        Password ?? Configuration.SecretFile.Read(PasswordFile);
 
     public string Location => $"{Host}:{Port}";
 }

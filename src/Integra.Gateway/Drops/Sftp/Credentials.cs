@@ -1,3 +1,4 @@
+using Integra.Gateway.Configuration;
 using Renci.SshNet;
 
 namespace Integra.Gateway.Drops.Sftp;
@@ -10,12 +11,12 @@ internal static class Credentials
         var methods = new List<AuthenticationMethod>();
         if (!string.IsNullOrEmpty(settings.PrivateKeyFile))
         {
-            var passphrase = ReadSecret(settings.PrivateKeyPassphraseFile);
+            var passphrase = SecretFile.Read(settings.PrivateKeyPassphraseFile);
             var key = passphrase is null ? new PrivateKeyFile(settings.PrivateKeyFile) : new PrivateKeyFile(settings.PrivateKeyFile, passphrase);
             methods.Add(new PrivateKeyAuthenticationMethod(settings.User, key));
         }
 
-        var password = settings.Password ?? ReadSecret(settings.PasswordFile);
+        var password = settings.Password ?? SecretFile.Read(settings.PasswordFile);
         if (password is not null)
         {
             methods.Add(new PasswordAuthenticationMethod(settings.User, password));
@@ -28,7 +29,4 @@ internal static class Credentials
 
         return new ConnectionInfo(settings.Host, settings.Port, settings.User, [.. methods]) { Timeout = settings.OperationTimeout };
     }
-
-    private static string? ReadSecret(string? file) =>
-        string.IsNullOrEmpty(file) ? null : File.ReadAllText(file).TrimEnd('\r', '\n');
 }
