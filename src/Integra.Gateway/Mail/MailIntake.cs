@@ -147,12 +147,8 @@ public sealed class MailIntake(
         if (ledger.State(key) is null)
         {
             var reply = problem is null
-                ? _replies.Answer(message!, from, requests.Select(part => Process(part, partner, received, attachments)).ToList())
-                : _replies.Format(envelope.MessageId, envelope.Subject, from, problem);
-
-            // A crash between the send and the ledger record sends this reply again after the restart; with the
-            // same Message-ID the partner's mail system sees one message, not two.
-            reply.MessageId = ReplyBuilder.ReplyMessageId(key, settings.From);
+                ? _replies.Answer(key, message!, from, requests.Select(part => Process(part, partner, received, attachments)).ToList())
+                : _replies.Format(key, envelope.MessageId, envelope.Subject, from, problem);
             await sender.SendAsync(reply, bounded.Token);
             ledger.MarkReplied(key, from.Address, partner.Id, received, reply.MessageId ?? string.Empty);
             logger.LogInformation(

@@ -5,11 +5,18 @@ using MimeKit;
 
 namespace Integra.Gateway.Mail;
 
-/// <summary>Replies to partners' mail: threaded to the original, response files attached, a short summary in the body.</summary>
+/// <summary>
+/// Replies to partners' mail: threaded to the original, response files attached, a short summary in the body. A
+/// reply's Message-ID comes from the ledger key of the message it answers: a crash between the send and the ledger
+/// record sends the reply again after the restart, and with the same Message-ID the partner's mail system sees one
+/// message, not two.
+/// </summary>
 public sealed class ReplyBuilder(MailSettings settings)
 {
+    private readonly string _domain = settings.From.Split('@').Last();
+
     /// <summary>The answer to a message whose request files were processed.</summary>
-    public MimeMessage Answer(MimeMessage original, MailboxAddress to, IReadOnlyList<FileOutcome> outcomes)
+    public MimeMessage Answer(string messageKey, MimeMessage original, MailboxAddress to, IReadOnlyList<FileOutcome> outcomes)
     {
         var body = new StringBuilder();
         body.AppendLine("Integra has processed the request file(s) attached to your message. The response files are attached.");
@@ -38,11 +45,11 @@ public sealed class ReplyBuilder(MailSettings settings)
             builder.Attachments.Add(outcome.ResponseName, csv.ToArray(), new ContentType("text", "csv"));
         }
 
-        return Reply(original.MessageId, original.References, original.Subject, to, builder.ToMessageBody());
+        return Reply(messageKey, original.MessageId, original.References, original.Subject, to, builder.ToMessageBody());
     }
 
     /// <summary>The polite answer to a message the gateway cannot use, saying what it expects.</summary>
-    public MimeMessage Format(string? messageId, string? subject, MailboxAddress to, string problem)
+    public MimeMessage Format(string messageKey, string? messageId, string? subject, MailboxAddress to, string problem)
     {
         var text = $"""
             Integra could not process your message: {problem}.
@@ -53,20 +60,16 @@ public sealed class ReplyBuilder(MailSettings settings)
             PNG or JPEG attachments named in the LOA column. Only requests for service in Montana are accepted by
             email; all others go through your SFTP drop. Messages up to {settings.MaxMessageBytes / (1024 * 1024)} MiB.
             """;
-        return Reply(messageId, [], subject, to, new TextPart("plain") { Text = text });
+        return Reply(messageKey, messageId, [], subject, to, new TextPart("plain") { Text = text });
     }
 
-    /// <summary>The Message-ID of the reply to the message with this ledger key: the same every time it is sent.</summary>
-    public static string ReplyMessageId(string messageKey, string from) =>
-        $"reply-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageKey)))[..32]}@{from.Split('@').Last()}";
-
-    private MimeMessage Reply(string? messageId, IEnumerable<string> references, string? subject, MailboxAddress to, MimeEntity body)
+    private MimeMessage Reply(string messageKey, string? messageId, IEnumerable<string> references, string? subject, MailboxAddress to, MimeEntity body)
     {
         var reply = new MimeMessage
         {
             Subject = subject is { } s && s.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? s : $"Re: {subject}",
             Body = body,
-            MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(settings.From.Split('@').Last()),
+            MessageId = $"reply-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(messageKey)))[..32]}@{_domain}",
         };
         reply.From.Add(new MailboxAddress(settings.FromName, settings.From));
         reply.To.Add(to);
