@@ -136,8 +136,8 @@ public sealed class MailIntake(
             }
         }
 
-        var attachments = message?.Attachments.OfType<MimePart>().Where(a => a.FileName is not null).ToList() ?? [];
-        var requests = attachments.Where(a => SafeFileName.IsPlain(a.FileName!) && FileKinds.FromName(a.FileName!) is not null).ToList();
+        var attachments = MailAttachment.Of(message);
+        var requests = attachments.Where(a => SafeFileName.IsPlain(a.FileName) && FileKinds.FromName(a.FileName) is not null).ToList();
         if (problem is null && requests.Count == 0)
         {
             problem = "it has no *.lsr.csv or *.csr.csv attachment";
@@ -147,7 +147,7 @@ public sealed class MailIntake(
         if (ledger.State(key) is null)
         {
             var reply = problem is null
-                ? _replies.Answer(key, message!, from, requests.Select(part => Process(part, partner, received, attachments)).ToList())
+                ? _replies.Answer(key, message!, from, requests.Select(request => Process(request, partner, received, attachments)).ToList())
                 : _replies.Format(key, envelope.MessageId, envelope.Subject, from, problem);
             await sender.SendAsync(reply, bounded.Token);
             ledger.MarkReplied(key, from.Address, partner.Id, received, reply.MessageId ?? string.Empty);
@@ -160,24 +160,20 @@ public sealed class MailIntake(
         ledger.MarkDone(key);
     }
 
-    private FileOutcome Process(MimePart part, Partner partner, Instant received, IReadOnlyList<MimePart> attachments)
+    private FileOutcome Process(MailAttachment request, Partner partner, Instant received, IReadOnlyList<MailAttachment> attachments)
     {
-        using var content = new MemoryStream();
-        part.Content?.DecodeTo(content);
-        content.Position = 0;
-        return processor.Process(new Receipt(partner, Channel.Email, received), part.FileName!, content, content.Length, new AttachmentLoaSource(attachments));
+        using var content = new MemoryStream(request.Content, writable: false);
+        return processor.Process(new Receipt(partner, Channel.Email, received), request.FileName, content, content.Length, new AttachmentLoaSource(attachments));
     }
 
     /// <summary>Message-ID plus the hash of every attachment: a resent message with other files is a new message.</summary>
-    private static string MessageKey(string messageId, IReadOnlyList<MimePart> attachments)
+    private static string MessageKey(string messageId, IReadOnlyList<MailAttachment> attachments)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var part in attachments)
+        foreach (var attachment in attachments)
         {
-            using var content = new MemoryStream();
-            part.Content?.DecodeTo(content);
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(part.FileName ?? string.Empty));
-            hash.AppendData(content.GetBuffer().AsSpan(0, (int)content.Length));
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(attachment.FileName));
+            hash.AppendData(attachment.Content);
         }
 
         return $"{messageId}#{Convert.ToHexStringLower(hash.GetHashAndReset())}";
