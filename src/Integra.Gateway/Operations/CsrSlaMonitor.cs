@@ -47,8 +47,7 @@ public sealed class CsrSlaMonitor(OrderStore store, ILogger logger) : IDisposabl
     /// <summary>Logs what is late as of <paramref name="now"/>; returns how many CSR files are waiting.</summary>
     public int Check(Instant now)
     {
-        var waiting = store.Connection.Query<(string Partner, string Channel, string Path, string FirstSeen)>(
-            "SELECT partner, channel, path, first_seen FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv'").ToList();
+        var waiting = WaitingFiles(store);
         foreach (var (partner, channel, path, firstSeen) in waiting)
         {
             var age = now - StoreFormats.Instant(firstSeen);
@@ -65,6 +64,11 @@ public sealed class CsrSlaMonitor(OrderStore store, ILogger logger) : IDisposabl
 
         return waiting.Count;
     }
+
+    /// <summary>CSR files listed in a drop and not yet answered (still sighted), oldest first.</summary>
+    public static IReadOnlyList<(string Partner, string Channel, string Path, string FirstSeen)> WaitingFiles(OrderStore store) =>
+        store.Connection.Query<(string Partner, string Channel, string Path, string FirstSeen)>(
+            "SELECT partner, channel, path, first_seen FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv' ORDER BY first_seen").ToList();
 
     public void Dispose() => _watch?.Dispose();
 }

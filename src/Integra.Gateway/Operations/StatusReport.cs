@@ -55,8 +55,7 @@ public sealed record StatusReport(
             WHERE o.kind = 'CSR' AND v.received_at >= @since30
             """,
             new { since30 });
-        var waitingCsr = c.Query<(string Partner, string Path, string FirstSeen)>(
-                "SELECT partner, path, first_seen FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv' ORDER BY first_seen")
+        var waitingCsr = CsrSlaMonitor.WaitingFiles(store)
             .Select(w => new WaitingCsr(w.Partner, w.Path, w.FirstSeen, Math.Round((now - StoreFormats.Instant(w.FirstSeen)).TotalHours, 1)))
             .ToList();
 
