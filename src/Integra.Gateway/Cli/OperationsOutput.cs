@@ -8,8 +8,6 @@ namespace Integra.Gateway.Cli;
 /// <summary>What the read-only operations commands (<c>status</c>, <c>show</c>) share: the store they read and JSON output.</summary>
 internal static class OperationsOutput
 {
-    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     /// <summary>Opens the existing store at <paramref name="db"/>, or the configured one; never creates a new one by mistake.</summary>
     public static OrderStore OpenExistingStore(string? db)
     {
@@ -20,5 +18,5 @@ internal static class OperationsOutput
     }
 
     public static void Write(object report, bool json, Func<string> text) =>
-        Console.Out.Write(json ? JsonSerializer.Serialize(report, Json) + Environment.NewLine : text());
+        Console.Out.Write(json ? JsonSerializer.Serialize(report, Operations.ReportJson.Options) + Environment.NewLine : text());
 }

@@ -34,8 +34,6 @@ public sealed class HealthListener(
     IClock clock,
     ILogger<HealthListener> logger) : BackgroundService
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     /// <summary>The channels this daemon runs, with their staleness bounds.</summary>
     public static IReadOnlyList<HealthReport.Expectation> Expectations(LocalDropSettings local, Drops.Sftp.SftpSettings sftp, ReferenceData data, int missed)
     {
@@ -88,7 +86,7 @@ public sealed class HealthListener(
             var report = HealthReport.Evaluate(() => OrderStore.Open(gateway.Value.Database, clock), expectations, clock.GetCurrentInstant());
             response.StatusCode = report.Healthy ? 200 : 503;
             response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(response.OutputStream, report, Json, stoppingToken);
+            await JsonSerializer.SerializeAsync(response.OutputStream, report, ReportJson.Options, stoppingToken);
         }
     }
 }

@@ -22,7 +22,7 @@ public static class AuditExport
         {
             var folder = Path.Combine(outDir, $"{order.Partner}-{order.Kind}-{order.Pon}");
             Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "history.json"), JsonSerializer.Serialize(order, Cli.OperationsOutput.Json));
+            File.WriteAllText(Path.Combine(folder, "history.json"), JsonSerializer.Serialize(order, ReportJson.Options));
 
             var rows = order.Versions.Select(v =>
             {
