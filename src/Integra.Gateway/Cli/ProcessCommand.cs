@@ -34,14 +34,13 @@ internal static class ProcessCommand
         var processor = new RequestFileProcessor(context.Data, context.Policy, context.Intake.ToLimits(), context.Store);
         var receipt = new Receipt(partner, channel, received);
         var exit = ExitCodes.Done;
-        // Progress only for a person at a terminal with a batch; pipes and CI stay quiet.
-        var progress = files.Count > 1 && !Console.IsErrorRedirected;
+        using var progress = new TerminalProgress("processing");
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            if (progress)
+            if (files.Count > 1)
             {
-                Console.Error.Write($"\r[{i + 1}/{files.Count}] {Path.GetFileName(file)}\u001b[K");
+                progress.Show(i + 1, files.Count, Path.GetFileName(file));
             }
 
             if (!File.Exists(file))
@@ -65,11 +64,6 @@ internal static class ProcessCommand
             {
                 exit = ExitCodes.FileFailed;
             }
-        }
-
-        if (progress)
-        {
-            Console.Error.Write("\r\u001b[K");
         }
 
         return exit;

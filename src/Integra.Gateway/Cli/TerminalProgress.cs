@@ -6,11 +6,14 @@ internal sealed class TerminalProgress(string what) : IProgress<(int Done, int T
     private readonly bool _enabled = !Console.IsErrorRedirected;
     private bool _shown;
 
-    public void Report((int Done, int Total) value)
+    public void Report((int Done, int Total) value) => Show(value.Done, value.Total);
+
+    /// <summary>Shows <paramref name="done"/> of <paramref name="total"/>, and what is being worked on when given.</summary>
+    public void Show(int done, int total, string? detail = null)
     {
-        if (_enabled && value.Total > 0)
+        if (_enabled && total > 0)
         {
-            Console.Error.Write($"\r{what}: {value.Done}/{value.Total}\u001b[K");
+            Console.Error.Write($"\r{what}: {done}/{total}{(detail is null ? string.Empty : " " + detail)}\u001b[K");
             _shown = true;
         }
     }
