@@ -55,7 +55,7 @@ internal sealed class SftpConnections : IDisposable
         }
         catch (InvalidOperationException e)
         {
-            throw new ObjectDisposedException($"SFTP connections of {_partner} are closed", e);
+            throw Closed(e);
         }
 
         if (Volatile.Read(ref _idle) == 0)
@@ -91,7 +91,7 @@ internal sealed class SftpConnections : IDisposable
             // Work added while disposal began, with no worker left to refuse it.
             while (_queue.TryTake(out var work))
             {
-                work.Fail(new ObjectDisposedException($"SFTP connections of {_partner} are closed"));
+                work.Fail(Closed());
                 work.Publish();
             }
 
@@ -102,6 +102,8 @@ internal sealed class SftpConnections : IDisposable
             _logger.LogWarning("SFTP connections of {Partner} did not stop within {Timeout}", _partner, _stopTimeout);
         }
     }
+
+    private ObjectDisposedException Closed(Exception? cause = null) => new($"SFTP connections of {_partner} are closed", cause);
 
     /// <summary>Starts another worker unless there are enough; a spare one at worst, never more than <see cref="Count"/>.</summary>
     private void AddWorker()
@@ -130,7 +132,7 @@ internal sealed class SftpConnections : IDisposable
                 Interlocked.Decrement(ref _idle);
                 if (_stopping)
                 {
-                    work.Fail(new ObjectDisposedException($"SFTP connections of {_partner} are closed"));
+                    work.Fail(Closed());
                 }
                 else if (!work.IsAbandoned)
                 {
