@@ -37,15 +37,19 @@ public sealed class HealthListener(
     /// <summary>The channels this daemon runs, with their staleness bounds.</summary>
     public static IReadOnlyList<HealthReport.Expectation> Expectations(LocalDropSettings local, Drops.Sftp.SftpSettings sftp, ReferenceData data, int missed)
     {
+        // A few seconds of slack: a poll that takes a moment is not a missed one.
+        HealthReport.Expectation Expect(string partner, string channel, TimeSpan interval) =>
+            new(partner, channel, Duration.FromTimeSpan(interval * missed) + Duration.FromSeconds(5));
+
         var list = new List<HealthReport.Expectation>();
         if (local.Enabled)
         {
-            list.AddRange(data.Partners.Select(p => new HealthReport.Expectation(p.Id, "local", Duration.FromTimeSpan(local.PollInterval * missed) + Duration.FromSeconds(5))));
+            list.AddRange(data.Partners.Select(p => Expect(p.Id, "local", local.PollInterval)));
         }
 
         if (sftp.Enabled)
         {
-            list.AddRange(sftp.Partners.Select(p => new HealthReport.Expectation(p.Key, "sftp", Duration.FromTimeSpan(p.Value.PollInterval * missed) + Duration.FromSeconds(5))));
+            list.AddRange(sftp.Partners.Select(p => Expect(p.Key, "sftp", p.Value.PollInterval)));
         }
 
         return list;
