@@ -40,9 +40,7 @@ public sealed class ReplyBuilder(MailSettings settings)
         var builder = new BodyBuilder { TextBody = body.ToString() };
         foreach (var outcome in outcomes)
         {
-            using var csv = new MemoryStream();
-            ResponseWriter.Write(csv, outcome.Rows);
-            builder.Attachments.Add(outcome.ResponseName, csv.ToArray(), new ContentType("text", "csv"));
+            builder.Attachments.Add(outcome.ResponseName, ResponseWriter.Bytes(outcome.Rows), new ContentType("text", "csv"));
         }
 
         return Reply(messageKey, original.MessageId, original.References, original.Subject, to, builder.ToMessageBody());

@@ -13,7 +13,11 @@ public static class ResponseWriter
     public static void WriteFile(string path, IEnumerable<ResponseRow> rows) =>
         CsvFiles.WriteAtomically(path, ResponseRow.Columns, rows.Select(r => r.Cells()));
 
-    /// <summary>Writes the response CSV to a stream (for SFTP uploads and mail attachments).</summary>
-    public static void Write(Stream stream, IEnumerable<ResponseRow> rows) =>
-        CsvFiles.Write(stream, ResponseRow.Columns, rows.Select(r => r.Cells()));
+    /// <summary>The response CSV as bytes (for SFTP uploads and mail attachments).</summary>
+    public static byte[] Bytes(IEnumerable<ResponseRow> rows)
+    {
+        using var buffer = new MemoryStream();
+        CsvFiles.Write(buffer, ResponseRow.Columns, rows.Select(r => r.Cells()));
+        return buffer.ToArray();
+    }
 }

@@ -56,13 +56,11 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
 
         // Dot-prefixed temporary name: partners' pollers skip it until the rename makes it whole.
         var temp = $"{_settings.Outbound.TrimEnd('/')}/.{responseName}.{Guid.NewGuid():N}.tmp";
-        using var buffer = new MemoryStream();
-        ResponseWriter.Write(buffer, rows);
-        var content = buffer.ToArray();
+        var content = ResponseWriter.Bytes(rows);
         return _connections.RunAsync(
             client =>
             {
-                // WriteAllBytes is four round trips (realpath, open, write, close); a stream would add an fstat.
+                // WriteAllBytes is four requests (realpath, open, write, close); a stream would add an fstat.
                 client.WriteAllBytes(temp, content);
 
                 // posix-rename replaces an older response of the same name atomically.
