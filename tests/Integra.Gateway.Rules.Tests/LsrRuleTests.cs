@@ -105,10 +105,12 @@ public class LsrRuleTests
     [InlineData("CB", "N", "ACT")]
     [InlineData("BB", "D", "ACT")]
     [InlineData("XX", "V", "REQTYP")]
+    [InlineData("AB", "V", "REQTYP")] // loop only: not a port-out
     public void L3_reqtyp_act_not_an_accepted_pair_is_rejected_R51(string reqtyp, string act, string field)
     {
         var error = Single(Decide(Lsr(MultiLine((Field.Reqtyp, reqtyp), (Field.Act, act)), "6125550101"), Monday));
         Assert.Equal(("L3", "R51", field), (error.RuleId, error.Code, error.Field));
+        Assert.Contains("CB, or BB with ACT V", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,14 +155,16 @@ public class LsrRuleTests
         Assert.Contains("Qwest", error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("N-OR", "97304", "5035550601")] // no NPAC record
-    [InlineData("O-OR", "97305", "5035550701")] // another carrier's SPID
-    public void L7_npac_spid_missing_or_other_is_rejected_R20(string an, string zip, string tn)
+    [Fact]
+    public void L7_npac_spid_of_another_carrier_is_rejected_R20()
     {
-        var error = Single(Decide(Lsr(With((Field.An, an), (Field.Zip, zip), (Field.Tn, tn))), Monday));
-        Assert.Equal(("L7", "R20", tn), (error.RuleId, error.Code, error.Tn));
+        var error = Single(Decide(Lsr(With((Field.An, "O-OR"), (Field.Zip, "97305"), (Field.Tn, "5035550701"))), Monday));
+        Assert.Equal(("L7", "R20", "5035550701"), (error.RuleId, error.Code, error.Tn));
     }
+
+    [Fact]
+    public void L7_a_tn_without_npac_record_is_native_to_integra_and_passes() =>
+        Assert.IsType<Foc>(Decide(Lsr(With((Field.An, "N-OR"), (Field.Zip, "97304"), (Field.Tn, "5035550601"))), Monday).Decision);
 
     [Fact]
     public void L8_partial_port_without_mi_or_partial_is_rejected_R40()
@@ -178,6 +182,28 @@ public class LsrRuleTests
             foc.Lines);
     }
 
+    [Theory]
+    [InlineData("NOT A PARTIAL PORT")]
+    [InlineData("no partial port here")]
+    [InlineData("this is not partial")]
+    public void L8_not_a_partial_port_is_not_a_declaration(string remarks)
+    {
+        var error = Single(Decide(Lsr(MultiLine((Field.Mi, ""), (Field.Remarks, remarks)), "6125550101", "6125550102"), Monday));
+        Assert.Equal(("L8", "R40"), (error.RuleId, error.Code));
+    }
+
+    [Theory]
+    [InlineData("port 612-555-0101 and 612-555-0102 only, keep the rest")]
+    [InlineData("PORT these two ONLY")]
+    [InlineData("Keep 612-555-0103 and 612-555-0104 with Integra")]
+    [InlineData("612-555-0103 remains")]
+    [InlineData("partial; customer keeps two lines")]
+    public void L8_a_port_only_or_keep_clause_declares_a_partial_port(string remarks)
+    {
+        var foc = Assert.IsType<Foc>(Decide(Lsr(MultiLine((Field.Mi, ""), (Field.Remarks, remarks)), "6125550101", "6125550102"), Monday).Decision);
+        Assert.Equal(["R", "R"], foc.Lines.Where(l => l.Tn is "6125550103" or "6125550104").Select(l => l.Lna == Lna.Remains ? "R" : "?"));
+    }
+
     [Fact]
     public void L8_porting_every_working_tn_needs_no_partial_flag() =>
         Assert.IsType<Foc>(Decide(Lsr(MultiLine((Field.Mi, "")), "6125550101", "6125550102", "6125550103", "6125550104"), Monday).Decision);
@@ -189,6 +215,38 @@ public class LsrRuleTests
         Assert.Equal(
             [new("6125550101", Lna.Port), new("6125550102", Lna.Port), new("6125550103", Lna.Disconnect), new("6125550104", Lna.Disconnect)],
             foc.Lines);
+    }
+
+    [Theory]
+    [InlineData("DISC 612-555-0103; keep 612-555-0104 with Integra")]
+    [InlineData("DISC 612.555.0103. Customer keeps 612.555.0104")]
+    [InlineData("DISC 612-555-0103\n612-555-0104 stays")]
+    [InlineData("disconnect 6125550103 but port nothing else, 6125550104 keep")]
+    public void L9_disconnect_clause_ends_at_semicolon(string remarks)
+    {
+        // Only the TNs inside the disconnect clause are disconnected; 0104, written after it, stays with Integra.
+        var foc = Assert.IsType<Foc>(Decide(Lsr(MultiLine((Field.Remarks, remarks)), "6125550101", "6125550102"), Monday).Decision);
+        Assert.Equal(
+            [new("6125550101", Lna.Port), new("6125550102", Lna.Port), new("6125550103", Lna.Disconnect), new("6125550104", Lna.Remains)],
+            foc.Lines);
+    }
+
+    [Fact]
+    public void L9_a_tn_in_both_a_disconnect_and_a_keep_clause_is_rejected_R41()
+    {
+        var error = Single(Decide(Lsr(MultiLine((Field.Remarks, "DISC 612-555-0103; KEEP 612-555-0103")), "6125550101", "6125550102"), Monday));
+        Assert.Equal(("L9", "R41", "6125550103"), (error.RuleId, error.Code, error.Tn));
+    }
+
+    [Theory]
+    [InlineData("DISC 5035559999")]
+    [InlineData("DISC 503-555-0101")]
+    [InlineData("NOT A PARTIAL PORT; disconnect 6125550101")]
+    [InlineData("keep 5035550101; port only 5035550101")]
+    public void L8_L9_a_simple_port_is_never_rejected_for_remarks(string remarks)
+    {
+        var foc = Assert.IsType<Foc>(Decide(Lsr(With((Field.Remarks, remarks))), Monday).Decision);
+        Assert.Equal([new FocLine("5035550101", Lna.Port)], foc.Lines);
     }
 
     [Theory]
@@ -213,18 +271,36 @@ public class LsrRuleTests
         Assert.Equal(Date("2026-04-01"), Assert.IsType<Foc>(Decide(Lsr(With((Field.Ddd, "2026-04-01"))), Monday).Decision).DueDate);
 
     [Fact]
-    public void L10_ddd_within_30_days_whose_next_business_day_is_not_is_rejected()
+    public void L10_day_30_on_a_saturday_is_accepted_and_moves_to_the_next_business_day()
     {
-        // Received Thursday 2026-03-05: day 30 is Saturday 2026-04-04, the next business day is day 32.
-        var error = Single(Decide(Lsr(With((Field.Ddd, "2026-04-04"))), At("2026-03-05T10:00:00-08:00")));
-        Assert.Equal(("L10", "R30"), (error.RuleId, error.Code));
+        // Received Thursday 2026-03-05: day 30 is Saturday 2026-04-04, the next business day Monday 2026-04-06.
+        var foc = Assert.IsType<Foc>(Decide(Lsr(With((Field.Ddd, "2026-04-04"))), At("2026-03-05T10:00:00-08:00")).Decision);
+        Assert.Equal((Date("2026-04-06"), "L13"), (foc.DueDate, foc.RuleId));
     }
+
+    [Fact]
+    public void L10_day_31_on_a_sunday_is_rejected() =>
+        Assert.Equal("R30", Single(Decide(Lsr(With((Field.Ddd, "2026-04-05"))), At("2026-03-05T10:00:00-08:00"))).Code);
 
     [Fact]
     public void L11_ddd_before_standard_interval_with_expedite_is_pending_review_X01()
     {
         var pending = Assert.IsType<PendingReview>(Decide(Lsr(With((Field.Ddd, "2026-03-02"), (Field.Exp, "Y"))), Monday).Decision);
         Assert.Equal((Date("2026-03-02"), Date("2026-03-03")), (pending.RequestedDate, pending.StandardDueDate));
+    }
+
+    [Theory]
+    [InlineData("X")]
+    [InlineData("yes")]
+    [InlineData("y")]
+    public void L11_any_populated_exp_on_a_simple_port_asks_for_an_expedite(string exp) =>
+        Assert.IsType<PendingReview>(Decide(Lsr(With((Field.Ddd, "2026-03-02"), (Field.Exp, exp))), Monday).Decision);
+
+    [Fact]
+    public void L11_exp_other_than_y_on_a_non_simple_port_is_rejected_R02()
+    {
+        var error = Single(Decide(Lsr(MultiLine((Field.Ddd, "2026-03-02"), (Field.Exp, "X")), "6125550101"), Monday));
+        Assert.Equal(("R02", "EXP"), (error.Code, error.Field));
     }
 
     [Fact]
@@ -303,6 +379,19 @@ public class LsrRuleTests
         var error = Single(Decide(Lsr(With((Field.Zip, "97299"))), Monday));
         Assert.Equal(("L17", "R24", "ZIP"), (error.RuleId, error.Code, error.Field));
     }
+
+    [Fact]
+    public void L17_zip_plus_4_is_accepted_and_compared_on_its_first_5_digits()
+    {
+        Assert.IsType<Foc>(Decide(Lsr(With((Field.Zip, "97201-1234"))), Monday).Decision);
+        Assert.Equal(("L17", "R24"), Single(Decide(Lsr(With((Field.Zip, "97299-1234"))), Monday)) is var e ? (e.RuleId, e.Code) : default);
+    }
+
+    [Theory]
+    [InlineData("97201-12")]
+    [InlineData("972011234")]
+    public void L1_a_malformed_zip_plus_4_is_rejected_R02(string zip) =>
+        Assert.Equal(("R02", "ZIP"), Single(Decide(Lsr(With((Field.Zip, zip))), Monday)) is var e ? (e.Code, e.Field) : default);
 
     [Theory]
     [InlineData("")]

@@ -116,8 +116,10 @@ public class ProcessCommandTests
         rows.AddRange(Enumerable.Range(1, 4).Select(v => Row("P-3", $"0{v}", $"2026-03-1{v}", sup: "2")));
         await cli.Process("ACME", Monday, cli.Write("s5.lsr.csv", LsrHeader + "\n" + string.Join('\n', rows) + "\n"));
         var result = cli.Rows("ACME", "s5.lsr.resp.csv");
-        Assert.Equal(["FOC", "FOC", "FOC", "FOC", "REJ"], result.Select(r => r["RESPTYP"]));
-        Assert.Equal("R61", result[^1]["CODE"]);
+        Assert.Equal(["FOC", "FOC", "FOC", "FOC", "REJ", "CAN"], result.Select(r => r["RESPTYP"]));
+        Assert.Equal(("R61", "R61", "5035550101"), (result[^2]["CODE"], result[^1]["CODE"], result[^1]["TN"]));
+        var npac = Assert.Single(cli.AllRows("npac", "npac-cancel-"));
+        Assert.Equal(("CANCEL", "5035550101", "P-3"), (npac["ACTION"], npac["TN"], npac["PON"]));
         await cli.Process("ACME", Monday, cli.Write("s5b.lsr.csv", $"{LsrHeader}\n{Row("P-3", "05", "2026-03-20", sup: "3")}\n"));
         Assert.Equal("R62", Assert.Single(cli.Rows("ACME", "s5b.lsr.resp.csv"))["CODE"]);
     }

@@ -19,7 +19,7 @@ internal static class Authorization
         }
 
         var zip = ctx.Fields[Field.Zip];
-        if (zip.Length > 0 && FieldFormats.Check(Field.Zip, zip) is null && zip != account.Zip)
+        if (zip.Length > 0 && FieldFormats.Check(Field.Zip, zip) is null && FieldFormats.Zip5(zip) != FieldFormats.Zip5(account.Zip))
         {
             ctx.Add("L17", RejectCodes.ZipMismatch, Field.Zip, $"ZIP {zip} is not the service ZIP of account {account.An}; send the ZIP code where the service is.");
         }

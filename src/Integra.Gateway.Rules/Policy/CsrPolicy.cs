@@ -51,6 +51,12 @@ public sealed class CsrPolicy(ReferenceData data, PolicyOptions options)
         }
 
         var working = data.TnsOf(account.An).Where(t => t.Status == TnStatus.Working).Select(t => t.Tn).ToList();
+        if (working.Count == 0)
+        {
+            // An empty answer would read as "nothing to port" and leave the partner guessing (SPEC §4, C3).
+            return new CsrReject([new RuleError("C3", RejectCodes.TnNotWorking, Field.An.Name(), $"Account {account.An} has no working TN, so there is no service record to send; check the account number with the end user.")]);
+        }
+
         return new CsrAnswer(account, working);
     }
 

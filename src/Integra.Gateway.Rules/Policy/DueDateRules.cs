@@ -12,11 +12,8 @@ internal static class DueDateRules
 
     public static Dates Compute(LsrContext ctx)
     {
-        var simple = ctx.Simple;
-        var cutoff = simple ? ctx.Options.SimpleCutoff : ctx.Options.NonSimpleCutoff;
-        var interval = simple
-            ? ctx.Receipt.Partner.SimpleInterval ?? ctx.Options.SimpleIntervalDays
-            : ctx.Receipt.Partner.NonSimpleInterval ?? ctx.Options.NonSimpleIntervalDays;
+        var cutoff = PortKind.Cutoff(ctx.Simple, ctx.Options);
+        var interval = PortKind.Interval(ctx.Simple, ctx.Receipt.Partner, ctx.Options);
         var calendar = ctx.Data.Calendar;
         var erd = DueDates.EffectiveReceivedDate(ctx.ReceivedLocal, cutoff, calendar);
         var sdd = DueDates.StandardDueDate(erd, interval, calendar);
@@ -24,9 +21,8 @@ internal static class DueDateRules
     }
 
     /// <summary>
-    /// L10: more than 30 days out is rejected. The FOC date is the DDD moved to a business day, so a DDD that is
-    /// itself within 30 days but whose next business day is not is rejected too: Integra never confirms a date
-    /// more than 30 days after receipt.
+    /// L10: a DDD, as the partner wrote it, more than 30 calendar days after the local received date is rejected.
+    /// Day 30 itself is accepted even when it is not a business day: L13 then confirms the next business day.
     /// </summary>
     public static void CheckWindow(LsrContext ctx, Dates dates)
     {
@@ -41,10 +37,6 @@ internal static class DueDateRules
         {
             ctx.Add("L10", RejectCodes.DueDateTooFar, Field.Ddd, $"DDD {ddd:yyyy-MM-dd} is more than {ctx.Options.MaxDaysOut} days after the request was received ({received:yyyy-MM-dd}); send a DDD on or before {limit:yyyy-MM-dd}.");
         }
-        else if (ddd >= dates.Sdd && ctx.Data.Calendar.OnOrAfter(ddd) > limit)
-        {
-            ctx.Add("L10", RejectCodes.DueDateTooFar, Field.Ddd, $"DDD {ddd:yyyy-MM-dd} is not a business day and the next business day is more than {ctx.Options.MaxDaysOut} days after receipt ({received:yyyy-MM-dd}); choose a business day on or before {limit:yyyy-MM-dd}.");
-        }
     }
 
     /// <summary>L11–L13 for a request without errors.</summary>
@@ -53,7 +45,8 @@ internal static class DueDateRules
         var ddd = dates.Ddd ?? dates.Sdd;
         if (ddd < dates.Sdd)
         {
-            return string.Equals(ctx.Fields[Field.Exp], "Y", StringComparison.OrdinalIgnoreCase)
+            // L11: "populated" is any non-blank EXP; on a non-simple port anything but Y was already rejected (L1).
+            return ctx.Fields[Field.Exp].Length > 0
                 ? new PendingReview(ddd, dates.Sdd, lines)
                 : new Foc(dates.Sdd, lines, "L12");
         }

@@ -22,7 +22,7 @@ public static partial class FieldFormats
         Field.Act => Letters(1).IsMatch(value) ? null : "1 letter, e.g. V",
         Field.Ddd or Field.Dated => ParseDate(value) is null ? "a date as yyyy-MM-dd" : null,
         Field.Inittel or Field.Tn => TelephoneNumber.TryNormalize(value, out _) ? null : "10 NANP digits, e.g. 406-555-0101",
-        Field.Zip => FiveDigits().IsMatch(value) ? null : "5 digits",
+        Field.Zip => Zip().IsMatch(value) ? null : "5 digits, or ZIP+4 such as 97201-1234",
         Field.Sup => OneOf(value, "1", "2", "3") ? null : "blank, 1 (cancel), 2 (new due date) or 3 (other change)",
         Field.Exp => OneOf(value, "Y") ? null : "blank or Y",
         Field.Mi => OneOf(value, "A") ? null : "blank or A (partial migration)",
@@ -30,6 +30,9 @@ public static partial class FieldFormats
         Field.State => Letters(2).IsMatch(value) ? null : "a 2-letter state code",
         _ => null,
     };
+
+    /// <summary>The 5-digit ZIP of a well-formed ZIP or ZIP+4: what L17 compares (SPEC §2.1).</summary>
+    public static string Zip5(string zip) => zip.Length > 5 ? zip[..5] : zip;
 
     public static LocalDate? ParseDate(string value)
     {
@@ -62,8 +65,8 @@ public static partial class FieldFormats
     [GeneratedRegex("^[0-9]{2}$")]
     private static partial Regex TwoDigits();
 
-    [GeneratedRegex("^[0-9]{5}$")]
-    private static partial Regex FiveDigits();
+    [GeneratedRegex("^[0-9]{5}(-[0-9]{4})?$")]
+    private static partial Regex Zip();
 
     [GeneratedRegex("^[A-Za-z]$")]
     private static partial Regex Letter1();

@@ -7,7 +7,7 @@ namespace Integra.Gateway.Rules.Policy;
 /// <summary>What every LSR rule family needs: the request, where it came from, and what was looked up for it.</summary>
 internal sealed class LsrContext
 {
-    public LsrContext(LsrRequest request, Receipt receipt, ReferenceData data, PolicyOptions options)
+    public LsrContext(LsrRequest request, Receipt receipt, ReferenceData data, PolicyOptions options, IReadOnlySet<string>? activatedTns = null)
     {
         Request = request;
         Receipt = receipt;
@@ -19,6 +19,11 @@ internal sealed class LsrContext
         ReceivedLocal = receipt.Received.InZone(Zone).LocalDateTime;
         Simple = SimplePort.IsSimple(request, Account, data);
         PortTns = request.Tns.Where(t => t.Tn is not null).Select(t => t.Tn!).Distinct().ToList();
+        ActivatedTns = activatedTns ?? new HashSet<string>();
+        var ported = new HashSet<string>(PortTns, StringComparer.Ordinal);
+        ported.UnionWith(ActivatedTns);
+        Ported = ported;
+        Remarks = RemarksClauses.Parse(request.Fields[Field.Remarks]);
     }
 
     public LsrRequest Request { get; }
@@ -46,6 +51,18 @@ internal sealed class LsrContext
 
     /// <summary>The valid, distinct TNs the request asks to port.</summary>
     public IReadOnlyList<string> PortTns { get; }
+
+    /// <summary>
+    /// TNs of this order that NPAC already shows ported to the new provider (a supplement's history): they stay
+    /// ported whatever the supplement says, and their inventory checks are done (S6).
+    /// </summary>
+    public IReadOnlySet<string> ActivatedTns { get; }
+
+    /// <summary>The request's TNs and the order's activated TNs: every TN that leaves Integra with this order.</summary>
+    public IReadOnlySet<string> Ported { get; }
+
+    /// <summary>The clauses of REMARKS (L8, L9).</summary>
+    public RemarksClauses Remarks { get; }
 
     public List<RuleError> Errors { get; } = [];
 

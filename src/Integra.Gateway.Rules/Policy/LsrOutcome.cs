@@ -5,7 +5,8 @@ namespace Integra.Gateway.Rules.Model;
 
 /// <summary>
 /// A decision with what it was based on: the account (when found), the service state, whether the port is
-/// simple, and the effective received and standard due dates (when the DDD could be judged).
+/// simple, the effective received and standard due dates (when the DDD could be judged), and whether this
+/// version is an accepted supplement that asked for a new due date (counted by S5).
 /// </summary>
 public sealed record LsrOutcome(
     LsrDecision Decision,
@@ -13,4 +14,9 @@ public sealed record LsrOutcome(
     string State,
     bool Simple,
     LocalDate? EffectiveReceivedDate,
-    LocalDate? StandardDueDate);
+    LocalDate? StandardDueDate,
+    bool NewDueDateSupplement = false)
+{
+    /// <summary>The DDD this decision accepted, kept as the order's reference for later supplements (S4, S5).</summary>
+    public LocalDate? AcceptedDdd { get; init; }
+}

@@ -16,9 +16,9 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
     /// <param name="contentHash">Hash of <see cref="LsrRequest.CanonicalContent"/>, to recognise resends.</param>
     public LsrOutcome Decide(LsrRequest request, Receipt receipt, OrderHistory? history, string contentHash)
     {
-        var ctx = new LsrContext(request, receipt, data, options);
         if (history is null)
         {
+            var ctx = new LsrContext(request, receipt, data, options);
             if (request.Sup.Length > 0)
             {
                 ctx.Add("S1", RejectCodes.NoPriorVersion, Field.Sup, $"SUP {request.Sup} was sent but Integra has no earlier version of PON {request.Pon}; send the initial request with SUP blank.");
@@ -27,7 +27,7 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
             return Evaluate(ctx);
         }
 
-        return Supplement(ctx, history, contentHash);
+        return Supplement(new LsrContext(request, receipt, data, options, history.ActivatedTns), history, contentHash);
     }
 
     private LsrOutcome Supplement(LsrContext ctx, OrderHistory history, string contentHash)
@@ -46,9 +46,9 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
             return Only(ctx, "S8", RejectCodes.VersionConflict, Field.Ver, $"VER {request.Ver} is lower than VER {history.LatestVer} already received for PON {request.Pon}; send a VER higher than {history.LatestVer}.");
         }
 
-        if (history.State is OrderState.Canceled or OrderState.Expired or OrderState.Complete or OrderState.Closed)
+        if (Ended(ctx, history) is { } ended)
         {
-            return Only(ctx, "S2", RejectCodes.NewLsrRequired, Field.Pon, $"PON {request.Pon} is {history.State.ToString().ToUpperInvariant()}; a supplement cannot reopen it. Send a new LSR with a new PON.");
+            return ended;
         }
 
         var sup = request.Sup;
@@ -69,36 +69,93 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
                 ctx.Add("L1", RejectCodes.MissingField, Field.Sup, $"PON {request.Pon} already has VER {history.LatestVer}; a higher VER is a supplement and needs SUP 1 (cancel), 2 (new due date) or 3 (other change).");
                 return Evaluate(ctx);
             case "1":
-                Authorization.CheckCcna(ctx.Fields, ctx.Receipt, ctx.Errors);
-                return ctx.Errors.Count > 0
-                    ? Outcome(ctx, new Reject(ctx.Errors))
-                    : Outcome(ctx, new Cancel(history.PortTns, RejectCodes.CanceledBySupplement, "S3"));
-            case "2" when history.DueDateSupplements + 1 > options.MaxDueDateSupplements:
-                ctx.Add("S5", RejectCodes.TooManySupplements, Field.Sup, $"PON {request.Pon} has had more than {options.MaxDueDateSupplements} due-date supplements; the order is closed. Send a new LSR when you have a firm due date.");
-                return Outcome(ctx, new Reject(ctx.Errors, ClosesOrder: true));
+                return CancelOrder(ctx, history);
             default:
-                return KeepEstablishedDate(Evaluate(ctx), ctx, history);
+                return DateChange(Evaluate(ctx), ctx, history);
         }
     }
 
-    /// <summary>S4: a supplement asking for the established FOC date, with at least 2 business days' notice, keeps it.</summary>
-    private LsrOutcome KeepEstablishedDate(LsrOutcome evaluated, LsrContext ctx, OrderHistory history)
+    /// <summary>
+    /// S2: an order that has ended takes no supplement. That includes an order at FOC already past its expiry when
+    /// the supplement arrives (the sweep may not have run yet): it expires in this step, withdrawing exactly what
+    /// the sweep would, so a late supplement can never revive a port the policy has already given up on.
+    /// </summary>
+    private LsrOutcome? Ended(LsrContext ctx, OrderHistory history)
     {
-        if (history.FocDate is not { } established
-            || evaluated.EffectiveReceivedDate is not { } erd
-            || evaluated.Decision is not (Foc or PendingReview)
-            || FieldFormats.ParseDate(ctx.Fields[Field.Ddd]) != established
-            || data.Calendar.BusinessDaysBetween(erd, established) < options.SupplementNoticeBusinessDays)
+        var state = history.State;
+        OrderClosure? closure = null;
+        if (state == OrderState.Foc && history.AllPortsActivated)
         {
-            return evaluated;
+            state = OrderState.Complete;
+            closure = new OrderClosure(OrderState.Complete, null, Withdrawal.Nothing);
+        }
+        else if (state == OrderState.Foc && history.FocDate is { } foc && Expiry.IsExpired(foc, ctx.Receipt.Received, history.Zone, data.Calendar, options))
+        {
+            state = OrderState.Expired;
+            closure = new OrderClosure(OrderState.Expired, RejectCodes.Expired, Withdrawal.Of(history.Tns));
         }
 
-        var lines = PartialPort.Lines(data, ctx.Account, ctx.PortTns, ctx.Fields[Field.Remarks]);
-        return evaluated with { Decision = new Foc(established, lines, "S4") };
+        if (state is not (OrderState.Canceled or OrderState.Expired or OrderState.Complete or OrderState.Closed))
+        {
+            return null;
+        }
+
+        ctx.Add("S2", RejectCodes.NewLsrRequired, Field.Pon, $"PON {ctx.Request.Pon} is {state.ToString().ToUpperInvariant()}; a supplement cannot reopen it. Send a new LSR with a new PON.");
+        return Outcome(ctx, new Reject(ctx.Errors, closure));
+    }
+
+    /// <summary>
+    /// S3: SUP 1 cancels the order: CAN C01 for every ported and disconnected TN not activated (the disconnects are
+    /// withdrawn with the port). L14 and L15 apply to a cancel as to any version.
+    /// </summary>
+    private static LsrOutcome CancelOrder(LsrContext ctx, OrderHistory history)
+    {
+        Authorization.CheckCcna(ctx.Fields, ctx.Receipt, ctx.Errors);
+        EmailChannel.Check(ctx);
+        return ctx.Errors.Count > 0
+            ? Outcome(ctx, new Reject(ctx.Errors))
+            : Outcome(ctx, new Cancel(Withdrawal.Of(history.Tns).Cancels, RejectCodes.CanceledBySupplement, "S3"));
+    }
+
+    /// <summary>
+    /// SUP 2/3 on an open order, already evaluated as a new request (S6). A supplement asks for a new date when its
+    /// DDD differs from the last accepted version's; accepted ones are counted, and the one past the limit closes
+    /// the order (S5). One that asks for no new date, with enough notice, keeps the established FOC date (S4).
+    /// </summary>
+    private LsrOutcome DateChange(LsrOutcome evaluated, LsrContext ctx, OrderHistory history)
+    {
+        if (evaluated.Decision is not (Foc or PendingReview))
+        {
+            return evaluated; // rejected versions change nothing and do not count (S5)
+        }
+
+        var ddd = FieldFormats.ParseDate(ctx.Fields[Field.Ddd]);
+        var asksNewDate = ddd != (history.AcceptedDdd ?? history.FocDate);
+        if (asksNewDate && history.DueDateSupplements + 1 > options.MaxDueDateSupplements)
+        {
+            ctx.Add("S5", RejectCodes.TooManySupplements, Field.Ddd, $"PON {ctx.Request.Pon} has had {options.MaxDueDateSupplements} supplements that changed the due date; the order is closed and its pending port withdrawn. Send a new LSR when you have a firm due date.");
+            return evaluated with
+            {
+                Decision = new Reject(ctx.Errors, new OrderClosure(OrderState.Closed, RejectCodes.TooManySupplements, Withdrawal.Of(history.Tns))),
+                AcceptedDdd = null,
+            };
+        }
+
+        var counted = evaluated with { NewDueDateSupplement = asksNewDate };
+        if (asksNewDate
+            || history.FocDate is not { } established
+            || evaluated.EffectiveReceivedDate is not { } erd
+            || data.Calendar.BusinessDaysBetween(erd, established) < options.SupplementNoticeBusinessDays)
+        {
+            return counted;
+        }
+
+        // S4: no new date asked, with enough notice: the date the partner and the end user were given stands.
+        return counted with { Decision = new Foc(established, PartialPort.Lines(ctx), "S4") };
     }
 
     /// <summary>L1–L18: every error of the request together, else the due-date decision.</summary>
-    private LsrOutcome Evaluate(LsrContext ctx)
+    private static LsrOutcome Evaluate(LsrContext ctx)
     {
         ctx.Errors.InsertRange(0, ctx.Request.AssemblyErrors);
         RequiredFields.Check(ctx);
@@ -120,8 +177,7 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
             return Outcome(ctx, new Reject(ctx.Errors), dates);
         }
 
-        var lines = PartialPort.Lines(data, ctx.Account, ctx.PortTns, ctx.Fields[Field.Remarks]);
-        return Outcome(ctx, DueDateRules.Decide(ctx, dates, lines), dates);
+        return Outcome(ctx, DueDateRules.Decide(ctx, dates, PartialPort.Lines(ctx)), dates) with { AcceptedDdd = dates.Ddd };
     }
 
     private static LsrOutcome Only(LsrContext ctx, string ruleId, string code, Field field, string message)

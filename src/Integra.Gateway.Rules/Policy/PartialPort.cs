@@ -1,79 +1,77 @@
-using System.Text.RegularExpressions;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
 
 namespace Integra.Gateway.Rules.Policy;
 
 /// <summary>
-/// L8 (a partial port must say so: MI=A or PARTIAL in REMARKS) and L9 (TNs after DISC/DISCONNECT in REMARKS are
-/// disconnected), and the FOC lines: ported, disconnected, remaining with Integra.
+/// L8 (a non-simple port that leaves working TNs with Integra must declare a partial port) and L9 (the TNs of a
+/// disconnect clause must be working TNs of the account, not ported), and the FOC lines: ported, disconnected,
+/// remaining with Integra. REMARKS is read by <see cref="RemarksClauses"/>. For a simple port REMARKS is
+/// information only (47 CFR §52.36): neither rule applies and REMARKS changes none of its lines.
 /// </summary>
-internal static partial class PartialPort
+internal static class PartialPort
 {
-    /// <summary>The TNs listed for disconnect: every TN after the first DISC or DISCONNECT word.</summary>
-    public static IReadOnlyList<string> Disconnects(string remarks)
-    {
-        var match = DiscWord().Match(remarks);
-        return match.Success ? TelephoneNumber.FindAll(remarks[(match.Index + match.Length)..]).Distinct().ToList() : [];
-    }
-
     public static void Check(LsrContext ctx)
     {
-        if (ctx.Account is not { } account)
+        if (ctx.Simple || ctx.Account is not { } account)
         {
             return;
         }
 
-        var remarks = ctx.Fields[Field.Remarks];
-        var disconnects = Disconnects(remarks);
-        foreach (var tn in disconnects)
+        var remarks = ctx.Remarks;
+        var handled = ctx.Ported;
+        foreach (var tn in remarks.Disconnects)
         {
             var record = ctx.Data.Tn(tn);
             if (record is null || record.An != account.An || record.Status != TnStatus.Working)
             {
-                ctx.Add("L9", RejectCodes.BadDisconnect, Field.Remarks, $"TN {tn} listed for disconnect in REMARKS is not a working TN of account {account.An}; list only the account's working numbers after DISC.", tn);
+                ctx.Add("L9", RejectCodes.BadDisconnect, Field.Remarks, $"TN {tn} in a disconnect clause of REMARKS is not a working TN of account {account.An}; list only the account's working numbers after DISC.", tn);
             }
-            else if (ctx.PortTns.Contains(tn))
+            else if (handled.Contains(tn))
             {
-                ctx.Add("L9", RejectCodes.BadDisconnect, Field.Remarks, $"TN {tn} is both ported and listed for disconnect; list it in one place only.", tn);
+                ctx.Add("L9", RejectCodes.BadDisconnect, Field.Remarks, $"TN {tn} is both ported and in a disconnect clause of REMARKS; list it in one place only.", tn);
+            }
+            else if (remarks.Keeps.Contains(tn))
+            {
+                // Both "keep" and "disconnect": Integra does not guess which the end user wants.
+                ctx.Add("L9", RejectCodes.BadDisconnect, Field.Remarks, $"TN {tn} is in both a disconnect clause and a keep clause of REMARKS; say once whether it is disconnected or kept.", tn);
             }
         }
 
-        var remaining = Remaining(ctx.Data, account, ctx.PortTns, disconnects);
-        var partialDeclared = string.Equals(ctx.Fields[Field.Mi], "A", StringComparison.OrdinalIgnoreCase) || PartialWord().IsMatch(remarks);
-        if (remaining.Count > 0 && !partialDeclared)
+        var remaining = Remaining(ctx.Data, account, handled, remarks.Disconnects);
+        var declared = string.Equals(ctx.Fields[Field.Mi], "A", StringComparison.OrdinalIgnoreCase) || remarks.DeclaresPartialPort;
+        if (remaining.Count > 0 && !declared)
         {
-            ctx.Add("L8", RejectCodes.PartialNotIdentified, Field.Mi, $"Account {account.An} keeps {remaining.Count} working TN(s) ({string.Join(", ", remaining.Take(5))}{(remaining.Count > 5 ? ", ..." : string.Empty)}) not ported or listed for disconnect; for a partial port set MI=A or write PARTIAL in REMARKS, or list the TNs to disconnect after DISC.");
+            ctx.Add("L8", RejectCodes.PartialNotIdentified, Field.Mi, $"Account {account.An} keeps {remaining.Count} working TN(s) ({string.Join(", ", remaining.Take(5))}{(remaining.Count > 5 ? ", ..." : string.Empty)}) not ported or in a disconnect clause; for a partial port set MI=A or write 'PARTIAL PORT' or 'KEEP <TN>' in REMARKS, or write 'DISC <TN>' for the TNs to disconnect.");
         }
     }
 
-    /// <summary>One FOC line per TN of the account touched: P ported, D disconnect, R remains.</summary>
-    public static IReadOnlyList<FocLine> Lines(ReferenceData data, Account? account, IReadOnlyList<string> portTns, string remarks)
+    /// <summary>
+    /// One FOC line per TN of the account touched: P for the request's TNs and those NPAC already shows ported on
+    /// this order, D for the TNs of a disconnect clause (non-simple ports only), R for every other working TN.
+    /// </summary>
+    public static IReadOnlyList<FocLine> Lines(LsrContext ctx)
     {
-        var lines = portTns.Select(tn => new FocLine(tn, Lna.Port)).ToList();
-        if (account is null)
+        var ported = ctx.Ported;
+        var lines = ctx.PortTns.Select(tn => new FocLine(tn, Lna.Port)).ToList();
+        var requested = new HashSet<string>(ctx.PortTns, StringComparer.Ordinal);
+        lines.AddRange(ctx.ActivatedTns.Where(tn => !requested.Contains(tn)).Order(StringComparer.Ordinal).Select(tn => new FocLine(tn, Lna.Port)));
+        if (ctx.Account is not { } account)
         {
             return lines;
         }
 
-        var ported = new HashSet<string>(portTns, StringComparer.Ordinal);
-        var disconnects = Disconnects(remarks).Where(tn => !ported.Contains(tn)).ToList();
+        var disconnects = ctx.Simple ? [] : ctx.Remarks.Disconnects.Where(tn => !ported.Contains(tn)).ToList();
         lines.AddRange(disconnects.Select(tn => new FocLine(tn, Lna.Disconnect)));
-        lines.AddRange(Remaining(data, account, portTns, disconnects).Select(tn => new FocLine(tn, Lna.Remains)));
+        lines.AddRange(Remaining(ctx.Data, account, ported, disconnects).Select(tn => new FocLine(tn, Lna.Remains)));
         return lines;
     }
 
-    private static List<string> Remaining(ReferenceData data, Account account, IReadOnlyList<string> portTns, IReadOnlyList<string> disconnects)
+    private static List<string> Remaining(ReferenceData data, Account account, IReadOnlySet<string> ported, IReadOnlyList<string> disconnects)
     {
         // Sets: a large account ported in one request would otherwise cost TNs × TNs comparisons.
-        var handled = new HashSet<string>(portTns, StringComparer.Ordinal);
+        var handled = new HashSet<string>(ported, StringComparer.Ordinal);
         handled.UnionWith(disconnects);
         return data.TnsOf(account.An).Where(t => t.Status == TnStatus.Working && !handled.Contains(t.Tn)).Select(t => t.Tn).ToList();
     }
-
-    [GeneratedRegex(@"\bDISC(ONNECT)?\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DiscWord();
-
-    [GeneratedRegex(@"\bPARTIAL\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PartialWord();
 }

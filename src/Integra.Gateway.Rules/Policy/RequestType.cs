@@ -2,10 +2,15 @@ using Integra.Gateway.Rules.Model;
 
 namespace Integra.Gateway.Rules.Policy;
 
-/// <summary>L3: accepted REQTYP/ACT pairs. All three port types are conversions as specified (ACT V).</summary>
+/// <summary>
+/// L3: this desk takes port-outs only: REQTYP CB (number portability) or BB (loop with number portability, the
+/// analog loop re-used), each a conversion as specified (ACT V). AB orders a loop without the number: not a port.
+/// </summary>
 internal static class RequestType
 {
-    private static readonly HashSet<string> Accepted = new(["CB", "AB", "BB"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> Accepted = new(["CB", "BB"], StringComparer.OrdinalIgnoreCase);
+
+    private const string Takes = "this desk takes port-outs: REQTYP CB, or BB with ACT V to re-use the analog loop";
 
     public static void Check(LsrContext ctx)
     {
@@ -19,14 +24,11 @@ internal static class RequestType
 
         if (!Accepted.Contains(reqtyp))
         {
-            ctx.Add("L3", RejectCodes.BadRequestType, Field.Reqtyp, $"REQTYP {reqtyp} is not accepted for a port out; use CB (number portability), AB (loop with number portability) or BB (loop reuse).");
+            ctx.Add("L3", RejectCodes.BadRequestType, Field.Reqtyp, $"REQTYP {reqtyp} is not a port-out request; {Takes}.");
         }
         else if (!string.Equals(act, "V", StringComparison.OrdinalIgnoreCase))
         {
-            var hint = string.Equals(reqtyp, "BB", StringComparison.OrdinalIgnoreCase)
-                ? "analog loop reuse is REQTYP BB with ACT V"
-                : $"REQTYP {reqtyp} takes ACT V";
-            ctx.Add("L3", RejectCodes.BadRequestType, Field.Act, $"ACT {act} is not accepted with REQTYP {reqtyp}; {hint}.");
+            ctx.Add("L3", RejectCodes.BadRequestType, Field.Act, $"ACT {act} is not accepted with REQTYP {reqtyp}; {Takes}.");
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Integra.Gateway.Rules.Policy;
 
 /// <summary>
 /// Per-TN checks: L4 (in Integra's inventory, on the account), L5 (working), L6 (Qwest resale),
-/// L7 (NPAC shows Integra as the current provider).
+/// L7 (NPAC shows no other provider: a TN without an npac.csv row is native to Integra's own block).
 /// </summary>
 internal static class TnChecks
 {
@@ -18,6 +18,12 @@ internal static class TnChecks
 
         foreach (var tn in ctx.PortTns)
         {
+            if (ctx.ActivatedTns.Contains(tn))
+            {
+                // S6: already ported on this order; NPAC now shows the new provider, which is the point.
+                continue;
+            }
+
             foreach (var error in CheckTn(ctx.Data, tn, ctx.Request.An, accountKnown: ctx.Account is not null, checkWorking: true))
             {
                 ctx.Errors.Add(error);
@@ -54,10 +60,10 @@ internal static class TnChecks
         {
             yield return new RuleError("L6", RejectCodes.QwestResale, Field.Tn.Name(), $"TN {tn} shows Qwest SPID {spid.Id} in NPAC (Qwest resale); obtain the CSR/LSR from Qwest.", tn);
         }
-        else if (spid is null or { Owner: SpidOwner.Other })
+        else if (spid is { Owner: SpidOwner.Other })
         {
-            var shows = spid is null ? "no SPID" : $"SPID {spid.Id}";
-            yield return new RuleError("L7", RejectCodes.TnNotIntegra, Field.Tn.Name(), $"NPAC shows {shows} for TN {tn}, not Integra; confirm the current provider in NPAC before requesting.", tn);
+            // No npac.csv row means the TN was never ported or pooled away: native to Integra's own block.
+            yield return new RuleError("L7", RejectCodes.TnNotIntegra, Field.Tn.Name(), $"NPAC shows SPID {spid.Id} for TN {tn}, not Integra; confirm the current provider in NPAC before requesting.", tn);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
@@ -60,6 +61,14 @@ internal static class ProcessCommand
             var target = Path.Combine(outDir, partner.Id, outcome.ResponseName);
             ResponseWriter.WriteFile(target, outcome.Rows);
             Console.Out.WriteLine($"{file}: {outcome.Requests} request(s), {outcome.Summary()} -> {target}");
+            foreach (var batch in outcome.NpacBatches ?? [])
+            {
+                // The operator's copy; the outbox keeps the batch for the daemon's NPAC delivery.
+                var npacTarget = Path.Combine(outDir, "npac", batch.FileName);
+                new NpacOutboxFiles(Path.Combine(outDir, "npac")).Submit(batch.FileName, batch.Rows);
+                Console.Out.WriteLine($"  NPAC: {batch.Rows.Count} cancel(s) -> {npacTarget}");
+            }
+
             if (outcome.FileRejected)
             {
                 exit = ExitCodes.FileFailed;

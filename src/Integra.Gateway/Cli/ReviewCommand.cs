@@ -48,17 +48,19 @@ internal static class ReviewCommand
     {
         using var context = CommandContext.Open(data, db, new FixedClock(now));
         var partner = context.Partner(partnerId);
-        IReadOnlyList<ResponseRow> rows;
+        ReviewAnswer answer;
         try
         {
-            rows = new ExpediteReview(context.Data, context.Store).Decide(partner.Id, pon, approve, dd);
+            answer = new ExpediteReview(context.Data, context.Policy, context.Store).Decide(partner.Id, pon, approve, dd, now);
         }
         catch (InvalidOperationException e)
         {
             throw new UsageException(e.Message, e);
         }
 
-        var target = Path.Combine(outDir, partner.Id, $"review-{pon}-{rows[0].Ver}.resp.csv");
+        // The operator's copy; the outbox holds the FOC for delivery to the partner by the daemon.
+        var rows = answer.Rows;
+        var target = Path.Combine(outDir, partner.Id, answer.FileName);
         ResponseWriter.WriteFile(target, rows);
         Console.Out.WriteLine($"PON {pon} VER {rows[0].Ver}: FOC {rows[0].Dd} -> {target}");
         return ExitCodes.Done;

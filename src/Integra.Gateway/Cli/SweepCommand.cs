@@ -24,13 +24,24 @@ internal static class SweepCommand
                 result = new ExpirySweep(context.Data, context.Policy, context.Store, clock).Run(asOf, progress);
             }
 
-            var delivery = new OutboxDelivery(new OutboxStore(context.Store, clock));
-            var responses = delivery.DeliverResponsesAsync(null, (partner, name, rows) =>
+            // The operator's copy of what this sweep produced. The outbox keeps it for the daemon to deliver on each
+            // order's channel; anything else waiting there (other sweeps, reviews) is not this command's to take.
+            var responses = 0;
+            var npac = 0;
+            foreach (var file in result.Files)
             {
-                ResponseWriter.WriteFile(Path.Combine(outDir, partner, name), rows);
-                return Task.CompletedTask;
-            }).GetAwaiter().GetResult();
-            var npac = delivery.DeliverNpac(new NpacOutboxFiles(Path.Combine(outDir, "npac")));
+                if (file.Kind == OutboxKinds.Npac)
+                {
+                    new NpacOutboxFiles(Path.Combine(outDir, "npac")).Submit(file.FileName, file.Rows);
+                    npac++;
+                }
+                else
+                {
+                    ResponseWriter.WriteFile(Path.Combine(outDir, file.Partner, file.FileName), file.Rows.Select(ResponseRow.FromCells).ToList());
+                    responses++;
+                }
+            }
+
             Console.Out.WriteLine($"sweep {result.SweepId}: {result.Expired} order(s) expired, {result.Cancels} TN cancel(s), {result.Completed} completed; {responses} response file(s), {npac} NPAC file(s) -> {outDir}");
             return ExitCodes.Done;
         }));

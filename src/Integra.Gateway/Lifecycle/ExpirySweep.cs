@@ -9,8 +9,8 @@ using NodaTime.Text;
 
 namespace Integra.Gateway.Lifecycle;
 
-/// <summary>What one sweep did.</summary>
-public sealed record SweepResult(long SweepId, int Expired, int Cancels, int Completed);
+/// <summary>What one sweep did, with the files it recorded in the outbox for delivery.</summary>
+public sealed record SweepResult(long SweepId, int Expired, int Cancels, int Completed, IReadOnlyList<OutboxFile> Files);
 
 /// <summary>
 /// The daily expiry sweep (SPEC §4 Expiry): every FOC'd order past FOC date + 4 business days in its own local
@@ -54,14 +54,14 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
             }
 
             var order = candidates[i];
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(order.Zone) ?? options.FallbackZone;
+            var zone = OrderZone.Of(order, options);
             if (!Expiry.IsExpired(order.FocDate!.Value, now, zone, data.Calendar, options))
             {
                 continue;
             }
 
-            var open = tnsByOrder[order.Id].Where(t => t.Lna == Lna.Port && t.Status != TnStatuses.Activated).Select(t => t.Tn).ToList();
-            if (open.Count == 0)
+            var withdrawn = Withdrawal.Of(tnsByOrder[order.Id].Select(t => new OrderTn(t.Tn, t.Lna, t.Status == TnStatuses.Activated)));
+            if (withdrawn.NpacCancels.Count == 0)
             {
                 completed.Add((order.Id, "all TNs activated"));
                 continue;
@@ -69,29 +69,35 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
 
             var key = new ResponseRows.RequestKey(order.Ccna, order.Pon, order.FocVer ?? string.Empty, order.LsrNo ?? string.Empty, order.An);
             var lastDay = Expiry.LastPortDate(order.FocDate.Value, data.Calendar, options);
-            var rows = ResponseRows.Cancel(key, open, RejectCodes.Expired, $"Not ported by {lastDay:yyyy-MM-dd} (FOC {order.FocDate:yyyy-MM-dd} + {options.ExpiryBusinessDays} business days): canceled, port subscription canceled in NPAC. Send a new LSR.");
+            var rows = ResponseRows.Cancel(key, withdrawn.Cancels, RejectCodes.Expired, ResponseRows.ExpiredMessage(order.FocDate.Value, lastDay, options.ExpiryBusinessDays));
             if (!responseRows.TryGetValue(order.Partner, out var partnerRows))
             {
                 responseRows[order.Partner] = partnerRows = [];
             }
 
             partnerRows.AddRange(rows.Select(r => r.Cells()));
-            npacRows.AddRange(open.Select(tn => new NpacCancel(tn, order.Nnsp, order.Pon, order.LsrNo ?? string.Empty, data.NpacSpid(tn)?.Id ?? string.Empty).Cells()));
-            expired.Add((order.Id, $"CAN E01 for {open.Count} TN(s) not ported by {lastDay:yyyy-MM-dd}"));
-            cancels += open.Count;
+            npacRows.AddRange(withdrawn.NpacCancels.Select(tn => new NpacCancel(tn, order.Nnsp, order.Pon, order.LsrNo ?? string.Empty, data.NpacSpid(tn)?.Id ?? string.Empty).Cells()));
+            expired.Add((order.Id, $"CAN E01 for {withdrawn.Cancels.Count} TN(s) not ported by {lastDay:yyyy-MM-dd}"));
+            cancels += withdrawn.Cancels.Count;
         }
 
         store.CancelOpenTns(expired.Select(e => e.Id).ToList());
         store.SetStates(expired, OrderState.Expired, $"SWEEP {batch}");
         store.SetStates(completed, OrderState.Complete, $"SWEEP {batch}");
+        var files = new List<OutboxFile>();
         foreach (var (partner, rows) in responseRows)
         {
-            outbox.Add(OutboxKinds.Response, partner, $"sweep-{batch}.resp.csv", rows);
+            files.Add(new OutboxFile(OutboxKinds.Response, partner, $"sweep-{batch}.resp.csv", [], rows));
         }
 
         if (npacRows.Count > 0)
         {
-            outbox.Add(OutboxKinds.Npac, OutboxKinds.NpacPartner, $"npac-cancel-{batch}.csv", npacRows);
+            files.Add(new OutboxFile(OutboxKinds.Npac, OutboxKinds.NpacPartner, $"npac-cancel-{batch}.csv", [], npacRows));
+        }
+
+        foreach (var file in files)
+        {
+            outbox.Add(file.Kind, file.Partner, file.FileName, file.Rows);
         }
 
         store.Connection.Execute(
@@ -99,6 +105,6 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
             new { expired = expired.Count, cancels, sweepId },
             store.ActiveTransaction);
         transaction.Commit();
-        return new SweepResult(sweepId, expired.Count, cancels, completed.Count);
+        return new SweepResult(sweepId, expired.Count, cancels, completed.Count, files);
     }
 }

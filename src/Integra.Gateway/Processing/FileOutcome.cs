@@ -10,7 +10,8 @@ namespace Integra.Gateway.Processing;
 /// <param name="FileRejected">True for a file-level reject (F01–F05).</param>
 /// <param name="Documents">LOA documents the file's requests named; they are archived with it.</param>
 /// <param name="Summaries">One line per request, for the log.</param>
-public sealed record FileOutcome(string FileName, string ResponseName, IReadOnlyList<ResponseRow> Rows, int Requests, bool FileRejected, IReadOnlyList<string> Documents, IReadOnlyList<RequestSummary> Summaries)
+/// <param name="NpacBatches">NPAC cancels the file's decisions recorded in the outbox (S2, S5), for the CLI's copy.</param>
+public sealed record FileOutcome(string FileName, string ResponseName, IReadOnlyList<ResponseRow> Rows, int Requests, bool FileRejected, IReadOnlyList<string> Documents, IReadOnlyList<RequestSummary> Summaries, IReadOnlyList<NpacBatch>? NpacBatches = null)
 {
     /// <summary>Rows per response type, e.g. FOC=3 REJ=1, for logs and the CLI.</summary>
     public string Summary() =>

@@ -1,3 +1,4 @@
+using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
@@ -6,13 +7,20 @@ using Integra.Gateway.Storage;
 
 namespace Integra.Gateway.Processing;
 
+/// <summary>The answer to one LSR: its response rows and, when it ended an order, the NPAC cancels it recorded.</summary>
+public sealed record LsrAnswer(IReadOnlyList<ResponseRow> Rows, NpacBatch? Npac = null);
+
+/// <summary>An NPAC outbox file produced by a decision (S2 expiry on arrival, S5 closure).</summary>
+public sealed record NpacBatch(string FileName, IReadOnlyList<string[]> Rows);
+
 /// <summary>Decides one LSR against its PON's history, records the decision, and returns its response rows.</summary>
 internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions options, OrderStore store)
 {
     public const string Kind = "LSR";
     private readonly LsrPolicy _policy = new(data, options);
+    private readonly OutboxStore _outbox = new(store, store.Clock);
 
-    public IReadOnlyList<ResponseRow> Handle(LsrRequest request, Receipt receipt, string fileName)
+    public LsrAnswer Handle(LsrRequest request, Receipt receipt, string fileName)
     {
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = IsKeyed(request);
@@ -21,22 +29,22 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         var outcome = _policy.Decide(request, receipt, history, hash);
         if (outcome.Decision is Resend)
         {
-            return store.Version(order!.Id, request.Ver)!.Response;
+            return new LsrAnswer(store.Version(order!.Id, request.Ver)!.Response);
         }
 
         // A request we cannot file under its PON+VER, or one that conflicts with a version already on file (S8),
         // is answered but leaves the order's history untouched.
         if (!keyed || outcome.Decision is Reject { Errors: [{ RuleId: "S8" }, ..] })
         {
-            return Rows(outcome, request, order?.LsrNo ?? string.Empty);
+            return new LsrAnswer(Rows(outcome, request, order?.LsrNo ?? string.Empty, order));
         }
 
         order ??= store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, request.An, outcome.State, ZoneOf(outcome), request.Fields[Field.Nnsp]);
         order = Apply(order, outcome, request);
-        var rows = Rows(outcome, request, order.LsrNo ?? string.Empty);
+        var rows = Rows(outcome, request, order.LsrNo ?? string.Empty, order);
         store.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome.Decision));
         store.AddVersion(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows, Evidence.Of(request.Fields));
-        return rows;
+        return new LsrAnswer(rows, NpacCancels(order, outcome.Decision, request.Ver));
     }
 
     /// <summary>Only requests with a well-formed CCNA, PON and VER can be filed and found again.</summary>
@@ -49,22 +57,25 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         order.State,
         store.VersionHashes(order.Id),
         order.FocDate,
+        order.AcceptedDdd,
         order.DueDateSups,
-        store.Tns(order.Id).Where(t => t.Lna == Lna.Port).Select(t => t.Tn).ToList());
+        store.Tns(order.Id).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == TnStatuses.Activated)).ToList(),
+        OrderZone.Of(order, options));
 
     private string ZoneOf(LsrOutcome outcome) =>
         (outcome.Account?.TimeZone ?? data.StateZone(outcome.State) ?? options.FallbackZone).Id;
 
     private StoredOrder Apply(StoredOrder order, LsrOutcome outcome, LsrRequest request)
     {
-        var sups = order.DueDateSups + (request.Sup == "2" ? 1 : 0);
         var accepted = order with
         {
             An = request.An,
             ServiceState = outcome.State,
             Zone = ZoneOf(outcome),
             Nnsp = request.Fields[Field.Nnsp],
-            DueDateSups = sups,
+            DueDateSups = order.DueDateSups + (outcome.NewDueDateSupplement ? 1 : 0),
+            AcceptedDdd = outcome.AcceptedDdd,
+            Simple = outcome.Simple,
         };
         switch (outcome.Decision)
         {
@@ -84,14 +95,29 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
             case Cancel:
                 store.CancelOpenTns([order.Id]);
                 return order with { State = OrderState.Canceled, PendingVer = null };
-            case Reject { ClosesOrder: true }:
-                return order with { State = OrderState.Closed, DueDateSups = sups, PendingVer = null };
+            case Reject { Closure: { } closure }:
+                // S2 and S5 end the order the way the sweep does: its open TNs are withdrawn in this same step.
+                store.CancelOpenTns([order.Id]);
+                return order with { State = closure.State, PendingVer = null };
             default:
-                return order with { State = order.State == OrderState.Received ? OrderState.Rejected : order.State, DueDateSups = sups };
+                return order with { State = order.State == OrderState.Received ? OrderState.Rejected : order.State };
         }
     }
 
-    private IReadOnlyList<ResponseRow> Rows(LsrOutcome outcome, LsrRequest request, string lsrNo)
+    private NpacBatch? NpacCancels(StoredOrder order, LsrDecision decision, string ver)
+    {
+        if (decision is not Reject { Closure.Withdrawn.NpacCancels: { Count: > 0 } tns })
+        {
+            return null;
+        }
+
+        var rows = tns.Select(tn => new NpacCancel(tn, order.Nnsp, order.Pon, order.LsrNo ?? string.Empty, data.NpacSpid(tn)?.Id ?? string.Empty).Cells()).ToList();
+        var batch = new NpacBatch($"npac-cancel-{order.LsrNo ?? order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{ver}.csv", rows);
+        _outbox.Add(OutboxKinds.Npac, OutboxKinds.NpacPartner, batch.FileName, batch.Rows);
+        return batch;
+    }
+
+    private IReadOnlyList<ResponseRow> Rows(LsrOutcome outcome, LsrRequest request, string lsrNo, StoredOrder? order)
     {
         var key = new ResponseRows.RequestKey(request.Ccna, request.Pon, request.Ver, lsrNo, request.An);
         return outcome.Decision switch
@@ -99,9 +125,32 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
             Foc foc => ResponseRows.Foc(key, foc.DueDate, foc.Lines, ResponseRows.FocMessage(foc.RuleId, foc.DueDate)),
             PendingReview pending => ResponseRows.Pending(key, pending),
             Cancel cancel => ResponseRows.Cancel(key, cancel.Tns, cancel.Code, "Canceled at your request (SUP 1)."),
-            Reject reject => ResponseRows.Reject(key, reject.Errors, data.Contact(outcome.State, outcome.Account?.Company ?? string.Empty)),
+            Reject reject => [
+                .. ResponseRows.Reject(key, reject.Errors, data.Contact(outcome.State, outcome.Account?.Company ?? string.Empty)),
+                .. Withdrawn(key, reject.Closure, order)],
             _ => throw new InvalidOperationException($"no response rows for {outcome.Decision.GetType().Name}"),
         };
+    }
+
+    /// <summary>
+    /// The CAN rows of an order ended by this supplement: E01 as the sweep would have written them (S2, an order
+    /// past its expiry), R61 for an S5 closure.
+    /// </summary>
+    private IReadOnlyList<ResponseRow> Withdrawn(ResponseRows.RequestKey key, OrderClosure? closure, StoredOrder? order)
+    {
+        if (closure is not { CanCode: { } code, Withdrawn.Cancels: { Count: > 0 } tns })
+        {
+            return [];
+        }
+
+        if (code == RejectCodes.Expired && order is { FocDate: { } foc })
+        {
+            // The rows the sweep writes: they cancel the FOC of the version it confirmed.
+            var lastDay = Expiry.LastPortDate(foc, data.Calendar, options);
+            return ResponseRows.Cancel(key with { Ver = order.FocVer ?? key.Ver }, tns, code, ResponseRows.ExpiredMessage(foc, lastDay, options.ExpiryBusinessDays));
+        }
+
+        return ResponseRows.Cancel(key, tns, code, ResponseRows.ClosedMessage);
     }
 
     internal static string OutcomeName(LsrDecision decision) => decision switch
@@ -120,6 +169,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         Foc foc => $"FOC {foc.DueDate:yyyy-MM-dd} by {foc.RuleId}",
         PendingReview p => $"PND X01 expedite to {p.RequestedDate:yyyy-MM-dd}, SDD {p.StandardDueDate:yyyy-MM-dd}",
         Cancel c => $"CAN {c.Code} by {c.RuleId}",
+        Reject { Closure: { } closure } r => $"REJ {string.Join(';', r.Errors.Select(e => $"{e.RuleId}/{e.Code}").Distinct())}; {closure.State.ToString().ToUpperInvariant()}, {closure.Withdrawn.Cancels.Count} TN(s) withdrawn",
         Reject r => $"REJ {string.Join(';', r.Errors.Select(e => $"{e.RuleId}/{e.Code}").Distinct())}",
         _ => decision.RuleId,
     };

@@ -30,6 +30,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         using var transaction = store.Begin();
         var rows = new List<ResponseRow>();
         var summaries = new List<RequestSummary>();
+        var npac = new List<NpacBatch>();
         var requests = 0;
         switch (parsed)
         {
@@ -37,8 +38,13 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
                 foreach (var request in lsr.Requests)
                 {
                     var answer = _lsr.Handle(request, receipt, fileName);
-                    rows.AddRange(answer);
-                    summaries.Add(Summary(LsrRequestHandler.Kind, request.Pon, request.Ver, request.Tns.Count, answer));
+                    rows.AddRange(answer.Rows);
+                    summaries.Add(Summary(LsrRequestHandler.Kind, request.Pon, request.Ver, request.Tns.Count, answer.Rows));
+                    if (answer.Npac is { } batch)
+                    {
+                        npac.Add(batch);
+                    }
+
                     requests++;
                 }
 
@@ -59,7 +65,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         var documents = parsed is CsrFile file
             ? file.Requests.Select(r => r.Fields[Field.Loa]).Where(SafeFileName.IsPlain).Distinct(StringComparer.Ordinal).ToList()
             : [];
-        return new FileOutcome(fileName, responseName, rows, requests, FileRejected: false, documents, summaries);
+        return new FileOutcome(fileName, responseName, rows, requests, FileRejected: false, documents, summaries, npac);
     }
 
     private static RequestSummary Summary(string kind, string pon, string ver, int tns, IReadOnlyList<ResponseRow> answer) =>

@@ -79,6 +79,14 @@ public static class ResponseRows
             Contact = contact,
         }).ToList();
 
+    /// <summary>The MESSAGE of a CAN E01 row: the order was not ported in time (sweep, or S2 on a late supplement).</summary>
+    public static string ExpiredMessage(LocalDate focDate, LocalDate lastPortDate, int expiryBusinessDays) =>
+        $"Not ported by {Date.Format(lastPortDate)} (FOC {Date.Format(focDate)} + {expiryBusinessDays} business days): canceled, port subscription canceled in NPAC. Send a new LSR.";
+
+    /// <summary>The MESSAGE of a CAN R61 row: the order was closed by S5.</summary>
+    public const string ClosedMessage =
+        "Withdrawn: the order is closed after too many due-date supplements (S5); port subscription canceled in NPAC. Send a new LSR when you have a firm due date.";
+
     /// <summary>Why the FOC has its date, for the partner's ordering desk.</summary>
     public static string FocMessage(string ruleId, LocalDate dueDate) => ruleId switch
     {

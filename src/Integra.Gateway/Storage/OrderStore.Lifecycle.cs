@@ -46,13 +46,13 @@ public sealed partial class OrderStore
         InsertRows("order_events", ["order_id", "at", "state", "cause", "detail"], orders.Select(o => new object?[] { o.Id, now, state.ToString(), cause, o.Detail }));
     }
 
-    /// <summary>Cancels the ported TNs of these orders that are not activated.</summary>
+    /// <summary>Cancels the ported and disconnected TNs of these orders that are not activated (the disconnects are withdrawn with the port).</summary>
     public void CancelOpenTns(IReadOnlyList<long> orderIds)
     {
         foreach (var chunk in orderIds.Chunk(RowsPerStatement))
         {
             Live.Execute(
-                $"UPDATE order_tns SET status = @canceled WHERE {Dialect.InList("order_id", "@ids")} AND lna = 'P' AND status <> @activated",
+                $"UPDATE order_tns SET status = @canceled WHERE {Dialect.InList("order_id", "@ids")} AND lna IN ('P', 'D') AND status <> @activated",
                 new { canceled = TnStatuses.Canceled, activated = TnStatuses.Activated, ids = chunk },
                 ActiveTransaction);
         }

@@ -10,7 +10,7 @@ public sealed partial class OrderStore
 {
     private const string OrderColumns = """
         SELECT id, partner, kind, ccna, pon, lsrno, state, an, service_state, zone, nnsp, foc_date, foc_ver,
-               pending_ver, requested_date, standard_date, due_date_sups
+               pending_ver, requested_date, standard_date, due_date_sups, accepted_ddd, simple
         FROM orders
         """;
 
@@ -20,7 +20,8 @@ public sealed partial class OrderStore
         return new StoredOrder(
             r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(5), Enum.Parse<OrderState>(r.GetString(6)),
             r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), StoreFormats.Date(Text(11)), Text(12), Text(13),
-            StoreFormats.Date(Text(14)), StoreFormats.Date(Text(15)), checked((int)r.GetInt64(16)));
+            StoreFormats.Date(Text(14)), StoreFormats.Date(Text(15)), checked((int)r.GetInt64(16)), StoreFormats.Date(Text(17)),
+            r.IsDBNull(18) ? null : r.GetInt64(18) != 0);
     }
 
     private sealed class VersionRow

@@ -140,14 +140,15 @@ public sealed partial class OrderStore : IDisposable
             """
             UPDATE orders SET lsrno = @lsrno, state = @state, an = @an, service_state = @serviceState, zone = @zone, nnsp = @nnsp,
                 foc_date = @focDate, foc_ver = @focVer, pending_ver = @pendingVer, requested_date = @requestedDate,
-                standard_date = @standardDate, due_date_sups = @sups, updated_at = @now
+                standard_date = @standardDate, due_date_sups = @sups, accepted_ddd = @acceptedDdd, simple = @simple, updated_at = @now
             WHERE id = @id
             """,
             ("@id", order.Id), ("@lsrno", order.LsrNo), ("@state", order.State.ToString()), ("@an", order.An),
             ("@serviceState", order.ServiceState), ("@zone", order.Zone), ("@nnsp", order.Nnsp),
             ("@focDate", StoreFormats.Text(order.FocDate)), ("@focVer", order.FocVer), ("@pendingVer", order.PendingVer),
             ("@requestedDate", StoreFormats.Text(order.RequestedDate)), ("@standardDate", StoreFormats.Text(order.StandardDate)),
-            ("@sups", order.DueDateSups), ("@now", now)).ExecuteNonQuery();
+            ("@sups", order.DueDateSups), ("@acceptedDdd", StoreFormats.Text(order.AcceptedDdd)),
+            ("@simple", order.Simple is { } simple ? (simple ? 1L : 0L) : null), ("@now", now)).ExecuteNonQuery();
         Command(
             "INSERT INTO order_events (order_id, at, state, cause, detail) VALUES (@id, @now, @state, @cause, @detail)",
             ("@id", order.Id), ("@now", now), ("@state", order.State.ToString()), ("@cause", cause), ("@detail", detail)).ExecuteNonQuery();
@@ -179,18 +180,25 @@ public sealed partial class OrderStore : IDisposable
             new { versionId, outcome, ruleId, response = JsonSerializer.Serialize(response.Select(r => r.Cells())) },
             ActiveTransaction);
 
-    /// <summary>Replaces the order's TNs with the lines of its latest FOC or pending decision.</summary>
+    /// <summary>
+    /// Replaces the order's TNs with the lines of its latest FOC or pending decision. A TN already ACTIVATED keeps
+    /// that status (S6): it is in service with the new provider, and only an open TN can ever be canceled.
+    /// </summary>
     public void ReplaceTns(long orderId, IReadOnlyList<FocLine> lines, string status)
     {
+        var activated = Tns(orderId).Where(t => t.Status == TnStatuses.Activated).Select(t => t.Tn).ToHashSet(StringComparer.Ordinal);
         Command("DELETE FROM order_tns WHERE order_id = @orderId", ("@orderId", orderId)).ExecuteNonQuery();
 
         // Multi-row INSERTs: a statement per TN costs more than the rest of a request together.
-        InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, ResponseRows.LnaCode(l.Lna), status, (long)i }));
+        InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, ResponseRows.LnaCode(l.Lna), activated.Contains(l.Tn) ? TnStatuses.Activated : status, (long)i }));
     }
 
-    /// <summary>Sets the status of the order's ported TNs (to cancel them, <see cref="CancelOpenTns"/>).</summary>
+    /// <summary>
+    /// Sets the status of the order's ported and disconnected TNs that are not ACTIVATED (to cancel them,
+    /// <see cref="CancelOpenTns"/>): an activated TN never changes again.
+    /// </summary>
     public void SetTnStatus(long orderId, string status) =>
-        Command("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna = 'P'", ("@orderId", orderId), ("@status", status)).ExecuteNonQuery();
+        Command("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna IN ('P', 'D') AND status <> @activated", ("@orderId", orderId), ("@status", status), ("@activated", TnStatuses.Activated)).ExecuteNonQuery();
 
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()
@@ -200,6 +208,9 @@ public sealed partial class OrderStore : IDisposable
     }
 
     internal DbConnection Connection => Live;
+
+    /// <summary>The clock the store stamps its rows with, for its companions (outbox).</summary>
+    internal IClock Clock => _clock;
 
     internal StoreDialect Dialect { get; }
 

@@ -156,5 +156,12 @@ internal static class Schema
         new(
             "ALTER TABLE order_tns ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;",
             SqliteOnly: "UPDATE order_tns SET seq = rowid;"),
+
+        // Contract v2: a supplement asks for a new date when its DDD differs from the last accepted version's
+        // (S4, S5), and an expedite review counts from its own time with the cutoff of the order's kind.
+        new("""
+        ALTER TABLE orders ADD COLUMN accepted_ddd TEXT;
+        ALTER TABLE orders ADD COLUMN simple INTEGER;
+        """),
     ];
 }

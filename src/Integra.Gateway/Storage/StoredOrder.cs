@@ -3,7 +3,11 @@ using NodaTime;
 
 namespace Integra.Gateway.Storage;
 
-/// <summary>An order (one CCNA+PON of one partner) as the store holds it.</summary>
+/// <summary>
+/// An order (one CCNA+PON of one partner) as the store holds it. <see cref="AcceptedDdd"/> is the DDD of its last
+/// accepted version; <see cref="Simple"/> whether its last decided version was a simple port (null for orders
+/// decided before contract v2 kept it).
+/// </summary>
 public sealed record StoredOrder(
     long Id,
     string Partner,
@@ -21,7 +25,9 @@ public sealed record StoredOrder(
     string? PendingVer,
     LocalDate? RequestedDate,
     LocalDate? StandardDate,
-    int DueDateSups);
+    int DueDateSups,
+    LocalDate? AcceptedDdd = null,
+    bool? Simple = null);
 
 /// <summary>A version of an order with its decision and the response sent for it.</summary>
 public sealed record StoredVersion(

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Integra.Gateway.Rules.Model;
+
+namespace Integra.Gateway.Rules.Policy;
+
+/// <summary>
+/// What REMARKS says about the TNs of the account (SPEC §4 "REMARKS clauses"). A clause starts at one of the
+/// words DISC/DISCONNECT (disconnect), KEEP/RETAIN/REMAIN/REMAINS (keep), PORT or PARTIAL, and ends at the next
+/// <c>;</c>, at a <c>.</c> followed by a space, a line break or the end (a dot between digits belongs to a TN), at
+/// a line break, or where the next clause starts. Only the TNs inside a disconnect clause are disconnected: a
+/// carrier that writes "DISC 612-555-0103; keep 612-555-0104" must never lose 0104.
+/// </summary>
+public sealed partial record RemarksClauses(
+    IReadOnlyList<string> Disconnects,
+    IReadOnlyList<string> Keeps,
+    bool DeclaresPartialPort)
+{
+    public static RemarksClauses None { get; } = new([], [], false);
+
+    /// <summary>Reads <paramref name="remarks"/>; any text is accepted (unknown words are information only).</summary>
+    public static RemarksClauses Parse(string remarks)
+    {
+        if (remarks.Length == 0)
+        {
+            return None;
+        }
+
+        var disconnects = new List<string>();
+        var keeps = new List<string>();
+        var partial = PartialWordNotNegated(remarks);
+        foreach (var segment in Segments(remarks))
+        {
+            var starts = ClauseWord().Matches(segment);
+            for (var i = 0; i < starts.Count; i++)
+            {
+                var end = i + 1 < starts.Count ? starts[i + 1].Index : segment.Length;
+                var clause = segment[starts[i].Index..end];
+                switch (starts[i].Value.ToUpperInvariant())
+                {
+                    case "DISC" or "DISCONNECT":
+                        disconnects.AddRange(TelephoneNumber.FindAll(clause));
+                        break;
+                    case "KEEP" or "RETAIN" or "REMAIN" or "REMAINS":
+                        keeps.AddRange(TelephoneNumber.FindAll(clause));
+                        partial = true;
+                        break;
+                    case "PORT":
+                        partial |= OnlyWord().IsMatch(clause);
+                        break;
+                }
+            }
+        }
+
+        return new RemarksClauses(disconnects.Distinct().ToList(), keeps.Distinct().ToList(), partial);
+    }
+
+    /// <summary>The text between terminators: <c>;</c>, line breaks, and a dot followed by white space or the end.</summary>
+    private static IEnumerable<string> Segments(string remarks)
+    {
+        var start = 0;
+        for (var i = 0; i < remarks.Length; i++)
+        {
+            var c = remarks[i];
+            var ends = c is ';' or '\n' or '\r'
+                || (c == '.' && (i + 1 == remarks.Length || char.IsWhiteSpace(remarks[i + 1])));
+            if (ends)
+            {
+                yield return remarks[start..i];
+                start = i + 1;
+            }
+        }
+
+        yield return remarks[start..];
+    }
+
+    /// <summary>PARTIAL declares a partial port unless NOT or NO is one of the two words before it.</summary>
+    private static bool PartialWordNotNegated(string remarks)
+    {
+        var words = Word().Matches(remarks).Select(m => m.Value.ToUpperInvariant()).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] != "PARTIAL")
+            {
+                continue;
+            }
+
+            var negated = words.Skip(Math.Max(0, i - 2)).Take(Math.Min(i, 2)).Any(w => w is "NOT" or "NO");
+            if (!negated)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"\b(DISCONNECT|DISC|KEEP|RETAIN|REMAINS|REMAIN|PORT|PARTIAL)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseWord();
+
+    [GeneratedRegex(@"\bONLY\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyWord();
+
+    [GeneratedRegex(@"[A-Za-z0-9]+")]
+    private static partial Regex Word();
+}
