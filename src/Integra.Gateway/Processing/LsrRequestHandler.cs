@@ -52,8 +52,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         order.DueDateSups,
         store.Tns(order.Id).Where(t => t.Lna == Lna.Port).Select(t => t.Tn).ToList());
 
-    private string ZoneOf(LsrOutcome outcome) =>
-        (outcome.Account?.TimeZone ?? data.StateZone(outcome.State) ?? options.FallbackZone).Id;
+    private string ZoneOf(LsrOutcome outcome) => LocalZone.Of(data, outcome.Account, outcome.State, options).Id;
 
     private StoredOrder Apply(StoredOrder order, LsrOutcome outcome, LsrRequest request)
     {
