@@ -10,7 +10,7 @@ internal static class BulkData
     public static void WriteReference(string directory, string samples, int accounts)
     {
         Directory.CreateDirectory(directory);
-        foreach (var name in new[] { "partners.csv", "spids.csv", "states.csv", "contacts.csv", "holidays.csv" })
+        foreach (var name in new[] { "partners.csv", "spids.csv", "states.csv", "zones.csv", "contacts.csv", "holidays.csv" })
         {
             File.Copy(Path.Combine(samples, name), Path.Combine(directory, name), overwrite: true);
         }

@@ -11,7 +11,7 @@ namespace Integra.Gateway.Rules.Tests;
 public class DueDatePropertyTests
 {
     private static readonly Instant Start = At("2024-01-01T00:00:00Z");
-    private static readonly string[] Accounts = ["S-OR", "S-MT", "S-AZ", "S-ID", "M-MN"];
+    private static readonly string[] Accounts = ["S-OR", "S-OR-E", "S-MT", "S-AZ", "S-ID", "M-MN"];
 
     public static Arbitrary<(Instant Received, string An, int DddOffset, bool Expedite)> Cases() =>
         (from minutes in Gen.Choose(0, 6 * 365 * 24 * 60)
@@ -23,7 +23,7 @@ public class DueDatePropertyTests
     private static (LsrOutcome Outcome, LocalDate ReceivedLocal) Run((Instant Received, string An, int DddOffset, bool Expedite) c)
     {
         var account = Data.Account(c.An)!;
-        var zone = account.TimeZone ?? Data.StateZone(account.State)!;
+        var zone = Data.ZoneOf(account)!;
         var receivedLocal = c.Received.InZone(zone).Date;
         var values = c.An == "M-MN"
             ? MultiLine((Field.Dated, receivedLocal.PlusDays(-1).ToString("yyyy-MM-dd", null)), (Field.Mi, "A"))

@@ -24,7 +24,8 @@ internal static class World
     {
         var accounts = new[]
         {
-            Account("S-OR", "OR", "97201", services: ["POTS"]), // simple, Oregon
+            Account("S-OR", "OR", "97201", services: ["POTS"]), // simple, Oregon (Portland, Pacific time)
+            Account("S-OR-E", "OR", "97914", services: ["POTS"]), // simple, Oregon (Ontario, Malheur County: Mountain time)
             Account("S-MT", "MT", "59601", services: ["POTS"]), // simple, Montana
             Account("S-AZ", "AZ", "85004", services: ["POTS"]), // simple, Arizona (no DST)
             Account("S-ID", "ID", "83702", services: ["POTS"], zone: "America/Boise"),
@@ -40,6 +41,7 @@ internal static class World
         var tns = new[]
         {
             Tn("5035550101", "S-OR"),
+            Tn("5415550101", "S-OR-E"),
             Tn("4065550101", "S-MT"),
             Tn("6025550101", "S-AZ"),
             Tn("2085550101", "S-ID"),
@@ -59,7 +61,6 @@ internal static class World
         var spids = new[] { new Spid("7001", SpidOwner.Integra, "Integra"), new Spid("9101", SpidOwner.Qwest, "Qwest"), new Spid("5555", SpidOwner.Other, "Other") };
         var states = new Dictionary<string, DateTimeZone>
         {
-            ["OR"] = Zone("America/Los_Angeles"),
             ["WA"] = Zone("America/Los_Angeles"),
             ["MT"] = Zone("America/Denver"),
             ["AZ"] = Zone("America/Phoenix"),
@@ -68,7 +69,10 @@ internal static class World
         };
         var contacts = new Dictionary<(string, string), string> { [("OR", "Integra Telecom")] = "OR desk" };
         var holidays = Enumerable.Range(2024, 7).SelectMany(UsFederalHolidays.For).Select(h => h.Date);
-        return new ReferenceData([Acme, Agent, Voip], accounts, tns, npac, spids, states, contacts, new BusinessCalendar(holidays));
+        // Oregon is split as in the shipped samples: Pacific, except Malheur County (979) on Mountain time.
+        var oregon = new[] { new ZipZone("OR", "972", Zone("America/Los_Angeles")), new ZipZone("OR", "973", Zone("America/Los_Angeles")), new ZipZone("OR", "979", Zone("America/Boise")) };
+        var zones = new LocalZones(states, ["OR"], oregon);
+        return new ReferenceData([Acme, Agent, Voip], accounts, tns, npac, spids, zones, contacts, new BusinessCalendar(holidays));
     }
 
     private static Account Account(string an, string state, string zip, string[] services, string? passcode = null, bool une = false, bool reseller = false, string? zone = null) =>
@@ -159,6 +163,7 @@ internal static class SimpleAccounts
     public static Dictionary<Field, string> Of(string an) => an switch
     {
         "S-OR" => World.With((Field.An, "S-OR"), (Field.Zip, "97201"), (Field.Tn, "5035550101")),
+        "S-OR-E" => World.With((Field.An, "S-OR-E"), (Field.Zip, "97914"), (Field.Tn, "5415550101")),
         "S-MT" => World.With((Field.An, "S-MT"), (Field.Zip, "59601"), (Field.Tn, "4065550101")),
         "S-AZ" => World.With((Field.An, "S-AZ"), (Field.Zip, "85004"), (Field.Tn, "6025550101")),
         "S-ID" => World.With((Field.An, "S-ID"), (Field.Zip, "83702"), (Field.Tn, "2085550101")),

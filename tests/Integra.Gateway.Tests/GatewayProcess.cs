@@ -19,4 +19,29 @@ internal static class GatewayProcess
         process.WaitForExit();
         return (process.ExitCode, output);
     }
+
+    /// <summary>
+    /// Runs it and returns stderr too. A process still running after <paramref name="timeout"/> (a daemon that
+    /// should have refused to start) is killed and fails the test.
+    /// </summary>
+    public static (int Code, string Out, string Error) RunWithErrors(TimeSpan timeout, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "integra-gateway.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            throw new TimeoutException($"integra-gateway {string.Join(' ', args)} still running after {timeout}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
 }

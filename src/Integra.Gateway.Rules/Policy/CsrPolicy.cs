@@ -39,7 +39,7 @@ public sealed class CsrPolicy(ReferenceData data, PolicyOptions options)
 
         var account = FindAccount(fields, errors);
         var state = account?.State ?? fields[Field.State].ToUpperInvariant();
-        var zone = account?.TimeZone ?? data.StateZone(state) ?? options.FallbackZone;
+        var zone = LocalZone.Of(data, account, state, options);
         if (!EmailChannel.Accepts(receipt, state, options, i => i.InZone(zone).Date))
         {
             errors.Add(EmailChannel.Reject(state, options));

@@ -15,7 +15,7 @@ internal sealed class LsrContext
         Options = options;
         Account = data.Account(request.An);
         State = Account?.State ?? request.Fields[Field.State].ToUpperInvariant();
-        Zone = Account?.TimeZone ?? data.StateZone(State) ?? options.FallbackZone;
+        Zone = LocalZone.Of(data, Account, State, options);
         ReceivedLocal = receipt.Received.InZone(Zone).LocalDateTime;
         Simple = SimplePort.IsSimple(request, Account, data);
         PortTns = request.Tns.Where(t => t.Tn is not null).Select(t => t.Tn!).Distinct().ToList();
@@ -42,7 +42,7 @@ internal sealed class LsrContext
     /// <summary>Service state: the account's, else the request's STATE (SPEC §2.1: the account's wins).</summary>
     public string State { get; }
 
-    /// <summary>Local zone of the order: the account's TIMEZONE, else its state's (SPEC §4).</summary>
+    /// <summary>Local zone of the order (SPEC §4), see <see cref="LocalZone"/>.</summary>
     public DateTimeZone Zone { get; }
 
     public LocalDateTime ReceivedLocal { get; }

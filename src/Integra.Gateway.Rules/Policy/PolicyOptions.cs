@@ -35,6 +35,6 @@ public sealed record PolicyOptions
     /// <summary>States whose requests may still arrive by email.</summary>
     public IReadOnlyList<string> EmailStates { get; init; } = ["MT"];
 
-    /// <summary>Zone used when neither the account nor the request names a known state.</summary>
+    /// <summary>Zone of a request with no account whose state is unknown or SPLIT (see <see cref="LocalZone"/>).</summary>
     public DateTimeZone FallbackZone { get; init; } = DateTimeZoneProviders.Tzdb["America/Denver"];
 }

@@ -2,7 +2,10 @@ using NodaTime;
 
 namespace Integra.Gateway.Rules.Reference;
 
-/// <summary>An Integra end-user account (accounts.csv). <see cref="TimeZone"/> overrides the state's zone.</summary>
+/// <summary>
+/// An Integra end-user account (accounts.csv). <see cref="TimeZone"/> is the account's own TIMEZONE column (null when
+/// blank); its local zone, which may come from zones.csv or its state, is <see cref="ReferenceData.ZoneOf"/>.
+/// </summary>
 public sealed record Account(
     string An,
     string Company,

@@ -15,7 +15,7 @@ public sealed class ReferenceData
     private readonly ILookup<string, TnRecord> _tnsByAccount;
     private readonly IReadOnlyDictionary<string, string> _npac;
     private readonly IReadOnlyDictionary<string, Spid> _spids;
-    private readonly IReadOnlyDictionary<string, DateTimeZone> _stateZones;
+    private readonly LocalZones _zones;
     private readonly IReadOnlyDictionary<(string State, string Company), string> _contacts;
 
     public ReferenceData(
@@ -24,7 +24,7 @@ public sealed class ReferenceData
         IEnumerable<TnRecord> tns,
         IReadOnlyDictionary<string, string> npac,
         IEnumerable<Spid> spids,
-        IReadOnlyDictionary<string, DateTimeZone> stateZones,
+        LocalZones zones,
         IReadOnlyDictionary<(string State, string Company), string> contacts,
         BusinessCalendar calendar)
     {
@@ -35,7 +35,7 @@ public sealed class ReferenceData
         _tnsByAccount = tnList.ToLookup(t => t.An, StringComparer.Ordinal);
         _npac = npac;
         _spids = spids.ToDictionary(s => s.Id, StringComparer.OrdinalIgnoreCase);
-        _stateZones = stateZones;
+        _zones = zones;
         _contacts = contacts;
         Calendar = calendar;
     }
@@ -66,7 +66,14 @@ public sealed class ReferenceData
         return _spids.GetValueOrDefault(spid) ?? new Spid(spid, SpidOwner.Other, string.Empty);
     }
 
-    public DateTimeZone? StateZone(string state) => _stateZones.GetValueOrDefault(state.ToUpperInvariant());
+    /// <summary>
+    /// The local zone of an account (SPEC §4 "Local"): its TIMEZONE, else in a SPLIT state the zone of its ZIP in
+    /// zones.csv, else its state's. Null only when none gives one, which the host's loader refuses to start with.
+    /// </summary>
+    public DateTimeZone? ZoneOf(Account account) => _zones.Of(account);
+
+    /// <summary>The zone of a whole state; null for a state marked SPLIT (no single zone) and for an unknown state.</summary>
+    public DateTimeZone? StateZone(string state) => _zones.OfState(state);
 
     /// <summary>The CSR/LSR desk text for a state and operating company; falls back to the state's first entry.</summary>
     public string Contact(string state, string company)

@@ -62,8 +62,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         store.Tns(order.Id).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == TnStatuses.Activated)).ToList(),
         OrderZone.Of(order, options));
 
-    private string ZoneOf(LsrOutcome outcome) =>
-        (outcome.Account?.TimeZone ?? data.StateZone(outcome.State) ?? options.FallbackZone).Id;
+    private string ZoneOf(LsrOutcome outcome) => LocalZone.Of(data, outcome.Account, outcome.State, options).Id;
 
     private StoredOrder Apply(StoredOrder order, LsrOutcome outcome, LsrRequest request)
     {

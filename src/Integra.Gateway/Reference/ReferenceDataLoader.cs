@@ -17,14 +17,14 @@ public static class ReferenceDataLoader
             throw new ReferenceDataException($"{directory}: reference data directory not found");
         }
 
-        var states = LoadStates(directory);
+        var zones = ZoneTables.Load(directory);
         return new ReferenceData(
             LoadPartners(directory),
-            LoadAccounts(directory, states),
+            LoadAccounts(directory, zones),
             LoadTns(directory),
             LoadNpac(directory),
             LoadSpids(directory),
-            states,
+            zones,
             LoadContacts(directory),
             new BusinessCalendar(LoadHolidays(directory)));
     }
@@ -59,9 +59,11 @@ public static class ReferenceDataLoader
         return partners;
     }
 
-    private static List<Account> LoadAccounts(string dir, Dictionary<string, DateTimeZone> states)
+    /// <summary>Every account; those without a local zone (SPEC §4) are named together, so one fix finds them all.</summary>
+    private static List<Account> LoadAccounts(string dir, LocalZones zones)
     {
         var accounts = new List<Account>();
+        var unresolved = new List<string>();
         foreach (var row in ReferenceTable.Read(dir, "accounts.csv", "AN", "COMPANY", "STATE", "ZIP", "PASSCODE", "CUSTOMER", "ADDRESS", "SERVICES", "UNE", "RESELLER", "TIMEZONE"))
         {
             var state = row.Required("STATE").ToUpperInvariant();
@@ -71,13 +73,13 @@ public static class ReferenceDataLoader
             {
                 zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) ?? throw row.Error($"TIMEZONE '{zoneId}' is not an IANA time zone");
             }
-            else if (!states.ContainsKey(state))
+            else if (!zones.IsKnown(state))
             {
                 throw row.Error($"STATE {state} has no TIMEZONE in states.csv and the account names none");
             }
 
             var passcode = row["PASSCODE"];
-            accounts.Add(new Account(
+            var account = new Account(
                 row.Required("AN"),
                 row["COMPANY"],
                 state,
@@ -88,10 +90,20 @@ public static class ReferenceDataLoader
                 row["SERVICES"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 YesNo(row, "UNE"),
                 YesNo(row, "RESELLER"),
-                zone));
+                zone);
+            if (zones.Of(account) is null)
+            {
+                unresolved.Add($"{account.An} ({state}, ZIP {(account.Zip.Length > 0 ? account.Zip : "blank")}, line {row.Line})");
+            }
+
+            accounts.Add(account);
         }
 
-        return accounts;
+        // Only a SPLIT state can leave an account without a zone here; guessing one of its two zones would move
+        // cutoffs and due dates by an hour or a day, so the data is refused until someone decides (SPEC §4).
+        return unresolved.Count == 0
+            ? accounts
+            : throw new ReferenceDataException($"accounts.csv: account(s) in split-zone states with no zone: {string.Join(", ", unresolved)}; give TIMEZONE or add a zones.csv row");
     }
 
     private static List<TnRecord> LoadTns(string dir) =>
@@ -109,19 +121,6 @@ public static class ReferenceDataLoader
         ReferenceTable.Read(dir, "spids.csv", "SPID", "OWNER", "NAME")
             .Select(row => new Spid(row.Required("SPID"), ParseEnum<SpidOwner>(row, "OWNER"), row["NAME"]))
             .ToList();
-
-    private static Dictionary<string, DateTimeZone> LoadStates(string dir)
-    {
-        var states = new Dictionary<string, DateTimeZone>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in ReferenceTable.Read(dir, "states.csv", "STATE", "TIMEZONE"))
-        {
-            var zoneId = row.Required("TIMEZONE");
-            states[row.Required("STATE").ToUpperInvariant()] = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
-                ?? throw row.Error($"TIMEZONE '{zoneId}' is not an IANA time zone");
-        }
-
-        return states;
-    }
 
     private static Dictionary<(string State, string Company), string> LoadContacts(string dir)
     {

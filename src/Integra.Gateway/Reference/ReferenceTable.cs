@@ -36,6 +36,13 @@ internal static class ReferenceTable
         return ReadExisting(path, fileName, columns);
     }
 
+    /// <summary>Like <see cref="Read"/>, for a file SPEC §3 marks optional: a missing file has no rows.</summary>
+    public static IEnumerable<ReferenceRow> ReadOptional(string directory, string fileName, params string[] columns)
+    {
+        var path = Path.Combine(directory, fileName);
+        return File.Exists(path) ? ReadExisting(path, fileName, columns) : [];
+    }
+
     private static IEnumerable<ReferenceRow> ReadExisting(string path, string fileName, string[] columns)
     {
         using var csv = CsvSource.Open(File.OpenRead(path));
