@@ -132,3 +132,9 @@ public sealed class AuditCommandTestsOnPostgres(PostgresFixture pg) : AuditComma
 {
     private protected override CliHarness NewCli() => new(pg.NewDatabase());
 }
+
+[Collection(Postgres.Name)]
+public sealed class SupplementLifecycleTestsOnPostgres(PostgresFixture pg) : SupplementLifecycleTests
+{
+    private protected override CliHarness NewCli() => new(pg.NewDatabase());
+}

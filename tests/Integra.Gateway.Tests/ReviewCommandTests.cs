@@ -45,6 +45,53 @@ public class ReviewCommandTests
     }
 
     [SkippableFact]
+    public async Task Review_approval_is_never_in_the_past()
+    {
+        // Reviewed Thursday 2026-03-05 10:00 Phoenix: the requested Tuesday has passed, so the FOC is Thursday,
+        // the review's own effective received date (non-simple cutoff 15:00).
+        using var cli = await Pending();
+        Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", "2026-03-05T10:00:00-07:00", "--approve"));
+        Assert.All(cli.Rows("BRIDGE", "review-BR-2001-00.resp.csv"), r => Assert.Equal("2026-03-05", r["DD"]));
+    }
+
+    [SkippableFact]
+    public async Task Review_approval_after_the_cutoff_confirms_the_next_business_day_at_the_earliest()
+    {
+        using var cli = await Pending();
+        Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", "2026-03-06T15:30:00-07:00", "--approve"));
+        Assert.All(cli.Rows("BRIDGE", "review-BR-2001-00.resp.csv"), r => Assert.Equal("2026-03-09", r["DD"]));
+    }
+
+    [SkippableFact]
+    public async Task Review_a_date_before_the_reviews_effective_received_date_is_refused_with_exit_2()
+    {
+        using var cli = await Pending();
+        Assert.Equal(2, await cli.Review("BRIDGE", "BR-2001", "2026-03-05T10:00:00-07:00", "--approve", "--dd", "2026-03-04"));
+        Assert.False(File.Exists(Path.Combine(cli.Out, "BRIDGE", "review-BR-2001-00.resp.csv")));
+        Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", "2026-03-05T10:00:00-07:00", "--approve", "--dd", "2026-03-05"));
+    }
+
+    [SkippableFact]
+    public async Task Review_denial_focs_at_the_later_of_the_original_sdd_and_the_sdd_from_the_review()
+    {
+        // Original SDD Friday 2026-03-06; denied Thursday 2026-03-05: ERD Thursday + 4 business days = Wednesday 03-11.
+        using var cli = await Pending();
+        Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", "2026-03-05T10:00:00-07:00", "--deny"));
+        Assert.All(cli.Rows("BRIDGE", "review-BR-2001-00.resp.csv"), r => Assert.Equal(("FOC", "2026-03-11"), (r["RESPTYP"], r["DD"])));
+    }
+
+    [SkippableFact]
+    public async Task Review_records_its_foc_for_delivery_to_the_partner()
+    {
+        using var cli = await Pending();
+        Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", Now, "--approve"));
+        using var store = Storage.OrderStore.Open(cli.Db, NodaTime.SystemClock.Instance);
+        var waiting = Assert.Single(new Storage.OutboxStore(store, NodaTime.SystemClock.Instance).Pending(Lifecycle.OutboxKinds.Response, "BRIDGE"));
+        Assert.Equal("review-BR-2001-00.resp.csv", waiting.FileName);
+        Assert.All(waiting.Rows, r => Assert.Equal(("FOC", "BR-2001", "00"), (r[0], r[2], r[3])));
+    }
+
+    [SkippableFact]
     public async Task A_reviewed_version_resent_gets_the_foc()
     {
         using var cli = await Pending();
