@@ -28,6 +28,20 @@ public class ProcessCommandTests
     }
 
     [SkippableFact]
+    public async Task Sample_of_contract_v2_remarks_clauses_zip_plus_4_populated_exp_and_ab()
+    {
+        using var cli = NewCli();
+        Assert.Equal(0, await cli.Process("BIGSKY", Monday, Path.Combine(Repo.SampleDrop("BIGSKY"), "bigsky-0302.lsr.csv")));
+        var rows = cli.Rows("BIGSKY", "bigsky-0302.lsr.resp.csv");
+        Assert.Equal(
+            [("BSK-3001", "FOC", "4065550201", "P"), ("BSK-3001", "FOC", "4065550202", "R"),
+             ("BSK-3002", "FOC", "6125550101", "P"), ("BSK-3002", "FOC", "6125550102", "P"), ("BSK-3002", "FOC", "6125550103", "D"), ("BSK-3002", "FOC", "6125550104", "R"),
+             ("BSK-3003", "PND", "", ""), ("BSK-3004", "REJ", "", "")],
+            rows.Select(r => (r["PON"], r["RESPTYP"], r["TN"], r["LNA"])));
+        Assert.Equal(("X01", "R51"), (rows[6]["CODE"], rows[7]["CODE"]));
+    }
+
+    [SkippableFact]
     public async Task Sample_csr_file_with_loa_beside_it()
     {
         using var cli = NewCli();
