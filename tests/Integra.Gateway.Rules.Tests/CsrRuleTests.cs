@@ -79,6 +79,14 @@ public class CsrRuleTests
         Assert.Equal("R23", Assert.IsType<CsrReject>(Decide(Csr((Field.Tn, "5035550101")))).Errors[0].Code);
 
     [Fact]
+    public void C3_an_account_without_a_working_tn_is_rejected_R22_never_an_empty_answer()
+    {
+        var error = Assert.Single(Assert.IsType<CsrReject>(Decide(Csr((Field.An, "D-OR")))).Errors);
+        Assert.Equal(("R22", "AN"), (error.Code, error.Field));
+        Assert.Equal("R22", Assert.IsType<CsrReject>(Decide(Csr((Field.An, ""), (Field.Tn, "5035550801")))).Errors[0].Code);
+    }
+
+    [Fact]
     public void C3_account_only_checks_npac_of_its_working_tns() =>
         Assert.Equal("R21", Assert.IsType<CsrReject>(Decide(Csr((Field.An, "Q-WA")))).Errors[0].Code);
 

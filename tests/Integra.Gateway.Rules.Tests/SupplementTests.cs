@@ -228,8 +228,17 @@ public class SupplementTests
     }
 
     [Fact]
-    public void S7_same_version_with_identical_content_is_resent() =>
-        Assert.IsType<Resend>(Decide(Lsr(), Monday, history: Focd(), hash: "h0").Decision);
+    public void S7_same_version_with_identical_content_is_resent()
+    {
+        // The hash a resend is recognised by is of the request's canonical content: row order does not matter.
+        var sent = Lsr(MultiLine(), "6125550101", "6125550102");
+        var resent = Lsr(MultiLine(), "6125550102", "6125550101");
+        Assert.Equal(sent.CanonicalContent(), resent.CanonicalContent());
+        var history = Focd() with { Versions = [new VersionRecord("00", sent.CanonicalContent())] };
+        Assert.IsType<Resend>(Decide(resent, Monday, history: history, hash: resent.CanonicalContent()).Decision);
+        var changed = Lsr(MultiLine((Field.Ddd, "2026-03-11")), "6125550101", "6125550102");
+        Assert.IsType<Reject>(Decide(changed, Monday, history: history, hash: changed.CanonicalContent()).Decision);
+    }
 
     [Fact]
     public void S8_same_version_with_different_content_is_rejected_R70()

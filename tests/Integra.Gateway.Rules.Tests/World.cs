@@ -37,6 +37,7 @@ internal static class World
             Account("T-OR", "OR", "97303", services: ["POTS"]), // one working, one disconnected TN
             Account("N-OR", "OR", "97304", services: ["POTS"]), // TN without NPAC record
             Account("O-OR", "OR", "97305", services: ["POTS"]), // TN ported to another carrier in NPAC
+            Account("D-OR", "OR", "97306", services: ["POTS"]), // no working TN left
         };
         var tns = new[]
         {
@@ -54,6 +55,7 @@ internal static class World
             Tn("5035550501", "T-OR"), Tn("5035550502", "T-OR", TnStatus.Disconnected),
             Tn("5035550601", "N-OR"),
             Tn("5035550701", "O-OR"),
+            Tn("5035550801", "D-OR", TnStatus.Disconnected),
         };
         var npac = tns.Where(t => t.An is not "N-OR").ToDictionary(
             t => t.Tn,
