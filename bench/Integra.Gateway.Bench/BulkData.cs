@@ -47,5 +47,20 @@ internal static class BulkData
         }
     }
 
+    /// <summary>
+    /// A CSR file whose rows all ask for account B0 under one PON: every fourth row has another INITTEL (a
+    /// different request under a used PON, R70), the others repeat the first row (resends).
+    /// </summary>
+    public static void WriteRepeatedCsr(string path, int rows)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("CCNA,PON,AGAUTH,INITTEL,AN,TN,LOA,STATE");
+        for (var r = 0; r < rows; r++)
+        {
+            var initTel = r % 4 == 3 ? 5035550901 + (r % 1000) : 5035550900;
+            writer.WriteLine($"ACM,LOOP-1,Y,{initTel},B0,,,OR");
+        }
+    }
+
     private static string Tn(int account, int index) => (5032000000L + (account * TnsPerAccount) + index).ToString(CultureInfo.InvariantCulture);
 }

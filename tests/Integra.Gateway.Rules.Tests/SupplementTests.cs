@@ -8,8 +8,9 @@ public class SupplementTests
 {
     private static readonly NodaTime.Instant Monday = At("2026-03-02T10:00:00-08:00");
 
-    private static OrderHistory Focd(string focDate = "2026-03-10", int dueDateSups = 0, OrderState state = OrderState.Foc) =>
-        new(state, [new VersionRecord("00", "h0")], Date(focDate), dueDateSups, ["5035550101"]);
+    /// <summary>A PON at FOC with VER 00 (hash h0) on file; <paramref name="sameVersionHash"/> when the request is VER 00 again.</summary>
+    private static OrderHistory Focd(string focDate = "2026-03-10", int dueDateSups = 0, OrderState state = OrderState.Foc, string? sameVersionHash = null) =>
+        new(state, sameVersionHash, "00", Date(focDate), dueDateSups, ["5035550101"]);
 
     private static LsrRequest Sup(string sup, string ver = "01", string ddd = "2026-03-10") =>
         Lsr(With((Field.Sup, sup), (Field.Ver, ver), (Field.Ddd, ddd)));
@@ -81,19 +82,19 @@ public class SupplementTests
 
     [Fact]
     public void S7_same_version_with_identical_content_is_resent() =>
-        Assert.IsType<Resend>(Decide(Lsr(), Monday, history: Focd(), hash: "h0").Decision);
+        Assert.IsType<Resend>(Decide(Lsr(), Monday, history: Focd(sameVersionHash: "h0"), hash: "h0").Decision);
 
     [Fact]
     public void S8_same_version_with_different_content_is_rejected_R70()
     {
-        var reject = Assert.IsType<Reject>(Decide(Lsr(), Monday, history: Focd(), hash: "other").Decision);
+        var reject = Assert.IsType<Reject>(Decide(Lsr(), Monday, history: Focd(sameVersionHash: "h0"), hash: "other").Decision);
         Assert.Equal(("S8", "R70"), (reject.Errors[0].RuleId, reject.Errors[0].Code));
     }
 
     [Fact]
     public void S8_lower_version_is_rejected_R70()
     {
-        var history = new OrderHistory(OrderState.Foc, [new VersionRecord("00", "a"), new VersionRecord("02", "b")], Date("2026-03-10"), 0, ["5035550101"]);
+        var history = new OrderHistory(OrderState.Foc, null, "02", Date("2026-03-10"), 0, ["5035550101"]);
         var reject = Assert.IsType<Reject>(Decide(Sup("2", ver: "01"), Monday, history: history).Decision);
         Assert.Equal("R70", reject.Errors[0].Code);
     }
@@ -101,7 +102,7 @@ public class SupplementTests
     [Fact]
     public void S9_new_version_after_a_reject_is_evaluated_as_a_new_request()
     {
-        var rejected = new OrderHistory(OrderState.Rejected, [new VersionRecord("00", "h0")], null, 0, []);
+        var rejected = new OrderHistory(OrderState.Rejected, null, "00", null, 0, []);
         Assert.IsType<Foc>(Decide(Lsr(With((Field.Ver, "01"))), Monday, history: rejected).Decision);
         Assert.IsType<Foc>(Decide(Sup("3"), Monday, history: rejected).Decision);
     }
@@ -111,7 +112,7 @@ public class SupplementTests
     [InlineData("2")]
     public void S9_after_a_reject_sup_must_be_blank_or_3(string sup)
     {
-        var rejected = new OrderHistory(OrderState.Rejected, [new VersionRecord("00", "h0")], null, 0, []);
+        var rejected = new OrderHistory(OrderState.Rejected, null, "00", null, 0, []);
         var reject = Assert.IsType<Reject>(Decide(Sup(sup), Monday, history: rejected).Decision);
         Assert.Contains(reject.Errors, e => e is { RuleId: "S9", Field: "SUP" });
     }

@@ -26,6 +26,9 @@ internal static partial class PartialPort
 
         var remarks = ctx.Fields[Field.Remarks];
         var disconnects = Disconnects(remarks);
+
+        // A set: REMARKS may list thousands of TNs against a request porting thousands.
+        var ported = disconnects.Count > 0 ? new HashSet<string>(ctx.PortTns, StringComparer.Ordinal) : [];
         foreach (var tn in disconnects)
         {
             var record = ctx.Data.Tn(tn);
@@ -33,7 +36,7 @@ internal static partial class PartialPort
             {
                 ctx.Add("L9", RejectCodes.BadDisconnect, Field.Remarks, $"TN {tn} listed for disconnect in REMARKS is not a working TN of account {account.An}; list only the account's working numbers after DISC.", tn);
             }
-            else if (ctx.PortTns.Contains(tn))
+            else if (ported.Contains(tn))
             {
                 ctx.Add("L9", RejectCodes.BadDisconnect, Field.Remarks, $"TN {tn} is both ported and listed for disconnect; list it in one place only.", tn);
             }

@@ -12,16 +12,16 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
     public const string Kind = "LSR";
     private readonly LsrPolicy _policy = new(data, options);
 
-    public IReadOnlyList<ResponseRow> Handle(LsrRequest request, Receipt receipt, string fileName)
+    public IReadOnlyList<ResponseRow> Handle(LsrRequest request, Receipt receipt, string fileName, ResentResponses resent)
     {
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = IsKeyed(request);
         var order = keyed ? store.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
-        var history = order is null ? null : History(order);
+        var history = order is null ? null : History(order, request);
         var outcome = _policy.Decide(request, receipt, history, hash);
         if (outcome.Decision is Resend)
         {
-            return store.Version(order!.Id, request.Ver)!.Response;
+            return resent.Of(order!.Id, request.Ver);
         }
 
         // A request we cannot file under its PON+VER, or one that conflicts with a version already on file (S8),
@@ -45,12 +45,20 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         && request.Pon.Length > 0 && FieldFormats.Check(Field.Pon, request.Pon) is null
         && FieldFormats.Check(Field.Ver, request.Ver) is null;
 
-    private OrderHistory History(StoredOrder order) => new(
-        order.State,
-        store.VersionHashes(order.Id),
-        order.FocDate,
-        order.DueDateSups,
-        store.Tns(order.Id).Where(t => t.Lna == Lna.Port).Select(t => t.Tn).ToList());
+    /// <summary>
+    /// What the policy needs of the PON's history for this request, each part one indexed look-up: the hash of the
+    /// same VER (S7/S8), the latest VER, and the ported TNs only for a cancel (SUP 1), the one decision that lists
+    /// them. A PON with many versions or TNs then costs no more per later version or resend than a small one.
+    /// </summary>
+    private OrderHistory History(StoredOrder order, LsrRequest request)
+    {
+        var sameVersionHash = store.VersionHash(order.Id, request.Ver);
+        var latestVer = store.LatestVer(order.Id) ?? "00";
+        IReadOnlyList<string> portTns = sameVersionHash is null && request.Sup == "1"
+            ? store.Tns(order.Id).Where(t => t.Lna == Lna.Port).Select(t => t.Tn).ToList()
+            : [];
+        return new OrderHistory(order.State, sameVersionHash, latestVer, order.FocDate, order.DueDateSups, portTns);
+    }
 
     private string ZoneOf(LsrOutcome outcome) =>
         (outcome.Account?.TimeZone ?? data.StateZone(outcome.State) ?? options.FallbackZone).Id;

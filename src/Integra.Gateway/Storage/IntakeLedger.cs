@@ -59,6 +59,8 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
     /// <summary>The unfinished upload with this identity, or a new one received at <paramref name="firstSeen"/>.</summary>
     public IntakeRecord Open(string partner, string channel, string path, long size, string sha256, Instant firstSeen)
     {
+        // `state <> 'Archived'` is written as in the partial index intake_files_open (Schema), which SQLite uses
+        // only when the query repeats its condition word for word.
         var existing = store.Connection.QueryFirstOrDefault<(long Id, string FirstSeen, string State, long FileRejected)?>(
             """
             SELECT id, first_seen, state, file_rejected FROM intake_files
