@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
-using System.Data.Common;
 
 namespace Integra.Gateway.Storage;
 
