@@ -47,5 +47,33 @@ internal static class BulkData
         }
     }
 
+    /// <summary>Gives account <paramref name="an"/> of <see cref="WriteReference"/> more working TNs, from a range of their own.</summary>
+    public static void AddWorkingTns(string directory, string an, int count)
+    {
+        using var tns = File.AppendText(Path.Combine(directory, "tns.csv"));
+        using var npac = File.AppendText(Path.Combine(directory, "npac.csv"));
+        for (var i = 0; i < count; i++)
+        {
+            var tn = (5039000000L + i).ToString(CultureInfo.InvariantCulture);
+            tns.WriteLine($"{tn},{an},WORKING");
+            npac.WriteLine($"{tn},7001");
+        }
+    }
+
+    /// <summary>
+    /// A CSR file whose rows all ask for account <paramref name="an"/> under one PON: every fourth row has another
+    /// INITTEL (a different request under a used PON, R70), the others repeat the first row (resends).
+    /// </summary>
+    public static void WriteRepeatedCsr(string path, int rows, string pon = "LOOP-1", string an = "B0", string state = "OR")
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("CCNA,PON,AGAUTH,INITTEL,AN,TN,LOA,STATE");
+        for (var r = 0; r < rows; r++)
+        {
+            var initTel = r % 4 == 3 ? 5035550901 + (r % 1000) : 5035550900;
+            writer.WriteLine($"ACM,{pon},Y,{initTel},{an},,,{state}");
+        }
+    }
+
     private static string Tn(int account, int index) => (5032000000L + (account * TnsPerAccount) + index).ToString(CultureInfo.InvariantCulture);
 }

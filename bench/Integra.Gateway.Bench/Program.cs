@@ -7,10 +7,30 @@ using Integra.Gateway.Cli;
 // End-to-end `process` of a 50,000-row LSR file against a bare CsvHelper parse of the same file, in one run.
 // Usage: dotnet run -c Release --project bench/Integra.Gateway.Bench [-- ROWS]
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- sftp SERVERS_ENV [FILES]  (see bench/sftp-bench.sh)
+// Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- repeat [ROWS [TNS]]  (one CSR file repeating one PON, then sent again)
+// Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- backlog [FILES [CSR_ROWS]]  (a local drop's backlog, mixed files)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- sweep [ORDERS [POSTGRES_CONNECTION]]  (see bench/sweep-bench.sh)
 if (args.Length > 0 && args[0] == "sweep")
 {
     SweepBench.Run(FindSamples(), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? args[2] : null);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "repeat")
+{
+    await RepeatBench.RunAsync(
+        FindSamples(),
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+        Math.Max(BulkData.TnsPerAccount, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : BulkData.TnsPerAccount));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "backlog")
+{
+    await BacklogBench.RunAsync(
+        FindSamples(),
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2_000);
     return;
 }
 

@@ -12,13 +12,13 @@ public class SupplementTests
 
     /// <summary>An S-OR simple port at FOC, its one TN open.</summary>
     private static OrderHistory Focd(string focDate = "2026-03-10", int dueDateSups = 0, OrderState state = OrderState.Foc, string? acceptedDdd = null) =>
-        new(state, [new VersionRecord("00", "h0")], Date(focDate), Date(acceptedDdd ?? focDate), dueDateSups, [new OrderTn("5035550101", Lna.Port, false)], Pacific);
+        new(state, null, "00", Date(focDate), Date(acceptedDdd ?? focDate), dueDateSups, [new OrderTn("5035550101", Lna.Port, false)], Pacific);
 
     /// <summary>The M-MN non-simple order: two ported TNs (the first one activated when asked), one disconnect, one remaining.</summary>
     private static OrderHistory MultiLineFocd(bool firstActivated, string focDate = "2026-03-10", OrderState state = OrderState.Foc) =>
         new(
             state,
-            [new VersionRecord("00", "h0")],
+            null, "00",
             Date(focDate),
             Date(focDate),
             0,
@@ -222,7 +222,7 @@ public class SupplementTests
     public void S6_an_activated_tn_is_not_checked_against_npac_again()
     {
         // After the port NPAC shows the new provider's SPID; that is no reason to reject a supplement.
-        var history = new OrderHistory(OrderState.Foc, [new VersionRecord("00", "h0")], Date("2026-03-10"), Date("2026-03-10"), 0, [new OrderTn("5035550701", Lna.Port, true), new OrderTn("5035550702", Lna.Port, false)], Pacific);
+        var history = new OrderHistory(OrderState.Foc, null, "00", Date("2026-03-10"), Date("2026-03-10"), 0, [new OrderTn("5035550701", Lna.Port, true), new OrderTn("5035550702", Lna.Port, false)], Pacific);
         var request = Lsr(With((Field.An, "O-OR"), (Field.Zip, "97305"), (Field.Sup, "3"), (Field.Ver, "01"), (Field.Remarks, "new contact")), "5035550701");
         Assert.IsType<Foc>(Decide(request, Monday, history: history).Decision);
     }
@@ -234,7 +234,7 @@ public class SupplementTests
         var sent = Lsr(MultiLine(), "6125550101", "6125550102");
         var resent = Lsr(MultiLine(), "6125550102", "6125550101");
         Assert.Equal(sent.CanonicalContent(), resent.CanonicalContent());
-        var history = Focd() with { Versions = [new VersionRecord("00", sent.CanonicalContent())] };
+        var history = Focd() with { SameVersionHash = sent.CanonicalContent() };
         Assert.IsType<Resend>(Decide(resent, Monday, history: history, hash: resent.CanonicalContent()).Decision);
         var changed = Lsr(MultiLine((Field.Ddd, "2026-03-11")), "6125550101", "6125550102");
         Assert.IsType<Reject>(Decide(changed, Monday, history: history, hash: changed.CanonicalContent()).Decision);
@@ -243,14 +243,14 @@ public class SupplementTests
     [Fact]
     public void S8_same_version_with_different_content_is_rejected_R70()
     {
-        var reject = Assert.IsType<Reject>(Decide(Lsr(), Monday, history: Focd(), hash: "other").Decision);
+        var reject = Assert.IsType<Reject>(Decide(Lsr(), Monday, history: Focd() with { SameVersionHash = "h0" }, hash: "other").Decision);
         Assert.Equal(("S8", "R70"), (reject.Errors[0].RuleId, reject.Errors[0].Code));
     }
 
     [Fact]
     public void S8_lower_version_is_rejected_R70()
     {
-        var history = Focd() with { Versions = [new VersionRecord("00", "a"), new VersionRecord("02", "b")] };
+        var history = Focd() with { LatestVer = "02" };
         var reject = Assert.IsType<Reject>(Decide(Sup("2", ver: "01"), Monday, history: history).Decision);
         Assert.Equal("R70", reject.Errors[0].Code);
     }
@@ -258,7 +258,7 @@ public class SupplementTests
     [Fact]
     public void S9_new_version_after_a_reject_is_evaluated_as_a_new_request()
     {
-        var rejected = new OrderHistory(OrderState.Rejected, [new VersionRecord("00", "h0")], null, null, 0, [], Pacific);
+        var rejected = new OrderHistory(OrderState.Rejected, null, "00", null, null, 0, [], Pacific);
         Assert.IsType<Foc>(Decide(Lsr(With((Field.Ver, "01"))), Monday, history: rejected).Decision);
         Assert.IsType<Foc>(Decide(Sup("3"), Monday, history: rejected).Decision);
     }
@@ -268,7 +268,7 @@ public class SupplementTests
     [InlineData("2")]
     public void S9_after_a_reject_sup_must_be_blank_or_3(string sup)
     {
-        var rejected = new OrderHistory(OrderState.Rejected, [new VersionRecord("00", "h0")], null, null, 0, [], Pacific);
+        var rejected = new OrderHistory(OrderState.Rejected, null, "00", null, null, 0, [], Pacific);
         var reject = Assert.IsType<Reject>(Decide(Sup(sup), Monday, history: rejected).Decision);
         Assert.Contains(reject.Errors, e => e is { RuleId: "S9", Field: "SUP" });
     }

@@ -17,35 +17,37 @@ public enum OrderState
     Closed,
 }
 
-/// <summary>A version already received on a PON, with the hash of its content.</summary>
-public sealed record VersionRecord(string Ver, string ContentHash);
-
 /// <summary>A TN of an order as it stands: what the order does to it, and whether NPAC shows it ported already.</summary>
 public sealed record OrderTn(string Tn, Lna Lna, bool Activated);
 
-/// <summary>What the store knows of a PON before a new version is decided (input to S1–S9).</summary>
+/// <summary>
+/// What the store knows of a PON before a new version is decided (input to S1–S9): only what the rules ask of it,
+/// so that the caller can read each part with one indexed look-up instead of loading the PON's whole history.
+/// </summary>
 /// <param name="State">Where the order stands.</param>
-/// <param name="Versions">Every version received, with its content hash.</param>
+/// <param name="SameVersionHash">Content hash of the version already received with the request's VER (S7/S8); null when none.</param>
+/// <param name="LatestVer">The highest version received so far.</param>
 /// <param name="FocDate">The established FOC date, when the order has one.</param>
 /// <param name="AcceptedDdd">
 /// The DDD of the last accepted (not rejected) version: what a supplement's DDD is compared with to tell whether
 /// it asks for a new date (S4, S5). Null when no version with a DDD was accepted.
 /// </param>
 /// <param name="DueDateSupplements">Accepted supplements so far that asked for a new DDD (S5).</param>
-/// <param name="Tns">The order's TNs with their LNA and activation.</param>
+/// <param name="Tns">
+/// The order's TNs with their LNA and activation. Only an open order (FOC or pending review) answers for them —
+/// S2, S3, S5 and S6 — so a caller may leave them empty for an order in any other state.
+/// </param>
 /// <param name="Zone">The order's local zone, in which its expiry is judged (S2).</param>
 public sealed record OrderHistory(
     OrderState State,
-    IReadOnlyList<VersionRecord> Versions,
+    string? SameVersionHash,
+    string LatestVer,
     LocalDate? FocDate,
     LocalDate? AcceptedDdd,
     int DueDateSupplements,
     IReadOnlyList<OrderTn> Tns,
     DateTimeZone Zone)
 {
-    /// <summary>The highest version received so far.</summary>
-    public string LatestVer => Versions.Select(v => v.Ver).Max(StringComparer.Ordinal) ?? "00";
-
     /// <summary>The TNs NPAC already shows ported to the new provider: never re-opened or canceled (S6).</summary>
     public IReadOnlySet<string> ActivatedTns => Tns.Where(t => t.Activated).Select(t => t.Tn).ToHashSet(StringComparer.Ordinal);
 

@@ -33,10 +33,9 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
     private LsrOutcome Supplement(LsrContext ctx, OrderHistory history, string contentHash)
     {
         var request = ctx.Request;
-        var same = history.Versions.FirstOrDefault(v => v.Ver == request.Ver);
-        if (same is not null)
+        if (history.SameVersionHash is { } same)
         {
-            return same.ContentHash == contentHash
+            return same == contentHash
                 ? Outcome(ctx, new Resend(request.Ver))
                 : Only(ctx, "S8", RejectCodes.VersionConflict, Field.Ver, $"VER {request.Ver} of PON {request.Pon} was already received with different content; send changes as a higher VER.");
         }

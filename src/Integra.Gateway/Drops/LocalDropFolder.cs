@@ -83,14 +83,6 @@ public sealed class LocalDropFolder : IDropFolder
     }
 
     /// <summary>An archive keeps every upload: a second file of the same name gets a numbered name.</summary>
-    private static string UniqueTarget(string directory, string name)
-    {
-        var target = Path.Combine(directory, name);
-        for (var n = 1; File.Exists(target); n++)
-        {
-            target = Path.Combine(directory, $"{name}.{n}");
-        }
-
-        return target;
-    }
+    private static string UniqueTarget(string directory, string name) =>
+        Path.Combine(directory, NumberedName.FirstFree(name, candidate => File.Exists(Path.Combine(directory, candidate))));
 }

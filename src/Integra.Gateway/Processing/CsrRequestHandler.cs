@@ -13,22 +13,25 @@ internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions option
     private const string Ver = "00";
     private readonly CsrPolicy _policy = new(data, options);
 
-    public IReadOnlyList<ResponseRow> Handle(CsrRequest request, Receipt receipt, string fileName, ILoaSource loas)
+    public IReadOnlyList<ResponseRow> Handle(CsrRequest request, Receipt receipt, string fileName, ILoaSource loas, ResentResponses resent)
     {
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = request.Ccna.Length > 0 && FieldFormats.Check(Field.Ccna, request.Ccna) is null
             && request.Pon.Length > 0 && FieldFormats.Check(Field.Pon, request.Pon) is null;
         var order = keyed ? store.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
-        var prior = order is null ? null : store.Version(order.Id, Ver);
-        var document = request.Fields[Field.Loa].Length > 0 ? loas.Fetch(request.Fields[Field.Loa]) : null;
-        var decision = _policy.Decide(request, receipt, document?.Kind ?? LoaContent.Missing, prior?.ContentHash, hash);
+        var priorHash = order is null ? null : store.VersionHash(order.Id, Ver);
+
+        // A used PON is answered from its hash alone (S7 or R70), so its LOA is neither looked at nor fetched again:
+        // a file repeating one agent's row would otherwise download the same document once per row.
+        var document = priorHash is null && request.Fields[Field.Loa].Length > 0 ? loas.Fetch(request.Fields[Field.Loa]) : null;
+        var decision = _policy.Decide(request, receipt, document?.Kind ?? LoaContent.Missing, priorHash, hash);
         if (decision is CsrResend)
         {
-            return prior!.Response;
+            return resent.Of(order!.Id, Ver);
         }
 
         var rows = Rows(request, decision);
-        if (!keyed || prior is not null)
+        if (!keyed || priorHash is not null)
         {
             return rows;
         }

@@ -20,16 +20,16 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
     private readonly LsrPolicy _policy = new(data, options);
     private readonly OutboxStore _outbox = new(store, store.Clock);
 
-    public LsrAnswer Handle(LsrRequest request, Receipt receipt, string fileName)
+    public LsrAnswer Handle(LsrRequest request, Receipt receipt, string fileName, ResentResponses resent)
     {
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = IsKeyed(request);
         var order = keyed ? store.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
-        var history = order is null ? null : History(order);
+        var history = order is null ? null : History(order, request);
         var outcome = _policy.Decide(request, receipt, history, hash);
         if (outcome.Decision is Resend)
         {
-            return new LsrAnswer(store.Version(order!.Id, request.Ver)!.Response);
+            return new LsrAnswer(resent.Of(order!.Id, request.Ver));
         }
 
         // A request we cannot file under its PON+VER, or one that conflicts with a version already on file (S8),
@@ -40,7 +40,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         }
 
         order ??= store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, request.An, outcome.State, ZoneOf(outcome), request.Fields[Field.Nnsp]);
-        order = Apply(order, outcome, request);
+        order = Apply(order, outcome, request, history?.ActivatedTns ?? new HashSet<string>());
         var rows = Rows(outcome, request, order.LsrNo ?? string.Empty, order);
         store.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome.Decision));
         store.AddVersion(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows, Evidence.Of(request.Fields));
@@ -53,18 +53,25 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         && request.Pon.Length > 0 && FieldFormats.Check(Field.Pon, request.Pon) is null
         && FieldFormats.Check(Field.Ver, request.Ver) is null;
 
-    private OrderHistory History(StoredOrder order) => new(
-        order.State,
-        store.VersionHashes(order.Id),
-        order.FocDate,
-        order.AcceptedDdd,
-        order.DueDateSups,
-        store.Tns(order.Id).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == TnStatuses.Activated)).ToList(),
-        OrderZone.Of(order, options));
+    /// <summary>
+    /// What the policy needs of the PON's history for this request, each part one indexed look-up: the hash of the
+    /// same VER (S7/S8), the latest VER, and — for an open order only, where S2, S3, S5 and S6 answer for them — the
+    /// order's TNs with their activation. A PON with many versions then costs no more per later version or resend
+    /// than a small one.
+    /// </summary>
+    private OrderHistory History(StoredOrder order, LsrRequest request)
+    {
+        var sameVersionHash = store.VersionHash(order.Id, request.Ver);
+        var latestVer = store.LatestVer(order.Id) ?? "00";
+        IReadOnlyList<OrderTn> tns = sameVersionHash is null && order.State is OrderState.Foc or OrderState.PendingReview
+            ? store.Tns(order.Id).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == TnStatuses.Activated)).ToList()
+            : [];
+        return new OrderHistory(order.State, sameVersionHash, latestVer, order.FocDate, order.AcceptedDdd, order.DueDateSups, tns, OrderZone.Of(order, options));
+    }
 
     private string ZoneOf(LsrOutcome outcome) => LocalZone.Of(data, outcome.Account, outcome.State, options).Id;
 
-    private StoredOrder Apply(StoredOrder order, LsrOutcome outcome, LsrRequest request)
+    private StoredOrder Apply(StoredOrder order, LsrOutcome outcome, LsrRequest request, IReadOnlySet<string> activated)
     {
         var accepted = order with
         {
@@ -79,10 +86,10 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         switch (outcome.Decision)
         {
             case Foc foc:
-                store.ReplaceTns(order.Id, foc.Lines, TnStatuses.Open);
+                store.ReplaceTns(order.Id, foc.Lines, TnStatuses.Open, activated);
                 return accepted with { State = OrderState.Foc, FocDate = foc.DueDate, FocVer = request.Ver, PendingVer = null, LsrNo = order.LsrNo ?? store.NextLsrNo() };
             case PendingReview pending:
-                store.ReplaceTns(order.Id, pending.Lines, TnStatuses.Pending);
+                store.ReplaceTns(order.Id, pending.Lines, TnStatuses.Pending, activated);
                 return accepted with
                 {
                     State = OrderState.PendingReview,

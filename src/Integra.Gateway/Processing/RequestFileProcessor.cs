@@ -32,12 +32,13 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         var summaries = new List<RequestSummary>();
         var npac = new List<NpacBatch>();
         var requests = 0;
+        var resent = new ResentResponses(store);
         switch (parsed)
         {
             case LsrFile lsr:
                 foreach (var request in lsr.Requests)
                 {
-                    var answer = _lsr.Handle(request, receipt, fileName);
+                    var answer = _lsr.Handle(request, receipt, fileName, resent);
                     rows.AddRange(answer.Rows);
                     summaries.Add(Summary(LsrRequestHandler.Kind, request.Pon, request.Ver, request.Tns.Count, answer.Rows));
                     if (answer.Npac is { } batch)
@@ -52,7 +53,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
             case CsrFile csr:
                 foreach (var request in csr.Requests)
                 {
-                    var answer = _csr.Handle(request, receipt, fileName, loas);
+                    var answer = _csr.Handle(request, receipt, fileName, loas, resent);
                     rows.AddRange(answer);
                     summaries.Add(Summary(CsrRequestHandler.Kind, request.Pon, string.Empty, request.Fields[Field.Tn].Length > 0 ? 1 : 0, answer));
                     requests++;

@@ -56,15 +56,21 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
         return result;
     }
 
+    /// <summary>
+    /// The unfinished upload of a file. <c>state &lt;&gt; 'Archived'</c> is written as in the partial index
+    /// intake_files_open (Schema), which SQLite uses only when the query repeats its condition word for word.
+    /// </summary>
+    internal const string OpenUploadQuery = """
+        SELECT id, first_seen, state, file_rejected FROM intake_files
+        WHERE partner = @partner AND channel = @channel AND path = @path AND size = @size AND sha256 = @sha256 AND state <> 'Archived'
+        ORDER BY id DESC LIMIT 1
+        """;
+
     /// <summary>The unfinished upload with this identity, or a new one received at <paramref name="firstSeen"/>.</summary>
     public IntakeRecord Open(string partner, string channel, string path, long size, string sha256, Instant firstSeen)
     {
         var existing = store.Connection.QueryFirstOrDefault<(long Id, string FirstSeen, string State, long FileRejected)?>(
-            """
-            SELECT id, first_seen, state, file_rejected FROM intake_files
-            WHERE partner = @partner AND channel = @channel AND path = @path AND size = @size AND sha256 = @sha256 AND state <> 'Archived'
-            ORDER BY id DESC LIMIT 1
-            """,
+            OpenUploadQuery,
             new { partner, channel, path, size, sha256 },
             store.ActiveTransaction);
         if (existing is { } e)

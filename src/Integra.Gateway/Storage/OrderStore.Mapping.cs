@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
-using System.Data.Common;
 
 namespace Integra.Gateway.Storage;
 
@@ -50,6 +50,10 @@ public sealed partial class OrderStore
 
         public StoredVersion ToStored() => new(
             Id, Ver, Sup, ContentHash, Channel, FileName, StoreFormats.Instant(ReceivedAt), Outcome, RuleId, Codes,
-            (JsonSerializer.Deserialize<string[][]>(Response) ?? []).Select(ResponseRow.FromCells).ToList());
+            ReadResponse(Response));
     }
+
+    /// <summary>A response as <see cref="AddVersion"/> stored it: the cells of each row, as JSON.</summary>
+    private static List<ResponseRow> ReadResponse(string json) =>
+        (JsonSerializer.Deserialize<string[][]>(json) ?? []).Select(ResponseRow.FromCells).ToList();
 }

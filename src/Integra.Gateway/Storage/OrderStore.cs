@@ -83,20 +83,10 @@ public sealed partial class OrderStore : IDisposable
     public IReadOnlyList<StoredOrder> FindOrdersByPon(string partner, string kind, string pon) =>
         QueryOrders("WHERE partner = @partner AND kind = @kind AND pon = @pon", ("@partner", partner), ("@kind", kind), ("@pon", pon));
 
-    public IReadOnlyList<VersionRecord> VersionHashes(long orderId)
+    /// <summary>A version with its decision and response, for work on that one version (expedite review).</summary>
+    public StoredVersion? Version(long orderId, string ver)
     {
-        using var reader = Command("SELECT ver, content_hash FROM versions WHERE order_id = @orderId ORDER BY ver", ("@orderId", orderId)).ExecuteReader();
-        var versions = new List<VersionRecord>();
-        while (reader.Read())
-        {
-            versions.Add(new VersionRecord(reader.GetString(0), reader.GetString(1)));
-        }
-
-        return versions;
-    }
-
-    public StoredVersion? Version(long orderId, string ver) =>
-        Live.Query<VersionRow>(
+        var version = Live.Query<VersionRow>(
             """
             SELECT id AS Id, ver AS Ver, sup AS Sup, content_hash AS ContentHash, channel AS Channel, file_name AS FileName,
                    received_at AS ReceivedAt, outcome AS Outcome, rule_id AS RuleId, codes AS Codes, response AS Response
@@ -104,6 +94,10 @@ public sealed partial class OrderStore : IDisposable
             """,
             new { orderId, ver },
             ActiveTransaction).Select(v => v.ToStored()).SingleOrDefault();
+        HistoryReads += 1 + (version?.Response.Count ?? 0);
+        ResponsesRead += version is null ? 0 : 1;
+        return version;
+    }
 
     public IReadOnlyList<StoredTn> Tns(long orderId)
     {
@@ -114,6 +108,7 @@ public sealed partial class OrderStore : IDisposable
             tns.Add(new StoredTn(reader.GetString(0), ResponseRows.ParseLna(reader.GetString(1)), reader.GetString(2)));
         }
 
+        HistoryReads += Math.Max(1, tns.Count);
         return tns;
     }
 
@@ -182,11 +177,11 @@ public sealed partial class OrderStore : IDisposable
 
     /// <summary>
     /// Replaces the order's TNs with the lines of its latest FOC or pending decision. A TN already ACTIVATED keeps
-    /// that status (S6): it is in service with the new provider, and only an open TN can ever be canceled.
+    /// that status (S6): it is in service with the new provider, and only an open TN can ever be canceled. The caller
+    /// passes the order's <paramref name="activated"/> TNs, which it read to decide.
     /// </summary>
-    public void ReplaceTns(long orderId, IReadOnlyList<FocLine> lines, string status)
+    public void ReplaceTns(long orderId, IReadOnlyList<FocLine> lines, string status, IReadOnlySet<string> activated)
     {
-        var activated = Tns(orderId).Where(t => t.Status == TnStatuses.Activated).Select(t => t.Tn).ToHashSet(StringComparer.Ordinal);
         Command("DELETE FROM order_tns WHERE order_id = @orderId", ("@orderId", orderId)).ExecuteNonQuery();
 
         // Multi-row INSERTs: a statement per TN costs more than the rest of a request together.

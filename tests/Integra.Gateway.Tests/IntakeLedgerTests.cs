@@ -1,0 +1,34 @@
+using Dapper;
+using Integra.Gateway.Storage;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Integra.Gateway.Tests;
+
+/// <summary>The intake ledger stays fast for a file a partner sends again and again (issue 18).</summary>
+public class IntakeLedgerTests
+{
+    [Fact]
+    public void Looking_up_an_open_upload_skips_the_archived_uploads_of_the_same_file()
+    {
+        using var temp = new TempDir();
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 18, 0));
+        using var store = OrderStore.Open(temp.File("gateway.db"), clock);
+        var ledger = new IntakeLedger(store, clock);
+        for (var i = 0; i < 3; i++)
+        {
+            var upload = ledger.Open("ACME", "local", "loop.csr.csv", 10, "same", clock.GetCurrentInstant());
+            ledger.MarkArchived(upload.Id, "ACME", "local", "loop.csr.csv");
+        }
+
+        var open = ledger.Open("ACME", "local", "loop.csr.csv", 10, "same", clock.GetCurrentInstant());
+        Assert.Equal(open, ledger.Open("ACME", "local", "loop.csr.csv", 10, "same", clock.GetCurrentInstant()));
+
+        // Through the index of open uploads: an index over all of them would step over every archived copy, so the
+        // k-th upload of one file would cost k.
+        var plan = string.Join('\n', store.Connection.Query<(long, long, long, string Detail)>(
+            "EXPLAIN QUERY PLAN " + IntakeLedger.OpenUploadQuery,
+            new { partner = "ACME", channel = "local", path = "loop.csr.csv", size = 10, sha256 = "same" }).Select(r => r.Detail));
+        Assert.Contains("USING INDEX intake_files_open", plan, StringComparison.Ordinal);
+    }
+}
