@@ -231,6 +231,34 @@ public class LsrRuleTests
             foc.Lines);
     }
 
+    [Theory]
+    [InlineData("DO NOT DISC 612-555-0104", "")]
+    [InlineData("don't disconnect 612-555-0104; no disc 6125550103", "")]
+    [InlineData("DISC 612-555-0103 except 612-555-0104", "6125550103")]
+    [InlineData("disconnect all but 612-555-0104", "")]
+    [InlineData("ported from 612-555-0103; reported 612-555-0104 disconnected", "")]
+    [InlineData("DISC 612.555.0103.", "6125550103")]
+    [InlineData("DISC 612-555-0103. 612-555-0104 stays", "6125550103")]
+    public void L9_only_an_affirmative_disconnect_clause_disconnects(string remarks, string disconnected)
+    {
+        var foc = Assert.IsType<Foc>(Decide(Lsr(MultiLine((Field.Remarks, remarks)), "6125550101", "6125550102"), Monday).Decision);
+        Assert.Equal(disconnected, string.Join(',', foc.Lines.Where(l => l.Lna == Lna.Disconnect).Select(l => l.Tn)));
+        Assert.Contains(new FocLine("6125550104", Lna.Remains), foc.Lines);
+    }
+
+    [Fact]
+    public void L9_a_tn_both_ported_and_in_a_keep_clause_is_rejected_R41()
+    {
+        var error = Single(Decide(Lsr(MultiLine((Field.Remarks, "KEEP 612-555-0102")), "6125550101", "6125550102"), Monday));
+        Assert.Equal(("L9", "R41", "6125550102"), (error.RuleId, error.Code, error.Tn));
+    }
+
+    [Theory]
+    [InlineData("CANNOT wait: partial port")]
+    [InlineData("not the whole account, a partial port")]
+    public void L8_partial_not_negated_within_two_words_is_a_declaration(string remarks) =>
+        Assert.IsType<Foc>(Decide(Lsr(MultiLine((Field.Mi, ""), (Field.Remarks, remarks)), "6125550101", "6125550102"), Monday).Decision);
+
     [Fact]
     public void L9_a_tn_in_both_a_disconnect_and_a_keep_clause_is_rejected_R41()
     {

@@ -105,6 +105,14 @@ public class SupplementTests
     }
 
     [Fact]
+    public void S3_a_cancel_needs_the_end_users_passcode_like_any_version()
+    {
+        var request = Lsr(MultiLine((Field.Sup, "1"), (Field.Ver, "01"), (Field.Ddd, ""), (Field.Passcode, "0000")), "6125550101", "6125550102");
+        var reject = Assert.IsType<Reject>(Decide(request, Monday, history: MultiLineFocd(firstActivated: false)).Decision);
+        Assert.Equal(["R25"], reject.Errors.Select(e => e.Code));
+    }
+
+    [Fact]
     public void L14_emailed_sup_1_for_an_oregon_account_is_rejected_R50()
     {
         var reject = Assert.IsType<Reject>(Decide(Sup("1", ddd: ""), Monday, Channel.Email, history: Focd()).Decision);
@@ -124,6 +132,22 @@ public class SupplementTests
         Assert.Equal(Date("2026-03-06"), outcome.StandardDueDate);
         Assert.Equal((Date("2026-03-05"), "S4"), (foc.DueDate, foc.RuleId));
         Assert.False(outcome.NewDueDateSupplement);
+    }
+
+    [Fact]
+    public void S4_an_order_waiting_for_review_has_no_established_date_to_keep()
+    {
+        var pending = MultiLineFocd(firstActivated: false, focDate: "2026-03-05", state: OrderState.PendingReview);
+        var foc = Assert.IsType<Foc>(Decide(MultiLineSup("3", "2026-03-05", "6125550101", "6125550102"), Monday, history: pending).Decision);
+        Assert.Equal((Date("2026-03-06"), "L12"), (foc.DueDate, foc.RuleId));
+    }
+
+    [Fact]
+    public void S5_orders_decided_before_v2_count_every_sup_2_as_v1_did()
+    {
+        var legacy = Focd(dueDateSups: 3) with { AcceptedDdd = null };
+        Assert.IsType<Foc>(Decide(Sup("3", ver: "04", ddd: "2026-03-12"), Monday, history: legacy).Decision);
+        Assert.Equal("R61", Assert.IsType<Reject>(Decide(Sup("2", ver: "04", ddd: "2026-03-12"), Monday, history: legacy).Decision).Errors[0].Code);
     }
 
     [Fact]

@@ -92,6 +92,50 @@ public class SupplementLifecycleTests
     }
 
     [SkippableFact]
+    public async Task An_activation_during_an_expedite_review_is_kept_and_never_canceled()
+    {
+        // BR-2001 ports 602-555-0101 (NNSP 6101) and disconnects 0102; NPAC shows the port done while the desk reviews.
+        using var cli = NewCli();
+        Assert.Equal(0, await cli.Process("BRIDGE", "2026-03-02T12:30:00-07:00", Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv")));
+        Assert.Equal(0, await cli.NpacImport(cli.Write("act.csv", "TN,SPID,ACTIVATED\n6025550101,6101,2026-03-02T22:00:00Z\n")));
+        Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", "2026-03-03T09:00:00-07:00", "--approve"));
+        Assert.Equal(0, await cli.Sweep("2026-03-20T06:00:00-07:00"));
+        Assert.Empty(cli.AllRows("BRIDGE", "sweep-"));
+        Assert.Empty(cli.AllRows("npac", "npac-cancel-"));
+    }
+
+    [SkippableFact]
+    public async Task An_activation_reaches_every_open_order_of_the_new_provider_for_the_tn_whatever_the_case_of_its_spid()
+    {
+        // Two PONs for one number (a partner's resubmission under a new PON), NNSP written in lower case.
+        using var cli = NewCli();
+        const string header = "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN";
+        var file = cli.Write("two.lsr.csv", $"{header}\nACM,TWO-1,00,ACMW,ab12,C,CB,V,2026-03-04,5035550900,Y,A1001,97201,5035550101\nACM,TWO-2,00,ACMW,ab12,C,CB,V,2026-03-04,5035550900,Y,A1001,97201,5035550101\n");
+        Assert.Equal(0, await cli.Process("ACME", "2026-03-02T10:00:00-08:00", file));
+        Assert.Equal(0, await cli.NpacImport(cli.Write("act.csv", "TN,SPID,ACTIVATED\n5035550101,AB12,2026-03-04T18:00:00Z\n")));
+        Assert.Equal(0, await cli.Sweep("2026-03-20T06:00:00-07:00"));
+        Assert.Empty(cli.AllRows("ACME", "sweep-"));
+        Assert.Empty(cli.AllRows("npac", "npac-cancel-"));
+    }
+
+    [SkippableFact]
+    public async Task Expiry_withdraws_the_disconnect_lines_with_the_port()
+    {
+        using var cli = NewCli();
+        await Send(
+            cli,
+            "v0.lsr.csv",
+            "2026-03-02T10:00:00-06:00",
+            Mn("MN-8", "00", "2026-03-10", "6125550101", remarks: "DISC 612-555-0103"),
+            Mn("MN-8", "00", "2026-03-10", "6125550102", remarks: "DISC 612-555-0103"));
+        Assert.Equal(0, await cli.Sweep("2026-03-17T06:00:00-07:00"));
+        var cancels = cli.AllRows("ACME", "sweep-").Where(r => r["PON"] == "MN-8").ToList();
+        Assert.Equal(["6125550101", "6125550102", "6125550103"], cancels.Select(r => r["TN"]));
+        Assert.All(cancels, r => Assert.Equal(("CAN", "E01"), (r["RESPTYP"], r["CODE"])));
+        Assert.Equal(["6125550101", "6125550102"], cli.AllRows("npac", "npac-cancel-").Where(r => r["PON"] == "MN-8").Select(r => r["TN"]));
+    }
+
+    [SkippableFact]
     public async Task S7_a_version_resent_after_a_later_supplement_gets_its_own_answer_again()
     {
         using var cli = NewCli();

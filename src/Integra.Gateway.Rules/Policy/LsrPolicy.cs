@@ -105,11 +105,12 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
 
     /// <summary>
     /// S3: SUP 1 cancels the order: CAN C01 for every ported and disconnected TN not activated (the disconnects are
-    /// withdrawn with the port). L14 and L15 apply to a cancel as to any version.
+    /// withdrawn with the port). A cancel needs no DDD, but the identity and authorization rules (L2, L15, L17,
+    /// L18) and the channel rule (L14) apply to it as to any version: a cancel ends the end user's port.
     /// </summary>
     private static LsrOutcome CancelOrder(LsrContext ctx, OrderHistory history)
     {
-        Authorization.CheckCcna(ctx.Fields, ctx.Receipt, ctx.Errors);
+        Authorization.Check(ctx);
         EmailChannel.Check(ctx);
         return ctx.Errors.Count > 0
             ? Outcome(ctx, new Reject(ctx.Errors))
@@ -129,8 +130,12 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
         }
 
         var ddd = FieldFormats.ParseDate(ctx.Fields[Field.Ddd]);
+
+        // Orders decided before contract v2 kept no accepted DDD: they are compared with their FOC date (S4) and
+        // counted as v1 counted them, every SUP 2 (S5), so that no legacy order is closed by a changed reading.
         var asksNewDate = ddd != (history.AcceptedDdd ?? history.FocDate);
-        if (asksNewDate && history.DueDateSupplements + 1 > options.MaxDueDateSupplements)
+        var counts = history.AcceptedDdd is null ? ctx.Request.Sup == "2" : asksNewDate;
+        if (counts && history.DueDateSupplements + 1 > options.MaxDueDateSupplements)
         {
             ctx.Add("S5", RejectCodes.TooManySupplements, Field.Ddd, $"PON {ctx.Request.Pon} has had {options.MaxDueDateSupplements} supplements that changed the due date; the order is closed and its pending port withdrawn. Send a new LSR when you have a firm due date.");
             return evaluated with
@@ -140,8 +145,12 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
             };
         }
 
-        var counted = evaluated with { NewDueDateSupplement = asksNewDate };
+        var counted = evaluated with { NewDueDateSupplement = counts };
+
+        // S4 keeps a date the order has now: an order waiting for an expedite review has no established date to
+        // keep, and its supplement is decided on its own.
         if (asksNewDate
+            || history.State != OrderState.Foc
             || history.FocDate is not { } established
             || evaluated.EffectiveReceivedDate is not { } erd
             || data.Calendar.BusinessDaysBetween(erd, established) < options.SupplementNoticeBusinessDays)

@@ -38,6 +38,13 @@ internal static class PartialPort
             }
         }
 
+        var requested = remarks.Keeps.Count > 0 ? new HashSet<string>(ctx.PortTns, StringComparer.Ordinal) : [];
+        foreach (var tn in remarks.Keeps.Where(requested.Contains))
+        {
+            // A TN row ports it, a keep clause keeps it: Integra does not port a number the carrier may want kept.
+            ctx.Add("L9", RejectCodes.BadDisconnect, Field.Remarks, $"TN {tn} is ported by a TN row but in a keep clause of REMARKS; remove it from the TN rows or from the keep clause.", tn);
+        }
+
         var remaining = Remaining(ctx.Data, account, handled, remarks.Disconnects);
         var declared = string.Equals(ctx.Fields[Field.Mi], "A", StringComparison.OrdinalIgnoreCase) || remarks.DeclaresPartialPort;
         if (remaining.Count > 0 && !declared)

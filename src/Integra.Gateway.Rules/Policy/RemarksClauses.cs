@@ -37,8 +37,8 @@ public sealed partial record RemarksClauses(
                 var clause = segment[starts[i].Index..end];
                 switch (starts[i].Value.ToUpperInvariant())
                 {
-                    case "DISC" or "DISCONNECT":
-                        disconnects.AddRange(TelephoneNumber.FindAll(clause));
+                    case "DISC" or "DISCONNECT" when !Negated(segment, starts[i].Index):
+                        disconnects.AddRange(TelephoneNumber.FindAll(UpToAnException(clause)));
                         break;
                     case "KEEP" or "RETAIN" or "REMAIN" or "REMAINS":
                         keeps.AddRange(TelephoneNumber.FindAll(clause));
@@ -73,6 +73,20 @@ public sealed partial record RemarksClauses(
         yield return remarks[start..];
     }
 
+    /// <summary>
+    /// "DO NOT DISC 612-555-0104" or "no disconnect" is not a disconnect clause. The contract names no negation for
+    /// disconnects; reading one as a disconnect would take a number the carrier meant to keep (README, choices).
+    /// </summary>
+    private static bool Negated(string segment, int wordStart)
+    {
+        var before = Word().Matches(segment[..wordStart]).Select(m => m.Value.ToUpperInvariant()).TakeLast(2);
+        return before.Any(w => w is "NOT" or "NO" or "DONT" or "DON");
+    }
+
+    /// <summary>"DISC ALL EXCEPT 612-555-0104": the TNs after EXCEPT, EXCLUDING or BUT are not disconnected.</summary>
+    private static string UpToAnException(string clause) =>
+        ExceptionWord().Match(clause) is { Success: true } m ? clause[..m.Index] : clause;
+
     /// <summary>PARTIAL declares a partial port unless NOT or NO is one of the two words before it.</summary>
     private static bool PartialWordNotNegated(string remarks)
     {
@@ -96,6 +110,9 @@ public sealed partial record RemarksClauses(
 
     [GeneratedRegex(@"\b(DISCONNECT|DISC|KEEP|RETAIN|REMAINS|REMAIN|PORT|PARTIAL)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseWord();
+
+    [GeneratedRegex(@"\b(EXCEPT|EXCLUDING|BUT)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExceptionWord();
 
     [GeneratedRegex(@"\bONLY\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyWord();

@@ -29,9 +29,17 @@ public static class SimplePort
             return request.Tns.Count == 1;
         }
 
-        return data.TnsOf(account.An).Count(t => t.Status == TnStatus.Working) == 1
-            && !account.Une
-            && !account.Reseller
-            && !account.Services.Any(ComplexServices.Contains);
+        return AccountQualifies(account, data);
     }
+
+    /// <summary>
+    /// The account's half of the definition (one working TN, no UNE, no reseller, no complex service): for an order
+    /// decided before its kind was kept, judged as a number portability (CB) request, the usual kind.
+    /// </summary>
+    public static bool AccountQualifies(Account? account, ReferenceData data) =>
+        account is not null
+        && data.TnsOf(account.An).Count(t => t.Status == TnStatus.Working) == 1
+        && !account.Une
+        && !account.Reseller
+        && !account.Services.Any(ComplexServices.Contains);
 }

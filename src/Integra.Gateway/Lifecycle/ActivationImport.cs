@@ -46,29 +46,36 @@ public sealed class ActivationImport(OrderStore store, IClock clock)
             }
 
             var (tn, spid, activated) = rows[i];
-            var orderId = store.Connection.ExecuteScalar<long?>(
+            // Every open order of the new provider that ports the TN: an order waiting for an expedite review, or a
+            // second PON for the same number, must know it is in service too, or a later cancel would take it away.
+            // SPIDs are compared without case: a partner may write its NNSP in lower case.
+            var orderIds = store.Connection.Query<long>(
                 """
                 SELECT o.id FROM orders o JOIN order_tns t ON t.order_id = o.id
-                WHERE t.tn = @tn AND t.lna = 'P' AND o.kind = 'LSR' AND o.state IN ('Foc', 'Complete') AND o.nnsp = @spid
-                ORDER BY o.id DESC LIMIT 1
+                WHERE t.tn = @tn AND t.lna = 'P' AND o.kind = 'LSR' AND o.state IN ('Foc', 'PendingReview', 'Complete') AND UPPER(o.nnsp) = UPPER(@spid)
+                ORDER BY o.id DESC
                 """,
                 new { tn, spid },
-                store.ActiveTransaction);
+                store.ActiveTransaction).ToList();
+            long? orderId = orderIds.Count > 0 ? orderIds[0] : null;
             store.Connection.Execute(
                 "INSERT INTO activations (tn, spid, activated_at, imported_at, order_id, outcome) VALUES (@tn, @spid, @activated, @now, @orderId, @outcome)",
                 new { tn, spid, activated = StoreFormats.Text(activated), now, orderId, outcome = orderId is null ? "UNMATCHED" : "MATCHED" },
                 store.ActiveTransaction);
-            if (orderId is not { } id)
+            if (orderId is null)
             {
                 continue;
             }
 
             matched++;
-            touched.Add(id);
-            store.Connection.Execute(
-                "UPDATE order_tns SET status = @status WHERE order_id = @id AND tn = @tn",
-                new { status = TnStatuses.Activated, id, tn },
-                store.ActiveTransaction);
+            foreach (var each in orderIds)
+            {
+                touched.Add(each);
+                store.Connection.Execute(
+                    "UPDATE order_tns SET status = @status WHERE order_id = @each AND tn = @tn",
+                    new { status = TnStatuses.Activated, each, tn },
+                    store.ActiveTransaction);
+            }
         }
 
         // Once per order after all its rows, not after each row: checking an order of 20,000 TNs after each of its

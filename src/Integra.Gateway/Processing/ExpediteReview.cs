@@ -34,7 +34,7 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
         var pending = new PendingExpedite(
             order.RequestedDate!.Value,
             order.StandardDate!.Value,
-            order.Simple ?? false,
+            order.Simple ?? SimplePort.AccountQualifies(data.Account(order.An), data),
             OrderZone.Of(order, options),
             data.Partner(order.Partner) ?? throw new InvalidOperationException($"partner {order.Partner} is not in partners.csv"));
         var decision = approve ? _policy.Approve(pending, reviewedAt, dueDate) : _policy.Deny(pending, reviewedAt);

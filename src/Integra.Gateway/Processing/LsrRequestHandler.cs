@@ -39,7 +39,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
             return new LsrAnswer(Rows(outcome, request, order?.LsrNo ?? string.Empty, order));
         }
 
-        order ??= store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, request.An, outcome.State, ZoneOf(outcome), request.Fields[Field.Nnsp]);
+        order ??= store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, request.An, outcome.State, ZoneOf(outcome), request.Fields[Field.Nnsp].ToUpperInvariant());
         order = Apply(order, outcome, request, history?.ActivatedTns ?? new HashSet<string>());
         var rows = Rows(outcome, request, order.LsrNo ?? string.Empty, order);
         store.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome.Decision));
@@ -78,7 +78,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
             An = request.An,
             ServiceState = outcome.State,
             Zone = ZoneOf(outcome),
-            Nnsp = request.Fields[Field.Nnsp],
+            Nnsp = request.Fields[Field.Nnsp].ToUpperInvariant(),
             DueDateSups = order.DueDateSups + (outcome.NewDueDateSupplement ? 1 : 0),
             AcceptedDdd = outcome.AcceptedDdd,
             Simple = outcome.Simple,
@@ -102,8 +102,13 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
                 store.CancelOpenTns([order.Id]);
                 return order with { State = OrderState.Canceled, PendingVer = null };
             case Reject { Closure: { } closure }:
-                // S2 and S5 end the order the way the sweep does: its open TNs are withdrawn in this same step.
-                store.CancelOpenTns([order.Id]);
+                // S2 and S5 end the order the way the sweep does: its open TNs are withdrawn in this same step. A
+                // completed order withdraws nothing: its ports happened, and its disconnects go with them.
+                if (closure.State != OrderState.Complete)
+                {
+                    store.CancelOpenTns([order.Id]);
+                }
+
                 return order with { State = closure.State, PendingVer = null };
             default:
                 return order with { State = order.State == OrderState.Received ? OrderState.Rejected : order.State };
