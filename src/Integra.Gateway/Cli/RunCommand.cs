@@ -20,7 +20,7 @@ internal static class RunCommand
             {
                 host = GatewayHost.Build(parse.GetValue(config));
                 // Resolve reference data now so that a broken file fails the start with exit code 2, not a crashed worker.
-                host.Services.GetService(typeof(Rules.Reference.ReferenceData));
+                host.Services.GetService(typeof(ReferenceDataSource));
             }
             catch (Exception e) when (e is ReferenceDataException or FileNotFoundException or OptionsValidationException or InvalidOperationException)
             {

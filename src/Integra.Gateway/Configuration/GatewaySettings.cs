@@ -12,4 +12,7 @@ public sealed class GatewaySettings
     /// <summary>The order store: a SQLite file, or a PostgreSQL connection string (see <see cref="Storage.StoreLocation"/>).</summary>
     [Required]
     public string Database { get; set; } = "data/gateway.db";
+
+    /// <summary>How often the daemon looks for changed reference files (live reference data).</summary>
+    public TimeSpan ReferenceCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
