@@ -31,6 +31,8 @@ public static class GatewayHost
             .AddMailbox(builder.Configuration)
             .AddExpirySweep(builder.Configuration)
             .AddHostedService<CsrSlaWorker>()
+            .AddSingleton<RunOutcome>()
+            .AddHostedService<StoreWatchdog>()
             .AddOperations(builder.Configuration);
         builder.Services.AddSystemd();
         return builder.Build();
