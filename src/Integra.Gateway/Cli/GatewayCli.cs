@@ -19,6 +19,7 @@ public static class GatewayCli
             ShowCommand.Create(),
             AuditCommand.Create(),
             HolidaysCommand.Create(),
+            PortalCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,5 +1,6 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Logging;
+using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class GatewayHost
             .AddMailbox(builder.Configuration)
             .AddExpirySweep(builder.Configuration)
             .AddHostedService<CsrSlaWorker>()
+            .AddPartnerPortal(builder.Configuration)
             .AddOperations(builder.Configuration);
         builder.Services.AddSystemd();
         return builder.Build();
