@@ -4,6 +4,7 @@ using Integra.Gateway.Bench;
 // Issue 18: on one generated 50,000-row LSR file, (a) bare parse, (b) durable-write floor, (c) `process`, (d) daemon path.
 // Usage: dotnet run -c Release --project bench/Integra.Gateway.Bench [-- [throughput] ROWS [ROUNDS [POSTGRES_SERVER]]]
 // (bench/throughput-bench.sh runs it on SQLite and on a PostgreSQL started for the run)
+// Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- daemon [ROWS [RUNS]]  (only (d), to profile)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- sftp SERVERS_ENV [FILES]  (see bench/sftp-bench.sh)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- repeat [ROWS [TNS]]  (one CSR file repeating one PON, then sent again)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- backlog [FILES [CSR_ROWS]]  (a local drop's backlog, mixed files)
@@ -35,6 +36,15 @@ if (args.Length > 0 && args[0] == "backlog")
 if (args.Length > 0 && args[0] == "sftp")
 {
     await SftpBench.RunAsync(args[1], FindSamples(), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "daemon")
+{
+    await ThroughputBench.DaemonOnlyAsync(
+        FindSamples(),
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
     return;
 }
 

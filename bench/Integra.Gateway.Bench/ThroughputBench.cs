@@ -46,6 +46,40 @@ internal static class ThroughputBench
         }
     }
 
+    /// <summary>
+    /// Only (d), <paramref name="runs"/> times on SQLite, each time printed: a process to attach a profiler to
+    /// (<c>dotnet-trace collect -- dotnet Integra.Gateway.Bench.dll daemon</c>).
+    /// </summary>
+    public static async Task DaemonOnlyAsync(string samples, int rows, int runs)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"integra-daemon-bench-{Guid.NewGuid():N}");
+        try
+        {
+            var data = Path.Combine(root, "reference");
+            BulkData.WriteReference(data, samples, rows / BulkData.TnsPerAccount);
+            var file = Path.Combine(root, "bulk.lsr.csv");
+            BulkData.WriteLsr(file, rows / BulkData.TnsPerAccount);
+            var daemon = new DaemonPath(ReferenceDataLoader.Load(data));
+            var databases = BenchDatabase.Sqlite(root);
+            for (var i = 0; i < runs; i++)
+            {
+                var db = databases.Create("daemon");
+                using (var run = daemon.Prepare(root, file, db))
+                {
+                    var watch = Stopwatch.StartNew();
+                    await run.ExecuteAsync();
+                    Console.WriteLine($"(d) daemon path {watch.ElapsedMilliseconds} ms");
+                }
+
+                databases.Drop(db);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     /// <summary>A child process's part: runs one mode once, then prints its peak working set.</summary>
     public static async Task PeakAsync(string mode, int rows, string data, string file, string database)
     {

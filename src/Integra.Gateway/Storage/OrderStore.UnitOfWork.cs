@@ -36,6 +36,7 @@ public sealed partial class OrderStore
             if (ReferenceEquals(store._transaction, transaction))
             {
                 store._transaction = null;
+                store._newWithoutTns.Clear();
             }
         }
     }
