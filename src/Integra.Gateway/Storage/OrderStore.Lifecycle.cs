@@ -78,7 +78,7 @@ public sealed partial class OrderStore
                 }
             }
 
-            Command(sql, parameters).ExecuteNonQuery();
+            Defer(sql, parameters);
         }
     }
 

@@ -15,6 +15,7 @@ public sealed partial class OrderStore
 
         public void Commit()
         {
+            store.FlushPending();
             transaction.Commit();
             Forget();
         }
@@ -37,6 +38,7 @@ public sealed partial class OrderStore
             {
                 store._transaction = null;
                 store._newWithoutTns.Clear();
+                store._pending.Clear();
             }
         }
     }

@@ -122,14 +122,14 @@ public sealed partial class OrderStore : IDisposable
     public StoredOrder CreateOrder(string partner, string kind, string ccna, string pon, string an, string serviceState, string zone, string nnsp)
     {
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
-        var id = (long)Command(
+        var id = (long)Scalar(
             """
             INSERT INTO orders (partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
             VALUES (@partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
             RETURNING id
             """,
             ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon), ("@state", nameof(OrderState.Received)),
-            ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now)).ExecuteScalar()!;
+            ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now))!;
         if (_transaction is not null)
         {
             _newWithoutTns.Add(id);
@@ -142,7 +142,7 @@ public sealed partial class OrderStore : IDisposable
     public void UpdateOrder(StoredOrder order, string cause, string detail)
     {
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
-        Command(
+        Defer(
             """
             UPDATE orders SET lsrno = @lsrno, state = @state, an = @an, service_state = @serviceState, zone = @zone, nnsp = @nnsp,
                 foc_date = @focDate, foc_ver = @focVer, pending_ver = @pendingVer, requested_date = @requestedDate,
@@ -154,15 +154,15 @@ public sealed partial class OrderStore : IDisposable
             ("@focDate", StoreFormats.Text(order.FocDate)), ("@focVer", order.FocVer), ("@pendingVer", order.PendingVer),
             ("@requestedDate", StoreFormats.Text(order.RequestedDate)), ("@standardDate", StoreFormats.Text(order.StandardDate)),
             ("@sups", order.DueDateSups), ("@acceptedDdd", StoreFormats.Text(order.AcceptedDdd)),
-            ("@simple", order.Simple is { } simple ? (simple ? 1L : 0L) : null), ("@now", now)).ExecuteNonQuery();
-        Command(
+            ("@simple", order.Simple is { } simple ? (simple ? 1L : 0L) : null), ("@now", now));
+        Defer(
             "INSERT INTO order_events (order_id, at, state, cause, detail) VALUES (@id, @now, @state, @cause, @detail)",
-            ("@id", order.Id), ("@now", now), ("@state", order.State.ToString()), ("@cause", cause), ("@detail", detail)).ExecuteNonQuery();
+            ("@id", order.Id), ("@now", now), ("@state", order.State.ToString()), ("@cause", cause), ("@detail", detail));
     }
 
     /// <summary>Files a decided version with its response and the authorization evidence it carried; returns its id.</summary>
     public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, string outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence) =>
-        (long)Command(
+        (long)Scalar(
             """
             INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
             VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
@@ -171,7 +171,7 @@ public sealed partial class OrderStore : IDisposable
             ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", channel.ToString().ToUpperInvariant()),
             ("@fileName", fileName), ("@receivedAt", StoreFormats.Text(receivedAt)), ("@decidedAt", StoreFormats.Text(_clock.GetCurrentInstant())),
             ("@outcome", outcome), ("@ruleId", ruleId), ("@codes", codes), ("@response", _json.Response(response)),
-            ("@evidence", _json.Object(evidence))).ExecuteScalar()!;
+            ("@evidence", _json.Object(evidence)))!;
 
     /// <summary>Keeps a document received with a version (an LOA), for authorization disputes.</summary>
     public void AddDocument(long versionId, string name, byte[] content) =>
@@ -195,7 +195,7 @@ public sealed partial class OrderStore : IDisposable
     {
         if (!_newWithoutTns.Remove(orderId))
         {
-            Command("DELETE FROM order_tns WHERE order_id = @orderId", ("@orderId", orderId)).ExecuteNonQuery();
+            Defer("DELETE FROM order_tns WHERE order_id = @orderId", ("@orderId", orderId));
         }
 
         // Multi-row INSERTs: a statement per TN costs more than the rest of a request together.
@@ -212,7 +212,7 @@ public sealed partial class OrderStore : IDisposable
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()
     {
-        var value = (long)Command("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value").ExecuteScalar()!;
+        var value = (long)Scalar("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value")!;
         return $"IG{value:D8}";
     }
 
@@ -245,6 +245,8 @@ public sealed partial class OrderStore : IDisposable
                 _connection = Dialect.Open();
             }
 
+            // Whoever uses the connection next sees the writes that were waiting for a round trip.
+            FlushPending();
             return _connection;
         }
     }
