@@ -20,6 +20,7 @@ public static class GatewayCli
             AuditCommand.Create(),
             HolidaysCommand.Create(),
         };
+        root.Options.Add(CommandSettings.ConfigOption);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
