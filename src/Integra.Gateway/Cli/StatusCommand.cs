@@ -15,12 +15,26 @@ internal static class StatusCommand
         var command = new Command("status", "Channels, files, orders by state, pending reviews, CSR SLA, last sweep") { db, json };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            using var store = CommandSettings.Load(parse).OpenExistingStore(parse.GetValue(db));
-            var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant());
+            var settings = CommandSettings.Load(parse);
+            using var store = settings.OpenExistingStore(parse.GetValue(db));
+            var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant(), Calendar(settings), settings.DeskZone);
             OperationsOutput.Write(report, parse.GetValue(json), () => Text(report));
             return ExitCodes.Done;
         }));
         return command;
+    }
+
+    /// <summary>The business calendar of <c>Gateway:DataDirectory</c> for the reviews' ages; none (no ages) when it does not load, so status still shows the rest.</summary>
+    private static Rules.Calendar.BusinessCalendar? Calendar(CommandSettings settings)
+    {
+        try
+        {
+            return settings.LoadReferenceData(null).Calendar;
+        }
+        catch (UsageException)
+        {
+            return null;
+        }
     }
 
     private static string Text(StatusReport r)
@@ -45,7 +59,8 @@ internal static class StatusCommand
         s.AppendLine($"Pending expedite reviews: {r.PendingReviews.Count}");
         foreach (var p in r.PendingReviews)
         {
-            s.AppendLine($"  {p.Partner,-10} {p.Pon,-16} VER {p.Ver} DDD {p.RequestedDate} SDD {p.StandardDate} since {p.Since}");
+            var age = p.BusinessHours is { } hours ? $" ({hours:F1} business hours{(p.Overdue ? ", OVERDUE: more than one business day" : string.Empty)})" : string.Empty;
+            s.AppendLine($"  {p.Partner,-10} {p.Pon,-16} VER {p.Ver} DDD {p.RequestedDate} SDD {p.StandardDate} since {p.Since}{age}");
         }
 
         s.AppendLine();
