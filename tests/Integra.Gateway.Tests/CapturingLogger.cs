@@ -24,14 +24,18 @@ internal sealed class CapturingLogger : ILogger
             ? pairs.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? string.Empty)
             : [];
         var scopes = _scopes.OfType<IEnumerable<KeyValuePair<string, object>>>().SelectMany(s => s).ToDictionary(p => p.Key, p => p.Value.ToString() ?? string.Empty);
-        Entries.Add(new Entry(eventId, logLevel, formatter(state, exception), fields, scopes));
+        Entries.Add(new Entry(eventId, logLevel, formatter(state, exception), fields, scopes) { Exception = exception });
     }
 
     /// <summary>Every text of every event: message, field values, scope values.</summary>
     public IEnumerable<string> AllText() =>
         Entries.SelectMany(e => new[] { e.Message }.Concat(e.Fields.Values).Concat(e.Scopes.Values));
 
-    public sealed record Entry(EventId Id, LogLevel Level, string Message, Dictionary<string, string> Fields, Dictionary<string, string> Scopes);
+    public sealed record Entry(EventId Id, LogLevel Level, string Message, Dictionary<string, string> Fields, Dictionary<string, string> Scopes)
+    {
+        /// <summary>The exception logged with the event (its stack trace goes to the log), if any.</summary>
+        public Exception? Exception { get; init; }
+    }
 
     private sealed class Scope(Action dispose) : IDisposable
     {

@@ -24,7 +24,8 @@ public static class ChannelRetry
                 UseJitter = true,
                 OnRetry = args =>
                 {
-                    logger.LogWarning(args.Outcome.Exception, "{What} at {Location} failed (attempt {Attempt}); retrying in {Delay}", what, location, args.AttemptNumber + 1, args.RetryDelay);
+                    // Debug: the outage itself is one ChannelDown Error from the worker (ChannelOutages), not a line per retry.
+                    logger.LogDebug("{What} at {Location} failed (attempt {Attempt}); retrying in {Delay}: {Error}", what, location, args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception is { } e ? Health.ChannelOutages.OneLine(e) : "no exception");
                     return ValueTask.CompletedTask;
                 },
             })

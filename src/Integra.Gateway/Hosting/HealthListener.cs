@@ -1,10 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Text.Json;
 using Integra.Gateway.Configuration;
-using Integra.Gateway.Operations;
-using Integra.Gateway.Reference;
+using Integra.Gateway.Hosting.Health;
 using Integra.Gateway.Rules.Reference;
-using Integra.Gateway.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,32 +18,36 @@ public sealed class HealthSettings
     /// <summary>HttpListener prefix, e.g. <c>http://127.0.0.1:9180/</c>; empty = no listener.</summary>
     public string? Listen { get; set; }
 
-    /// <summary>A channel is unhealthy when its last successful poll is older than this many poll intervals.</summary>
+    /// <summary>A channel is Degraded when its last successful poll is older than this many poll intervals.</summary>
     public int MaxMissedPolls { get; set; } = 3;
+
+    /// <summary>Readiness is Degraded when no expiry sweep ran for this long (a daily sweep plus two hours' slack).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan MaxSweepAge { get; set; } = TimeSpan.FromHours(26);
+
+    /// <summary>Readiness is Degraded when a response file waits in the delivery outbox longer than this.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan MaxDeliveryWait { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>
-/// A small HTTP listener on loopback: <c>GET /healthz</c> answers 200 with the report when healthy, 503 when not —
-/// what systemd watchdogs, load balancers and monitoring probe.
+/// A small HTTP listener for probes: <c>GET /healthz/live</c> (the process answers and its store reads) and
+/// <c>GET /healthz/ready</c> (everything of <see cref="GatewayHealthChecks"/>); <c>/healthz</c> is <c>ready</c>.
+/// 200 when Healthy or Degraded, 503 when Unhealthy, with a JSON report of every check.
 /// </summary>
 public sealed class HealthListener(
     IOptions<HealthSettings> settings,
-    IOptions<GatewaySettings> gateway,
-    IOptions<LocalDropSettings> local,
-    IOptions<Drops.Sftp.SftpSettings> sftp,
-    IOptions<Mail.MailSettings> mail,
-    ReferenceDataSource data,
-    IClock clock,
+    HealthCheckService health,
     ILogger<HealthListener> logger) : BackgroundService
 {
     /// <summary>The channels this daemon runs, with their staleness bounds.</summary>
-    public static IReadOnlyList<HealthReport.Expectation> Expectations(LocalDropSettings local, Drops.Sftp.SftpSettings sftp, ReferenceData data, int missed, Mail.MailSettings? mail = null)
+    public static IReadOnlyList<ChannelExpectation> Expectations(LocalDropSettings local, Drops.Sftp.SftpSettings sftp, ReferenceData data, int missed, Mail.MailSettings? mail = null)
     {
         // A few seconds of slack: a poll that takes a moment is not a missed one.
-        HealthReport.Expectation Expect(string partner, string channel, TimeSpan interval) =>
+        ChannelExpectation Expect(string partner, string channel, TimeSpan interval) =>
             new(partner, channel, Duration.FromTimeSpan(interval * missed) + Duration.FromSeconds(5));
 
-        var list = new List<HealthReport.Expectation>();
+        var list = new List<ChannelExpectation>();
         if (local.Enabled)
         {
             list.AddRange(data.Partners.Select(p => Expect(p.Id, "local", local.PollInterval)));
@@ -63,6 +67,29 @@ public sealed class HealthListener(
         return list;
     }
 
+    /// <summary>Runs the checks of <paramref name="path"/>; null for a path that is not a probe.</summary>
+    public static async Task<HealthReport?> ProbeAsync(HealthCheckService health, string? path, CancellationToken cancellationToken) =>
+        path switch
+        {
+            "/healthz/live" => await health.CheckHealthAsync(c => c.Tags.Contains(GatewayHealthChecks.Live), cancellationToken),
+            "/healthz/ready" or "/healthz" => await health.CheckHealthAsync(c => c.Tags.Contains(GatewayHealthChecks.Ready), cancellationToken),
+            _ => null,
+        };
+
+    /// <summary>The JSON of a probe's answer: overall status, then each check's status, description and data.</summary>
+    public static object Json(HealthReport report) => new
+    {
+        status = report.Status.ToString(),
+        checks = report.Entries.ToDictionary(
+            e => e.Key,
+            e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description ?? e.Value.Exception?.Message,
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data.ToDictionary(d => d.Key, d => d.Value.ToString()),
+            }),
+    };
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (string.IsNullOrEmpty(settings.Value.Listen))
@@ -73,8 +100,7 @@ public sealed class HealthListener(
         using var listener = new HttpListener();
         listener.Prefixes.Add(settings.Value.Listen);
         listener.Start();
-        logger.LogInformation("Health listener on {Prefix}", settings.Value.Listen);
-        var expectations = Expectations(local.Value, sftp.Value, data.Current, settings.Value.MaxMissedPolls, mail.Value);
+        logger.LogInformation("Health listener on {Prefix} (/healthz/live, /healthz/ready)", settings.Value.Listen);
         using var registration = stoppingToken.Register(listener.Stop);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -89,18 +115,16 @@ public sealed class HealthListener(
             }
 
             using var response = context.Response;
-            if (context.Request.Url?.AbsolutePath != "/healthz")
+            var report = await ProbeAsync(health, context.Request.Url?.AbsolutePath.TrimEnd('/'), stoppingToken);
+            if (report is null)
             {
                 response.StatusCode = 404;
                 continue;
             }
 
-            var report = HealthReport.Evaluate(() => OrderStore.Open(gateway.Value.Database, clock), expectations, clock.GetCurrentInstant());
-            var reference = ReferenceHealth.Of(data);
-            report = report with { ReferenceData = reference, Healthy = report.Healthy && !reference.Degraded };
-            response.StatusCode = report.Healthy ? 200 : 503;
+            response.StatusCode = report.Status == HealthStatus.Unhealthy ? 503 : 200;
             response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(response.OutputStream, report, ReportJson.Options, stoppingToken);
+            await JsonSerializer.SerializeAsync(response.OutputStream, Json(report), Operations.ReportJson.Options, stoppingToken);
         }
     }
 }

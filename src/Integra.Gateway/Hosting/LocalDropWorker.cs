@@ -20,7 +20,8 @@ public sealed class LocalDropWorker(
     ReferenceDataSource data,
     IOptions<LocalDropSettings> settings,
     IClock clock,
-    ILogger<LocalDropWorker> logger) : BackgroundService
+    ILogger<LocalDropWorker> logger,
+    Health.ChannelOutages outages) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,10 +49,11 @@ public sealed class LocalDropWorker(
                 try
                 {
                     await poller.PollAsync(stoppingToken);
+                    outages.Succeeded(partner, "local", Path.Combine(options.Root, partner));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "Poll of local drop for {Partner} failed; retrying next round", partner);
+                    outages.Failed(partner, "local", Path.Combine(options.Root, partner), e);
                 }
             }
         }

@@ -15,7 +15,8 @@ public sealed class MailWorker(
     ReferenceDataSource data,
     IOptions<MailSettings> settings,
     IClock clock,
-    ILogger<MailWorker> logger) : BackgroundService
+    ILogger<MailWorker> logger,
+    Health.ChannelOutages outages) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,11 +30,12 @@ public sealed class MailWorker(
             try
             {
                 await retry.ExecuteAsync(async token => await mailbox.ProcessInboxAsync(token), stoppingToken);
+                outages.Succeeded(MailIntake.MailboxPartner, "email", mail.Imap.Location);
                 await mailbox.WaitForMailAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Mailbox at {Location} failed; next try in {Interval}", mail.Imap.Location, mail.PollInterval);
+                outages.Failed(MailIntake.MailboxPartner, "email", mail.Imap.Location, e);
                 await Task.Delay(mail.PollInterval, stoppingToken);
             }
         }

@@ -22,7 +22,8 @@ public sealed class SftpDropWorker(
     ReferenceDataSource data,
     IOptions<SftpSettings> settings,
     IClock clock,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    Health.ChannelOutages outages) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<SftpDropWorker>();
 
@@ -62,10 +63,11 @@ public sealed class SftpDropWorker(
             try
             {
                 await retry.ExecuteAsync(async token => await poller.PollAsync(token), stoppingToken);
+                outages.Succeeded(partner.Id, "sftp", folder.Location);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                _logger.LogError(e, "SFTP poll of {Partner} at {Location} failed; next try in {Interval}", partner.Id, folder.Location, partnerSettings.PollInterval);
+                outages.Failed(partner.Id, "sftp", folder.Location, e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));

@@ -37,6 +37,18 @@ public static partial class GatewayLog
         Message = "Expedite review of LSR {Pon} VER {Ver} from {Partner} waiting {BusinessHours:F1} business hours (since {Since}): more than one business day")]
     public static partial void ExpediteReviewOverdue(this ILogger logger, string partner, string pon, string ver, double businessHours, string since);
 
+    [LoggerMessage(EventId = 200, EventName = "ChannelDown", Level = LogLevel.Error,
+        Message = "Channel {Channel} of {Partner} at {Location} is down: {Error}")]
+    public static partial void ChannelDown(this ILogger logger, Exception? exception, string partner, string channel, string location, string error);
+
+    [LoggerMessage(EventId = 201, EventName = "ChannelRecovered", Level = LogLevel.Information,
+        Message = "Channel {Channel} of {Partner} at {Location} recovered after {DownSeconds:F0} s down")]
+    public static partial void ChannelRecovered(this ILogger logger, string partner, string channel, string location, double downSeconds);
+
+    [LoggerMessage(EventId = 202, EventName = "HostKeyRefused", Level = LogLevel.Error,
+        Message = "REFUSED SFTP connection for {Partner} to {Location}: host key {Offered} is not the pinned {Pinned} (Sftp:Partners:{Partner}:HostKeySha256). Possible man-in-the-middle or an unannounced server change")]
+    public static partial void HostKeyRefused(this ILogger logger, string partner, string location, string offered, string pinned);
+
     [LoggerMessage(EventId = 500, EventName = "CsrSlaWarning", Level = LogLevel.Warning,
         Message = "CSR file {File} from {Partner} unanswered for {AgeHours:F1} h (target 24 h)")]
     public static partial void CsrSlaWarning(this ILogger logger, string partner, string file, double ageHours);

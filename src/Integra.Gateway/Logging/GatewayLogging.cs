@@ -22,6 +22,7 @@ public static class GatewayLogging
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("System", LogEventLevel.Warning)
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Error) // a Degraded probe is the probe's answer, not a log line per probe
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Application", "integra-gateway");
         if (json)

@@ -53,22 +53,22 @@ public sealed class OperationsView : IDisposable
 
     /// <summary>Files listed in a drop or mailbox and not yet answered.</summary>
     public IReadOnlyList<Waiting> FilesWaiting() =>
-        _connection.Query<Waiting>("SELECT partner, channel, COUNT(*) AS Count, MIN(first_seen) AS Oldest FROM intake_sightings GROUP BY partner, channel ORDER BY partner, channel").ToList();
+        Waitings(_connection.Query<(string, string, long, string?)>("SELECT partner, channel, COUNT(*), MIN(first_seen) FROM intake_sightings GROUP BY partner, channel ORDER BY partner, channel"));
 
     /// <summary>Response files in the outbox not yet delivered, per partner and channel (NPAC files excluded).</summary>
     public IReadOnlyList<Waiting> DeliveriesWaiting() =>
-        _connection.Query<Waiting>(
+        Waitings(_connection.Query<(string, string, long, string?)>(
             """
-            SELECT partner, COALESCE(channel, '') AS Channel, COUNT(DISTINCT file_name) AS Count, MIN(created_at) AS Oldest
+            SELECT partner, COALESCE(channel, ''), COUNT(DISTINCT file_name), MIN(created_at)
             FROM outbox WHERE kind = 'RESPONSE' AND delivered_at IS NULL
-            GROUP BY partner, COALESCE(channel, '') ORDER BY partner, Channel
-            """).ToList();
+            GROUP BY partner, COALESCE(channel, '') ORDER BY partner, COALESCE(channel, '')
+            """));
 
     /// <summary>Files first seen at or after <paramref name="since"/>, per partner and channel (answered or not).</summary>
     public IReadOnlyList<Waiting> FilesReceivedSince(Instant since) =>
-        _connection.Query<Waiting>(
-            "SELECT partner, channel, COUNT(*) AS Count, MIN(first_seen) AS Oldest FROM intake_files WHERE first_seen >= @since GROUP BY partner, channel ORDER BY partner, channel",
-            new { since = StoreFormats.Text(since) }).ToList();
+        Waitings(_connection.Query<(string, string, long, string?)>(
+            "SELECT partner, channel, COUNT(*), MIN(first_seen) FROM intake_files WHERE first_seen >= @since GROUP BY partner, channel ORDER BY partner, channel",
+            new { since = StoreFormats.Text(since) }));
 
     /// <summary>LSR orders in PND X01, oldest first.</summary>
     public IReadOnlyList<PendingReview> PendingReviews() =>
@@ -87,4 +87,8 @@ public sealed class OperationsView : IDisposable
         _connection.ExecuteScalar<string?>("SELECT run_at FROM sweeps ORDER BY id DESC LIMIT 1");
 
     public void Dispose() => _connection.Dispose();
+
+    // Tuples, not records: an aggregate column of SQLite has no declared type, which Dapper's record mapping refuses.
+    private static List<Waiting> Waitings(IEnumerable<(string Partner, string Channel, long Count, string? Oldest)> rows) =>
+        rows.Select(r => new Waiting(r.Partner, r.Channel, r.Count, r.Oldest)).ToList();
 }

@@ -146,10 +146,12 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
         var mail = servers.Mail();
         mail.Enabled = true;
         var expected = HealthListener.Expectations(new Configuration.LocalDropSettings { Enabled = false }, new Drops.Sftp.SftpSettings(), Data, 3, mail);
-        var health = HealthReport.Evaluate(() => OrderStore.Open(_cli.Db, SystemClock.Instance), expected, SystemClock.Instance.GetCurrentInstant());
-        var channel = Assert.Single(health.Channels);
-        Assert.Equal((MailIntake.MailboxPartner, "email", true), (channel.Partner, channel.Channel, channel.Healthy));
-        Assert.True(health.Healthy);
+        using var view = OperationsView.Open(_cli.Db);
+        var health = Hosting.Health.ChannelHealthCheck.Evaluate(view.ChannelPolls(), expected, SystemClock.Instance.GetCurrentInstant());
+        var channel = Assert.Single(expected);
+        Assert.Equal((MailIntake.MailboxPartner, "email"), (channel.Partner, channel.Channel));
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, health.Status);
+        Assert.StartsWith("ok", (string)health.Data[$"{MailIntake.MailboxPartner}/email"], StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -109,6 +109,8 @@ public static class SettingsSections
     private static void HealthRules(HealthSettings s, SettingsCheck c)
     {
         c.AtLeast("Health:MaxMissedPolls", s.MaxMissedPolls, 1);
+        c.Positive("Health:MaxSweepAge", s.MaxSweepAge);
+        c.Positive("Health:MaxDeliveryWait", s.MaxDeliveryWait);
         if (!string.IsNullOrEmpty(s.Listen)
             && (!Uri.TryCreate(s.Listen, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !s.Listen.EndsWith('/')))
         {

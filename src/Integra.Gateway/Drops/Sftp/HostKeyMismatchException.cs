@@ -16,4 +16,18 @@ public sealed class HostKeyMismatchException : IOException
         : base(message, innerException)
     {
     }
+
+    /// <summary>The refused connection's server key and the pinned one, as <c>SHA256:…</c> fingerprints.</summary>
+    public HostKeyMismatchException(string message, string offered, string pinned, Exception innerException)
+        : base(message, innerException)
+    {
+        Offered = offered;
+        Pinned = pinned;
+    }
+
+    /// <summary>The fingerprint the server offered (null when not known).</summary>
+    public string? Offered { get; }
+
+    /// <summary>The fingerprint of the setting (null when not known).</summary>
+    public string? Pinned { get; }
 }

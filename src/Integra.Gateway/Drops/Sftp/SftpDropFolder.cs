@@ -126,10 +126,9 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
         catch (SshConnectionException e) when (offered is not null && offered != Pinned(_settings.HostKeySha256))
         {
             client.Dispose();
-            _logger.LogCritical(
-                "REFUSED SFTP connection for {Partner} to {Location}: host key {Offered} is not the pinned {Pinned}. Possible man-in-the-middle or an unannounced server change.",
-                _partner, Location, offered, Pinned(_settings.HostKeySha256));
-            throw new HostKeyMismatchException($"host key of {Location} for {_partner} is {offered}, pinned {Pinned(_settings.HostKeySha256)}", e);
+
+            // Logged once per offered key by the channel's outage tracker (HostKeyRefused), not at every poll.
+            throw new HostKeyMismatchException($"host key of {Location} for {_partner} is {offered}, pinned {Pinned(_settings.HostKeySha256)}", offered, Pinned(_settings.HostKeySha256), e);
         }
         catch
         {

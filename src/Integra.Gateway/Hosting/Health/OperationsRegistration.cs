@@ -1,27 +1,107 @@
+using System.Collections;
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NodaTime;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Integra.Gateway.Hosting.Health;
 
 /// <summary>What operations sees of the daemon: metrics, health, and the desk's attention to expedite reviews.</summary>
 public static class OperationsRegistration
 {
-    /// <summary>Metrics (OTLP export when <c>Telemetry:OtlpEndpoint</c> is set), the optional health listener, the review watch.</summary>
+    /// <summary>The service name of the metrics' resource unless <c>OTEL_SERVICE_NAME</c> names another.</summary>
+    public const string ServiceName = "integra-gateway";
+
+    /// <summary>Metrics and their exports, the optional health listener and its checks, the review watch.</summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, ConfigurationManager configuration)
     {
-        services.AddMetrics();
-        services.AddSingleton<Operations.GatewayMetrics>();
-        if (configuration["Telemetry:OtlpEndpoint"] is { Length: > 0 } endpoint)
-        {
-            services.AddOpenTelemetry().WithMetrics(metrics => metrics
-                .AddMeter(Operations.GatewayMetrics.MeterName)
-                .AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)));
-        }
-
-        services.AddOptions<HealthSettings>().BindConfiguration("Health");
+        services.AddGatewayTelemetry(configuration);
+        services.AddSingleton(sp => new ChannelOutages(sp.GetRequiredService<IClock>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChannelOutages>>()));
+        services.AddOptions<HealthSettings>().BindConfiguration("Health").ValidateDataAnnotations().ValidateOnStart();
+        services.AddGatewayHealthChecks();
         services.AddHostedService<HealthListener>();
         services.AddHostedService<ReviewWatchWorker>();
         return services;
+    }
+
+    /// <summary>
+    /// The meter <c>Integra.Gateway</c> and its gauges; exported over OTLP when <c>Telemetry:OtlpEndpoint</c> or
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and for Prometheus at <c>Telemetry:PrometheusListen</c> (e.g.
+    /// <c>http://127.0.0.1:9184/</c>, scraped at <c>/metrics</c>). The standard <c>OTEL_*</c> variables apply.
+    /// </summary>
+    public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services, IConfigurationBuilder configuration)
+    {
+        // The daemon's configuration reads INTEGRA_ variables only; OpenTelemetry reads its OTEL_* ones from it.
+        var otel = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .Where(e => e.Key is string k && k.StartsWith("OTEL_", StringComparison.Ordinal))
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value);
+        configuration.AddInMemoryCollection(otel);
+        var built = configuration is IConfiguration c ? c : configuration.Build();
+
+        services.AddMetrics();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton(sp => new GatewayGauges(
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database,
+            () => GatewayHealthChecks.Expected(sp),
+            DateTimeZoneProviders.Tzdb.GetZoneOrNull(built["Operations:TimeZone"] ?? string.Empty) ?? DateTimeZoneProviders.Tzdb["America/Denver"],
+            sp.GetRequiredService<IClock>()));
+
+        var otlp = built["Telemetry:OtlpEndpoint"];
+        var prometheus = built["Telemetry:PrometheusListen"];
+        if (string.IsNullOrEmpty(otlp) && string.IsNullOrEmpty(built["OTEL_EXPORTER_OTLP_ENDPOINT"]) && string.IsNullOrEmpty(prometheus))
+        {
+            return services;
+        }
+
+        services.AddHostedService<GaugesOnStart>();
+        services.AddOpenTelemetry()
+            .ConfigureResource(r =>
+            {
+                if (string.IsNullOrEmpty(built["OTEL_SERVICE_NAME"]))
+                {
+                    r.AddService(ServiceName);
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(GatewayMetrics.MeterName);
+                if (!string.IsNullOrEmpty(otlp) || !string.IsNullOrEmpty(built["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                {
+                    metrics.AddOtlpExporter(o =>
+                    {
+                        if (!string.IsNullOrEmpty(otlp))
+                        {
+                            o.Endpoint = new Uri(otlp);
+                        }
+                    });
+                }
+
+                if (!string.IsNullOrEmpty(prometheus))
+                {
+                    var uri = new Uri(prometheus);
+                    metrics.AddPrometheusHttpListener(o =>
+                    {
+                        o.Host = uri.Host;
+                        o.Port = uri.Port;
+                        o.ScrapeEndpointPath = "/metrics";
+                        o.ScrapeResponseCacheDurationMilliseconds = 0;
+                    });
+                }
+            });
+        return services;
+    }
+
+    /// <summary>Creates the gauges when the daemon starts, so that the first scrape has them.</summary>
+    private sealed class GaugesOnStart(GatewayGauges gauges) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(gauges);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,0 +1,84 @@
+using Integra.Gateway.Operations;
+using Integra.Gateway.Reference;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NodaTime;
+
+namespace Integra.Gateway.Hosting.Health;
+
+/// <summary>Liveness: the store opens read-only and answers a read. Unhealthy when it does not.</summary>
+public sealed class StoreHealthCheck(string database) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var view = OperationsView.Open(database);
+        view.Ping();
+        return Task.FromResult(HealthCheckResult.Healthy($"{StoreProbe.Describe(database)} answers"));
+    }
+}
+
+/// <summary>The expiry sweep ran within <paramref name="maxAge"/> (a missed daily fire is Degraded); counted from start before the first sweep.</summary>
+public sealed class SweepHealthCheck(string database, bool enabled, Duration maxAge, Instant started, IClock clock) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!enabled)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("sweep disabled here (Lifecycle:SweepEnabled=false)"));
+        }
+
+        using var view = OperationsView.Open(database);
+        var last = view.LastSweepRunAt();
+        var now = clock.GetCurrentInstant();
+        var since = last is null ? started : StoreFormats.Instant(last);
+        var data = new Dictionary<string, object> { ["lastSweep"] = last ?? "never" };
+        return Task.FromResult(now - since <= maxAge
+            ? HealthCheckResult.Healthy($"last sweep {last ?? "none yet"}", data)
+            : HealthCheckResult.Degraded($"no expiry sweep for {(now - since).TotalHours:F1} h (bound {maxAge.TotalHours:F0} h); last {last ?? "never"}", data: data));
+    }
+}
+
+/// <summary>No response file waits in the delivery outbox longer than <paramref name="maxWait"/>; else Degraded, per partner and channel.</summary>
+public sealed class OutboxHealthCheck(string database, Duration maxWait, IClock clock) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var view = OperationsView.Open(database);
+        var now = clock.GetCurrentInstant();
+        var waiting = view.DeliveriesWaiting();
+        var late = waiting.Where(w => w.Oldest is { } oldest && now - StoreFormats.Instant(oldest) > maxWait).ToList();
+        var data = waiting.ToDictionary(w => $"{w.Partner}/{w.Channel}", w => (object)$"{w.Count} file(s) waiting since {w.Oldest}");
+        return Task.FromResult(late.Count == 0
+            ? HealthCheckResult.Healthy($"{waiting.Sum(w => w.Count)} delivery(ies) waiting, none longer than {maxWait.TotalMinutes:F0} min", data)
+            : HealthCheckResult.Degraded($"deliveries waiting longer than {maxWait.TotalMinutes:F0} min: {string.Join(", ", late.Select(w => $"{w.Partner}/{w.Channel}"))}", data: data));
+    }
+}
+
+/// <summary>Expedite reviews waiting more than one business day (<see cref="BusinessAge"/>) are Degraded.</summary>
+public sealed class ReviewsHealthCheck(string database, ReferenceDataSource reference, PolicyOptions policy, IClock clock) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var view = OperationsView.Open(database);
+        var aged = ReviewMonitor.Age(view.PendingReviews(), reference.Current.Calendar, policy.FallbackZone, clock.GetCurrentInstant());
+        var overdue = aged.Where(a => a.Overdue).ToList();
+        var data = aged.ToDictionary(a => $"{a.Review.Partner}/{a.Review.Pon}", a => (object)$"{a.BusinessAge.TotalHours:F1} business hours since {a.Review.Since}");
+        return Task.FromResult(overdue.Count == 0
+            ? HealthCheckResult.Healthy($"{aged.Count} expedite review(s) pending, none over one business day", data)
+            : HealthCheckResult.Degraded($"{overdue.Count} expedite review(s) waiting more than one business day: {string.Join(", ", overdue.Select(a => a.Review.Pon))}", data: data));
+    }
+}
+
+/// <summary>Newer reference data files were refused (the old snapshot is still in use): Degraded until a good one loads.</summary>
+public sealed class ReferenceDataHealthCheck(ReferenceDataSource source) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var health = ReferenceHealth.Of(source);
+        var data = new Dictionary<string, object> { ["loadedAt"] = health.LoadedAt };
+        return Task.FromResult(health.Degraded
+            ? HealthCheckResult.Degraded($"refused at {health.ErrorAt}, keeping the snapshot loaded at {health.LoadedAt}: {health.Error}", data: data)
+            : HealthCheckResult.Healthy($"snapshot loaded at {health.LoadedAt}", data));
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics.Metrics;
+using Integra.Gateway.Hosting.Health;
+using Integra.Gateway.Storage;
+using NodaTime;
+
+namespace Integra.Gateway.Operations;
+
+/// <summary>
+/// The gauges to alert on (meter <c>Integra.Gateway</c>), read from the store at collection time on a read-only
+/// connection (<see cref="OperationsView"/>), once per collection however many gauges ask. Documented in the README.
+/// </summary>
+public sealed class GatewayGauges
+{
+    private readonly string _database;
+    private readonly Func<IReadOnlyList<ChannelExpectation>> _channels;
+    private readonly DateTimeZone _deskZone;
+    private readonly IClock _clock;
+    private readonly Instant _started;
+    private readonly Lock _gate = new();
+    private Snapshot? _snapshot;
+
+    /// <param name="meters">Where the gauges are created.</param>
+    /// <param name="database">The store (read-only here).</param>
+    /// <param name="channels">The channels this daemon runs: one that never polled ages from the daemon's start.</param>
+    /// <param name="deskZone">Where "today" of the day's counts begins.</param>
+    /// <param name="clock">The clock of the ages.</param>
+    public GatewayGauges(IMeterFactory meters, string database, Func<IReadOnlyList<ChannelExpectation>> channels, DateTimeZone deskZone, IClock clock)
+    {
+        _database = database;
+        _channels = channels;
+        _deskZone = deskZone;
+        _clock = clock;
+        _started = clock.GetCurrentInstant();
+        var meter = meters.Create(GatewayMetrics.MeterName);
+        meter.CreateObservableGauge("gateway.channel.last_good_poll.age", () => Read().PollAges, "s", "Seconds since the last successful poll, by partner and channel (since start when it never polled).");
+        meter.CreateObservableGauge("gateway.files.waiting", () => Read().FilesWaiting, "{file}", "Files listed in a drop or mailbox and not yet answered, by partner and channel.");
+        meter.CreateObservableGauge("gateway.deliveries.waiting", () => Read().DeliveriesWaiting, "{file}", "Response files waiting in the delivery outbox, by partner and channel.");
+        meter.CreateObservableGauge("gateway.reviews.pending", () => Read().ReviewsPending, "{review}", "Expedite reviews (PND X01) waiting for the desk.");
+        meter.CreateObservableGauge("gateway.reviews.oldest.age", () => Read().OldestReviewAge, "s", "Seconds the oldest pending expedite review has waited (0 when none).");
+        meter.CreateObservableGauge("gateway.csr.oldest_unanswered.age", () => Read().OldestCsrAge, "s", "Seconds the oldest unanswered CSR file has waited since first seen (0 when none).");
+        meter.CreateObservableGauge("gateway.files.today", () => Read().FilesToday, "{file}", "Files received today (the desk's day), by partner and channel, the mailbox included.");
+    }
+
+    private sealed record Snapshot(
+        Instant TakenAt,
+        IReadOnlyList<Measurement<double>> PollAges,
+        IReadOnlyList<Measurement<long>> FilesWaiting,
+        IReadOnlyList<Measurement<long>> DeliveriesWaiting,
+        long ReviewsPending,
+        double OldestReviewAge,
+        double OldestCsrAge,
+        IReadOnlyList<Measurement<long>> FilesToday);
+
+    private Snapshot Read()
+    {
+        lock (_gate)
+        {
+            var now = _clock.GetCurrentInstant();
+            if (_snapshot is { } s && now >= s.TakenAt && now - s.TakenAt < Duration.FromSeconds(1))
+            {
+                return s;
+            }
+
+            using var view = OperationsView.Open(_database);
+            _snapshot = Take(view, now);
+            return _snapshot;
+        }
+    }
+
+    private Snapshot Take(OperationsView view, Instant now)
+    {
+        static KeyValuePair<string, object?>[] Tags(string partner, string channel) => [new("partner", partner), new("channel", channel)];
+        double Age(string? since) => since is null ? 0 : Math.Max(0, (now - StoreFormats.Instant(since)).TotalSeconds);
+
+        var polls = view.ChannelPolls().ToDictionary(p => (p.Partner, p.Channel));
+        var channels = _channels().Select(c => (c.Partner, c.Channel)).Union(polls.Keys).Distinct().ToList();
+        var pollAges = channels
+            .Select(c => new Measurement<double>(polls.GetValueOrDefault(c)?.LastOk is { } ok ? Age(ok) : (now - _started).TotalSeconds, Tags(c.Partner, c.Channel)))
+            .ToList();
+        var reviews = view.PendingReviews();
+        var today = _deskZone.AtStartOfDay(now.InZone(_deskZone).Date).ToInstant();
+        return new Snapshot(
+            now,
+            pollAges,
+            view.FilesWaiting().Select(w => new Measurement<long>(w.Count, Tags(w.Partner, w.Channel))).ToList(),
+            view.DeliveriesWaiting().Select(w => new Measurement<long>(w.Count, Tags(w.Partner, w.Channel))).ToList(),
+            reviews.Count,
+            reviews.Count == 0 ? 0 : Age(reviews[0].Since),
+            Age(view.OldestWaitingCsr()),
+            view.FilesReceivedSince(today).Select(w => new Measurement<long>(w.Count, Tags(w.Partner, w.Channel))).ToList());
+    }
+}

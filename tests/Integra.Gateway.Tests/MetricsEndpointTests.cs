@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Integra.Gateway.Drops;
+using Integra.Gateway.Hosting;
+using Integra.Gateway.Hosting.Health;
+using Integra.Gateway.Operations;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Reference;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+using OpenTelemetry.Metrics;
+
+namespace Integra.Gateway.Tests;
+
+/// <summary>Issue 15 item 4: the gauges on a real Prometheus <c>/metrics</c> endpoint, scraped over HTTP.</summary>
+public sealed partial class MetricsEndpointTests : IDisposable
+{
+    private readonly TempDir _temp = new();
+
+    [Fact]
+    public async Task The_gauges_are_on_metrics_with_their_values()
+    {
+        // Monday 2026-03-02 12:30 in Denver: BRIDGE's expedite goes to PND X01, PORTCO's CSR file is seen, not yet answered.
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 19, 30));
+        var db = _temp.File("g.db");
+        var data = ReferenceDataLoader.Load(Repo.SampleData);
+        using (var store = OrderStore.Open(db, clock))
+        {
+            await Poll(store, clock, data, _temp.File("BRIDGE"), "BRIDGE", "bridge-0302.lsr.csv", twice: true);
+            await Poll(store, clock, data, _temp.File("PORTCO"), "PORTCO", "portco-0302.csr.csv", twice: false);
+            new OutboxStore(store, clock).Add(Lifecycle.OutboxKinds.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
+            new IntakeLedger(store, clock).RecordPoll("ACME", "sftp", error: null);
+        }
+
+        var port = FreePort();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:PrometheusListen"] = $"http://127.0.0.1:{port}/" });
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IClock>(clock)
+            .AddSingleton(Options.Create(new Configuration.GatewaySettings { Database = db }))
+            .AddSingleton(Options.Create(new Configuration.LocalDropSettings { Enabled = false }))
+            .AddSingleton(Options.Create(new Drops.Sftp.SftpSettings { Enabled = true, Partners = { ["ACME"] = new Drops.Sftp.SftpPartnerSettings { PollInterval = TimeSpan.FromMinutes(1) } } }))
+            .AddSingleton(Options.Create(new Gateway.Mail.MailSettings()))
+            .AddSingleton(Options.Create(new HealthSettings()))
+            .AddSingleton(new ReferenceDataSource(Repo.SampleData, clock))
+            .AddGatewayTelemetry(configuration);
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<GatewayGauges>();
+        using var meters = provider.GetRequiredService<MeterProvider>();
+
+        clock.AdvanceMinutes(90);
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+        File.WriteAllText("/tmp/wt15b-metrics.txt", text);
+        var metrics = Parse(text);
+
+        Assert.Equal(1, metrics["gateway_reviews_pending"]);
+        Assert.Equal(90 * 60 - 2, metrics["gateway_reviews_oldest_age_seconds"]);
+        Assert.Equal(90 * 60 - 2, metrics["gateway_csr_oldest_unanswered_age_seconds"]);
+        Assert.Equal(1, metrics["gateway_files_waiting{channel=\"local\",partner=\"PORTCO\"}"]);
+        Assert.Equal(1, metrics["gateway_deliveries_waiting{channel=\"sftp\",partner=\"ACME\"}"]);
+        Assert.Equal(90 * 60 - 2, metrics["gateway_channel_last_good_poll_age_seconds{channel=\"sftp\",partner=\"ACME\"}"]);
+        Assert.Equal(1, metrics["gateway_files_today{channel=\"local\",partner=\"BRIDGE\"}"]);
+        Assert.Contains("service_name=\"integra-gateway\"", text, StringComparison.Ordinal);
+    }
+
+    private static async Task Poll(OrderStore store, FakeClock clock, Rules.Reference.ReferenceData data, string drop, string partner, string file, bool twice)
+    {
+        var folder = new LocalDropFolder(drop);
+        folder.EnsureFolders();
+        File.Copy(Path.Combine(Repo.SampleDrop(partner), file), Path.Combine(folder.Location, "in", file));
+        var poller = new DropPoller(data.Partner(partner)!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), new IntakeLedger(store, clock), clock, Duration.FromSeconds(1), NullLogger.Instance);
+        await poller.PollAsync(default);
+        if (twice)
+        {
+            clock.AdvanceSeconds(2);
+            await poller.PollAsync(default);
+        }
+    }
+
+    /// <summary>Prometheus text: metric name with its labels (as written, less <c>otel_scope_*</c>) to value.</summary>
+    private static Dictionary<string, double> Parse(string text) =>
+        text.Split('\n')
+            .Where(l => l.Length > 0 && l[0] != '#')
+            .Select(l => Sample().Match(l))
+            .Where(m => m.Success)
+            .ToDictionary(
+                m => m.Groups["name"].Value + Labels(m.Groups["labels"].Value),
+                m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Labels(string labels)
+    {
+        var kept = labels.Trim('{', '}').Split(',', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("otel_scope", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        return kept.Count == 0 ? string.Empty : "{" + string.Join(',', kept) + "}";
+    }
+
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?<labels>\{[^}]*\})? (?<value>\S+)")]
+    private static partial Regex Sample();
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
