@@ -57,6 +57,32 @@ internal static class StatusCommand
         }
 
         s.AppendLine();
+        s.AppendLine($"Answers waiting for delivery: {r.WaitingDeliveries.Sum(w => w.Files)}");
+        foreach (var w in r.WaitingDeliveries)
+        {
+            s.AppendLine($"  {w.Partner,-10} {w.Channel,-6} {w.Files,4}");
+        }
+
+        s.AppendLine();
+        if (r.ReferenceData is { } data)
+        {
+            s.AppendLine($"Reference data loaded {data.LoadedAt} from:");
+            foreach (var f in data.Files)
+            {
+                s.AppendLine($"  {f}");
+            }
+
+            if (data.Error is not null)
+            {
+                s.AppendLine($"  newer files REFUSED at {data.ErrorAt}: {data.Error}");
+            }
+        }
+        else
+        {
+            s.AppendLine("Reference data: no daemon has loaded any yet");
+        }
+
+        s.AppendLine();
         s.AppendLine(r.LastSweep is { } sw ? $"Last sweep: #{sw.Id} as of {sw.AsOf}: {sw.Expired} expired, {sw.Cancels} cancels" : "Last sweep: none");
         return s.ToString();
     }
