@@ -19,7 +19,9 @@ public static class GatewayCli
             ShowCommand.Create(),
             AuditCommand.Create(),
             HolidaysCommand.Create(),
+            PortalCommand.Create(),
         };
+        root.Options.Add(CommandSettings.ConfigOption);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
