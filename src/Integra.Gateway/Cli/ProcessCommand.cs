@@ -14,7 +14,7 @@ internal static class ProcessCommand
     {
         var partner = new Option<string>("--partner") { Description = "Partner id (partners.csv PARTNER)", Required = true };
         var received = new Option<string>("--received") { Description = "When the files arrived, ISO 8601 with offset", Required = true };
-        var channel = new Option<string>("--channel") { Description = "sftp or email", DefaultValueFactory = _ => "sftp" };
+        var channel = new Option<string>("--channel") { Description = "sftp, email or local (the channel later answers to its orders go on)", DefaultValueFactory = _ => "sftp" };
         var files = new Argument<string[]>("FILE") { Description = "Request files (*.lsr.csv, *.csr.csv)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("process", "Answer request files as if they arrived from a partner") { common.Data, common.Db, common.Out, partner, received, channel, files };
         command.SetAction(parse => CommandRunner.Run(() => Execute(

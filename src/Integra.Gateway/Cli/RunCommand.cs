@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Integra.Gateway.Configuration.Checks;
 using Integra.Gateway.Hosting;
+using Integra.Gateway.Reference;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -30,10 +31,17 @@ internal static class RunCommand
             try
             {
                 host = GatewayHost.Build(configFile);
+
+                // Resolve reference data now so that a file broken since the check fails the start with exit code 2.
+                host.Services.GetService(typeof(ReferenceDataSource));
             }
             catch (OptionsValidationException e)
             {
                 throw new UsageException(string.Join("; ", e.Failures), e);
+            }
+            catch (Exception e) when (e is ReferenceDataException or IOException or InvalidOperationException)
+            {
+                throw new UsageException(e.Message.ReplaceLineEndings(" "), e);
             }
 
             using var stopRequests = new StopRequests();

@@ -18,4 +18,7 @@ public sealed class GatewaySettings
     /// checks in a row it stops with a non-zero exit code, so that the service manager restarts it.
     /// </summary>
     public TimeSpan StoreCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the daemon looks for changed reference files (live reference data).</summary>
+    public TimeSpan ReferenceCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -31,6 +31,19 @@ public sealed partial class OrderStore
             .OrderBy(t => t.OrderId).ThenBy(t => t.Seq)
             .ToLookup(t => t.OrderId, t => new StoredTn(t.Tn, ResponseRows.ParseLna(t.Lna), t.Status));
 
+    /// <summary>
+    /// The routes of the same orders as <see cref="FocOrdersDueBy"/>, in one query; orders filed before routes were
+    /// kept are missing (ask <see cref="OriginOf"/> for those).
+    /// </summary>
+    public IReadOnlyDictionary<long, Delivery.DeliveryRoute> OriginsOfFocOrdersDueBy(LocalDate horizon) =>
+        Live.Query<(long OrderId, string Channel, string? To, string? MessageId, string? References, string? Subject)>(
+                $"SELECT g.order_id, g.channel, g.mail_to, g.mail_message_id, g.mail_references, g.mail_subject FROM orders o JOIN order_origins g ON g.order_id = o.id WHERE {FocDueBy}",
+                new { horizon = StoreFormats.Text(horizon) },
+                ActiveTransaction)
+            .ToDictionary(
+                r => r.OrderId,
+                r => new Delivery.DeliveryRoute(StoredText.Channel(r.Channel), r.To is null ? null : new Delivery.MailThread(r.To, r.MessageId, r.References ?? string.Empty, r.Subject)));
+
     /// <summary>Moves these orders to <paramref name="state"/>, recording each one's cause and detail in its history.</summary>
     public void SetStates(IReadOnlyList<(long Id, string Detail)> orders, OrderState state, string cause)
     {

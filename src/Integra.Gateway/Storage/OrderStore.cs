@@ -157,7 +157,7 @@ public sealed partial class OrderStore : IDisposable
             VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
             RETURNING id
             """,
-            ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", channel.ToString().ToUpperInvariant()),
+            ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", StoredText.Of(channel)),
             ("@fileName", fileName), ("@receivedAt", StoreFormats.Text(receivedAt)), ("@decidedAt", StoreFormats.Text(_clock.GetCurrentInstant())),
             ("@outcome", outcome), ("@ruleId", ruleId), ("@codes", codes), ("@response", JsonSerializer.Serialize(response.Select(r => r.Cells()))),
             ("@evidence", JsonSerializer.Serialize(evidence))).ExecuteScalar()!;

@@ -13,7 +13,7 @@ public static class SettingsSections
 {
     public static IReadOnlyList<ISettingsSection> All { get; } =
     [
-        new SettingsSection<GatewaySettings>("Gateway", (s, c) => c.Positive("Gateway:StoreCheckInterval", s.StoreCheckInterval)),
+        new SettingsSection<GatewaySettings>("Gateway", GatewayRules),
         new SettingsSection<IntakeSettings>("Intake"),
         new SettingsSection<PolicySettings>("Policy", PolicyRules),
         new SettingsSection<LifecycleSettings>("Lifecycle", LifecycleRules),
@@ -33,6 +33,12 @@ public static class SettingsSections
         }
 
         return check.Problems;
+    }
+
+    private static void GatewayRules(GatewaySettings s, SettingsCheck c)
+    {
+        c.Positive("Gateway:StoreCheckInterval", s.StoreCheckInterval);
+        c.Positive("Gateway:ReferenceCheckInterval", s.ReferenceCheckInterval);
     }
 
     private static void PolicyRules(PolicySettings s, SettingsCheck c)
