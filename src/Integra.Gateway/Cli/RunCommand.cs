@@ -31,17 +31,16 @@ internal static class RunCommand
             try
             {
                 host = GatewayHost.Build(configFile);
-
-                // Resolve reference data now so that a file broken since the check fails the start with exit code 2.
+                // Resolve the live reference data now, so that a file changed since the check fails the start, not a worker.
                 host.Services.GetService(typeof(ReferenceDataSource));
             }
             catch (OptionsValidationException e)
             {
                 throw new UsageException(string.Join("; ", e.Failures), e);
             }
-            catch (Exception e) when (e is ReferenceDataException or IOException or InvalidOperationException)
+            catch (ReferenceDataException e)
             {
-                throw new UsageException(e.Message.ReplaceLineEndings(" "), e);
+                throw new UsageException(e.Message, e);
             }
 
             using var stopRequests = new StopRequests();
