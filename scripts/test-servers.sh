@@ -82,7 +82,7 @@ CONF
 
 sftp_start() {
   local s="$dir/sftp"
-  command -v /usr/sbin/sshd >/dev/null || { echo "openssh-server is not installed (apt-get install openssh-server)" >&2; exit 1; }
+  command -v /usr/sbin/sshd >/dev/null || { echo "openssh-server is not installed (scripts/test installs it; as root: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openssh-server)" >&2; exit 1; }
   [ "$(id -u)" -ne 0 ] || mkdir -p /run/sshd
   /usr/sbin/sshd -f "$s/sshd_config" -E "$s/sshd.log" </dev/null >/dev/null 2>&1
   wait_for_greeting "$(cat "$s/port")" "SSH-2.0"
@@ -148,7 +148,7 @@ CONF
 
 imap_start() {
   local m="$dir/imap"
-  command -v dovecot >/dev/null || { echo "dovecot-imapd is not installed (apt-get install dovecot-imapd)" >&2; exit 1; }
+  command -v dovecot >/dev/null || { echo "dovecot-imapd is not installed (scripts/test installs it; as root: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd)" >&2; exit 1; }
   dovecot -c "$m/dovecot.conf" </dev/null >/dev/null 2>>"$m/dovecot.stderr"
   for _ in $(seq 1 50); do [ -f "$m/run/master.pid" ] && break; sleep 0.1; done
   cp "$m/run/master.pid" "$m/dovecot.pid"
@@ -175,7 +175,7 @@ as_pg_user() {
 }
 
 pg_start() {
-  [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL 15 not installed ($pg_bin/initdb missing): apt-get install postgresql" >&2; return 1; }
+  [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL 15 not installed ($pg_bin/initdb missing; scripts/test installs it; as root: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql)" >&2; return 1; }
   local home port
   home=$(mktemp -d /tmp/integra-pg.XXXXXX)
   chmod 755 "$home"

@@ -18,8 +18,11 @@ internal sealed class CliHarness(string? database = null) : IDisposable
 
     public string Dir => _temp.Path;
 
+    /// <summary>The channel <see cref="Process"/> files arrive on: later answers to their orders go back on it.</summary>
+    public string Channel { get; set; } = "sftp";
+
     public Task<int> Process(string partner, string received, params string[] files) =>
-        GatewayCli.InvokeAsync(["process", "--data", Data, "--db", Db, "--out", Out, "--partner", partner, "--received", received, .. files]);
+        GatewayCli.InvokeAsync(["process", "--data", Data, "--db", Db, "--out", Out, "--partner", partner, "--received", received, "--channel", Channel, .. files]);
 
     public Task<int> Review(string partner, string pon, string now, params string[] decision) =>
         GatewayCli.InvokeAsync(["review", "--data", Data, "--db", Db, "--out", Out, "--now", now, "--partner", partner, "--pon", pon, .. decision]);

@@ -84,7 +84,8 @@ public sealed class ClusterTests(PostgresFixture pg)
     }
 
     /// <summary>Two FOC'd orders (three TNs) from March 2026: long past expiry on any day these tests run.</summary>
-    private Task<CliHarness> FocedLongAgo() => LifecycleTests.FocOnMonday(new CliHarness(pg.NewDatabase()));
+    /// <summary>Orders that came through the local drop, which the instances run: their cancels go back there.</summary>
+    private Task<CliHarness> FocedLongAgo() => LifecycleTests.FocOnMonday(new CliHarness(pg.NewDatabase()) { Channel = "local" });
 
     private static async Task<T> Scalar<T>(string database, string sql)
     {

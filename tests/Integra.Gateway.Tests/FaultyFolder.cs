@@ -29,8 +29,6 @@ internal sealed class FaultyFolder(IDropFolder inner) : IDropFolder
 
     public string Location => inner.Location;
 
-    public ILoaSource Loas => inner.Loas;
-
     public async Task<IReadOnlyList<DropEntry>> ListAsync(CancellationToken cancellationToken)
     {
         if (DuringList is { } during)

@@ -53,7 +53,7 @@ public class OperationsCommandTests
         var versions = order.GetProperty("versions").EnumerateArray().ToList();
         Assert.Equal(["00", "01", "02"], versions.Select(v => v.GetProperty("ver").GetString()));
         Assert.Equal(["acme-20260302.lsr.csv", "v1.lsr.csv", "v2.lsr.csv"], versions.Select(v => v.GetProperty("file").GetString()));
-        Assert.All(versions, v => Assert.Equal("SFTP", v.GetProperty("channel").GetString()));
+        Assert.All(versions, v => Assert.Equal("sftp", v.GetProperty("channel").GetString()));
         Assert.Equal("2026-03-09", order.GetProperty("focDate").GetString());
         Assert.Equal(3, order.GetProperty("events").GetArrayLength());
 

@@ -58,7 +58,9 @@ public class SweepScheduleTests
     {
         using var cli = new CliHarness();
         var file = cli.Write("old.lsr.csv", "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN\nACM,OLD-1,00,ACMW,6001,C,CB,V,2026-03-04,5035550900,Y,A1001,97201,5035550101\n");
-        Assert.Equal(0, await cli.Process("ACME", "2026-03-02T10:00:00-08:00", file)); // FOC 2026-03-04, long expired today
+        // FOC 2026-03-04, long expired today; it came through the local drop, so its CAN goes back there.
+        cli.Channel = "local";
+        Assert.Equal(0, await cli.Process("ACME", "2026-03-02T10:00:00-08:00", file));
         var npacDir = Path.Combine(cli.Dir, "npac");
         var config = new
         {

@@ -34,8 +34,13 @@ public static class FieldNames
     }.ToFrozenDictionary();
 
     /// <summary>Columns of an LSR file (SPEC §2.1).</summary>
-    public static IReadOnlyList<Field> LsrColumns { get; } =
-        Enum.GetValues<Field>().Where(f => f != Field.Loa).ToArray();
+    public static IReadOnlyList<Field> LsrColumns => LsrColumnArray;
+
+    /// <summary>
+    /// <see cref="LsrColumns"/> as an array, for the loops that run once per row of a large file (no enumerator
+    /// allocated per loop).
+    /// </summary>
+    internal static Field[] LsrColumnArray { get; } = Enum.GetValues<Field>().Where(f => f != Field.Loa).ToArray();
 
     /// <summary>
     /// Columns an LSR file must have in its header (F02). VER may be absent (blank means 00) and the

@@ -12,7 +12,12 @@ public sealed class FieldValues
     private FieldValues(string[] values) => _values = values;
 
     /// <summary>An empty row to fill.</summary>
-    public static FieldValues Empty() => new(Enumerable.Repeat(string.Empty, Count).ToArray());
+    public static FieldValues Empty()
+    {
+        var values = new string[Count];
+        Array.Fill(values, string.Empty);
+        return new FieldValues(values);
+    }
 
     /// <summary>Builds a row from field/value pairs (tests and the CSV reader).</summary>
     public static FieldValues Of(IEnumerable<KeyValuePair<Field, string>> values)

@@ -23,8 +23,33 @@ public sealed record LsrRequest(FieldValues Fields, IReadOnlyList<TnLine> Tns, I
     /// </summary>
     public string CanonicalContent()
     {
-        var parts = FieldNames.LsrColumns.Where(f => f != Field.Tn).Select(f => Fields[f]);
-        var tns = Tns.Select(t => t.Tn ?? t.Raw).Order(StringComparer.Ordinal);
-        return string.Join('\u001f', parts) + '\u001e' + string.Join('\u001f', tns);
+        // One builder instead of LINQ and joins: computed for every request of a file, resends included.
+        var text = new System.Text.StringBuilder(512);
+        var first = true;
+        foreach (var field in FieldNames.LsrColumnArray)
+        {
+            if (field == Field.Tn)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                text.Append('\u001f');
+            }
+
+            text.Append(Fields[field]);
+            first = false;
+        }
+
+        text.Append('\u001e');
+        var tns = new string[Tns.Count];
+        for (var i = 0; i < tns.Length; i++)
+        {
+            tns[i] = Tns[i].Tn ?? Tns[i].Raw;
+        }
+
+        Array.Sort(tns, StringComparer.Ordinal);
+        return text.AppendJoin('\u001f', tns).ToString();
     }
 }

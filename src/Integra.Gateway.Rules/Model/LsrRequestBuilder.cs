@@ -10,7 +10,7 @@ public sealed class LsrRequestBuilder
     private readonly int _firstLine;
     private readonly List<TnLine> _tns = [];
     private readonly List<RuleError> _errors = [];
-    private readonly HashSet<Field> _reportedDisagreements = [];
+    private HashSet<Field>? _reportedDisagreements;
 
     public LsrRequestBuilder(int line, FieldValues first)
     {
@@ -21,14 +21,15 @@ public sealed class LsrRequestBuilder
 
     /// <summary>The grouping key of a row: CCNA+PON+VER, with blank VER read as 00.</summary>
     public static string KeyOf(FieldValues row) =>
-        string.Join('|', row[Field.Ccna], row[Field.Pon], row[Field.Ver].Length == 0 ? "00" : row[Field.Ver]);
+        string.Concat(row[Field.Ccna], "|", row[Field.Pon], "|", row[Field.Ver].Length == 0 ? "00" : row[Field.Ver]);
 
     /// <summary>Adds a further row of the same request.</summary>
     public void Add(int line, FieldValues row)
     {
-        foreach (var field in FieldNames.LsrColumns)
+        foreach (var field in FieldNames.LsrColumnArray)
         {
-            if (field is Field.Tn || row[field] == _first[field] || !_reportedDisagreements.Add(field))
+            // Made only when rows disagree: nearly every request of a large file has rows that agree.
+            if (field is Field.Tn || row[field] == _first[field] || !(_reportedDisagreements ??= []).Add(field))
             {
                 continue;
             }

@@ -35,7 +35,8 @@ public static partial class TelephoneNumber
             return false;
         }
 
-        tn = new string(digits[..10]);
+        // A number sent as plain digits is its own normal form: no second copy per TN row.
+        tn = raw.Length == 10 ? raw : new string(digits[..10]);
         return true;
     }
 

@@ -23,7 +23,7 @@ internal sealed class LsrContext
         var ported = new HashSet<string>(PortTns, StringComparer.Ordinal);
         ported.UnionWith(ActivatedTns);
         Ported = ported;
-        Remarks = RemarksClauses.Parse(request.Fields[Field.Remarks]);
+        Remarks = RemarksClauses.Read(request.Fields[Field.Remarks]);
     }
 
     public LsrRequest Request { get; }

@@ -15,7 +15,37 @@ public sealed partial record RemarksClauses(
     IReadOnlyList<string> Keeps,
     bool DeclaresPartialPort)
 {
+    /// <summary>How many distinct REMARKS texts <see cref="Read"/> remembers before it starts again.</summary>
+    private const int Remembered = 1024;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RemarksClauses> Recent = new(StringComparer.Ordinal);
+
     public static RemarksClauses None { get; } = new([], [], false);
+
+    /// <summary>
+    /// <see cref="Parse"/>, remembering recent texts: a partner's file repeats the same REMARKS on thousands of
+    /// requests, and parsing it takes several regular expressions each time. The result is immutable and depends
+    /// only on the text, so sharing it changes nothing but the time.
+    /// </summary>
+    public static RemarksClauses Read(string remarks)
+    {
+        if (remarks.Length == 0)
+        {
+            return None;
+        }
+
+        if (Recent.TryGetValue(remarks, out var known))
+        {
+            return known;
+        }
+
+        if (Recent.Count >= Remembered)
+        {
+            Recent.Clear();
+        }
+
+        return Recent.GetOrAdd(remarks, Parse);
+    }
 
     /// <summary>Reads <paramref name="remarks"/>; any text is accepted (unknown words are information only).</summary>
     public static RemarksClauses Parse(string remarks)

@@ -27,10 +27,12 @@ internal static class CliValues
         return parsed.Success ? parsed.Value : throw new UsageException($"{option} '{text}' is not a date as yyyy-MM-dd");
     }
 
+    /// <summary>sftp or email (SPEC §6); also local, the embedded drop, so the daemon's local drop answers its orders.</summary>
     public static Channel Channel(string text) => text.ToLowerInvariant() switch
     {
         "sftp" => Rules.Model.Channel.Sftp,
         "email" => Rules.Model.Channel.Email,
-        _ => throw new UsageException($"--channel '{text}' must be sftp or email"),
+        "local" => Rules.Model.Channel.Local,
+        _ => throw new UsageException($"--channel '{text}' must be sftp, email or local"),
     };
 }

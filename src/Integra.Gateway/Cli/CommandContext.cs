@@ -1,23 +1,24 @@
 using Integra.Gateway.Configuration;
-using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
-using Microsoft.Extensions.Configuration;
 using NodaTime;
 
 namespace Integra.Gateway.Cli;
 
-/// <summary>What a one-shot command works with: reference data, policy, limits, the store.</summary>
+/// <summary>What a one-shot command works with: checked settings, reference data, policy, limits, the store.</summary>
 internal sealed class CommandContext : IDisposable
 {
-    private CommandContext(ReferenceData data, PolicyOptions policy, IntakeSettings intake, OrderStore store)
+    private CommandContext(CommandSettings settings, ReferenceData data, OrderStore store)
     {
+        Settings = settings;
         Data = data;
-        Policy = policy;
-        Intake = intake;
+        Policy = settings.Configuration.Section<PolicySettings>().ToPolicyOptions();
+        Intake = settings.Configuration.Section<IntakeSettings>();
         Store = store;
     }
+
+    public CommandSettings Settings { get; }
 
     public ReferenceData Data { get; }
 
@@ -27,24 +28,15 @@ internal sealed class CommandContext : IDisposable
 
     public OrderStore Store { get; }
 
-    /// <exception cref="UsageException">Reference data or configuration is broken.</exception>
-    public static CommandContext Open(string dataDirectory, string database, IClock clock)
+    /// <param name="settings">The command's checked settings.</param>
+    /// <param name="dataDirectory"><c>--data</c>, or null for <c>Gateway:DataDirectory</c>.</param>
+    /// <param name="database"><c>--db</c>, or null for <c>Gateway:Database</c>.</param>
+    /// <param name="clock">The clock the store stamps its rows with.</param>
+    /// <exception cref="UsageException">Reference data, settings or the store are broken.</exception>
+    public static CommandContext Open(CommandSettings settings, string? dataDirectory, string? database, IClock clock)
     {
-        ReferenceData data;
-        PolicyOptions policy;
-        IConfiguration configuration;
-        try
-        {
-            configuration = GatewayConfiguration.Build();
-            policy = configuration.Section<PolicySettings>().ToPolicyOptions();
-            data = ReferenceDataLoader.Load(dataDirectory);
-        }
-        catch (Exception e) when (e is ReferenceDataException or InvalidOperationException or FormatException or IOException)
-        {
-            throw new UsageException(e.Message, e);
-        }
-
-        return new CommandContext(data, policy, configuration.Section<IntakeSettings>(), OrderStore.Open(database, clock));
+        var data = settings.LoadReferenceData(dataDirectory);
+        return new CommandContext(settings, data, settings.OpenStore(database, clock, writable: true));
     }
 
     public Rules.Reference.Partner Partner(string id) =>

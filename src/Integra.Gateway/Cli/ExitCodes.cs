@@ -9,6 +9,9 @@ public static class ExitCodes
     /// <summary>A file could not be processed (file-level reject F01–F05, or the file could not be read).</summary>
     public const int FileFailed = 1;
 
+    /// <summary><c>run</c> stopped on its own, not at a stop request (the store failed, a worker failed); one line on stderr.</summary>
+    public const int Stopped = 1;
+
     /// <summary>Usage or configuration error; a one-line message is on stderr.</summary>
     public const int UsageOrConfiguration = 2;
 }

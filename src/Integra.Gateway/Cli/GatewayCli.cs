@@ -21,6 +21,7 @@ public static class GatewayCli
             HolidaysCommand.Create(),
             PortalCommand.Create(),
         };
+        root.Options.Add(CommandSettings.ConfigOption);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

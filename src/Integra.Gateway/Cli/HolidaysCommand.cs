@@ -16,6 +16,7 @@ internal static class HolidaysCommand
         var command = new Command("holidays", "Print US federal holidays (observed dates) in holidays.csv format") { from, to };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
+            CommandSettings.Load(parse);
             var first = parse.GetValue(from);
             var last = parse.GetValue(to);
             if (first < 1900 || last > 2200 || last < first)

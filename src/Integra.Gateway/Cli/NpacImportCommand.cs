@@ -14,7 +14,7 @@ internal static class NpacImportCommand
         var command = new Command("npac-import", "Record NPAC activations; orders with every TN activated are complete") { common.Data, common.Db, file };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            using var context = CommandContext.Open(parse.GetValue(common.Data)!, parse.GetValue(common.Db)!, SystemClock.Instance);
+            using var context = CommandContext.Open(CommandSettings.Load(parse), parse.GetValue(common.Data), parse.GetValue(common.Db), SystemClock.Instance);
             var path = parse.GetValue(file)!;
             try
             {

@@ -14,12 +14,13 @@ internal static class ProcessCommand
     {
         var partner = new Option<string>("--partner") { Description = "Partner id (partners.csv PARTNER)", Required = true };
         var received = new Option<string>("--received") { Description = "When the files arrived, ISO 8601 with offset", Required = true };
-        var channel = new Option<string>("--channel") { Description = "sftp or email", DefaultValueFactory = _ => "sftp" };
+        var channel = new Option<string>("--channel") { Description = "sftp, email or local (the channel later answers to its orders go on)", DefaultValueFactory = _ => "sftp" };
         var files = new Argument<string[]>("FILE") { Description = "Request files (*.lsr.csv, *.csr.csv)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("process", "Answer request files as if they arrived from a partner") { common.Data, common.Db, common.Out, partner, received, channel, files };
         command.SetAction(parse => CommandRunner.Run(() => Execute(
-            parse.GetValue(common.Data)!,
-            parse.GetValue(common.Db)!,
+            CommandSettings.Load(parse),
+            parse.GetValue(common.Data),
+            parse.GetValue(common.Db),
             parse.GetValue(common.Out)!,
             parse.GetValue(partner)!,
             CliValues.Instant(parse.GetValue(received)!, "--received"),
@@ -28,20 +29,20 @@ internal static class ProcessCommand
         return command;
     }
 
-    public static int Execute(string data, string db, string outDir, string partnerId, Instant received, Channel channel, IReadOnlyList<string> files)
+    private static int Execute(CommandSettings settings, string? data, string? db, string outDir, string partnerId, Instant received, Channel channel, string[] files)
     {
-        using var context = CommandContext.Open(data, db, SystemClock.Instance);
+        using var context = CommandContext.Open(settings, data, db, SystemClock.Instance);
         var partner = context.Partner(partnerId);
         var processor = new RequestFileProcessor(context.Data, context.Policy, context.Intake.ToLimits(), context.Store);
         var receipt = new Receipt(partner, channel, received);
         var exit = ExitCodes.Done;
         using var progress = new TerminalProgress("processing");
-        for (var i = 0; i < files.Count; i++)
+        for (var i = 0; i < files.Length; i++)
         {
             var file = files[i];
-            if (files.Count > 1)
+            if (files.Length > 1)
             {
-                progress.Show(i + 1, files.Count, Path.GetFileName(file));
+                progress.Show(i + 1, files.Length, Path.GetFileName(file));
             }
 
             if (!File.Exists(file))

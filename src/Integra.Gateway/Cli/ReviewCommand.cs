@@ -32,8 +32,9 @@ internal static class ReviewCommand
             }
 
             return Execute(
-                parse.GetValue(common.Data)!,
-                parse.GetValue(common.Db)!,
+                CommandSettings.Load(parse),
+                parse.GetValue(common.Data),
+                parse.GetValue(common.Db),
                 parse.GetValue(common.Out)!,
                 CliValues.Instant(parse.GetValue(now)!, "--now"),
                 parse.GetValue(partner)!,
@@ -44,9 +45,9 @@ internal static class ReviewCommand
         return command;
     }
 
-    private static int Execute(string data, string db, string outDir, Instant now, string partnerId, string pon, bool approve, LocalDate? dd)
+    private static int Execute(CommandSettings settings, string? data, string? db, string outDir, Instant now, string partnerId, string pon, bool approve, LocalDate? dd)
     {
-        using var context = CommandContext.Open(data, db, new FixedClock(now));
+        using var context = CommandContext.Open(settings, data, db, new FixedClock(now));
         var partner = context.Partner(partnerId);
         ReviewAnswer answer;
         try

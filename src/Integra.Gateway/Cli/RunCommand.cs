@@ -1,39 +1,80 @@
 using System.CommandLine;
+using Integra.Gateway.Configuration.Checks;
 using Integra.Gateway.Hosting;
 using Integra.Gateway.Reference;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Integra.Gateway.Cli;
 
-/// <summary><c>run</c>: the daemon, until Ctrl+C or SIGTERM.</summary>
+/// <summary>
+/// <c>run</c>: the daemon, until a stop request (Ctrl+C, SIGTERM). Exit codes: 0 after a stop request; 2 when it
+/// cannot start (settings, files, reference data, store: one line on stderr); 1 when it stops on its own (the store
+/// failed, a worker failed: one line on stderr), so that <c>Restart=on-failure</c> restarts it.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
-        var config = new Option<string?>("--config") { Description = $"Settings file (default: {Configuration.GatewayConfiguration.DefaultFile} when present)" };
-        var command = new Command("run", "Run the gateway daemon") { config };
+        var command = new Command("run", "Run the gateway daemon");
         command.SetAction((parse, token) => CommandRunner.RunAsync(async () =>
         {
+            var configFile = parse.GetValue(CommandSettings.ConfigOption);
+            var settings = CommandSettings.Load(configFile);
+            var data = settings.LoadReferenceData(option: null);
+            settings.Check(new SettingsCheck(data, files: true));
+            settings.OpenStore(option: null, SystemClock.Instance, writable: true).Dispose();
+
             IHost host;
             try
             {
-                host = GatewayHost.Build(parse.GetValue(config));
-                // Resolve reference data now so that a broken file fails the start with exit code 2, not a crashed worker.
-                host.Services.GetService(typeof(Rules.Reference.ReferenceData));
+                host = GatewayHost.Build(configFile);
+                // Resolve the live reference data now, so that a file changed since the check fails the start, not a worker.
+                host.Services.GetService(typeof(ReferenceDataSource));
             }
-            catch (Exception e) when (e is ReferenceDataException or FileNotFoundException or OptionsValidationException or InvalidOperationException)
+            catch (OptionsValidationException e)
+            {
+                throw new UsageException(string.Join("; ", e.Failures), e);
+            }
+            catch (ReferenceDataException e)
             {
                 throw new UsageException(e.Message, e);
             }
 
+            using var stopRequests = new StopRequests();
             using (host)
             {
-                await host.RunAsync(token);
-            }
+                // Resolved before the run: RunAsync disposes the services when the host stops.
+                var outcome = host.Services.GetRequiredService<RunOutcome>();
+                var workers = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+                string? failure;
+                try
+                {
+                    await host.RunAsync(token);
+                    failure = outcome.Failure ?? FailedWorker(workers);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failure = e.Message.ReplaceLineEndings(" ");
+                }
 
-            return ExitCodes.Done;
+                if (failure is null && (stopRequests.Requested || token.IsCancellationRequested))
+                {
+                    return ExitCodes.Done;
+                }
+
+                await Console.Error.WriteLineAsync($"integra-gateway: {failure ?? "stopped without a stop request"}");
+                return ExitCodes.Stopped;
+            }
         }));
         return command;
     }
+
+    /// <summary>The first background worker that ended with an exception (the host stops then), as one line.</summary>
+    private static string? FailedWorker(List<BackgroundService> workers) =>
+        workers
+            .Select(s => s.ExecuteTask is { IsFaulted: true } task ? $"{s.GetType().Name} failed: {task.Exception!.InnerException!.Message.ReplaceLineEndings(" ")}" : null)
+            .FirstOrDefault(f => f is not null);
 }

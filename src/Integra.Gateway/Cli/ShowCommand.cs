@@ -16,7 +16,7 @@ internal static class ShowCommand
         var command = new Command("show", "Every version, decision, response and NPAC event of a PON") { pon, partner, db, json };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            using var store = OperationsOutput.OpenExistingStore(parse.GetValue(db));
+            using var store = CommandSettings.Load(parse).OpenExistingStore(parse.GetValue(db));
             var history = PonHistory.Read(store, parse.GetValue(pon)!, parse.GetValue(partner));
             if (history.Orders.Count == 0)
             {

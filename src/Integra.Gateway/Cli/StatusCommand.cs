@@ -15,7 +15,7 @@ internal static class StatusCommand
         var command = new Command("status", "Channels, files, orders by state, pending reviews, CSR SLA, last sweep") { db, json };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            using var store = OperationsOutput.OpenExistingStore(parse.GetValue(db));
+            using var store = CommandSettings.Load(parse).OpenExistingStore(parse.GetValue(db));
             var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant());
             OperationsOutput.Write(report, parse.GetValue(json), () => Text(report));
             return ExitCodes.Done;

@@ -14,10 +14,11 @@ internal static class SweepCommand
         var command = new Command("sweep", "Expire FOC'd orders not ported within 4 business days; write CAN E01 and NPAC cancels") { common.Data, common.Db, common.Out, now };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
+            var settings = CommandSettings.Load(parse);
             var asOf = CliValues.Instant(parse.GetValue(now)!, "--now");
             var outDir = parse.GetValue(common.Out)!;
             var clock = new FixedClock(asOf);
-            using var context = CommandContext.Open(parse.GetValue(common.Data)!, parse.GetValue(common.Db)!, clock);
+            using var context = CommandContext.Open(settings, parse.GetValue(common.Data), parse.GetValue(common.Db), clock);
             SweepResult result;
             using (var progress = new TerminalProgress("sweeping orders"))
             {

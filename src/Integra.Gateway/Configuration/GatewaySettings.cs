@@ -12,4 +12,13 @@ public sealed class GatewaySettings
     /// <summary>The order store: a SQLite file, or a PostgreSQL connection string (see <see cref="Storage.StoreLocation"/>).</summary>
     [Required]
     public string Database { get; set; } = "data/gateway.db";
+
+    /// <summary>How often the daemon looks for changed reference files (live reference data).</summary>
+    public TimeSpan ReferenceCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How often the daemon checks, on a connection of its own, that the store still takes writes; after three failed
+    /// checks in a row it stops with a non-zero exit code, so that the service manager restarts it.
+    /// </summary>
+    public TimeSpan StoreCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

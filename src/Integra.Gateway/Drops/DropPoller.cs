@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Integra.Gateway.Delivery;
+using Integra.Gateway.Intake;
 using Integra.Gateway.Logging;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Rules.Model;
@@ -10,22 +12,13 @@ using NodaTime;
 namespace Integra.Gateway.Drops;
 
 /// <summary>
-/// One round over one partner's drop. A file is taken when a listing shows the same size and modification time as
-/// the listing before and that has held for the quiet period (so a file still being uploaded waits); partial names
-/// are ignored. Each upload then goes Seen → Answered → Archived in the ledger, so that after a crash anywhere the
-/// next round finishes it with exactly one response.
+/// The drop transport (local folder or SFTP): one round over one partner's drop. It only lists, fetches and delivers;
+/// the <see cref="IntakePipeline"/> does the rest. A file is taken when a listing shows the same size and modification
+/// time as the listing before and that has held for the quiet period (so a file still being uploaded waits); partial
+/// names are ignored. Each upload then goes Seen → Answered → Archived in the ledger, so that after a crash anywhere
+/// the next round finishes it with exactly one response.
 /// </summary>
-public sealed class DropPoller(
-    Partner partner,
-    string channel,
-    IDropFolder folder,
-    RequestFileProcessor processor,
-    IntakeLedger ledger,
-    IClock clock,
-    Duration quietPeriod,
-    ILogger logger,
-    OutboxStore? outbox = null,
-    Operations.GatewayMetrics? metrics = null)
+public sealed class DropPoller
 {
     /// <summary>Files taken through the ledger's steps together; bounds the temp files and the work lost to a crash.</summary>
     private const int BatchSize = 100;
@@ -33,55 +26,92 @@ public sealed class DropPoller(
     private const long InMemoryBytes = 1024 * 1024;
 
     private readonly Dictionary<string, (long Size, DateTimeOffset Modified, Instant Since)> _lastListing = new(StringComparer.Ordinal);
+    private readonly Partner _partner;
+    private readonly Channel _channel;
+    private readonly IDropFolder _folder;
+    private readonly IntakePipeline _pipeline;
+    private readonly IClock _clock;
+    private readonly Duration _quietPeriod;
+    private readonly ILogger _logger;
+
+    public DropPoller(Partner partner, Channel channel, IDropFolder folder, IntakePipeline pipeline, IClock clock, Duration quietPeriod, ILogger logger)
+    {
+        _partner = partner;
+        _channel = channel;
+        _folder = folder;
+        _pipeline = pipeline;
+        _clock = clock;
+        _quietPeriod = quietPeriod;
+        _logger = logger;
+    }
+
+    /// <summary>A drop wired by hand over one store (tests, tools): its own pipeline on the ledger's store.</summary>
+    public DropPoller(
+        Partner partner,
+        string channel,
+        IDropFolder folder,
+        RequestFileProcessor processor,
+        IntakeLedger ledger,
+        IClock clock,
+        Duration quietPeriod,
+        ILogger logger,
+        OutboxStore? outbox = null,
+        Operations.GatewayMetrics? metrics = null)
+        : this(partner, StoredText.Channel(channel), folder, new IntakePipeline(ledger.Store, () => processor, clock, logger, metrics), clock, quietPeriod, logger)
+    {
+        _ = outbox; // the pipeline keeps its own outbox on the same store
+    }
 
     /// <summary>Lists the drop and handles every file that is ready. Returns the number of files finished this round.</summary>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
     {
-        using var lease = ledger.TryLease(partner.Id, channel);
+        using var lease = _pipeline.TryLease(_partner.Id, _channel);
         if (lease is null)
         {
-            logger.LogDebug("Another gateway instance is polling {Partner} {Channel}; skipping this round", partner.Id, channel);
+            _logger.LogDebug("Another gateway instance is polling {Partner} {Channel}; skipping this round", _partner.Id, _channel);
             return 0;
         }
 
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var ok = false;
         try
         {
             var finished = await PollOnceAsync(cancellationToken);
-            ledger.RecordPoll(partner.Id, channel, error: null);
-            ok = true;
+            _pipeline.Polled(_partner.Id, _channel, started.Elapsed, error: null);
             return finished;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            ledger.RecordPoll(partner.Id, channel, $"{e.GetType().Name}: {e.Message}");
+            _pipeline.Polled(_partner.Id, _channel, started.Elapsed, e);
             throw;
-        }
-        finally
-        {
-            metrics?.Polled(partner.Id, channel, started.Elapsed, ok);
         }
     }
 
     private async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        await DeliverOutboxAsync(cancellationToken);
-        var entries = await folder.ListAsync(cancellationToken);
-        var now = clock.GetCurrentInstant();
+        // Later answers to orders that came through this drop (reviews, sweeps) go out first.
+        await _pipeline.DeliverAsync(new DropDelivery(_folder, _channel), _partner.Id, cancellationToken);
+        var entries = await _folder.ListAsync(cancellationToken);
+        var now = _clock.GetCurrentInstant();
         var ready = new List<DropEntry>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<DropEntry>();
+        var documents = new Dictionary<string, DropEntry>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (IsPartialName(entry.Name) || IsDocument(entry.Name))
+            if (IsPartialName(entry.Name))
             {
                 continue;
             }
 
             if (!SafeFileName.IsPlain(entry.Name))
             {
-                logger.UnsafeFileNameIgnored(partner.Id, folder.Location, entry.Name);
+                _logger.UnsafeFileNameIgnored(_partner.Id, _folder.Location, entry.Name);
+                continue;
+            }
+
+            if (IsDocument(entry.Name))
+            {
+                documents[entry.Name] = entry;
                 continue;
             }
 
@@ -89,12 +119,12 @@ public sealed class DropPoller(
             listed.Add(entry.Name);
         }
 
-        var firstSeen = ledger.Sighted(partner.Id, channel, listed);
+        var firstSeen = _pipeline.Sighted(_partner.Id, _channel, listed);
         foreach (var entry in candidates)
         {
             if (_lastListing.TryGetValue(entry.Name, out var last) && last.Size == entry.Size && last.Modified == entry.Modified)
             {
-                if (now - last.Since >= quietPeriod)
+                if (now - last.Since >= _quietPeriod)
                 {
                     ready.Add(entry);
                 }
@@ -113,7 +143,7 @@ public sealed class DropPoller(
         var finished = 0;
         foreach (var batch in ready.Chunk(BatchSize))
         {
-            finished += await HandleBatchAsync(batch, firstSeen, cancellationToken);
+            finished += await HandleBatchAsync(batch, firstSeen, documents, cancellationToken);
             foreach (var entry in batch)
             {
                 _lastListing.Remove(entry.Name);
@@ -121,42 +151,6 @@ public sealed class DropPoller(
         }
 
         return finished;
-    }
-
-    /// <summary>One event per file and one per request, each with its correlation id (file F&lt;ledger id&gt;, request F&lt;id&gt;-&lt;n&gt;).</summary>
-    private void Log(FileOutcome outcome, string fileId, long durationMs)
-    {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = fileId });
-        if (outcome.FileRejected)
-        {
-            logger.FileRejected(partner.Id, channel, outcome.FileName, outcome.Rows[0].Code, outcome.Rows[0].Message);
-        }
-
-        for (var i = 0; i < outcome.Summaries.Count; i++)
-        {
-            var r = outcome.Summaries[i];
-            logger.RequestDecided(partner.Id, r.Kind, r.Pon, r.Ver, r.TnCount, r.Outcome, r.RejectCodes, $"{fileId}-{i + 1}");
-        }
-
-        logger.FileAnswered(partner.Id, channel, outcome.FileName, outcome.Requests, outcome.Summary(), outcome.ResponseName, durationMs);
-        metrics?.FileAnswered(partner.Id, channel, outcome);
-    }
-
-    /// <summary>Later events' responses for this partner (CAN E01 from the sweep) go out through its drop first.</summary>
-    private async Task DeliverOutboxAsync(CancellationToken cancellationToken)
-    {
-        if (outbox is null)
-        {
-            return;
-        }
-
-        var delivered = await new Lifecycle.OutboxDelivery(outbox).DeliverResponsesAsync(
-            partner.Id,
-            (_, name, rows) => folder.WriteResponseAsync(name, rows, cancellationToken));
-        if (delivered > 0)
-        {
-            logger.OutboxDelivered(partner.Id, folder.Location, delivered);
-        }
     }
 
     /// <summary>
@@ -173,84 +167,38 @@ public sealed class DropPoller(
         || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Takes a batch of ready files through the ledger's steps together: one durable commit per step for the whole
-    /// batch instead of one per file, and the transfers of a step run over the drop's parallel connections. Each
-    /// step still completes for every file of the batch before the next begins, so a crash anywhere leaves every
-    /// file in a ledger state that the next round finishes (process again and answer from the store, or archive).
+    /// Takes a batch of ready files through the pipeline's steps together: every file and the LOAs it names are
+    /// fetched first, then all are decided in one transaction, then all responses are written and recorded, then all
+    /// originals archived and recorded. The transfers of a step run over the drop's parallel connections; each step
+    /// completes for every file of the batch before the next begins, so a crash anywhere leaves every file in a
+    /// ledger state that the next round finishes (process again and answer from the store, or archive).
     /// </summary>
-    private async Task<int> HandleBatchAsync(DropEntry[] batch, IReadOnlyDictionary<string, Instant> firstSeen, CancellationToken cancellationToken)
+    private async Task<int> HandleBatchAsync(DropEntry[] batch, IReadOnlyDictionary<string, Instant> firstSeen, IReadOnlyDictionary<string, DropEntry> documents, CancellationToken cancellationToken)
     {
-        var downloads = new Download[batch.Length];
+        var files = new ReceivedFile[batch.Length];
         try
         {
-            await Each(batch.Length, async (i, token) => downloads[i] = await DownloadAsync(batch[i], token), cancellationToken);
-            var work = Decide(downloads, firstSeen);
+            await Each(batch.Length, async (i, token) => files[i] = await FetchAsync(batch[i], firstSeen[batch[i].Name], documents, token), cancellationToken);
+            var items = _pipeline.Decide(files);
 
-            await Each(work.Length, (i, token) => work[i].Outcome is { } o ? folder.WriteResponseAsync(o.ResponseName, o.Rows, token) : Task.CompletedTask, cancellationToken);
-            using (var answered = ledger.Store.Begin())
-            {
-                foreach (var item in work.Where(w => w.Outcome is not null))
-                {
-                    ledger.MarkAnswered(item.Record.Id, item.Outcome!.ResponseName, item.Outcome.FileRejected);
-                }
+            await Each(items.Count, (i, token) => items[i].Outcome is { } o ? _folder.WriteResponseAsync(o.ResponseName, o.Rows, token) : Task.CompletedTask, cancellationToken);
+            _pipeline.Answered(items);
 
-                answered.Commit();
-            }
-
-            foreach (var item in work.Where(w => w.Outcome is not null))
-            {
-                Log(item.Outcome!, $"F{item.Record.Id}", item.DurationMs);
-            }
-
-            await Each(work.Length, (i, token) => ArchiveAsync(work[i], token), cancellationToken);
-
-            using (var archived = ledger.Store.Begin())
-            {
-                foreach (var item in work)
-                {
-                    ledger.MarkArchived(item.Record.Id, partner.Id, channel, item.Name);
-                }
-
-                archived.Commit();
-            }
-
-            return work.Length;
+            await Each(items.Count, (i, token) => ArchiveAsync(items[i], token), cancellationToken);
+            _pipeline.Archived(items);
+            return items.Count;
         }
         finally
         {
-            foreach (var download in downloads.Where(d => d is not null))
+            foreach (var file in files.Where(f => f is not null))
             {
-                await download.Content.DisposeAsync();
+                await file.Content.DisposeAsync();
             }
         }
     }
 
-    /// <summary>Opens each upload's ledger entry and decides the new ones, all in one transaction.</summary>
-    private Work[] Decide(Download[] downloads, IReadOnlyDictionary<string, Instant> firstSeen)
-    {
-        var work = new Work[downloads.Length];
-        using var transaction = ledger.Store.Begin();
-        for (var i = 0; i < downloads.Length; i++)
-        {
-            var d = downloads[i];
-            var record = ledger.Open(partner.Id, channel, d.Name, d.Content.Length, d.Sha256, firstSeen[d.Name]);
-            if (record.State != IntakeState.Seen)
-            {
-                work[i] = new Work(d.Name, record, null, record.FileRejected, [], 0);
-                continue;
-            }
-
-            var receipt = new Receipt(partner, channel == "email" ? Channel.Email : Channel.Sftp, record.FirstSeen);
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var outcome = processor.Process(receipt, d.Name, d.Content, d.Content.Length, folder.Loas);
-            work[i] = new Work(d.Name, record, outcome, outcome.FileRejected, outcome.Documents, watch.ElapsedMilliseconds);
-        }
-
-        transaction.Commit();
-        return work;
-    }
-
-    private async Task<Download> DownloadAsync(DropEntry entry, CancellationToken cancellationToken)
+    /// <summary>Downloads one upload and the LOA documents it names that are in the drop.</summary>
+    private async Task<ReceivedFile> FetchAsync(DropEntry entry, Instant received, IReadOnlyDictionary<string, DropEntry> documents, CancellationToken cancellationToken)
     {
         // Small files (nearly all) stay in memory; a large one goes to a temp file so memory stays bounded.
         Stream copy = entry.Size <= InMemoryBytes
@@ -258,11 +206,23 @@ public sealed class DropPoller(
             : new FileStream(Path.Combine(Path.GetTempPath(), $"integra-{Guid.NewGuid():N}.part"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         try
         {
-            await folder.DownloadAsync(entry.Name, copy, cancellationToken);
+            await _folder.DownloadAsync(entry.Name, copy, cancellationToken);
             copy.Position = 0;
             var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken));
             copy.Position = 0;
-            return new Download(entry.Name, copy, sha256);
+            var loas = new List<LoaDocument>();
+            foreach (var name in _pipeline.DocumentNames(entry.Name, copy))
+            {
+                // A document too large counts as missing (C2), as one not delivered does.
+                if (documents.TryGetValue(name, out var document) && document.Size <= LoaDocument.MaxBytes)
+                {
+                    using var content = new MemoryStream(checked((int)document.Size));
+                    await _folder.DownloadAsync(name, content, cancellationToken);
+                    loas.Add(new LoaDocument(name, content.ToArray()));
+                }
+            }
+
+            return new ReceivedFile(_partner, _channel, entry.Name, copy, sha256, received, loas);
         }
         catch
         {
@@ -271,26 +231,20 @@ public sealed class DropPoller(
         }
     }
 
-    private async Task ArchiveAsync(Work item, CancellationToken cancellationToken)
+    private async Task ArchiveAsync(IntakeItem item, CancellationToken cancellationToken)
     {
-        foreach (var document in item.Documents)
+        foreach (var document in item.Outcome?.Documents ?? [])
         {
-            await folder.MoveAsync(document, toError: false, cancellationToken);
+            await _folder.MoveAsync(document, toError: false, cancellationToken);
         }
 
-        await folder.MoveAsync(item.Name, item.FileRejected, cancellationToken);
+        await _folder.MoveAsync(item.File.Name, item.FileRejected, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="action"/> for 0..count-1 over at most the drop's parallel connections (in order when it has one).</summary>
     private Task Each(int count, Func<int, CancellationToken, Task> action, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(
             Enumerable.Range(0, count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, folder.Parallelism), CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _folder.Parallelism), CancellationToken = cancellationToken },
             async (i, token) => await action(i, token));
-
-    /// <summary>A downloaded upload, in memory or in a temp file deleted on close, with its content hash.</summary>
-    private sealed record Download(string Name, Stream Content, string Sha256);
-
-    /// <summary>What the batch does for one upload: its ledger entry and, when it was decided now, the answer.</summary>
-    private sealed record Work(string Name, IntakeRecord Record, FileOutcome? Outcome, bool FileRejected, IReadOnlyList<string> Documents, long DurationMs);
 }

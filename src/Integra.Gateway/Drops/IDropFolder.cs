@@ -26,9 +26,6 @@ public interface IDropFolder
     /// <summary>Copies an inbound file to <paramref name="destination"/>.</summary>
     Task DownloadAsync(string name, Stream destination, CancellationToken cancellationToken);
 
-    /// <summary>LOA documents beside inbound files.</summary>
-    ILoaSource Loas { get; }
-
     /// <summary>Writes a response file to the outbound folder under a temporary name, then renames it into place.</summary>
     Task WriteResponseAsync(string responseName, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken);
 

@@ -18,12 +18,9 @@ public sealed class LocalDropFolder : IDropFolder
         _out = Path.Combine(Location, "out");
         _archive = Path.Combine(Location, "archive");
         _error = Path.Combine(Location, "error");
-        Loas = new DirectoryLoaSource(_in);
     }
 
     public string Location { get; }
-
-    public ILoaSource Loas { get; }
 
     /// <summary>Creates the four folders; returns true when the inbound folder did not exist before.</summary>
     public bool EnsureFolders()

@@ -1,19 +1,17 @@
-using Integra.Gateway.Configuration;
 using Integra.Gateway.Operations;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Integra.Gateway.Hosting;
 
 /// <summary>Checks the CSR 24-hour target every minute.</summary>
-public sealed class CsrSlaWorker(IOptions<GatewaySettings> gateway, IClock clock, ILogger<CsrSlaWorker> logger) : BackgroundService
+public sealed class CsrSlaWorker(OrderStores stores, IClock clock, ILogger<CsrSlaWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var store = OrderStore.Open(gateway.Value.Database, clock);
+        using var store = stores.Open();
         using var monitor = new CsrSlaMonitor(store, logger);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         do

@@ -26,11 +26,14 @@ public static class GatewayHost
             .AddSingleton<IClock>(SystemClock.Instance)
             .AddGatewayOptions()
             .AddReferenceData()
+            .AddIntakePipeline()
             .AddLocalDrops(builder.Configuration)
             .AddSftpDrops(builder.Configuration)
             .AddMailbox(builder.Configuration)
             .AddExpirySweep(builder.Configuration)
             .AddHostedService<CsrSlaWorker>()
+            .AddSingleton<RunOutcome>()
+            .AddHostedService<StoreWatchdog>()
             .AddPartnerPortal(builder.Configuration)
             .AddOperations(builder.Configuration);
         builder.Services.AddSystemd();
@@ -46,8 +49,25 @@ public static class GatewayHost
         return services;
     }
 
+    /// <summary>Live reference data: the snapshot source, and the watcher that swaps in a changed one.</summary>
     private static IServiceCollection AddReferenceData(this IServiceCollection services) =>
-        services.AddSingleton(sp => ReferenceDataLoader.Load(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.DataDirectory));
+        services
+            .AddSingleton(sp => new ReferenceDataSource(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.DataDirectory, sp.GetRequiredService<IClock>()))
+            .AddHostedService<ReferenceDataWatcher>();
+
+    /// <summary>
+    /// The store, the processor and the one intake pipeline every channel feeds, and the NPAC outbox the pipeline and
+    /// the sweep deliver to.
+    /// </summary>
+    private static IServiceCollection AddIntakePipeline(this IServiceCollection services)
+    {
+        services.AddOptions<LifecycleSettings>().BindConfiguration("Lifecycle").ValidateDataAnnotations().ValidateOnStart();
+        return services
+            .AddSingleton<Storage.OrderStores>()
+            .AddSingleton<Processing.RequestProcessors>()
+            .AddSingleton<Lifecycle.INpacGateway>(sp => new Lifecycle.NpacOutboxFiles(sp.GetRequiredService<IOptions<LifecycleSettings>>().Value.NpacOutbox))
+            .AddSingleton<Intake.IntakePipelines>();
+    }
 
     /// <summary>Metrics (OTLP export when <c>Telemetry:OtlpEndpoint</c> is set) and the optional /healthz listener.</summary>
     private static IServiceCollection AddOperations(this IServiceCollection services, ConfigurationManager configuration)
@@ -79,7 +99,6 @@ public static class GatewayHost
 
     private static IServiceCollection AddExpirySweep(this IServiceCollection services, ConfigurationManager configuration)
     {
-        services.AddOptions<LifecycleSettings>().BindConfiguration("Lifecycle").ValidateDataAnnotations().ValidateOnStart();
         var settings = configuration.GetSection("Lifecycle").Get<LifecycleSettings>() ?? new LifecycleSettings();
         if (!settings.SweepEnabled)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Operations;
+using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Hosting;
@@ -30,12 +31,13 @@ public sealed class HealthListener(
     IOptions<GatewaySettings> gateway,
     IOptions<LocalDropSettings> local,
     IOptions<Drops.Sftp.SftpSettings> sftp,
-    ReferenceData data,
+    IOptions<Mail.MailSettings> mail,
+    ReferenceDataSource data,
     IClock clock,
     ILogger<HealthListener> logger) : BackgroundService
 {
     /// <summary>The channels this daemon runs, with their staleness bounds.</summary>
-    public static IReadOnlyList<HealthReport.Expectation> Expectations(LocalDropSettings local, Drops.Sftp.SftpSettings sftp, ReferenceData data, int missed)
+    public static IReadOnlyList<HealthReport.Expectation> Expectations(LocalDropSettings local, Drops.Sftp.SftpSettings sftp, ReferenceData data, int missed, Mail.MailSettings? mail = null)
     {
         // A few seconds of slack: a poll that takes a moment is not a missed one.
         HealthReport.Expectation Expect(string partner, string channel, TimeSpan interval) =>
@@ -52,6 +54,12 @@ public sealed class HealthListener(
             list.AddRange(sftp.Partners.Select(p => Expect(p.Key, "sftp", p.Value.PollInterval)));
         }
 
+        if (mail is { Enabled: true })
+        {
+            // With IDLE the mailbox is polled again at each new mail and at least every IdleRefresh.
+            list.Add(Expect(Mail.MailIntake.MailboxPartner, "email", mail.PollInterval > mail.IdleRefresh ? mail.PollInterval : mail.IdleRefresh));
+        }
+
         return list;
     }
 
@@ -66,7 +74,7 @@ public sealed class HealthListener(
         listener.Prefixes.Add(settings.Value.Listen);
         listener.Start();
         logger.LogInformation("Health listener on {Prefix}", settings.Value.Listen);
-        var expectations = Expectations(local.Value, sftp.Value, data, settings.Value.MaxMissedPolls);
+        var expectations = Expectations(local.Value, sftp.Value, data.Current, settings.Value.MaxMissedPolls, mail.Value);
         using var registration = stoppingToken.Register(listener.Stop);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -88,6 +96,8 @@ public sealed class HealthListener(
             }
 
             var report = HealthReport.Evaluate(() => OrderStore.Open(gateway.Value.Database, clock), expectations, clock.GetCurrentInstant());
+            var reference = ReferenceHealth.Of(data);
+            report = report with { ReferenceData = reference, Healthy = report.Healthy && !reference.Degraded };
             response.StatusCode = report.Healthy ? 200 : 503;
             response.ContentType = "application/json";
             await JsonSerializer.SerializeAsync(response.OutputStream, report, ReportJson.Options, stoppingToken);

@@ -1,8 +1,6 @@
-using Integra.Gateway.Configuration;
+using Integra.Gateway.Intake;
 using Integra.Gateway.Mail;
-using Integra.Gateway.Processing;
-using Integra.Gateway.Rules.Policy;
-using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,10 +11,8 @@ namespace Integra.Gateway.Hosting;
 
 /// <summary>The Montana mailbox loop: handle the inbox, then wait for mail (IDLE or poll); failures back off and reconnect.</summary>
 public sealed class MailWorker(
-    ReferenceData data,
-    PolicyOptions policy,
-    IOptions<GatewaySettings> gateway,
-    IOptions<IntakeSettings> intake,
+    IntakePipelines pipelines,
+    ReferenceDataSource data,
     IOptions<MailSettings> settings,
     IClock clock,
     ILogger<MailWorker> logger) : BackgroundService
@@ -24,17 +20,15 @@ public sealed class MailWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var mail = settings.Value;
-        using var store = OrderStore.Open(gateway.Value.Database, clock);
-        using var mailbox = new MailIntake(
-            mail, data, new RequestFileProcessor(data, policy, intake.Value.ToLimits(), store), new MailLedger(store, clock),
-            new ReplySender(mail), clock, logger);
-        var pipeline = ChannelRetry.Pipeline(logger, "Mailbox", mail.Imap.Location, e => e is MailKit.Security.AuthenticationException);
+        using var pipeline = pipelines.Create();
+        using var mailbox = new MailIntake(mail, () => data.Current, pipeline, new MailLedger(pipeline.Store, clock), new ReplySender(mail), clock, logger);
+        var retry = ChannelRetry.Pipeline(logger, "Mailbox", mail.Imap.Location, e => e is MailKit.Security.AuthenticationException);
         logger.LogInformation("Watching mailbox {Inbox} at {Location}", mail.Inbox, mail.Imap.Location);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await pipeline.ExecuteAsync(async token => await mailbox.ProcessInboxAsync(token), stoppingToken);
+                await retry.ExecuteAsync(async token => await mailbox.ProcessInboxAsync(token), stoppingToken);
                 await mailbox.WaitForMailAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

@@ -1,10 +1,9 @@
-using Integra.Gateway.Configuration;
 using Integra.Gateway.Drops;
 using Integra.Gateway.Drops.Sftp;
-using Integra.Gateway.Processing;
-using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Intake;
+using Integra.Gateway.Reference;
+using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
-using Integra.Gateway.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,13 +18,10 @@ namespace Integra.Gateway.Hosting;
 /// exponential back-off within a round, then again on the next round; nothing escapes to stop the host.
 /// </summary>
 public sealed class SftpDropWorker(
-    ReferenceData data,
-    PolicyOptions policy,
-    IOptions<GatewaySettings> gateway,
-    IOptions<IntakeSettings> intake,
+    IntakePipelines pipelines,
+    ReferenceDataSource data,
     IOptions<SftpSettings> settings,
     IClock clock,
-    Operations.GatewayMetrics metrics,
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<SftpDropWorker>();
@@ -35,7 +31,7 @@ public sealed class SftpDropWorker(
         var loops = new List<Task>();
         foreach (var (id, partnerSettings) in settings.Value.Partners)
         {
-            var partner = data.Partner(id);
+            var partner = data.Current.Partner(id);
             if (partner is null)
             {
                 _logger.LogError("SFTP partner {Partner} is configured but not in partners.csv; not polling it", id);
@@ -54,12 +50,10 @@ public sealed class SftpDropWorker(
 
     private async Task PollPartnerAsync(Partner partner, SftpPartnerSettings partnerSettings, CancellationToken stoppingToken)
     {
-        using var store = OrderStore.Open(gateway.Value.Database, clock);
+        using var pipeline = pipelines.Create();
         using var folder = new SftpDropFolder(partner.Id, partnerSettings, _logger);
-        var poller = new DropPoller(
-            partner, "sftp", folder, new RequestFileProcessor(data, policy, intake.Value.ToLimits(), store),
-            new IntakeLedger(store, clock), clock, Duration.FromTimeSpan(partnerSettings.QuietPeriod), _logger, new OutboxStore(store, clock), metrics);
-        var pipeline = RetryPipeline(_logger, partner.Id, folder.Location);
+        var poller = new DropPoller(partner, Channel.Sftp, folder, pipeline, clock, Duration.FromTimeSpan(partnerSettings.QuietPeriod), _logger);
+        var retry = RetryPipeline(_logger, partner.Id, folder.Location);
         _logger.LogInformation("Polling SFTP drop of {Partner} at {Location} every {Interval}", partner.Id, folder.Location, partnerSettings.PollInterval);
 
         using var timer = new PeriodicTimer(partnerSettings.PollInterval);
@@ -67,7 +61,7 @@ public sealed class SftpDropWorker(
         {
             try
             {
-                await pipeline.ExecuteAsync(async token => await poller.PollAsync(token), stoppingToken);
+                await retry.ExecuteAsync(async token => await poller.PollAsync(token), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

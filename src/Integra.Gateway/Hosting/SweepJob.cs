@@ -1,10 +1,8 @@
-using Integra.Gateway.Configuration;
 using Integra.Gateway.Lifecycle;
+using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
-using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using Quartz;
 
@@ -12,15 +10,15 @@ namespace Integra.Gateway.Hosting;
 
 /// <summary>
 /// The daily expiry sweep under Quartz. Never two at once; a double fire (a DST quirk, a restart) finds nothing
-/// more to expire, because the sweep itself is idempotent. Partner CAN files are delivered by each partner's
-/// drop poller from the outbox; NPAC batches are written here.
+/// more to expire, because the sweep itself is idempotent. Partner CAN files are delivered from the outbox by the
+/// worker of each order's own channel; NPAC batches are written here.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class SweepJob(
-    ReferenceData data,
+    ReferenceDataSource data,
     PolicyOptions policy,
-    IOptions<GatewaySettings> gateway,
-    IOptions<LifecycleSettings> lifecycle,
+    OrderStores stores,
+    INpacGateway npacGateway,
     IClock clock,
     Operations.GatewayMetrics metrics,
     ILogger<SweepJob> logger) : IJob
@@ -31,11 +29,11 @@ public sealed class SweepJob(
     {
         try
         {
-            using var store = OrderStore.Open(gateway.Value.Database, clock);
+            using var store = stores.Open();
             var now = clock.GetCurrentInstant();
-            var result = new ExpirySweep(data, policy, store, clock).Run(now);
+            var result = new ExpirySweep(data.Current, policy, store, clock).Run(now);
             metrics.SweepCanceled(result.Cancels);
-            var npac = new OutboxDelivery(new OutboxStore(store, clock)).DeliverNpac(new NpacOutboxFiles(lifecycle.Value.NpacOutbox));
+            var npac = new OutboxDelivery(new OutboxStore(store, clock)).DeliverNpac(npacGateway);
             logger.LogInformation(
                 "Expiry sweep {SweepId} as of {Now}: {Expired} order(s) expired, {Cancels} TN cancel(s), {Completed} completed, {NpacFiles} NPAC file(s) written",
                 result.SweepId, now, result.Expired, result.Cancels, result.Completed, npac);

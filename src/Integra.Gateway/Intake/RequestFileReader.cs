@@ -130,13 +130,26 @@ public sealed class RequestFileReader(IntakeLimits limits)
         string.Join(';', missing),
         $"The header of {kind} file lacks the column(s) {string.Join(", ", missing)}; add them to the first row.");
 
+    private static bool IsBlank(string[] record)
+    {
+        foreach (var cell in record)
+        {
+            if (!string.IsNullOrWhiteSpace(cell))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The next non-blank row, or null at the end; enforces the row limit and refuses binary content.</summary>
     private FieldValues? NextRow(IParser parser, Header header, ref int rows)
     {
         while (parser.Read())
         {
             var record = parser.Record ?? [];
-            if (record.All(string.IsNullOrWhiteSpace))
+            if (IsBlank(record))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using Dapper;
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
@@ -40,12 +41,13 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
         var horizon = now.InUtc().Date.PlusDays(-3);
         var candidates = store.FocOrdersDueBy(horizon);
         var tnsByOrder = store.TnsOfFocOrdersDueBy(horizon);
+        var routes = store.OriginsOfFocOrdersDueBy(horizon);
 
         int cancels = 0;
         var expired = new List<(long Id, string Detail)>();
         var completed = new List<(long Id, string Detail)>();
         var npacRows = new List<string[]>();
-        var responseRows = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        var responseRows = new Dictionary<(string Partner, string Route), (DeliveryRoute Route, List<(long? OrderId, string[] Cells)> Rows)>();
         for (var i = 0; i < candidates.Count; i++)
         {
             if (i % 1000 == 0)
@@ -70,12 +72,14 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
             var key = new ResponseRows.RequestKey(order.Ccna, order.Pon, order.FocVer ?? string.Empty, order.LsrNo ?? string.Empty, order.An);
             var lastDay = Expiry.LastPortDate(order.FocDate.Value, data.Calendar, options);
             var rows = ResponseRows.Cancel(key, withdrawn.Cancels, RejectCodes.Expired, ResponseRows.ExpiredMessage(order.FocDate.Value, lastDay, options.ExpiryBusinessDays));
-            if (!responseRows.TryGetValue(order.Partner, out var partnerRows))
+            // The cancels of an order go where its requests came from, not to every channel of the partner (SPEC §5).
+            var route = routes.GetValueOrDefault(order.Id) ?? store.OriginOf(order.Id);
+            if (!responseRows.TryGetValue((order.Partner, route.Key), out var file))
             {
-                responseRows[order.Partner] = partnerRows = [];
+                responseRows[(order.Partner, route.Key)] = file = (route, []);
             }
 
-            partnerRows.AddRange(rows.Select(r => r.Cells()));
+            file.Rows.AddRange(rows.Select(r => ((long?)order.Id, r.Cells())));
             npacRows.AddRange(withdrawn.NpacCancels.Select(tn => new NpacCancel(tn, order.Nnsp, order.Pon, order.LsrNo ?? string.Empty, data.NpacSpid(tn)?.Id ?? string.Empty).Cells()));
             expired.Add((order.Id, $"CAN E01 for {withdrawn.Cancels.Count} TN(s) not ported by {lastDay:yyyy-MM-dd}"));
             cancels += withdrawn.Cancels.Count;
@@ -85,19 +89,18 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
         store.SetStates(expired, OrderState.Expired, $"SWEEP {batch}");
         store.SetStates(completed, OrderState.Complete, $"SWEEP {batch}");
         var files = new List<OutboxFile>();
-        foreach (var (partner, rows) in responseRows)
+        foreach (var ((partner, _), file) in responseRows)
         {
-            files.Add(new OutboxFile(OutboxKinds.Response, partner, $"sweep-{batch}.resp.csv", [], rows));
+            var name = $"sweep-{batch}.resp.csv";
+            outbox.Add(OutboxKinds.Response, partner, name, file.Rows, file.Route);
+            files.Add(new OutboxFile(OutboxKinds.Response, partner, name, [], file.Rows.Select(r => r.Cells).ToList(), file.Route));
         }
 
         if (npacRows.Count > 0)
         {
-            files.Add(new OutboxFile(OutboxKinds.Npac, OutboxKinds.NpacPartner, $"npac-cancel-{batch}.csv", [], npacRows));
-        }
-
-        foreach (var file in files)
-        {
-            outbox.Add(file.Kind, file.Partner, file.FileName, file.Rows);
+            var npac = new OutboxFile(OutboxKinds.Npac, OutboxKinds.NpacPartner, $"npac-cancel-{batch}.csv", [], npacRows);
+            outbox.Add(npac.Kind, npac.Partner, npac.FileName, npac.Rows);
+            files.Add(npac);
         }
 
         store.Connection.Execute(

@@ -13,5 +13,8 @@ public static class OutboxKinds
     public const string NpacPartner = "npac";
 }
 
-/// <summary>One file waiting in the outbox: where it goes and its rows (cells in column order).</summary>
-public sealed record OutboxFile(string Kind, string Partner, string FileName, IReadOnlyList<long> Ids, IReadOnlyList<string[]> Rows);
+/// <summary>
+/// One file waiting in the outbox: for whom, its rows (cells in column order), and the route its channel worker
+/// delivers it on (null for NPAC files, and for responses recorded before orders kept their route).
+/// </summary>
+public sealed record OutboxFile(string Kind, string Partner, string FileName, IReadOnlyList<long> Ids, IReadOnlyList<string[]> Rows, Delivery.DeliveryRoute? Route = null);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Rules.Model;
@@ -22,17 +23,41 @@ namespace Integra.Gateway.Mail;
 /// </summary>
 /// <remarks>Throws <see cref="IOException"/>, MailKit's <see cref="ProtocolException"/>/<see cref="CommandException"/>,
 /// <see cref="MailKit.Security.AuthenticationException"/> or <see cref="OperationCanceledException"/> on timeout.</remarks>
-public sealed class MailIntake(
-    MailSettings settings,
-    ReferenceData data,
-    RequestFileProcessor processor,
-    MailLedger ledger,
-    ReplySender sender,
-    IClock clock,
-    ILogger logger) : IDisposable
+public sealed class MailIntake : IDisposable
 {
-    private readonly ReplyBuilder _replies = new(settings);
+    /// <summary>The partner column of the mailbox's poll record: one mailbox serves every partner.</summary>
+    public const string MailboxPartner = "*";
+
+    private readonly MailSettings settings;
+    private readonly Func<ReferenceData> data;
+    private readonly IntakePipeline pipeline;
+    private readonly MailLedger ledger;
+    private readonly ReplySender sender;
+    private readonly IClock clock;
+    private readonly ILogger logger;
+    private readonly ReplyBuilder _replies;
+    private readonly MailDelivery _delivery;
     private ImapClient? _client;
+
+    /// <summary>The mailbox of the host: <paramref name="data"/> gives the current reference data snapshot (partners' sender addresses).</summary>
+    public MailIntake(MailSettings settings, Func<ReferenceData> data, IntakePipeline pipeline, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger)
+    {
+        this.settings = settings;
+        this.data = data;
+        this.pipeline = pipeline;
+        this.ledger = ledger;
+        this.sender = sender;
+        this.clock = clock;
+        this.logger = logger;
+        _replies = new ReplyBuilder(settings);
+        _delivery = new MailDelivery(settings, _replies, sender, data);
+    }
+
+    /// <summary>A mailbox wired by hand over one store (tests, tools): its own pipeline on the ledger's store.</summary>
+    public MailIntake(MailSettings settings, ReferenceData data, RequestFileProcessor processor, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger)
+        : this(settings, () => data, new IntakePipeline(ledger.Store, () => processor, clock, logger), ledger, sender, clock, logger)
+    {
+    }
 
     /// <summary>Handles every message in the inbox; returns how many.</summary>
     public async Task<int> ProcessInboxAsync(CancellationToken cancellationToken)
@@ -44,29 +69,36 @@ public sealed class MailIntake(
             return 0;
         }
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             var client = await ConnectedAsync(cancellationToken);
+
+            // Later answers to orders that came by mail (reviews, sweeps) go out first, each in its request's thread.
+            await pipeline.DeliverAsync(_delivery, partner: null, cancellationToken);
             using var bounded = MailConnections.Bounded(settings.Timeout, cancellationToken);
             var inbox = await client.GetFolderAsync(settings.Inbox, bounded.Token);
             await inbox.OpenAsync(FolderAccess.ReadWrite, bounded.Token);
             var uids = await inbox.SearchAsync(SearchQuery.NotDeleted, bounded.Token);
-            if (uids.Count == 0)
+            var handled = 0;
+            if (uids.Count > 0)
             {
-                return 0;
+                var summaries = await inbox.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.InternalDate | MessageSummaryItems.Size, bounded.Token);
+                foreach (var summary in summaries)
+                {
+                    await HandleAsync(client, inbox, summary, cancellationToken);
+                }
+
+                handled = summaries.Count;
             }
 
-            var summaries = await inbox.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.InternalDate | MessageSummaryItems.Size, bounded.Token);
-            foreach (var summary in summaries)
-            {
-                await HandleAsync(client, inbox, summary, cancellationToken);
-            }
-
-            return summaries.Count;
+            pipeline.Polled(MailboxPartner, Channel.Email, started.Elapsed, error: null);
+            return handled;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Drop();
+            pipeline.Polled(MailboxPartner, Channel.Email, started.Elapsed, e);
             throw;
         }
     }
@@ -109,7 +141,7 @@ public sealed class MailIntake(
         using var bounded = MailConnections.Bounded(settings.Timeout, cancellationToken);
         var envelope = summary.Envelope ?? new Envelope();
         var from = envelope.From.Mailboxes.FirstOrDefault();
-        var partner = from is null ? null : data.Partners.FirstOrDefault(p => p.Emails.Contains(from.Address, StringComparer.OrdinalIgnoreCase));
+        var partner = from is null ? null : data().Partners.FirstOrDefault(p => p.Emails.Contains(from.Address, StringComparer.OrdinalIgnoreCase));
         if (from is null || partner is null)
         {
             logger.LogWarning("Quarantined mail from unknown sender {Sender} (Message-ID {MessageId}); not answered", from?.Address ?? "(none)", envelope.MessageId);
@@ -144,26 +176,64 @@ public sealed class MailIntake(
         }
 
         var key = MessageKey(envelope.MessageId ?? $"uid-{summary.UniqueId.Id}-{received}", attachments);
-        if (ledger.State(key) is null)
+        var state = ledger.State(key);
+        if (state == MailLedger.Done)
         {
-            var reply = problem is null
-                ? _replies.Answer(key, message!, from, requests.Select(request => Process(request, partner, received, attachments)).ToList())
-                : _replies.Format(key, envelope.MessageId, envelope.Subject, from, problem);
-            await sender.SendAsync(reply, bounded.Token);
-            ledger.MarkReplied(key, from.Address, partner.Id, received, reply.MessageId ?? string.Empty);
-            logger.LogInformation(
-                "Replied to mail from {Partner} <{Sender}> (Message-ID {MessageId}) with {Attachments} response file(s){Problem}",
-                partner.Id, from.Address, envelope.MessageId, problem is null ? requests.Count : 0, problem is null ? string.Empty : $": {problem}");
+            // The same message again (delivered twice): answered already, only moved.
+            await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
+            return;
         }
 
-        await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
-        ledger.MarkDone(key);
+        var thread = new MailThread(from.Address, envelope.MessageId, string.Join(' ', message?.References ?? []), envelope.Subject);
+        var files = problem is null ? requests.Select(r => Received(r, partner, received, attachments, thread)).ToList() : [];
+        try
+        {
+            // Not yet replied: decide (a file decided before a crash is answered again from the store, S7), reply, and
+            // record the reply with the files' ledger step in one unit of work. Replied already: only finish the files.
+            var items = files.Count == 0 ? [] : pipeline.Decide(files, answerAgain: state is null);
+            if (state is null)
+            {
+                var reply = problem is null
+                    ? _replies.Answer(key, message!, from, items.Select(i => i.Outcome!).ToList())
+                    : _replies.Format(key, envelope.MessageId, envelope.Subject, from, problem);
+                await sender.SendAsync(reply, bounded.Token);
+                using (var transaction = ledger.Store.Begin())
+                {
+                    ledger.MarkReplied(key, from.Address, partner.Id, received, reply.MessageId ?? string.Empty);
+                    pipeline.Answered(items);
+                    transaction.Commit();
+                }
+
+                logger.LogInformation(
+                    "Replied to mail from {Partner} <{Sender}> (Message-ID {MessageId}) with {Attachments} response file(s){Problem}",
+                    partner.Id, from.Address, envelope.MessageId, problem is null ? requests.Count : 0, problem is null ? string.Empty : $": {problem}");
+            }
+
+            await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
+            using (var transaction = ledger.Store.Begin())
+            {
+                ledger.MarkDone(key);
+                pipeline.Archived(items);
+                transaction.Commit();
+            }
+        }
+        finally
+        {
+            foreach (var file in files)
+            {
+                await file.Content.DisposeAsync();
+            }
+        }
     }
 
-    private FileOutcome Process(MailAttachment request, Partner partner, Instant received, IReadOnlyList<MailAttachment> attachments)
+    /// <summary>A request attachment as the pipeline takes it, with the LOA attachments its rows name.</summary>
+    private ReceivedFile Received(MailAttachment request, Partner partner, Instant received, IReadOnlyList<MailAttachment> attachments, MailThread thread)
     {
-        using var content = new MemoryStream(request.Content, writable: false);
-        return processor.Process(new Receipt(partner, Channel.Email, received), request.FileName, content, content.Length, new AttachmentLoaSource(attachments));
+        var content = new MemoryStream(request.Content, writable: false);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
+        var loas = new AttachmentLoaSource(attachments);
+        var documents = pipeline.DocumentNames(request.FileName, content).Select(loas.Fetch).OfType<LoaDocument>().ToList();
+        return new ReceivedFile(partner, Channel.Email, request.FileName, content, sha256, received, documents, thread);
     }
 
     /// <summary>Message-ID plus the hash of every attachment: a resent message with other files is a new message.</summary>

@@ -1,4 +1,6 @@
 using System.Text;
+using Integra.Gateway.Delivery;
+using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
 using MimeKit;
@@ -44,6 +46,27 @@ public sealed class ReplyBuilder(MailSettings settings)
         }
 
         return Reply(messageKey, original.MessageId, original.References, original.Subject, to, builder.ToMessageBody());
+    }
+
+    /// <summary>
+    /// A later answer to a request that came by mail (review FOC, sweep or closure cancels), in the request's thread.
+    /// Its Message-ID comes from the outbox file it delivers: delivered again after a crash, it is the same message.
+    /// </summary>
+    public MimeMessage Later(OutboxFile file, IReadOnlyList<ResponseRow> rows, MailThread thread)
+    {
+        var body = new StringBuilder();
+        body.AppendLine("Integra has a further answer to your request; the response file is attached.");
+        body.AppendLine();
+        body.AppendLine($"{file.FileName}: {string.Join(' ', rows.GroupBy(r => r.RespTyp).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))}");
+        foreach (var pon in rows.Select(r => (r.Pon, r.Ver, r.RespTyp, r.Dd, r.Code)).Distinct().Take(5))
+        {
+            body.AppendLine($"  PON {pon.Pon} VER {pon.Ver}: {pon.RespTyp} {pon.Dd}{pon.Code}".TrimEnd());
+        }
+
+        var builder = new BodyBuilder { TextBody = body.ToString() };
+        builder.Attachments.Add(file.FileName, ResponseWriter.Bytes(rows), new ContentType("text", "csv"));
+        var references = thread.References.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return Reply($"outbox:{file.Partner}:{file.FileName}:{file.Ids[0]}", thread.MessageId, references, thread.Subject, MailboxAddress.Parse(thread.To), builder.ToMessageBody());
     }
 
     /// <summary>The polite answer to a message the gateway cannot use, saying what it expects.</summary>

@@ -10,6 +10,10 @@ namespace Integra.Gateway.Operations;
 /// </summary>
 public sealed record HealthReport(bool Healthy, bool StoreReachable, IReadOnlyList<HealthReport.ChannelHealth> Channels)
 {
+    /// <summary>The reference data snapshot in use; degraded (unhealthy) while changed files are refused.</summary>
+    public ReferenceHealth? ReferenceData { get; init; }
+
+
     public sealed record ChannelHealth(string Partner, string Channel, string? LastSuccessfulPoll, bool Healthy);
 
     /// <summary>A channel the daemon runs and how stale its last successful poll may be.</summary>

@@ -10,6 +10,17 @@ internal static class Evidence
 {
     private static readonly Field[] Kept = [Field.Agauth, Field.Authnm, Field.Dated, Field.DtSent, Field.Inittel, Field.Loa];
 
-    public static IReadOnlyDictionary<string, string> Of(FieldValues fields) =>
-        Kept.Where(fields.Has).ToDictionary(f => f.Name(), f => fields[f]);
+    public static IReadOnlyDictionary<string, string> Of(FieldValues fields)
+    {
+        var kept = new Dictionary<string, string>(Kept.Length);
+        foreach (var field in Kept)
+        {
+            if (fields.Has(field))
+            {
+                kept.Add(field.Name(), fields[field]);
+            }
+        }
+
+        return kept;
+    }
 }

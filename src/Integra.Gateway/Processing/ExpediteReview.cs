@@ -8,8 +8,8 @@ using NodaTime;
 
 namespace Integra.Gateway.Processing;
 
-/// <summary>The FOC of a review and the name under which it is delivered to the partner.</summary>
-public sealed record ReviewAnswer(string FileName, IReadOnlyList<ResponseRow> Rows);
+/// <summary>The FOC of a review, the name under which it is delivered to the partner, and the channel it goes on.</summary>
+public sealed record ReviewAnswer(string FileName, IReadOnlyList<ResponseRow> Rows, Rules.Model.Channel Channel);
 
 /// <summary>
 /// Manual expedite review of a PND X01 order (SPEC §4 "Expedite review", §6 <c>review</c>), judged by
@@ -55,8 +55,9 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
 
         // A resend of the reviewed version (S7) now gets the FOC, the current answer.
         store.ReplaceResponse(version.Id, "FOC", decision.RuleId, rows);
-        var answer = new ReviewAnswer($"review-{order.Pon}-{version.Ver}.resp.csv", rows);
-        new OutboxStore(store, store.Clock).Add(OutboxKinds.Response, order.Partner, answer.FileName, rows.Select(r => r.Cells()));
+        var route = store.OriginOf(order.Id);
+        var answer = new ReviewAnswer($"review-{order.Pon}-{version.Ver}.resp.csv", rows, route.Channel);
+        new OutboxStore(store, store.Clock).Add(OutboxKinds.Response, order.Partner, answer.FileName, rows.Select(r => r.Cells()), route, order.Id);
         transaction.Commit();
         return answer;
     }

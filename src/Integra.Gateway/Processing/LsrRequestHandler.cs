@@ -20,7 +20,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
     private readonly LsrPolicy _policy = new(data, options);
     private readonly OutboxStore _outbox = new(store, store.Clock);
 
-    public LsrAnswer Handle(LsrRequest request, Receipt receipt, string fileName, ResentResponses resent)
+    public LsrAnswer Handle(LsrRequest request, Receipt receipt, string fileName, ResentResponses resent, Delivery.MailThread? thread)
     {
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = IsKeyed(request);
@@ -44,6 +44,9 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         var rows = Rows(outcome, request, order.LsrNo ?? string.Empty, order);
         store.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome.Decision));
         store.AddVersion(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows, Evidence.Of(request.Fields));
+
+        // Later answers to this order (review, sweep) go back the way this version came.
+        store.SetOrigin(order.Id, new Delivery.DeliveryRoute(receipt.Channel, thread));
         return new LsrAnswer(rows, NpacCancels(order, outcome.Decision, request.Ver));
     }
 

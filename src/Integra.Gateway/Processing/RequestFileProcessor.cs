@@ -18,7 +18,11 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
     private readonly LsrRequestHandler _lsr = new(data, options, store);
     private readonly CsrRequestHandler _csr = new(data, options, store);
 
-    public FileOutcome Process(Receipt receipt, string fileName, Stream content, long? length, ILoaSource loas)
+    /// <summary>
+    /// Decides every request of one file in one unit of work. <paramref name="thread"/>, for a file that came by mail,
+    /// is the message later answers to its orders reply to.
+    /// </summary>
+    public FileOutcome Process(Receipt receipt, string fileName, Stream content, long? length, ILoaSource loas, Delivery.MailThread? thread = null)
     {
         var responseName = FileKinds.ResponseName(fileName);
         var parsed = _reader.Read(fileName, content, length);
@@ -38,7 +42,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
             case LsrFile lsr:
                 foreach (var request in lsr.Requests)
                 {
-                    var answer = _lsr.Handle(request, receipt, fileName, resent);
+                    var answer = _lsr.Handle(request, receipt, fileName, resent, thread);
                     rows.AddRange(answer.Rows);
                     summaries.Add(Summary(LsrRequestHandler.Kind, request.Pon, request.Ver, request.Tns.Count, answer.Rows));
                     if (answer.Npac is { } batch)
@@ -68,6 +72,15 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
             : [];
         return new FileOutcome(fileName, responseName, rows, requests, FileRejected: false, documents, summaries, npac);
     }
+
+    /// <summary>
+    /// The LOA documents a CSR file's rows name (plain names only), so that its transport fetches them before the
+    /// file is decided: no transfer ever runs inside the store's write transaction. Empty for any other file.
+    /// </summary>
+    public IReadOnlyList<string> DocumentNames(string fileName, Stream content, long? length) =>
+        FileKinds.FromName(fileName) == FileKind.Csr && _reader.Read(fileName, content, length) is CsrFile file
+            ? file.Requests.Select(r => r.Fields[Field.Loa]).Where(SafeFileName.IsPlain).Distinct(StringComparer.Ordinal).ToList()
+            : [];
 
     private static RequestSummary Summary(string kind, string pon, string ver, int tns, IReadOnlyList<ResponseRow> answer) =>
         new(kind, pon, ver, tns, answer.Count > 0 ? answer[0].RespTyp : "NONE", LsrRequestHandler.Codes(answer));

@@ -38,14 +38,30 @@ public static class ResponseRows
             Contact = contact,
         }).ToList();
 
-    public static IReadOnlyList<ResponseRow> Foc(RequestKey key, LocalDate dueDate, IEnumerable<FocLine> lines, string message) =>
-        lines.Select(l => For(key, "FOC") with
+    public static IReadOnlyList<ResponseRow> Foc(RequestKey key, LocalDate dueDate, IEnumerable<FocLine> lines, string message)
+    {
+        // One row object per TN and the date formatted once: every TN of a large file gets a FOC row.
+        var dd = Date.Format(dueDate);
+        var rows = new List<ResponseRow>(lines is IReadOnlyCollection<FocLine> known ? known.Count : 4);
+        foreach (var l in lines)
         {
-            Tn = l.Tn,
-            Lna = LnaCode(l.Lna),
-            Dd = Date.Format(dueDate),
-            Message = l.Lna == Lna.Port ? message : string.Empty,
-        }).ToList();
+            rows.Add(new ResponseRow
+            {
+                RespTyp = "FOC",
+                Ccna = key.Ccna,
+                Pon = key.Pon,
+                Ver = key.Ver,
+                LsrNo = key.LsrNo,
+                An = key.An,
+                Tn = l.Tn,
+                Lna = LnaCode(l.Lna),
+                Dd = dd,
+                Message = l.Lna == Lna.Port ? message : string.Empty,
+            });
+        }
+
+        return rows;
+    }
 
     public static IReadOnlyList<ResponseRow> Pending(RequestKey key, PendingReview pending) =>
     [

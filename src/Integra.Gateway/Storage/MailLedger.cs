@@ -12,12 +12,15 @@ public sealed class MailLedger(OrderStore store, IClock clock)
     public const string Replied = "Replied";
     public const string Done = "Done";
 
+    /// <summary>The store the ledger writes to, for callers that group its steps with the intake ledger's.</summary>
+    public OrderStore Store => store;
+
     /// <summary>The right to work the mailbox now, or null while another gateway instance on the same database does.</summary>
     public IDisposable? TryLease() => store.TryLease("intake:mailbox");
 
     /// <summary>The state of the message, or null when it was never answered.</summary>
     public string? State(string messageKey) =>
-        store.Connection.ExecuteScalar<string?>("SELECT state FROM mail_messages WHERE message_key = @messageKey", new { messageKey });
+        store.Connection.ExecuteScalar<string?>("SELECT state FROM mail_messages WHERE message_key = @messageKey", new { messageKey }, store.ActiveTransaction);
 
     /// <summary>Records that the reply went out; from now on the message is only moved.</summary>
     public void MarkReplied(string messageKey, string sender, string? partner, Instant received, string replyId) =>
@@ -27,10 +30,12 @@ public sealed class MailLedger(OrderStore store, IClock clock)
             VALUES (@messageKey, @sender, @partner, @received, @state, @replyId, @now)
             ON CONFLICT (message_key) DO UPDATE SET state = @state, reply_id = @replyId, updated_at = @now
             """,
-            new { messageKey, sender, partner, received = StoreFormats.Text(received), state = Replied, replyId, now = StoreFormats.Text(clock.GetCurrentInstant()) });
+            new { messageKey, sender, partner, received = StoreFormats.Text(received), state = Replied, replyId, now = StoreFormats.Text(clock.GetCurrentInstant()) },
+            store.ActiveTransaction);
 
     public void MarkDone(string messageKey) =>
         store.Connection.Execute(
             "UPDATE mail_messages SET state = @state, updated_at = @now WHERE message_key = @messageKey",
-            new { messageKey, state = Done, now = StoreFormats.Text(clock.GetCurrentInstant()) });
+            new { messageKey, state = Done, now = StoreFormats.Text(clock.GetCurrentInstant()) },
+            store.ActiveTransaction);
 }

@@ -24,7 +24,7 @@ public sealed partial class OrderStore
     public string? VersionHash(long orderId, string ver)
     {
         HistoryReads++;
-        return Command("SELECT content_hash FROM versions WHERE order_id = @orderId AND ver = @ver", ("@orderId", orderId), ("@ver", ver)).ExecuteScalar() as string;
+        return Scalar("SELECT content_hash FROM versions WHERE order_id = @orderId AND ver = @ver", ("@orderId", orderId), ("@ver", ver)) as string;
     }
 
     /// <summary>The highest version on file for the order, or null when it has none.</summary>
@@ -32,14 +32,14 @@ public sealed partial class OrderStore
     public string? LatestVer(long orderId)
     {
         HistoryReads++;
-        return Command("SELECT MAX(ver) FROM versions WHERE order_id = @orderId", ("@orderId", orderId)).ExecuteScalar() as string;
+        return Scalar("SELECT MAX(ver) FROM versions WHERE order_id = @orderId", ("@orderId", orderId)) as string;
     }
 
     /// <summary>The response kept for the order's version <paramref name="ver"/> (to send it again, S7), or null when there is none.</summary>
     public IReadOnlyList<ResponseRow>? Response(long orderId, string ver)
     {
         HistoryReads++;
-        if (Command("SELECT response FROM versions WHERE order_id = @orderId AND ver = @ver", ("@orderId", orderId), ("@ver", ver)).ExecuteScalar() is not string json)
+        if (Scalar("SELECT response FROM versions WHERE order_id = @orderId AND ver = @ver", ("@orderId", orderId), ("@ver", ver)) is not string json)
         {
             return null;
         }

@@ -14,6 +14,8 @@ public sealed partial class OrderStore
 {
     private const int RowsPerStatement = 100;
 
+    private readonly Dictionary<(string Table, int Rows), (string Sql, string[] Columns, string[] Names)> _insertStatements = [];
+
     private const string FocDueBy = "state = 'Foc' AND kind = 'LSR' AND foc_date <= @horizon";
 
     /// <summary>LSR orders at FOC whose FOC date is on or before <paramref name="horizon"/>, by id.</summary>
@@ -30,6 +32,19 @@ public sealed partial class OrderStore
                 ActiveTransaction)
             .OrderBy(t => t.OrderId).ThenBy(t => t.Seq)
             .ToLookup(t => t.OrderId, t => new StoredTn(t.Tn, ResponseRows.ParseLna(t.Lna), t.Status));
+
+    /// <summary>
+    /// The routes of the same orders as <see cref="FocOrdersDueBy"/>, in one query; orders filed before routes were
+    /// kept are missing (ask <see cref="OriginOf"/> for those).
+    /// </summary>
+    public IReadOnlyDictionary<long, Delivery.DeliveryRoute> OriginsOfFocOrdersDueBy(LocalDate horizon) =>
+        Live.Query<(long OrderId, string Channel, string? To, string? MessageId, string? References, string? Subject)>(
+                $"SELECT g.order_id, g.channel, g.mail_to, g.mail_message_id, g.mail_references, g.mail_subject FROM orders o JOIN order_origins g ON g.order_id = o.id WHERE {FocDueBy}",
+                new { horizon = StoreFormats.Text(horizon) },
+                ActiveTransaction)
+            .ToDictionary(
+                r => r.OrderId,
+                r => new Delivery.DeliveryRoute(StoredText.Channel(r.Channel), r.To is null ? null : new Delivery.MailThread(r.To, r.MessageId, r.References ?? string.Empty, r.Subject)));
 
     /// <summary>Moves these orders to <paramref name="state"/>, recording each one's cause and detail in its history.</summary>
     public void SetStates(IReadOnlyList<(long Id, string Detail)> orders, OrderState state, string cause)
@@ -59,14 +74,41 @@ public sealed partial class OrderStore
     }
 
     /// <summary>Inserts rows with a multi-row INSERT per chunk, in the current unit of work.</summary>
-    /// <remarks>Through the store's kept commands: every full chunk is the same statement, prepared once.</remarks>
+    /// <remarks>Through the store's kept commands: every full chunk is the same statement, prepared once; its text
+    /// and parameter names are built once per table and chunk size, not once per call.</remarks>
     internal void InsertRows(string table, string[] columns, IEnumerable<object?[]> rows)
     {
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            var values = string.Join(", ", chunk.Select((_, r) => "(" + string.Join(", ", columns.Select((_, c) => $"@p{r}_{c}")) + ")"));
-            var parameters = chunk.SelectMany((row, r) => row.Select((value, c) => ($"@p{r}_{c}", value))).ToArray();
-            Command($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {values}", parameters).ExecuteNonQuery();
+            var (sql, names) = InsertStatement(table, columns, chunk.Length);
+            var parameters = new (string Name, object? Value)[names.Length];
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var i = (r * columns.Length) + c;
+                    parameters[i] = (names[i], chunk[r][c]);
+                }
+            }
+
+            Defer(sql, parameters);
         }
+    }
+
+    private (string Sql, string[] Names) InsertStatement(string table, string[] columns, int rows)
+    {
+        if (!_insertStatements.TryGetValue((table, rows), out var statement))
+        {
+            var names = Enumerable.Range(0, rows).SelectMany(r => columns.Select((_, c) => $"@p{r}_{c}")).ToArray();
+            var values = string.Join(", ", names.Chunk(columns.Length).Select(row => "(" + string.Join(", ", row) + ")"));
+            statement = ($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {values}", columns, names);
+            _insertStatements.Add((table, rows), statement);
+        }
+        else if (!statement.Columns.AsSpan().SequenceEqual(columns))
+        {
+            throw new InvalidOperationException($"InsertRows into {table} with another column list than before; one list per table.");
+        }
+
+        return (statement.Sql, statement.Names);
     }
 }

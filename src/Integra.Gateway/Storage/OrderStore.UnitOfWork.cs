@@ -15,6 +15,7 @@ public sealed partial class OrderStore
 
         public void Commit()
         {
+            store.FlushPending();
             transaction.Commit();
             Forget();
         }
@@ -36,6 +37,8 @@ public sealed partial class OrderStore
             if (ReferenceEquals(store._transaction, transaction))
             {
                 store._transaction = null;
+                store._newWithoutTns.Clear();
+                store._pending.Clear();
             }
         }
     }

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
@@ -18,6 +17,13 @@ public sealed partial class OrderStore : IDisposable
     private DbConnection _connection;
     private readonly IClock _clock;
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly StoredJson _json = new();
+
+    /// <summary>
+    /// Orders created in the current unit of work whose TNs were never written: the first <see cref="ReplaceTns"/>
+    /// of such an order has nothing to delete, and skips the statement (one of the few per request of a large file).
+    /// </summary>
+    private readonly HashSet<long> _newWithoutTns = [];
     private DbTransaction? _transaction;
 
     private OrderStore(StoreDialect dialect, DbConnection connection, IClock clock)
@@ -116,14 +122,19 @@ public sealed partial class OrderStore : IDisposable
     public StoredOrder CreateOrder(string partner, string kind, string ccna, string pon, string an, string serviceState, string zone, string nnsp)
     {
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
-        var id = (long)Command(
+        var id = (long)Scalar(
             """
             INSERT INTO orders (partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
             VALUES (@partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
             RETURNING id
             """,
             ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon), ("@state", nameof(OrderState.Received)),
-            ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now)).ExecuteScalar()!;
+            ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now))!;
+        if (_transaction is not null)
+        {
+            _newWithoutTns.Add(id);
+        }
+
         return new StoredOrder(id, partner, kind, ccna, pon, null, OrderState.Received, an, serviceState, zone, nnsp, null, null, null, null, null, 0);
     }
 
@@ -131,7 +142,7 @@ public sealed partial class OrderStore : IDisposable
     public void UpdateOrder(StoredOrder order, string cause, string detail)
     {
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
-        Command(
+        Defer(
             """
             UPDATE orders SET lsrno = @lsrno, state = @state, an = @an, service_state = @serviceState, zone = @zone, nnsp = @nnsp,
                 foc_date = @focDate, foc_ver = @focVer, pending_ver = @pendingVer, requested_date = @requestedDate,
@@ -143,24 +154,24 @@ public sealed partial class OrderStore : IDisposable
             ("@focDate", StoreFormats.Text(order.FocDate)), ("@focVer", order.FocVer), ("@pendingVer", order.PendingVer),
             ("@requestedDate", StoreFormats.Text(order.RequestedDate)), ("@standardDate", StoreFormats.Text(order.StandardDate)),
             ("@sups", order.DueDateSups), ("@acceptedDdd", StoreFormats.Text(order.AcceptedDdd)),
-            ("@simple", order.Simple is { } simple ? (simple ? 1L : 0L) : null), ("@now", now)).ExecuteNonQuery();
-        Command(
+            ("@simple", order.Simple is { } simple ? (simple ? 1L : 0L) : null), ("@now", now));
+        Defer(
             "INSERT INTO order_events (order_id, at, state, cause, detail) VALUES (@id, @now, @state, @cause, @detail)",
-            ("@id", order.Id), ("@now", now), ("@state", order.State.ToString()), ("@cause", cause), ("@detail", detail)).ExecuteNonQuery();
+            ("@id", order.Id), ("@now", now), ("@state", order.State.ToString()), ("@cause", cause), ("@detail", detail));
     }
 
     /// <summary>Files a decided version with its response and the authorization evidence it carried; returns its id.</summary>
     public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, string outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence) =>
-        (long)Command(
+        (long)Scalar(
             """
             INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
             VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
             RETURNING id
             """,
-            ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", channel.ToString().ToUpperInvariant()),
+            ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", StoredText.Of(channel)),
             ("@fileName", fileName), ("@receivedAt", StoreFormats.Text(receivedAt)), ("@decidedAt", StoreFormats.Text(_clock.GetCurrentInstant())),
-            ("@outcome", outcome), ("@ruleId", ruleId), ("@codes", codes), ("@response", JsonSerializer.Serialize(response.Select(r => r.Cells()))),
-            ("@evidence", JsonSerializer.Serialize(evidence))).ExecuteScalar()!;
+            ("@outcome", outcome), ("@ruleId", ruleId), ("@codes", codes), ("@response", _json.Response(response)),
+            ("@evidence", _json.Object(evidence)))!;
 
     /// <summary>Keeps a document received with a version (an LOA), for authorization disputes.</summary>
     public void AddDocument(long versionId, string name, byte[] content) =>
@@ -172,7 +183,7 @@ public sealed partial class OrderStore : IDisposable
     public void ReplaceResponse(long versionId, string outcome, string ruleId, IReadOnlyList<ResponseRow> response) =>
         Live.Execute(
             "UPDATE versions SET outcome = @outcome, rule_id = @ruleId, response = @response WHERE id = @versionId",
-            new { versionId, outcome, ruleId, response = JsonSerializer.Serialize(response.Select(r => r.Cells())) },
+            new { versionId, outcome, ruleId, response = _json.Response(response) },
             ActiveTransaction);
 
     /// <summary>
@@ -182,7 +193,10 @@ public sealed partial class OrderStore : IDisposable
     /// </summary>
     public void ReplaceTns(long orderId, IReadOnlyList<FocLine> lines, string status, IReadOnlySet<string> activated)
     {
-        Command("DELETE FROM order_tns WHERE order_id = @orderId", ("@orderId", orderId)).ExecuteNonQuery();
+        if (!_newWithoutTns.Remove(orderId))
+        {
+            Defer("DELETE FROM order_tns WHERE order_id = @orderId", ("@orderId", orderId));
+        }
 
         // Multi-row INSERTs: a statement per TN costs more than the rest of a request together.
         InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, ResponseRows.LnaCode(l.Lna), activated.Contains(l.Tn) ? TnStatuses.Activated : status, (long)i }));
@@ -198,7 +212,7 @@ public sealed partial class OrderStore : IDisposable
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()
     {
-        var value = (long)Command("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value").ExecuteScalar()!;
+        var value = (long)Scalar("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value")!;
         return $"IG{value:D8}";
     }
 
@@ -231,6 +245,8 @@ public sealed partial class OrderStore : IDisposable
                 _connection = Dialect.Open();
             }
 
+            // Whoever uses the connection next sees the writes that were waiting for a round trip.
+            FlushPending();
             return _connection;
         }
     }
@@ -238,6 +254,7 @@ public sealed partial class OrderStore : IDisposable
     public void Dispose()
     {
         DisposeCommands();
+        _json.Dispose();
         _connection.Dispose();
     }
 
@@ -266,16 +283,43 @@ public sealed partial class OrderStore : IDisposable
         }
 
         command.Transaction = ActiveTransaction;
-        command.Parameters.Clear();
-        foreach (var (name, value) in parameters)
+        var list = command.Parameters;
+        if (!SameNames(list, parameters))
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
+            list.Clear();
+            foreach (var (name, _) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                list.Add(parameter);
+            }
+        }
+
+        // The kept command keeps its parameters too: a hot statement sets values, it does not rebuild them.
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            list[i].Value = parameters[i].Value ?? DBNull.Value;
         }
 
         return command;
+    }
+
+    private static bool SameNames(DbParameterCollection list, (string Name, object? Value)[] parameters)
+    {
+        if (list.Count != parameters.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (!string.Equals(list[i].ParameterName, parameters[i].Name, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private List<StoredOrder> QueryOrders(string where, params (string Name, object? Value)[] parameters)

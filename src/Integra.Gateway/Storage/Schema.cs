@@ -172,6 +172,36 @@ internal static class Schema
         DROP INDEX intake_files_key;
         """),
 
+        // Issue 14: every answer goes back on the channel its order's request came on. An order keeps the route of
+        // its latest filed version (the mail thread for email); each outbox file keeps the order and route it was
+        // recorded for, so each channel's worker takes only its own. Channels are stored in one spelling
+        // (StoredText), lower case, as the ledger always had them.
+        new("""
+        CREATE TABLE order_origins (
+            order_id INTEGER NOT NULL PRIMARY KEY REFERENCES orders (id),
+            channel TEXT NOT NULL,
+            mail_to TEXT,
+            mail_message_id TEXT,
+            mail_references TEXT,
+            mail_subject TEXT
+        );
+        ALTER TABLE outbox ADD COLUMN order_id INTEGER;
+        ALTER TABLE outbox ADD COLUMN channel TEXT;
+        ALTER TABLE outbox ADD COLUMN mail_to TEXT;
+        ALTER TABLE outbox ADD COLUMN mail_message_id TEXT;
+        ALTER TABLE outbox ADD COLUMN mail_references TEXT;
+        ALTER TABLE outbox ADD COLUMN mail_subject TEXT;
+        CREATE INDEX outbox_channel ON outbox (kind, channel, delivered_at);
+        UPDATE versions SET channel = LOWER(channel);
+        CREATE TABLE reference_snapshots (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            loaded_at TEXT NOT NULL,
+            files TEXT NOT NULL,
+            error TEXT,
+            error_at TEXT
+        );
+        """),
+
         // The partner portal (issue 16, SPEC §7): accounts, one-time links and sign-in sessions (by hash), the
         // data-protection key ring shared by every instance, the audit trail, Trading Partner Profiles and the
         // partners they created.

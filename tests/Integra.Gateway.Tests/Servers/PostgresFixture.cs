@@ -13,11 +13,12 @@ public sealed class PostgresFixture : IDisposable
 
     public PostgresFixture()
     {
-        // Skipped only where PostgreSQL is not installed at all (.ci/run installs it); any other failure to
+        // Skipped only where PostgreSQL is not installed at all (scripts/test installs it); any other failure to
         // start it fails the tests.
         if (!File.Exists(Path.Combine(InstallDirectory, "initdb")))
         {
-            Unavailable = $"PostgreSQL 15 is not installed ({InstallDirectory}/initdb missing): apt-get install postgresql";
+            Unavailable = $"PostgreSQL 15 is not installed ({InstallDirectory}/initdb missing): run scripts/test, which installs it, "
+                + "or as root: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql";
             Server = string.Empty;
             return;
         }

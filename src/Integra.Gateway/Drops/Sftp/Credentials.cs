@@ -12,7 +12,8 @@ internal static class Credentials
         if (!string.IsNullOrEmpty(settings.PrivateKeyFile))
         {
             var passphrase = SecretFile.Read(settings.PrivateKeyPassphraseFile);
-            var key = passphrase is null ? new PrivateKeyFile(settings.PrivateKeyFile) : new PrivateKeyFile(settings.PrivateKeyFile, passphrase);
+            var keyFile = SecretFile.Resolve(settings.PrivateKeyFile);
+            var key = passphrase is null ? new PrivateKeyFile(keyFile) : new PrivateKeyFile(keyFile, passphrase);
             methods.Add(new PrivateKeyAuthenticationMethod(settings.User, key));
         }
 

@@ -27,14 +27,11 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
         _settings = settings;
         _logger = logger;
         _connections = new SftpConnections(partner, settings.Connections, Connect, settings.OperationTimeout, logger);
-        Loas = new SftpLoaSource(this);
     }
 
     public string Location => _settings.Location;
 
     public int Parallelism => _connections.Count;
-
-    public ILoaSource Loas { get; }
 
     public Task<IReadOnlyList<DropEntry>> ListAsync(CancellationToken cancellationToken) =>
         _connections.RunAsync<IReadOnlyList<DropEntry>>(
@@ -105,30 +102,6 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
 
     public void Dispose() => _connections.Dispose();
 
-    /// <summary>An LOA beside the inbound files, fetched while a batch is being decided.</summary>
-    internal LoaDocument? FetchDocument(string name)
-    {
-        if (!SafeFileName.IsPlain(name))
-        {
-            return null;
-        }
-
-        var path = PathIn(_settings.Inbound, name);
-        return _connections.RunAsync(
-            client =>
-            {
-                if (!client.Exists(path) || client.GetAttributes(path).Size > LoaDocument.MaxBytes)
-                {
-                    return null;
-                }
-
-                using var content = new MemoryStream();
-                client.DownloadFile(path, content);
-                return new LoaDocument(name, content.ToArray());
-            },
-            CancellationToken.None).GetAwaiter().GetResult();
-    }
-
     private static string PathIn(string folder, string name) =>
         SafeFileName.IsPlain(name) ? $"{folder.TrimEnd('/')}/{name}" : throw new ArgumentException($"unsafe file name '{name}'", nameof(name));
 
@@ -171,10 +144,5 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
     {
         var value = fingerprint.Trim();
         return (value.StartsWith("SHA256:", StringComparison.Ordinal) ? value : "SHA256:" + value).TrimEnd('=');
-    }
-
-    private sealed class SftpLoaSource(SftpDropFolder folder) : ILoaSource
-    {
-        public LoaDocument? Fetch(string name) => folder.FetchDocument(name);
     }
 }

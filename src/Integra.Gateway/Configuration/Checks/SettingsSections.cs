@@ -1,0 +1,118 @@
+using Integra.Gateway.Drops.Sftp;
+using Integra.Gateway.Hosting;
+using Integra.Gateway.Mail;
+using Integra.Gateway.Portal;
+using Microsoft.Extensions.Configuration;
+
+namespace Integra.Gateway.Configuration.Checks;
+
+/// <summary>
+/// Every settings section the gateway checks before any command runs, and what is checked beyond each class's
+/// attributes. A new section is one entry in <see cref="All"/> (its class's <c>[Required]</c>/<c>[Range]</c> come free).
+/// </summary>
+public static class SettingsSections
+{
+    public static IReadOnlyList<ISettingsSection> All { get; } =
+    [
+        new SettingsSection<GatewaySettings>("Gateway", GatewayRules),
+        new SettingsSection<IntakeSettings>("Intake"),
+        new SettingsSection<PolicySettings>("Policy", PolicyRules),
+        new SettingsSection<LifecycleSettings>("Lifecycle", LifecycleRules),
+        new SettingsSection<LocalDropSettings>("LocalDrop", LocalDropRules, enabledKey: "Enabled"),
+        new SettingsSection<SftpSettings>("Sftp", SftpRules, enabledKey: "Enabled", enabledByDefault: false),
+        new SettingsSection<MailSettings>("Mail", MailSettingsRules.Check, enabledKey: "Enabled", enabledByDefault: false),
+        new SettingsSection<HealthSettings>("Health", HealthRules),
+        new SettingsSection<OperationsSettings>("Operations", (s, c) => c.TimeZone("Operations:TimeZone", s.TimeZone)),
+        new SettingsSection<PortalSettings>("Portal", PortalRules, enabledKey: "Enabled"),
+    ];
+
+    /// <summary>Every problem of every section, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<SettingProblem> Check(IConfiguration configuration, SettingsCheck check)
+    {
+        foreach (var section in All)
+        {
+            section.Check(configuration, check);
+        }
+
+        return check.Problems;
+    }
+
+    private static void GatewayRules(GatewaySettings s, SettingsCheck c)
+    {
+        c.Positive("Gateway:StoreCheckInterval", s.StoreCheckInterval);
+        c.Positive("Gateway:ReferenceCheckInterval", s.ReferenceCheckInterval);
+    }
+
+    private static void PortalRules(PortalSettings s, SettingsCheck c)
+    {
+        c.TimeZone("Portal:DeskTimeZone", s.DeskTimeZone);
+        c.Positive("Portal:AccessRequestPollInterval", s.AccessRequestPollInterval);
+        c.Positive("Portal:LinkLifetime", s.LinkLifetime);
+        c.Positive("Portal:SessionIdle", s.SessionIdle);
+        c.Positive("Portal:LockoutDuration", s.LockoutDuration);
+        if (!Uri.TryCreate(s.Listen, UriKind.Absolute, out var listen) || listen.Scheme is not ("http" or "https"))
+        {
+            c.Add("Portal:Listen", $"'{s.Listen}' is not an http:// or https:// address");
+        }
+    }
+
+    private static void PolicyRules(PolicySettings s, SettingsCheck c)
+    {
+        c.TimeZone("Policy:FallbackTimeZone", s.FallbackTimeZone);
+        for (var i = 0; i < s.EmailStates.Count; i++)
+        {
+            if (s.EmailStates[i] is not { Length: 2 } state || !state.All(char.IsAsciiLetter))
+            {
+                c.Add($"Policy:EmailStates:{i}", $"'{s.EmailStates[i]}' is not a two-letter state code");
+            }
+        }
+    }
+
+    private static void LifecycleRules(LifecycleSettings s, SettingsCheck c)
+    {
+        c.SystemTimeZone("Lifecycle:SweepTimeZone", s.SweepTimeZone);
+        c.Positive("Lifecycle:ClusterCheckin", s.ClusterCheckin);
+    }
+
+    private static void LocalDropRules(LocalDropSettings s, SettingsCheck c)
+    {
+        c.Positive("LocalDrop:PollInterval", s.PollInterval);
+        c.NotNegative("LocalDrop:QuietPeriod", s.QuietPeriod);
+    }
+
+    private static void SftpRules(SftpSettings s, SettingsCheck c)
+    {
+        foreach (var (id, p) in s.Partners)
+        {
+            var key = $"Sftp:Partners:{id}";
+            c.KnownPartner(key, id);
+            c.Sha256Fingerprint($"{key}:HostKeySha256", p.HostKeySha256);
+            if (string.IsNullOrEmpty(p.PrivateKeyFile) && string.IsNullOrEmpty(p.PasswordFile) && string.IsNullOrEmpty(p.Password))
+            {
+                c.Add(key, "no credentials: set PrivateKeyFile, PasswordFile or the Password (from the environment)");
+            }
+
+            if (c.Readable($"{key}:PrivateKeyFile", p.PrivateKeyFile) && c.Files && !string.IsNullOrEmpty(p.PrivateKeyFile))
+            {
+                SftpKeyRules.Check($"{key}:PrivateKeyFile", p, c);
+            }
+
+            c.Readable($"{key}:PrivateKeyPassphraseFile", p.PrivateKeyPassphraseFile);
+            c.Readable($"{key}:PasswordFile", p.PasswordFile);
+            c.Positive($"{key}:PollInterval", p.PollInterval);
+            c.NotNegative($"{key}:QuietPeriod", p.QuietPeriod);
+            c.Positive($"{key}:OperationTimeout", p.OperationTimeout);
+            c.NotNegative($"{key}:KeepAliveInterval", p.KeepAliveInterval);
+        }
+    }
+
+    private static void HealthRules(HealthSettings s, SettingsCheck c)
+    {
+        c.AtLeast("Health:MaxMissedPolls", s.MaxMissedPolls, 1);
+        if (!string.IsNullOrEmpty(s.Listen)
+            && (!Uri.TryCreate(s.Listen, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !s.Listen.EndsWith('/')))
+        {
+            c.Add("Health:Listen", $"'{s.Listen}' is not a listener prefix like http://127.0.0.1:9180/ (http, host, port, ending in /)");
+        }
+    }
+}

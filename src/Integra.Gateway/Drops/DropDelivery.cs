@@ -1,0 +1,17 @@
+using Integra.Gateway.Delivery;
+using Integra.Gateway.Lifecycle;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+
+namespace Integra.Gateway.Drops;
+
+/// <summary>A drop's way back: a waiting answer is written into the partner's outbound folder under its own name.</summary>
+public sealed class DropDelivery(IDropFolder folder, Channel channel) : IDeliveryTransport
+{
+    public Channel Channel => channel;
+
+    public string Location => folder.Location;
+
+    public Task DeliverAsync(OutboxFile file, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken) =>
+        folder.WriteResponseAsync(file.FileName, rows, cancellationToken);
+}

@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using Integra.Gateway.Delivery;
+using Integra.Gateway.Lifecycle;
+using Integra.Gateway.Logging;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Integra.Gateway.Intake;
+
+/// <summary>
+/// The one route every channel's files take (issue 14): ledger step, decision against one reference data snapshot,
+/// store, events 100–102, metrics and the poll record — written once, fed by every transport (local and SFTP drops,
+/// the mailbox, the portal). Transports only list, fetch and deliver. One instance per thread of work: it owns its
+/// store connection. Each step is one unit of work for a whole batch, so a crash between steps leaves every file in a
+/// ledger state the next round finishes, exactly once.
+/// </summary>
+public sealed class IntakePipeline(
+    OrderStore store,
+    Func<RequestFileProcessor> processor,
+    IClock clock,
+    ILogger logger,
+    Operations.GatewayMetrics? metrics = null,
+    INpacGateway? npac = null) : IDisposable
+{
+    private readonly IntakeLedger _ledger = new(store, clock);
+    private readonly OutboxStore _outbox = new(store, clock);
+    private bool _ownsStore;
+
+    /// <summary>A pipeline that closes <paramref name="store"/> when it is disposed (the host's, one per worker).</summary>
+    public static IntakePipeline Owning(OrderStore store, Func<RequestFileProcessor> processor, IClock clock, ILogger logger, Operations.GatewayMetrics? metrics, INpacGateway? npac) =>
+        new(store, processor, clock, logger, metrics, npac) { _ownsStore = true };
+
+    /// <summary>The store the pipeline works on, for a transport's own ledger (the mailbox's) to share its units of work.</summary>
+    public OrderStore Store => store;
+
+    /// <summary>The right to work this partner's channel now, or null while another gateway instance does.</summary>
+    public IDisposable? TryLease(string partner, Channel channel) => _ledger.TryLease(partner, StoredText.Of(channel));
+
+    /// <summary>Records the first sighting of every listed file; returns each one's received time.</summary>
+    public IReadOnlyDictionary<string, Instant> Sighted(string partner, Channel channel, IEnumerable<string> names) =>
+        _ledger.Sighted(partner, StoredText.Of(channel), names);
+
+    /// <summary>The LOA documents a request file names, for its transport to fetch before <see cref="Decide"/>.</summary>
+    public IReadOnlyList<string> DocumentNames(string fileName, Stream content)
+    {
+        if (FileKinds.FromName(fileName) != FileKind.Csr)
+        {
+            return [];
+        }
+
+        // The reader closes what it reads; the transport still needs the content for the decision.
+        using var copy = new MemoryStream();
+        content.CopyTo(copy);
+        content.Position = 0;
+        copy.Position = 0;
+        return processor().DocumentNames(fileName, copy, copy.Length);
+    }
+
+    /// <summary>
+    /// Opens each file's ledger entry and decides the new ones, all in one transaction and against one reference
+    /// data snapshot. A file the ledger shows answered already gets no outcome (its transport only archives it) unless
+    /// <paramref name="answerAgain"/>: then it is processed again and every request is answered from the store (S7),
+    /// for a transport that must send the whole answer again (a mail reply lost in a crash).
+    /// </summary>
+    public IReadOnlyList<IntakeItem> Decide(IReadOnlyList<ReceivedFile> files, bool answerAgain = false)
+    {
+        var decide = processor();
+        var items = new IntakeItem[files.Count];
+        using (var transaction = store.Begin())
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                var file = files[i];
+                var record = _ledger.Open(file.Partner.Id, StoredText.Of(file.Channel), file.Name, file.Content.Length, file.Sha256, file.Received);
+                if (record.State != IntakeState.Seen && !answerAgain)
+                {
+                    items[i] = new IntakeItem(file, record, null, 0);
+                    continue;
+                }
+
+                var watch = Stopwatch.StartNew();
+                var outcome = decide.Process(new Receipt(file.Partner, file.Channel, record.FirstSeen), file.Name, file.Content, file.Content.Length, new FetchedLoas(file.Documents), file.Thread);
+                items[i] = new IntakeItem(file, record, outcome, watch.ElapsedMilliseconds);
+            }
+
+            transaction.Commit();
+        }
+
+        // NPAC cancels of S2 and S5 go out now, not at the next daily sweep.
+        if (npac is not null && items.Any(i => i.Outcome?.NpacBatches is { Count: > 0 }))
+        {
+            new OutboxDelivery(_outbox).DeliverNpac(npac);
+        }
+
+        return items;
+    }
+
+    /// <summary>Records that the answers of these files reached the partner, then logs and counts them (events 100–102).</summary>
+    public void Answered(IReadOnlyList<IntakeItem> items)
+    {
+        var answered = items.Where(i => i.Outcome is not null).ToList();
+        using (var transaction = store.Begin())
+        {
+            foreach (var item in answered)
+            {
+                _ledger.MarkAnswered(item.Record.Id, item.Outcome!.ResponseName, item.Outcome.FileRejected);
+            }
+
+            transaction.Commit();
+        }
+
+        foreach (var item in answered)
+        {
+            Log(item);
+        }
+    }
+
+    /// <summary>Done with these files (archived, or their message moved); the next file of the name is a new upload.</summary>
+    public void Archived(IReadOnlyList<IntakeItem> items)
+    {
+        using var transaction = store.Begin();
+        foreach (var item in items)
+        {
+            _ledger.MarkArchived(item.Record.Id, item.File.Partner.Id, StoredText.Of(item.File.Channel), item.File.Name);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Records one poll of a channel for <c>status</c> and health, and its duration in the metrics.</summary>
+    public void Polled(string partner, Channel channel, TimeSpan elapsed, Exception? error)
+    {
+        _ledger.RecordPoll(partner, StoredText.Of(channel), error is null ? null : $"{error.GetType().Name}: {error.Message}");
+        metrics?.Polled(partner, StoredText.Of(channel), elapsed, error is null);
+    }
+
+    /// <summary>
+    /// Delivers every waiting answer of <paramref name="transport"/>'s channel (of one partner, or all), each marked
+    /// delivered after its delivery; returns how many files went out.
+    /// </summary>
+    public async Task<int> DeliverAsync(IDeliveryTransport transport, string? partner, CancellationToken cancellationToken)
+    {
+        var files = _outbox.Pending(transport.Channel, partner);
+        foreach (var file in files)
+        {
+            await transport.DeliverAsync(file, file.Rows.Select(ResponseRow.FromCells).ToList(), cancellationToken);
+            _outbox.MarkDelivered(file);
+            logger.OutboxDelivered(file.Partner, transport.Location, 1);
+        }
+
+        return files.Count;
+    }
+
+    public void Dispose()
+    {
+        if (_ownsStore)
+        {
+            store.Dispose();
+        }
+    }
+
+    /// <summary>One event per file and one per request, each with its correlation id (file F&lt;ledger id&gt;, request F&lt;id&gt;-&lt;n&gt;).</summary>
+    private void Log(IntakeItem item)
+    {
+        var outcome = item.Outcome!;
+        var partner = item.File.Partner.Id;
+        var channel = StoredText.Of(item.File.Channel);
+        var fileId = $"F{item.Record.Id}";
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = fileId });
+        if (outcome.FileRejected)
+        {
+            logger.FileRejected(partner, channel, outcome.FileName, outcome.Rows[0].Code, outcome.Rows[0].Message);
+        }
+
+        for (var i = 0; i < outcome.Summaries.Count; i++)
+        {
+            var r = outcome.Summaries[i];
+            logger.RequestDecided(partner, r.Kind, r.Pon, r.Ver, r.TnCount, r.Outcome, r.RejectCodes, $"{fileId}-{i + 1}");
+        }
+
+        logger.FileAnswered(partner, channel, outcome.FileName, outcome.Requests, outcome.Summary(), outcome.ResponseName, item.DurationMs);
+        metrics?.FileAnswered(partner, channel, outcome);
+    }
+}
+
+/// <summary>What the pipeline did with one file: its ledger entry and, when it was decided now, the answer.</summary>
+public sealed record IntakeItem(ReceivedFile File, IntakeRecord Record, FileOutcome? Outcome, long DurationMs)
+{
+    /// <summary>The file as a whole was refused (F01–F05): its original goes to the error folder.</summary>
+    public bool FileRejected => Outcome?.FileRejected ?? Record.FileRejected;
+}

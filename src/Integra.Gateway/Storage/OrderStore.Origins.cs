@@ -1,0 +1,43 @@
+using Dapper;
+using Integra.Gateway.Delivery;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>Where each order's answers go: the route of its latest filed version (SPEC §1 "Where answers go").</summary>
+public sealed partial class OrderStore
+{
+    /// <summary>Keeps <paramref name="route"/> as the order's; a later version on another channel moves it there.</summary>
+    public void SetOrigin(long orderId, DeliveryRoute route)
+    {
+        var thread = route.Thread;
+        Live.Execute(
+            """
+            INSERT INTO order_origins (order_id, channel, mail_to, mail_message_id, mail_references, mail_subject)
+            VALUES (@orderId, @channel, @to, @messageId, @references, @subject)
+            ON CONFLICT (order_id) DO UPDATE SET channel = @channel, mail_to = @to, mail_message_id = @messageId,
+                mail_references = @references, mail_subject = @subject
+            """,
+            new { orderId, channel = StoredText.Of(route.Channel), to = thread?.To, messageId = thread?.MessageId, references = thread?.References, subject = thread?.Subject },
+            ActiveTransaction);
+    }
+
+    /// <summary>
+    /// The route of the order's answers. An order filed before routes were kept answers on the channel of its latest
+    /// version (for mail: a new message to the partner's listed address).
+    /// </summary>
+    public DeliveryRoute OriginOf(long orderId)
+    {
+        var row = Live.QueryFirstOrDefault<(string Channel, string? To, string? MessageId, string? References, string? Subject)?>(
+            "SELECT channel, mail_to, mail_message_id, mail_references, mail_subject FROM order_origins WHERE order_id = @orderId",
+            new { orderId },
+            ActiveTransaction);
+        if (row is { } r)
+        {
+            return new DeliveryRoute(StoredText.Channel(r.Channel), r.To is null ? null : new MailThread(r.To, r.MessageId, r.References ?? string.Empty, r.Subject));
+        }
+
+        var latest = Live.ExecuteScalar<string?>(
+            "SELECT channel FROM versions WHERE order_id = @orderId ORDER BY id DESC LIMIT 1", new { orderId }, ActiveTransaction);
+        return new DeliveryRoute(latest is null ? Rules.Model.Channel.Sftp : StoredText.Channel(latest));
+    }
+}

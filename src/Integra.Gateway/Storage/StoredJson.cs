@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Integra.Gateway.Responses;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>
+/// The JSON columns a decision writes (a version's response and evidence), written with one reused
+/// <see cref="Utf8JsonWriter"/> instead of <see cref="JsonSerializer"/>: a large file stores one of each per request,
+/// and the serializer's per-call set-up and boxing cost more than the writing. The text is the serializer's, byte for
+/// byte (same default encoder), so rows written before and after read back alike.
+/// </summary>
+internal sealed class StoredJson : IDisposable
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Utf8JsonWriter _writer;
+
+    public StoredJson() => _writer = new Utf8JsonWriter(_buffer);
+
+    /// <summary>The cells of each row, as <c>[["FOC","ACM",...],...]</c>.</summary>
+    public string Response(IReadOnlyList<ResponseRow> rows)
+    {
+        Reset();
+        _writer.WriteStartArray();
+        foreach (var row in rows)
+        {
+            _writer.WriteStartArray();
+            foreach (var cell in row.Cells())
+            {
+                _writer.WriteStringValue(cell);
+            }
+
+            _writer.WriteEndArray();
+        }
+
+        _writer.WriteEndArray();
+        return Text();
+    }
+
+    /// <summary>Field name to value, as <c>{"AGAUTH":"Y",...}</c>, in the dictionary's order.</summary>
+    public string Object(IReadOnlyDictionary<string, string> values)
+    {
+        Reset();
+        _writer.WriteStartObject();
+        foreach (var (name, value) in values)
+        {
+            _writer.WriteString(name, value);
+        }
+
+        _writer.WriteEndObject();
+        return Text();
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private void Reset()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+    }
+
+    private string Text()
+    {
+        _writer.Flush();
+        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+    }
+}

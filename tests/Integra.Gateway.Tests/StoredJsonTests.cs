@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Storage;
+
+namespace Integra.Gateway.Tests;
+
+/// <summary>
+/// The store writes a version's response and evidence with its own JSON writer (issue 18: faster than the
+/// serializer); the text must stay the serializer's, byte for byte, so that old and new rows read back alike.
+/// </summary>
+public sealed class StoredJsonTests
+{
+    private static readonly string[] Awkward = ["", "plain", "quote \" and \\ backslash", "<b>&amp;</b> 'x' +1", "=SUM(A1)", "né, façade — “curly” €", "tab\tline\nbreak\r", "emoji 😀", "\u0001\u001f"];
+
+    [Fact]
+    public void A_response_is_written_as_the_serializer_writes_its_cells()
+    {
+        using var json = new StoredJson();
+        var rows = Awkward.Select(cell => new ResponseRow { RespTyp = "REJ", Message = cell, Customer = cell, Tn = "5035550100" }).ToList();
+
+        Assert.Equal(JsonSerializer.Serialize(rows.Select(r => r.Cells())), json.Response(rows));
+        Assert.Equal(JsonSerializer.Serialize(Array.Empty<string[]>()), json.Response([]));
+    }
+
+    [Fact]
+    public void Evidence_is_written_as_the_serializer_writes_the_dictionary()
+    {
+        using var json = new StoredJson();
+        var evidence = Awkward.Select((value, i) => ($"F{i}<{value}>", value)).ToDictionary(p => p.Item1, p => p.value);
+
+        Assert.Equal(JsonSerializer.Serialize(evidence), json.Object(evidence));
+        Assert.Equal(JsonSerializer.Serialize(new Dictionary<string, string>()), json.Object(new Dictionary<string, string>()));
+    }
+}
