@@ -75,6 +75,10 @@ public sealed class ReferenceData
     /// <summary>The zone of a whole state; null for a state marked SPLIT (no single zone) and for an unknown state.</summary>
     public DateTimeZone? StateZone(string state) => _zones.OfState(state);
 
+    /// <summary>Every CSR/LSR desk of contacts.csv by state and operating company (the portal's contact download).</summary>
+    public IEnumerable<(string State, string Company, string Contact)> Contacts =>
+        _contacts.Select(c => (c.Key.State, c.Key.Company, c.Value)).OrderBy(c => c.State, StringComparer.Ordinal).ThenBy(c => c.Company, StringComparer.Ordinal);
+
     /// <summary>The CSR/LSR desk text for a state and operating company; falls back to the state's first entry.</summary>
     public string Contact(string state, string company)
     {

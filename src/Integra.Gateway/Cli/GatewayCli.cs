@@ -19,6 +19,7 @@ public static class GatewayCli
             ShowCommand.Create(),
             AuditCommand.Create(),
             HolidaysCommand.Create(),
+            PortalCommand.Create(),
         };
         root.Options.Add(CommandSettings.ConfigOption);
         var parse = root.Parse(args);

@@ -1,5 +1,6 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Logging;
+using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class GatewayHost
             .AddHostedService<CsrSlaWorker>()
             .AddSingleton<RunOutcome>()
             .AddHostedService<StoreWatchdog>()
+            .AddPartnerPortal(builder.Configuration)
             .AddOperations(builder.Configuration);
         builder.Services.AddSystemd();
         return builder.Build();

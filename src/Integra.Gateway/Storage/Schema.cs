@@ -201,5 +201,75 @@ internal static class Schema
             error_at TEXT
         );
         """),
+
+        // The partner portal (issue 16, SPEC §7): accounts, one-time links and sign-in sessions (by hash), the
+        // data-protection key ring shared by every instance, the audit trail, Trading Partner Profiles and the
+        // partners they created.
+        new("""
+        CREATE TABLE portal_users (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            email TEXT NOT NULL,
+            email_key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            partner TEXT,
+            privileges TEXT NOT NULL,
+            password_hash TEXT,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX portal_users_partner ON portal_users (partner);
+        CREATE TABLE portal_tokens (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES portal_users (id),
+            purpose TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        );
+        CREATE TABLE portal_sessions (
+            key_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL,
+            ticket BLOB NOT NULL,
+            expires_at TEXT
+        );
+        CREATE INDEX portal_sessions_user ON portal_sessions (user_id);
+        CREATE TABLE portal_keys (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            xml TEXT NOT NULL
+        );
+        CREATE TABLE portal_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            partner TEXT,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            address TEXT NOT NULL
+        );
+        CREATE TABLE portal_profiles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            form TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            decided_at TEXT,
+            decided_by TEXT,
+            reason TEXT
+        );
+        CREATE TABLE portal_partners (
+            id TEXT PRIMARY KEY,
+            ccna TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            emails TEXT NOT NULL,
+            profile_id INTEGER,
+            created_at TEXT NOT NULL
+        );
+        """),
     ];
 }

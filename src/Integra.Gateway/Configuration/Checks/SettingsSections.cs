@@ -1,6 +1,7 @@
 using Integra.Gateway.Drops.Sftp;
 using Integra.Gateway.Hosting;
 using Integra.Gateway.Mail;
+using Integra.Gateway.Portal;
 using Microsoft.Extensions.Configuration;
 
 namespace Integra.Gateway.Configuration.Checks;
@@ -13,7 +14,7 @@ public static class SettingsSections
 {
     public static IReadOnlyList<ISettingsSection> All { get; } =
     [
-        new SettingsSection<GatewaySettings>("Gateway", (s, c) => c.Positive("Gateway:StoreCheckInterval", s.StoreCheckInterval)),
+        new SettingsSection<GatewaySettings>("Gateway", GatewayRules),
         new SettingsSection<IntakeSettings>("Intake"),
         new SettingsSection<PolicySettings>("Policy", PolicyRules),
         new SettingsSection<LifecycleSettings>("Lifecycle", LifecycleRules),
@@ -22,6 +23,7 @@ public static class SettingsSections
         new SettingsSection<MailSettings>("Mail", MailSettingsRules.Check, enabledKey: "Enabled", enabledByDefault: false),
         new SettingsSection<HealthSettings>("Health", HealthRules),
         new SettingsSection<OperationsSettings>("Operations", (s, c) => c.TimeZone("Operations:TimeZone", s.TimeZone)),
+        new SettingsSection<PortalSettings>("Portal", PortalRules, enabledKey: "Enabled"),
     ];
 
     /// <summary>Every problem of every section, in the order of <see cref="All"/>.</summary>
@@ -33,6 +35,25 @@ public static class SettingsSections
         }
 
         return check.Problems;
+    }
+
+    private static void GatewayRules(GatewaySettings s, SettingsCheck c)
+    {
+        c.Positive("Gateway:StoreCheckInterval", s.StoreCheckInterval);
+        c.Positive("Gateway:ReferenceCheckInterval", s.ReferenceCheckInterval);
+    }
+
+    private static void PortalRules(PortalSettings s, SettingsCheck c)
+    {
+        c.TimeZone("Portal:DeskTimeZone", s.DeskTimeZone);
+        c.Positive("Portal:AccessRequestPollInterval", s.AccessRequestPollInterval);
+        c.Positive("Portal:LinkLifetime", s.LinkLifetime);
+        c.Positive("Portal:SessionIdle", s.SessionIdle);
+        c.Positive("Portal:LockoutDuration", s.LockoutDuration);
+        if (!Uri.TryCreate(s.Listen, UriKind.Absolute, out var listen) || listen.Scheme is not ("http" or "https"))
+        {
+            c.Add("Portal:Listen", $"'{s.Listen}' is not an http:// or https:// address");
+        }
     }
 
     private static void PolicyRules(PolicySettings s, SettingsCheck c)

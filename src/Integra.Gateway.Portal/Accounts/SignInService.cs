@@ -1,0 +1,80 @@
+using Integra.Gateway.Portal.Audit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+
+namespace Integra.Gateway.Portal.Accounts;
+
+/// <summary>The answer to a sign-in attempt. The page shows the same words for a wrong e-mail and a wrong password.</summary>
+public enum SignInOutcome
+{
+    Success,
+    Failed,
+    LockedOut,
+}
+
+/// <summary>
+/// Checks passwords with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2, salted, versioned
+/// hashes that it upgrades on sign-in) and locks an account for <see cref="PortalSettings.LockoutDuration"/> after
+/// <see cref="PortalSettings.LockoutThreshold"/> failures in a row: while locked, even the right password is refused.
+/// Every attempt goes to the audit trail; no password is ever logged or stored.
+/// </summary>
+public sealed class SignInService(IPortalStore store, PortalSettings settings, Auditor audit, TimeProvider time)
+{
+    private static readonly PasswordHasher<PortalUser> Hasher = new();
+
+    // Checked when the e-mail is unknown, so that the answer takes as long as for a known one.
+    private static readonly string DecoyHash = Hasher.HashPassword(null!, "decoy-" + Guid.NewGuid());
+
+    public static string Hash(PortalUser user, string password) => Hasher.HashPassword(user, password);
+
+    public (SignInOutcome Result, PortalUser? User) SignIn(HttpContext? context, string email, string password)
+    {
+        var user = store.FindUser(email.Trim());
+        var now = time.GetUtcNow();
+        if (user is null || user.PasswordHash is null || user.Disabled)
+        {
+            Hasher.VerifyHashedPassword(null!, DecoyHash, password);
+            audit.Record(context, email, user?.Partner, AuditActions.SignInFailed, email, user is null ? "unknown e-mail" : user.Disabled ? "disabled account" : "no password set");
+            return (SignInOutcome.Failed, null);
+        }
+
+        if (user.LockedUntil is { } until && until > now)
+        {
+            audit.Record(context, user.Email, user.Partner, AuditActions.SignInLocked, user.Email, $"locked until {until:O}");
+            return (SignInOutcome.LockedOut, null);
+        }
+
+        var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            var failures = store.CountFailure(user.Id);
+            if (failures >= settings.LockoutThreshold)
+            {
+                var lockedUntil = now + settings.LockoutDuration;
+                store.SetLockout(user.Id, lockedUntil, 0);
+                audit.Record(context, user.Email, user.Partner, AuditActions.SignInFailed, user.Email, $"wrong password ({failures} in a row): locked until {lockedUntil:O}");
+                return (SignInOutcome.LockedOut, null);
+            }
+
+            audit.Record(context, user.Email, user.Partner, AuditActions.SignInFailed, user.Email, $"wrong password ({failures} in a row)");
+            return (SignInOutcome.Failed, null);
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            store.SetPassword(user.Id, Hash(user, password));
+        }
+        else if (user.FailedSignIns > 0 || user.LockedUntil is not null)
+        {
+            store.SetLockout(user.Id, null, 0);
+        }
+
+        audit.Record(context, user.Email, user.Partner, AuditActions.SignIn, user.Email);
+        return (SignInOutcome.Success, user);
+    }
+
+    /// <summary>The password rule: at least 12 characters (length beats composition rules, NIST SP 800-63B).</summary>
+    public static string? PasswordProblem(string? password) =>
+        password is null || password.Length < 12 ? "The password needs at least 12 characters." :
+        password.Length > 200 ? "The password may have at most 200 characters." : null;
+}

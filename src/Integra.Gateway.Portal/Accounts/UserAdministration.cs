@@ -1,0 +1,76 @@
+using Integra.Gateway.Portal.Audit;
+using Integra.Gateway.Portal.Mail;
+using Microsoft.AspNetCore.Http;
+
+namespace Integra.Gateway.Portal.Accounts;
+
+/// <summary>
+/// What administrators do to accounts: a partner administrator to its own partner's users, a staff admin to staff.
+/// Every action is audited. The caller has checked the role; <see cref="Manageable"/> checks the partner, so that an
+/// administrator's request for another partner's user is answered as if the user did not exist.
+/// </summary>
+public sealed class UserAdministration(IPortalStore store, SignInLinks links, IPortalMailer mailer, Auditor audit, TimeProvider time)
+{
+    /// <summary>The user with this id if <paramref name="admin"/> may manage it (same partner; staff admins manage staff), else null.</summary>
+    public PortalUser? Manageable(PortalUser admin, long id) =>
+        store.FindUser(id) is { } user && user.Id != admin.Id && user.Partner == admin.Partner && (admin.Partner is not null || admin.Role == PortalRoles.Admin)
+            ? user
+            : null;
+
+    /// <summary>Creates the account and mails its first sign-in link; the link when created, null when the address is taken.</summary>
+    public async Task<string?> CreateAsync(HttpContext? context, PortalUser admin, NewPortalUser wanted, CancellationToken cancellationToken)
+    {
+        if (store.AddUser(wanted, time.GetUtcNow()) is not { } user)
+        {
+            return null;
+        }
+
+        var link = links.Create(user.Id);
+        audit.Record(context, admin.Email, admin.Partner, AuditActions.UserCreated, user.Email, $"{user.Role} {PrivilegeText.Format(user.Privileges)}");
+        await mailer.SendAsync(
+            new PortalMail([user.Email], "Integra portal: your account", $"""
+                Hello {user.Name},
+
+                {admin.Name} created your Integra portal account ({user.Email}).
+                Open this link once to choose your password:
+                {link}
+                """, []),
+            cancellationToken);
+        return link;
+    }
+
+    public void SetPrivileges(HttpContext? context, PortalUser admin, PortalUser user, Privileges privileges)
+    {
+        store.SetPrivileges(user.Id, privileges);
+        audit.Record(context, admin.Email, admin.Partner, AuditActions.PrivilegesChanged, user.Email, $"{PrivilegeText.Format(user.Privileges)} -> {PrivilegeText.Format(privileges)}");
+    }
+
+    /// <summary>Mails the user a one-time link to choose a new password and ends the user's open sessions.</summary>
+    public async Task ResetAsync(HttpContext? context, PortalUser admin, PortalUser user, CancellationToken cancellationToken)
+    {
+        var link = links.Create(user.Id);
+        store.RemoveSessionsOf(user.Id);
+        audit.Record(context, admin.Email, admin.Partner, AuditActions.PasswordReset, user.Email);
+        await mailer.SendAsync(
+            new PortalMail([user.Email], "Integra portal: choose a new password", $"""
+                Hello {user.Name},
+
+                {admin.Name} sent you a link to choose a new password for the Integra portal. It works once:
+                {link}
+
+                If you did not ask for it, tell your administrator.
+                """, []),
+            cancellationToken);
+    }
+
+    public void SetDisabled(HttpContext? context, PortalUser admin, PortalUser user, bool disabled)
+    {
+        store.SetDisabled(user.Id, disabled);
+        if (disabled)
+        {
+            store.RemoveSessionsOf(user.Id);
+        }
+
+        audit.Record(context, admin.Email, admin.Partner, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.Email);
+    }
+}

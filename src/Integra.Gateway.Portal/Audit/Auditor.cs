@@ -1,0 +1,25 @@
+using Integra.Gateway.Portal.Accounts;
+using Microsoft.AspNetCore.Http;
+
+namespace Integra.Gateway.Portal.Audit;
+
+/// <summary>Writes the audit trail: every administrator action and every sign-in, with the time and the client address.</summary>
+public sealed class Auditor(IPortalStore store, TimeProvider time)
+{
+    public void Record(HttpContext? context, string actor, string? partner, string action, string target, string detail = "") =>
+        store.AddAudit(new AuditEntry(
+            time.GetUtcNow(),
+            Clean(actor, 200),
+            partner,
+            action,
+            Clean(target, 200),
+            Clean(detail, 500),
+            context?.Connection.RemoteIpAddress?.ToString() ?? string.Empty));
+
+    // What a stranger typed (an e-mail at a failed sign-in) is kept short and on one line.
+    private static string Clean(string value, int max)
+    {
+        var line = new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        return line.Length <= max ? line : line[..max];
+    }
+}

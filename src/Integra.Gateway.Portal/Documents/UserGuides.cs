@@ -1,0 +1,61 @@
+namespace Integra.Gateway.Portal.Documents;
+
+/// <summary>A section of a user guide: a heading and its paragraphs.</summary>
+public sealed record GuideSection(string Heading, IReadOnlyList<string> Paragraphs);
+
+/// <summary>A user guide: the page shows it, the printable version prints it, the welcome e-mail attaches it.</summary>
+public sealed record Guide(string Title, string Slug, IReadOnlyList<GuideSection> Sections);
+
+/// <summary>The Administrator User Guide and the Partner User Guide (SPEC §7), written once for the page and the e-mail.</summary>
+public static class UserGuides
+{
+    public static Guide Administrator { get; } = new(
+        "Administrator User Guide",
+        "admin-guide",
+        [
+            new("Your role", [
+                "As a partner administrator you manage your company's portal users: you create their user ids, give them privileges, send them password resets and disable them when they leave.",
+                "Integra recommends two administrators per company, so that one can act while the other is away. The Users page says so while your company has only one.",
+            ]),
+            new("First sign-in", [
+                "Your first sign-in comes as a one-time link by e-mail. Open it, choose a password of at least 12 characters, and you are signed in. The link works once and expires after a few days; ask Integra's desk for a new one if it did.",
+                "Nobody at Integra knows or asks for your password.",
+            ]),
+            new("Creating a user", [
+                "Open Users, fill in the e-mail address and name, tick the privileges and choose Create. The user receives a one-time link by e-mail to choose a password.",
+                "Privileges: CSR submits CSR requests; LSR submits LSRs and supplements; VIEW sees your company's orders and answers.",
+            ]),
+            new("Changing privileges, resetting, disabling", [
+                "Open a user from the Users page. Save privileges applies at the user's next page. Send reset link mails a new one-time link and ends the user's open sessions. Disable ends the user's sessions at once and refuses every sign-in until you enable the user again.",
+            ]),
+            new("Lockout", [
+                "After 5 wrong passwords in a row an account is locked for 15 minutes; then it can sign in again. If the password is forgotten, send a reset link.",
+            ]),
+            new("Audit trail", [
+                "Every administrator action and every sign-in, successful or not, is kept in Integra's audit trail with its time and address.",
+            ]),
+        ]);
+
+    public static Guide PartnerUser { get; } = new(
+        "Partner User Guide",
+        "user-guide",
+        [
+            new("Signing in", [
+                "Your administrator creates your user id; you receive a one-time link by e-mail to choose a password of at least 12 characters. After 5 wrong passwords in a row the account is locked for 15 minutes.",
+                "Sign out when you leave a shared computer.",
+            ]),
+            new("What you can do", [
+                "With the CSR privilege you request customer service records; with LSR you send LSRs and supplements; with VIEW you follow your company's orders and download their answers.",
+            ]),
+            new("Documents", [
+                "The reject resolution guide explains every reject code: what it means, the usual cause, how to fix it, and an example.",
+                "The contact and escalation list gives the LSR desk of every state and operating company.",
+                "The LSR form CSV template has the columns of an LSR file, ready for a spreadsheet.",
+            ]),
+            new("Answers", [
+                "Every request gets one answer: FOC rows with the due date, PND while an expedite waits for review, REJ rows with what to fix, CAN rows when an order is canceled or expires, CSR rows for a CSR request.",
+            ]),
+        ]);
+
+    public static IReadOnlyList<Guide> All { get; } = [Administrator, PartnerUser];
+}

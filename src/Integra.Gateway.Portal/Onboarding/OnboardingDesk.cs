@@ -1,0 +1,139 @@
+using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Audit;
+using Integra.Gateway.Portal.Documents;
+using Integra.Gateway.Portal.Mail;
+using Integra.Gateway.Rules.Reference;
+using Microsoft.AspNetCore.Http;
+using NodaTime;
+
+namespace Integra.Gateway.Portal.Onboarding;
+
+/// <summary>The outcome of a desk decision; <see cref="Problem"/> says why nothing was done.</summary>
+public sealed record DeskResult(bool Done, string? Problem)
+{
+    public static DeskResult Ok { get; } = new(true, null);
+
+    public static DeskResult No(string problem) => new(false, problem);
+}
+
+/// <summary>
+/// Trading Partner Profile onboarding (SPEC §7): a submission gets its received time and a due time 3 business
+/// days later on the §4 calendar, at the same local time in the desk's zone; approving creates the partner and its
+/// two administrators and mails each a first sign-in link with the two guides; rejecting mails the reason.
+/// </summary>
+public sealed class OnboardingDesk(
+    IPortalStore store,
+    PartnerDirectory partners,
+    Func<ReferenceData> data,
+    SignInLinks links,
+    IPortalMailer mailer,
+    Auditor audit,
+    PortalSettings settings,
+    TimeProvider time)
+{
+    public const int BusinessDaysToHandle = 3;
+
+    public ProfileSubmission Submit(HttpContext? context, string source, TradingPartnerProfile profile)
+    {
+        var received = time.GetUtcNow();
+        var submission = store.AddProfile(source, profile, received, DueAt(received));
+        audit.Record(context, profile.Admin1Email, null, AuditActions.ProfileReceived, $"profile {submission.Id}", $"{profile.Company} ({profile.PartnerId}) by {source}");
+        return submission;
+    }
+
+    /// <summary>3 business days after <paramref name="received"/>, at the same local time in the desk's zone (a received time on a holiday counts from the next business day).</summary>
+    public DateTimeOffset DueAt(DateTimeOffset received)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[settings.DeskTimeZone];
+        var local = Instant.FromDateTimeOffset(received).InZone(zone);
+        var calendar = data().Calendar;
+        var date = calendar.AddBusinessDays(local.Date, BusinessDaysToHandle);
+        // The lenient resolver: a due time in a DST gap moves forward, an ambiguous one takes the earlier instant.
+        return date.At(local.TimeOfDay).InZoneLeniently(zone).ToDateTimeOffset();
+    }
+
+    public async Task<DeskResult> ApproveAsync(HttpContext? context, string actor, long id, CancellationToken cancellationToken)
+    {
+        if (store.FindProfile(id) is not { State: ProfileStates.Received } submission)
+        {
+            return DeskResult.No("This form was already handled.");
+        }
+
+        var profile = submission.Profile;
+        if (partners.Taken(profile.PartnerId, profile.PartnerId))
+        {
+            return DeskResult.No($"A partner with id or CCNA {profile.PartnerId} exists already: reject the form with that reason.");
+        }
+
+        var partner = new Partner(profile.PartnerId, profile.PartnerId, profile.Company.Trim(), Enum.Parse<PartnerType>(profile.PartnerType, ignoreCase: true), profile.AdminEmails, null, null);
+        var admins = new[] { (profile.Admin1Name, profile.Admin1Email), (profile.Admin2Name, profile.Admin2Email) }
+            .DistinctBy(a => a.Item2.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(a => new NewPortalUser(a.Item2.Trim(), a.Item1.Trim(), PortalRoles.PartnerAdmin, partner.Id, Privileges.Csr | Privileges.Lsr | Privileges.View))
+            .ToList();
+        if (admins.Any(a => store.FindUser(a.Email) is not null))
+        {
+            return DeskResult.No("An administrator's e-mail address already has a portal account: reject the form with that reason.");
+        }
+
+        if (!store.ApproveProfile(id, partner, admins, actor, time.GetUtcNow()))
+        {
+            return DeskResult.No("This form was already handled.");
+        }
+
+        audit.Record(context, actor, partner.Id, AuditActions.ProfileApproved, $"profile {id}", $"partner {partner.Id} created with {admins.Count} administrator(s)");
+        foreach (var admin in admins)
+        {
+            var user = store.FindUser(admin.Email)!;
+            await mailer.SendAsync(WelcomeMail(partner, user, links.Create(user.Id)), cancellationToken);
+            audit.Record(context, actor, partner.Id, AuditActions.UserCreated, user.Email, "partner administrator; first sign-in link sent");
+        }
+
+        return DeskResult.Ok;
+    }
+
+    public async Task<DeskResult> RejectAsync(HttpContext? context, string actor, long id, string reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return DeskResult.No("Give the reason: the carrier receives it.");
+        }
+
+        if (store.FindProfile(id) is not { } submission || !store.RejectProfile(id, actor, reason.Trim(), time.GetUtcNow()))
+        {
+            return DeskResult.No("This form was already handled.");
+        }
+
+        audit.Record(context, actor, null, AuditActions.ProfileRejected, $"profile {id}", reason.Trim());
+        var body = $"""
+            Your Trading Partner Profile for {submission.Profile.Company} ({submission.Profile.PartnerId}) was not approved.
+
+            Reason: {reason.Trim()}
+
+            Correct the form and submit it again at {settings.LinkBase}/Onboarding.
+            """;
+        await mailer.SendAsync(new PortalMail(submission.Profile.AdminEmails, "Integra portal access: your Trading Partner Profile", body, []), cancellationToken);
+        return DeskResult.Ok;
+    }
+
+    private PortalMail WelcomeMail(Partner partner, PortalUser user, string link)
+    {
+        var body = $"""
+            Hello {user.Name},
+
+            {partner.Name} ({partner.Id}) is now an Integra trading partner, and you are one of its portal administrators.
+
+            Your first sign-in: open this link and choose your password. The link works once, within {settings.LinkLifetime.TotalDays:0} days:
+            {link}
+
+            The Administrator User Guide and the Partner User Guide are attached; they are also in the portal under Documents.
+            """;
+        return new PortalMail(
+            [user.Email],
+            "Integra portal: your administrator account",
+            body,
+            [
+                new MailFile("administrator-user-guide.html", "text/html", GuideHtml.Render(UserGuides.Administrator)),
+                new MailFile("partner-user-guide.html", "text/html", GuideHtml.Render(UserGuides.PartnerUser)),
+            ]);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net.Mail;
+using Integra.Gateway.Portal.Accounts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integra.Gateway.Portal.Pages.Partner.Users;
+
+/// <summary>A partner administrator's users: only the signed-in administrator's own partner, never another's.</summary>
+public sealed class UsersModel(IPortalStore store, UserAdministration admin) : PortalPageModel
+{
+    public IReadOnlyList<PortalUser> Users { get; private set; } = [];
+
+    public int Administrators => Users.Count(u => u.Role == PortalRoles.PartnerAdmin && !u.Disabled);
+
+    public string? Problem { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public void OnGet() => Users = store.UsersOf(SignedIn.Partner);
+
+    public async Task<IActionResult> OnPostAsync(string? email, string? name, string[]? privileges, bool administrator, CancellationToken cancellationToken)
+    {
+        var me = SignedIn;
+        if (!MailAddress.TryCreate(email?.Trim(), out var address) || string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            Problem = "Give the user's e-mail address and name.";
+            OnGet();
+            return Page();
+        }
+
+        var wanted = new NewPortalUser(
+            address.Address,
+            name.Trim(),
+            administrator ? PortalRoles.PartnerAdmin : PortalRoles.PartnerUser,
+            me.Partner,
+            PrivilegeText.Parse(string.Join(',', privileges ?? [])));
+        if (await admin.CreateAsync(HttpContext, me, wanted, cancellationToken) is null)
+        {
+            Problem = "That e-mail address already has a portal account.";
+            OnGet();
+            return Page();
+        }
+
+        Message = $"{wanted.Email} was created; a one-time sign-in link is on its way by e-mail.";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,31 @@
+namespace Integra.Gateway.Portal;
+
+/// <summary>The portal's one style sheet, served from the app itself (no CDN, no build chain).</summary>
+public static class PortalStyles
+{
+    public const string Css = """
+        body { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; margin: 0; color: #1d2733; background: #f6f7f9; }
+        header { background: #0b3d62; color: #fff; padding: .6rem 1.5rem; display: flex; gap: 1.5rem; align-items: center; }
+        header a { color: #fff; text-decoration: none; }
+        header .brand { font-weight: bold; font-size: 1.15rem; margin-right: auto; }
+        header form { margin: 0; }
+        header button { background: none; border: 1px solid #fff; color: #fff; padding: .2rem .6rem; cursor: pointer; }
+        main { max-width: 70rem; margin: 1.5rem auto; background: #fff; padding: 1.5rem 2rem; border-radius: 4px; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+        h1 { font-size: 1.5rem; margin-top: 0; }
+        table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+        th, td { border-bottom: 1px solid #dde2e8; padding: .4rem .5rem; text-align: left; vertical-align: top; font-size: .92rem; }
+        th { background: #eef2f6; }
+        label { display: block; margin: .6rem 0 .2rem; font-weight: bold; }
+        input[type=text], input[type=email], input[type=password], input[type=tel], select, textarea { width: 100%; max-width: 28rem; padding: .35rem; border: 1px solid #9aa7b4; border-radius: 3px; }
+        button, .button { background: #0b6fb3; color: #fff; border: 0; padding: .45rem 1rem; border-radius: 3px; cursor: pointer; margin-top: .8rem; text-decoration: none; display: inline-block; }
+        button.danger { background: #b3261e; }
+        .notice { background: #fff4d6; border-left: 4px solid #e0a800; padding: .6rem 1rem; margin: 1rem 0; }
+        .ok { background: #e3f5e6; border-left: 4px solid #2e8b3e; padding: .6rem 1rem; margin: 1rem 0; }
+        .error, .field-validation-error, .validation-summary-errors { color: #b3261e; }
+        .past-due { color: #b3261e; font-weight: bold; }
+        .inline { display: inline; }
+        .checks label { display: inline; font-weight: normal; margin-right: 1rem; }
+        code, .mono { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .85rem; }
+        @media print { header, .no-print, button { display: none; } main { box-shadow: none; margin: 0; max-width: none; } body { background: #fff; } }
+        """;
+}

@@ -1,0 +1,29 @@
+using Integra.Gateway.Portal.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Integra.Gateway.Portal.Security;
+
+/// <summary>
+/// On every request, the signed-in user is read again from the store: a disabled or removed user is signed out at
+/// once, and changed privileges apply at the next page (the claims are rebuilt from the store's row).
+/// </summary>
+public static class SessionCheck
+{
+    public const string UserItem = "portal.user";
+
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var store = context.HttpContext.RequestServices.GetRequiredService<IPortalStore>();
+        var user = context.Principal is { } principal && Identity.UserId(principal) is { } id ? store.FindUser(id) : null;
+        if (user is null || user.Disabled)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Identity.Scheme);
+            return;
+        }
+
+        context.HttpContext.Items[UserItem] = user;
+        context.ReplacePrincipal(Identity.Principal(user));
+    }
+}

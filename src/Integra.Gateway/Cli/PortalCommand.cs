@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Net.Mail;
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Portal;
+using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Audit;
+using Integra.Gateway.Storage;
+
+namespace Integra.Gateway.Cli;
+
+/// <summary>
+/// <c>portal add-staff --email ADDRESS --role admin|desk [--name NAME] [--db DB] [--config FILE]</c>: creates an
+/// Integra staff account (the first staff admin has no other way in) and prints its one-time sign-in link. There is
+/// no default password: the link's page asks for one.
+/// </summary>
+internal static class PortalCommand
+{
+    public static Command Create()
+    {
+        var email = new Option<string>("--email") { Description = "The staff member's e-mail address (the sign-in name)", Required = true };
+        var role = new Option<string>("--role") { Description = "admin or desk", Required = true };
+        var name = new Option<string?>("--name") { Description = "Display name (default: the e-mail address)" };
+        var db = new Option<string?>("--db") { Description = "Order store (default: Gateway:Database from the settings)" };
+        var config = new Option<string?>("--config") { Description = $"Settings file (default: {GatewayConfiguration.DefaultFile} when present)" };
+        var addStaff = new Command("add-staff", "Create a staff account and print its one-time sign-in link") { email, role, name, db, config };
+        addStaff.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var wantedRole = parse.GetValue(role)!.Trim().ToLowerInvariant();
+            if (wantedRole is not (PortalRoles.Admin or PortalRoles.Desk))
+            {
+                throw new UsageException("--role must be admin or desk");
+            }
+
+            if (!MailAddress.TryCreate(parse.GetValue(email)!.Trim(), out var address))
+            {
+                throw new UsageException($"--email '{parse.GetValue(email)}' is not an e-mail address");
+            }
+
+            Microsoft.Extensions.Configuration.IConfiguration configuration;
+            try
+            {
+                configuration = GatewayConfiguration.Build(parse.GetValue(config));
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new UsageException(e.Message, e);
+            }
+
+            var settings = configuration.Section<PortalSettings>();
+            var store = PortalStore.Open(parse.GetValue(db) ?? configuration.Section<GatewaySettings>().Database);
+            var now = TimeProvider.System.GetUtcNow();
+            var user = store.AddUser(new NewPortalUser(address.Address, parse.GetValue(name) ?? address.Address, wantedRole, null, Privileges.None), now)
+                ?? throw new UsageException($"{address.Address} already has a portal account");
+            store.AddAudit(new AuditEntry(now, "command line", null, AuditActions.StaffCreated, user.Email, $"{wantedRole} by portal add-staff", Environment.MachineName));
+            var link = new SignInLinks(store, settings, TimeProvider.System).Create(user.Id);
+            Console.Out.WriteLine($"Staff {wantedRole} {user.Email} created. One-time sign-in link (valid {settings.LinkLifetime.TotalDays:0} days):");
+            Console.Out.WriteLine(link);
+            return ExitCodes.Done;
+        }));
+        return new Command("portal", "Partner portal administration") { addStaff };
+    }
+}

@@ -1,0 +1,74 @@
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Mail;
+using Integra.Gateway.Portal;
+using Integra.Gateway.Portal.Mail;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Integra.Gateway.PortalHosting;
+
+/// <summary>
+/// The partner portal inside <c>run</c>: its own Kestrel on <c>Portal:Listen</c>, over the gateway's store and
+/// reference data. Started and stopped with the daemon; a port that cannot be bound stops the start.
+/// </summary>
+public sealed class PortalServer(
+    IOptions<PortalSettings> settings,
+    IOptions<GatewaySettings> gateway,
+    IOptions<MailSettings> mail,
+    ReferenceData data,
+    ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    /// <summary>The portal over the store at <paramref name="database"/>, with the mailer that <paramref name="settings"/> chooses.</summary>
+    public static WebApplication Build(PortalSettings settings, string database, MailSettings mail, Func<ReferenceData> data, TimeProvider time, ILoggerFactory loggers) =>
+        PortalApp.Build(new PortalDependencies(settings, PortalStore.Open(database), Mailer(settings, mail, time), data, time, loggers));
+
+    public static IPortalMailer Mailer(PortalSettings settings, MailSettings mail, TimeProvider time) =>
+        settings.MailDelivery == "smtp" ? new SmtpPortalMailer(mail, settings.From) : new FolderMailer(settings.MailOutbox, settings.From, time);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _app = Build(settings.Value, gateway.Value.Database, mail.Value, () => data, TimeProvider.System, loggers);
+        await _app.StartAsync(cancellationToken);
+        loggers.CreateLogger<PortalServer>().LogInformation("Partner portal listening on {Urls}", string.Join(", ", _app.Urls));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Registration of the portal in the daemon.</summary>
+public static class PortalRegistration
+{
+    /// <summary>Binds <c>Portal</c> and, unless <c>Portal:Enabled</c> is false, serves the portal.</summary>
+    public static IServiceCollection AddPartnerPortal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PortalSettings>().BindConfiguration("Portal").ValidateDataAnnotations().ValidateOnStart();
+        if (configuration.GetValue("Portal:Enabled", true))
+        {
+            services.AddHostedService<PortalServer>();
+        }
+
+        return services;
+    }
+}
