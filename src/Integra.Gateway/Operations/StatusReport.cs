@@ -13,6 +13,20 @@ public sealed record StatusReport(
     StatusReport.CsrSla Csr,
     StatusReport.SweepStatus? LastSweep)
 {
+    /// <summary>Answers recorded for delivery and not yet delivered, per partner and channel (issue 14).</summary>
+    public IReadOnlyList<WaitingDelivery> WaitingDeliveries { get; init; } = [];
+
+    /// <summary>The reference data snapshot the daemon decides with: load time, file versions, a refusal since.</summary>
+    public ReferenceSnapshot? ReferenceData { get; init; }
+
+    public sealed record WaitingDelivery(string Partner, string Channel, long Files);
+
+    /// <param name="LoadedAt">When the daemon loaded the snapshot in use.</param>
+    /// <param name="Files">Its files as name, size and modification time, one per entry.</param>
+    /// <param name="Error">Why newer files were refused (file and line); null when none were.</param>
+    /// <param name="ErrorAt">When they were refused.</param>
+    public sealed record ReferenceSnapshot(string LoadedAt, IReadOnlyList<string> Files, string? Error, string? ErrorAt);
+
     public sealed record ChannelStatus(string Partner, string Channel, string? LastSuccessfulPoll, string? LastError, string? LastErrorAt, long FilesWaiting, long FilesInError30Days);
 
     /// <summary>
@@ -67,13 +81,24 @@ public sealed record StatusReport(
 
         var sweep = c.QueryFirstOrDefault<(long Id, string AsOf, string RunAt, long Expired, long Cancels)?>(
             "SELECT id, as_of, run_at, expired, cancels FROM sweeps ORDER BY id DESC LIMIT 1");
+        var deliveries = new OutboxStore(store, store.Clock).WaitingByChannel()
+            .Select(w => new WaitingDelivery(w.Key.Partner, w.Key.Channel, w.Value))
+            .OrderBy(w => w.Partner, StringComparer.Ordinal).ThenBy(w => w.Channel, StringComparer.Ordinal)
+            .ToList();
+        var snapshot = store.LatestReferenceSnapshot() is { } r
+            ? new ReferenceSnapshot(r.LoadedAt, r.Files.Split('\n', StringSplitOptions.RemoveEmptyEntries), r.Error, r.ErrorAt)
+            : null;
         return new StatusReport(
             StoreFormats.Text(now),
             channels,
             byState,
             reviews,
             new CsrSla(csr.Received, csr.OnTime, csr.Received == 0 ? null : Math.Round((double)csr.OnTime / csr.Received, 4), waitingCsr),
-            sweep is { } s ? new SweepStatus(s.Id, s.AsOf, s.RunAt, s.Expired, s.Cancels) : null);
+            sweep is { } s ? new SweepStatus(s.Id, s.AsOf, s.RunAt, s.Expired, s.Cancels) : null)
+        {
+            WaitingDeliveries = deliveries,
+            ReferenceData = snapshot,
+        };
     }
 
     private static PendingReviewItem Aged(PendingReviewItem item, Rules.Calendar.BusinessCalendar? calendar, DateTimeZone zone, Instant now)
