@@ -71,6 +71,17 @@ public sealed partial class MetricsEndpointTests : IDisposable
         Assert.Contains("service_name=\"integra-gateway\"", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Telemetry:PrometheusListen", "127.0.0.1:9184")]
+    [InlineData("Telemetry:OtlpEndpoint", "grpc://collector")]
+    [InlineData("Health:MaxDeliveryWait", "-00:01:00")]
+    public void Bad_telemetry_and_health_settings_are_refused_by_key(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var problem = Assert.Single(Configuration.Checks.SettingsSections.Check(configuration, new Configuration.Checks.SettingsCheck()));
+        Assert.Equal(key, problem.Key);
+    }
+
     private static async Task Poll(OrderStore store, FakeClock clock, Rules.Reference.ReferenceData data, string drop, string partner, string file, bool twice)
     {
         var folder = new LocalDropFolder(drop);

@@ -22,6 +22,7 @@ public static class SettingsSections
         new SettingsSection<SftpSettings>("Sftp", SftpRules, enabledKey: "Enabled", enabledByDefault: false),
         new SettingsSection<MailSettings>("Mail", MailSettingsRules.Check, enabledKey: "Enabled", enabledByDefault: false),
         new SettingsSection<HealthSettings>("Health", HealthRules),
+        new SettingsSection<TelemetrySettings>("Telemetry", TelemetryRules),
         new SettingsSection<OperationsSettings>("Operations", (s, c) => c.TimeZone("Operations:TimeZone", s.TimeZone)),
         new SettingsSection<PortalSettings>("Portal", PortalRules, enabledKey: "Enabled"),
     ];
@@ -109,12 +110,21 @@ public static class SettingsSections
     private static void HealthRules(HealthSettings s, SettingsCheck c)
     {
         c.AtLeast("Health:MaxMissedPolls", s.MaxMissedPolls, 1);
-        c.Positive("Health:MaxSweepAge", s.MaxSweepAge);
-        c.Positive("Health:MaxDeliveryWait", s.MaxDeliveryWait);
         if (!string.IsNullOrEmpty(s.Listen)
             && (!Uri.TryCreate(s.Listen, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !s.Listen.EndsWith('/')))
         {
             c.Add("Health:Listen", $"'{s.Listen}' is not a listener prefix like http://127.0.0.1:9180/ (http, host, port, ending in /)");
+        }
+    }
+
+    private static void TelemetryRules(TelemetrySettings s, SettingsCheck c)
+    {
+        foreach (var (key, value) in new[] { ("Telemetry:OtlpEndpoint", s.OtlpEndpoint), ("Telemetry:PrometheusListen", s.PrometheusListen) })
+        {
+            if (!string.IsNullOrEmpty(value) && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            {
+                c.Add(key, $"'{value}' is not an http address like http://127.0.0.1:9184/");
+            }
         }
     }
 }
