@@ -1,6 +1,5 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Reference;
-using Integra.Gateway.Rules.Policy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -22,6 +21,7 @@ public static class GatewayHealthChecks
     public static IServiceCollection AddGatewayHealthChecks(this IServiceCollection services)
     {
         static string Database(IServiceProvider sp) => sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database;
+        static DateTimeZone Zone(IServiceProvider sp) => sp.GetService<OperationsRegistration.DeskZone>()?.Zone ?? DateTimeZoneProviders.Tzdb["America/Denver"];
         static HealthSettings Settings(IServiceProvider sp) => sp.GetRequiredService<IOptions<HealthSettings>>().Value;
         static IReadOnlyList<ChannelExpectation> Channels(IServiceProvider sp, bool mailbox) =>
             Expected(sp).Where(x => (x.Channel == "email") == mailbox).ToList();
@@ -45,7 +45,7 @@ public static class GatewayHealthChecks
             .Add(new HealthCheckRegistration("reference-data", sp => new ReferenceDataHealthCheck(sp.GetRequiredService<ReferenceDataSource>()), HealthStatus.Degraded, [Ready]))
             .Add(new HealthCheckRegistration(
                 "expedite-reviews",
-                sp => new ReviewsHealthCheck(Database(sp), sp.GetRequiredService<ReferenceDataSource>(), sp.GetRequiredService<PolicyOptions>(), sp.GetRequiredService<IClock>()),
+                sp => new ReviewsHealthCheck(Database(sp), sp.GetRequiredService<ReferenceDataSource>(), Zone(sp), sp.GetRequiredService<IClock>()),
                 HealthStatus.Degraded,
                 [Ready]));
         return services;

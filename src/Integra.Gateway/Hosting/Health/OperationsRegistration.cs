@@ -20,6 +20,8 @@ public static class OperationsRegistration
     /// <summary>Metrics and their exports, the optional health listener and its checks, the review watch.</summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, ConfigurationManager configuration)
     {
+        services.AddOptions<OperationsSettings>().BindConfiguration("Operations");
+        services.AddSingleton(sp => new DeskZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(sp.GetRequiredService<IOptions<OperationsSettings>>().Value.TimeZone) ?? DateTimeZoneProviders.Tzdb["America/Denver"]));
         services.AddGatewayTelemetry(configuration);
         services.AddSingleton(sp => new ChannelOutages(sp.GetRequiredService<IClock>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChannelOutages>>()));
         services.AddOptions<HealthSettings>().BindConfiguration("Health").ValidateDataAnnotations().ValidateOnStart();
@@ -96,6 +98,9 @@ public static class OperationsRegistration
             });
         return services;
     }
+
+    /// <summary>The desk's zone (<c>Operations:TimeZone</c>): where its business days and its "today" begin and end.</summary>
+    public sealed record DeskZone(DateTimeZone Zone);
 
     /// <summary>Creates the gauges when the daemon starts, so that the first scrape has them.</summary>
     private sealed class GaugesOnStart(GatewayGauges gauges) : IHostedService

@@ -1,7 +1,6 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Operations;
 using Integra.Gateway.Reference;
-using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +17,7 @@ public sealed class ReviewWatchWorker(
     OrderStores stores,
     IOptions<GatewaySettings> gateway,
     ReferenceDataSource data,
-    PolicyOptions policy,
+    OperationsRegistration.DeskZone desk,
     IClock clock,
     ILogger<ReviewWatchWorker> logger) : BackgroundService
 {
@@ -38,7 +37,7 @@ public sealed class ReviewWatchWorker(
                     if (lease is not null)
                     {
                         using var view = OperationsView.Open(gateway.Value.Database);
-                        monitor.Check(view.PendingReviews(), data.Current.Calendar, policy.FallbackZone, clock.GetCurrentInstant());
+                        monitor.Check(view.PendingReviews(), data.Current.Calendar, desk.Zone, clock.GetCurrentInstant());
                     }
                 }
                 catch (Exception e) when (e is System.Data.Common.DbException or IOException)

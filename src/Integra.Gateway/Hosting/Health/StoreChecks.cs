@@ -1,6 +1,5 @@
 using Integra.Gateway.Operations;
 using Integra.Gateway.Reference;
-using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
@@ -56,12 +55,12 @@ public sealed class OutboxHealthCheck(string database, Duration maxWait, IClock 
 }
 
 /// <summary>Expedite reviews waiting more than one business day (<see cref="BusinessAge"/>) are Degraded.</summary>
-public sealed class ReviewsHealthCheck(string database, ReferenceDataSource reference, PolicyOptions policy, IClock clock) : IHealthCheck
+public sealed class ReviewsHealthCheck(string database, ReferenceDataSource reference, DateTimeZone deskZone, IClock clock) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         using var view = OperationsView.Open(database);
-        var aged = ReviewMonitor.Age(view.PendingReviews(), reference.Current.Calendar, policy.FallbackZone, clock.GetCurrentInstant());
+        var aged = ReviewMonitor.Age(view.PendingReviews(), reference.Current.Calendar, deskZone, clock.GetCurrentInstant());
         var overdue = aged.Where(a => a.Overdue).ToList();
         var data = aged.ToDictionary(a => $"{a.Review.Partner}/{a.Review.Pon}", a => (object)$"{a.BusinessAge.TotalHours:F1} business hours since {a.Review.Since}");
         return Task.FromResult(overdue.Count == 0
