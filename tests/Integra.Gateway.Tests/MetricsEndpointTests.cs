@@ -62,11 +62,11 @@ public sealed partial class MetricsEndpointTests : IDisposable
         var metrics = Parse(text);
 
         Assert.Equal(1, metrics["gateway_reviews_pending"]);
-        Assert.Equal(90 * 60 - 2, metrics["gateway_reviews_oldest_age_seconds"]);
-        Assert.Equal(90 * 60 - 2, metrics["gateway_csr_oldest_unanswered_age_seconds"]);
+        Assert.Equal(90 * 60, metrics["gateway_reviews_oldest_age_seconds"]);
+        Assert.Equal(90 * 60, metrics["gateway_csr_oldest_unanswered_age_seconds"]);
         Assert.Equal(1, metrics["gateway_files_waiting{channel=\"local\",partner=\"PORTCO\"}"]);
         Assert.Equal(1, metrics["gateway_deliveries_waiting{channel=\"sftp\",partner=\"ACME\"}"]);
-        Assert.Equal(90 * 60 - 2, metrics["gateway_channel_last_good_poll_age_seconds{channel=\"sftp\",partner=\"ACME\"}"]);
+        Assert.Equal(90 * 60, metrics["gateway_channel_last_good_poll_age_seconds{channel=\"sftp\",partner=\"ACME\"}"]);
         Assert.Equal(1, metrics["gateway_files_today{channel=\"local\",partner=\"BRIDGE\"}"]);
         Assert.Contains("service_name=\"integra-gateway\"", text, StringComparison.Ordinal);
     }
