@@ -23,8 +23,8 @@ public sealed class ReviewWatchWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var store = stores.Open();
         var monitor = new ReviewMonitor(logger);
+        OrderStore? store = null;
         IDisposable? lease = null;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         try
@@ -33,6 +33,8 @@ public sealed class ReviewWatchWorker(
             {
                 try
                 {
+                    // Opened here, not before the loop: a store that is down is the store watchdog's to report.
+                    store ??= stores.Open();
                     lease ??= store.TryLease("review-watch");
                     if (lease is not null)
                     {
@@ -40,9 +42,13 @@ public sealed class ReviewWatchWorker(
                         monitor.Check(view.PendingReviews(), data.Current.Calendar, desk.Zone, clock.GetCurrentInstant());
                     }
                 }
-                catch (Exception e) when (e is System.Data.Common.DbException or IOException)
+                catch (Exception e) when (StoreProbe.IsStoreFailure(e))
                 {
                     logger.LogWarning("Expedite review check failed: {Error}", e.Message);
+                    lease?.Dispose();
+                    lease = null;
+                    store?.Dispose();
+                    store = null;
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
@@ -50,6 +56,7 @@ public sealed class ReviewWatchWorker(
         finally
         {
             lease?.Dispose();
+            store?.Dispose();
         }
     }
 }
