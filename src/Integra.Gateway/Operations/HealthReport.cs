@@ -1,4 +1,3 @@
-using Dapper;
 using Integra.Gateway.Storage;
 using NodaTime;
 
@@ -25,8 +24,7 @@ public sealed record HealthReport(bool Healthy, bool StoreReachable, IReadOnlyLi
         try
         {
             using var store = openStore();
-            polls = store.Connection.Query<(string Partner, string Channel, string? Ok)>("SELECT partner, channel, last_ok FROM channel_polls")
-                .ToDictionary(p => (p.Partner, p.Channel), p => p.Ok);
+            polls = new Dictionary<(string, string), string?>(store.LastSuccessfulPolls());
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
