@@ -17,11 +17,24 @@ internal static class StatusCommand
         {
             var settings = CommandSettings.Load(parse);
             using var store = settings.OpenExistingStore(parse.GetValue(db));
-            var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant());
+            var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant(), Calendar(settings), settings.DeskZone);
             OperationsOutput.Write(report, parse.GetValue(json), () => Text(report, new DeskTime(settings.DeskZone)));
             return ExitCodes.Done;
         }));
         return command;
+    }
+
+    /// <summary>The business calendar of <c>Gateway:DataDirectory</c> for the reviews' ages; none (no ages) when it does not load, so status still shows the rest.</summary>
+    private static Rules.Calendar.BusinessCalendar? Calendar(CommandSettings settings)
+    {
+        try
+        {
+            return settings.LoadReferenceData(null).Calendar;
+        }
+        catch (UsageException)
+        {
+            return null;
+        }
     }
 
     private static string Text(StatusReport r, DeskTime time)
@@ -46,7 +59,8 @@ internal static class StatusCommand
         s.AppendLine($"Pending expedite reviews: {r.PendingReviews.Count}");
         foreach (var p in r.PendingReviews)
         {
-            s.AppendLine($"  {p.Partner,-10} {p.Pon,-16} VER {p.Ver} DDD {p.RequestedDate} SDD {p.StandardDate} since {time.Format(p.Since)}");
+            var age = p.BusinessHours is { } hours ? $" ({hours:F1} business hours{(p.Overdue ? ", OVERDUE: more than one business day" : string.Empty)})" : string.Empty;
+            s.AppendLine($"  {p.Partner,-10} {p.Pon,-16} VER {p.Ver} DDD {p.RequestedDate} SDD {p.StandardDate} since {time.Format(p.Since)}{age}");
         }
 
         s.AppendLine();
@@ -55,6 +69,32 @@ internal static class StatusCommand
         foreach (var w in r.Csr.Waiting)
         {
             s.AppendLine($"  waiting: {w.Partner} {w.File} since {time.Format(w.FirstSeen)} ({w.AgeHours} h)");
+        }
+
+        s.AppendLine();
+        s.AppendLine($"Answers waiting for delivery: {r.WaitingDeliveries.Sum(w => w.Files)}");
+        foreach (var w in r.WaitingDeliveries)
+        {
+            s.AppendLine($"  {w.Partner,-10} {w.Channel,-6} {w.Files,4}");
+        }
+
+        s.AppendLine();
+        if (r.ReferenceData is { } data)
+        {
+            s.AppendLine($"Reference data loaded {time.Format(data.LoadedAt)} from:");
+            foreach (var f in data.Files)
+            {
+                s.AppendLine($"  {f}");
+            }
+
+            if (data.Error is not null)
+            {
+                s.AppendLine($"  newer files REFUSED at {time.Format(data.ErrorAt)}: {data.Error}");
+            }
+        }
+        else
+        {
+            s.AppendLine("Reference data: no daemon has loaded any yet");
         }
 
         s.AppendLine();
