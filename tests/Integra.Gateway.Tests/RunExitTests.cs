@@ -99,8 +99,9 @@ public sealed class RunExitTests : IDisposable
             daemon.WaitForExit();
             Assert.Equal(1, daemon.ExitCode);
             var line = Assert.Single(Read(error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.StartsWith("integra-gateway: Gateway:Database: the order store ", line, StringComparison.Ordinal);
-            Assert.Contains("failed 3 checks in a row", line, StringComparison.Ordinal);
+            // The store watchdog, or a worker whose store failed first: either way the line names the setting.
+            Assert.StartsWith("integra-gateway: Gateway:Database: ", line, StringComparison.Ordinal);
+            Assert.Contains("order store", line, StringComparison.Ordinal);
         }
         finally
         {
