@@ -1,5 +1,6 @@
 using Integra.Gateway.Drops;
 using Integra.Gateway.Processing;
+using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
@@ -10,7 +11,8 @@ namespace Integra.Gateway.Bench;
 
 /// <summary>
 /// The daemon path (issue 18 (d)): a request file dropped into a partner's local drop, picked up, decided, stored,
-/// answered and archived by the poller the running daemon uses (<see cref="Hosting.LocalDropWorker"/>), with the
+/// answered and archived through the intake pipeline the running daemon uses (<see cref="Hosting.LocalDropWorker"/>:
+/// the local drop transport feeding <see cref="Intake.IntakePipeline"/>), with the
 /// reference data already in memory and the store already open, as in the daemon between two polls. This class is
 /// the only place the bench knows how the daemon takes a file in: point <see cref="Prepare"/> at another intake
 /// service and every mode and ratio stays the same.
@@ -29,14 +31,14 @@ internal sealed class DaemonPath(ReferenceData data)
         folder.EnsureFolders();
         File.Copy(file, Path.Combine(folder.Location, "in", Path.GetFileName(file)));
         var store = OrderStore.Open(database, _clock);
-        var poller = new DropPoller(
-            data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store),
-            new IntakeLedger(store, _clock), _clock, Duration.Zero, NullLogger.Instance, new OutboxStore(store, _clock));
-        return new Run(store, poller, folder);
+        var processor = new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store);
+        var pipeline = new Intake.IntakePipeline(store, () => processor, _clock, NullLogger.Instance);
+        var poller = new DropPoller(data.Partner("ACME")!, Channel.Local, folder, pipeline, _clock, Duration.Zero, NullLogger.Instance);
+        return new Run(store, pipeline, poller, folder);
     }
 
     /// <summary>One prepared file: <see cref="ExecuteAsync"/> is the timed part.</summary>
-    internal sealed class Run(OrderStore store, DropPoller poller, LocalDropFolder folder) : IDisposable
+    internal sealed class Run(OrderStore store, Intake.IntakePipeline pipeline, DropPoller poller, LocalDropFolder folder) : IDisposable
     {
         /// <summary>Two rounds, as the daemon's: the first lists the file, the second (quiet period zero) takes it.</summary>
         public async Task ExecuteAsync()
@@ -54,6 +56,7 @@ internal sealed class DaemonPath(ReferenceData data)
 
         public void Dispose()
         {
+            pipeline.Dispose();
             store.Dispose();
             Directory.Delete(Path.GetDirectoryName(folder.Location)!, recursive: true);
         }

@@ -9,16 +9,17 @@ public sealed partial class OrderStore
     /// <summary>Keeps <paramref name="route"/> as the order's; a later version on another channel moves it there.</summary>
     public void SetOrigin(long orderId, DeliveryRoute route)
     {
+        // Once per filed version: a kept command (prepared once on SQLite), sent with the next round trip on PostgreSQL.
         var thread = route.Thread;
-        Live.Execute(
+        Defer(
             """
             INSERT INTO order_origins (order_id, channel, mail_to, mail_message_id, mail_references, mail_subject)
             VALUES (@orderId, @channel, @to, @messageId, @references, @subject)
             ON CONFLICT (order_id) DO UPDATE SET channel = @channel, mail_to = @to, mail_message_id = @messageId,
                 mail_references = @references, mail_subject = @subject
             """,
-            new { orderId, channel = StoredText.Of(route.Channel), to = thread?.To, messageId = thread?.MessageId, references = thread?.References, subject = thread?.Subject },
-            ActiveTransaction);
+            ("@orderId", orderId), ("@channel", StoredText.Of(route.Channel)), ("@to", thread?.To), ("@messageId", thread?.MessageId),
+            ("@references", thread?.References), ("@subject", thread?.Subject));
     }
 
     /// <summary>
