@@ -98,6 +98,7 @@ public static class PortalApp
             o.ExpireTimeSpan = settings.SessionIdle;
             o.SlidingExpiration = true;
             o.SessionStore = new StoreTicketStore(dependencies.Store, dependencies.Time);
+            o.TimeProvider = dependencies.Time;
             o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
         });
         services.AddAuthorizationBuilder()

@@ -231,5 +231,33 @@ public sealed class FailFastSettingsTests : IDisposable
         Assert.DoesNotContain("never-shown", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_reads_relative_secret_files_from_the_systemd_credentials_directory()
+    {
+        var credentials = _temp.File("credentials");
+        Directory.CreateDirectory(credentials);
+        var config = Config(new Dictionary<string, object>(Sftp("ACME", SftpPartner(keyFile: "acme_rsa")))
+        {
+            // A store nobody can open: the check after the key files, so that run stops there and does not start.
+            ["Gateway"] = new Dictionary<string, object> { ["Database"] = Path.Combine(Repo.SampleData, "partners.csv", "gateway.db") },
+        });
+        var environment = new Dictionary<string, string> { ["CREDENTIALS_DIRECTORY"] = credentials };
+
+        var (code, _, error) = GatewayProcess.RunWithErrors(Patience, environment, "run", "--config", config);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"integra-gateway: Sftp:Partners:ACME:PrivateKeyFile: cannot read {Path.Combine(credentials, "acme_rsa")}", error, StringComparison.Ordinal);
+
+        // systemd's LoadCredential= puts the key there: it is read and the start goes on to the next check.
+        using (var keygen = System.Diagnostics.Process.Start("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", string.Empty, "-f", Path.Combine(credentials, "acme_rsa")]))
+        {
+            keygen.WaitForExit();
+            Assert.Equal(0, keygen.ExitCode);
+        }
+
+        (code, _, error) = GatewayProcess.RunWithErrors(Patience, environment, "run", "--config", config);
+        Assert.Equal(2, code);
+        Assert.StartsWith("integra-gateway: Gateway:Database: ", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 }

@@ -15,23 +15,37 @@ internal static class StatusCommand
         var command = new Command("status", "Channels, files, orders by state, pending reviews, CSR SLA, last sweep") { db, json };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            using var store = CommandSettings.Load(parse).OpenExistingStore(parse.GetValue(db));
-            var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant());
-            OperationsOutput.Write(report, parse.GetValue(json), () => Text(report));
+            var settings = CommandSettings.Load(parse);
+            using var store = settings.OpenExistingStore(parse.GetValue(db));
+            var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant(), Calendar(settings), settings.DeskZone);
+            OperationsOutput.Write(report, parse.GetValue(json), () => Text(report, new DeskTime(settings.DeskZone)));
             return ExitCodes.Done;
         }));
         return command;
     }
 
-    private static string Text(StatusReport r)
+    /// <summary>The business calendar of <c>Gateway:DataDirectory</c> for the reviews' ages; none (no ages) when it does not load, so status still shows the rest.</summary>
+    private static Rules.Calendar.BusinessCalendar? Calendar(CommandSettings settings)
+    {
+        try
+        {
+            return settings.LoadReferenceData(null).Calendar;
+        }
+        catch (UsageException)
+        {
+            return null;
+        }
+    }
+
+    private static string Text(StatusReport r, DeskTime time)
     {
         var s = new StringBuilder();
-        s.AppendLine($"Integra Gateway status as of {r.AsOf}");
+        s.AppendLine($"Integra Gateway status as of {time.Format(r.AsOf)} (times in {time.Zone.Id})");
         s.AppendLine();
         s.AppendLine("Channels (partner, channel, last successful poll, waiting, errors 30 d, last error):");
         foreach (var c in r.Channels)
         {
-            s.AppendLine($"  {c.Partner,-10} {c.Channel,-6} {c.LastSuccessfulPoll ?? "never",-30} {c.FilesWaiting,4} {c.FilesInError30Days,4}  {(c.LastError is null ? string.Empty : $"{c.LastErrorAt}: {c.LastError}")}");
+            s.AppendLine($"  {c.Partner,-10} {c.Channel,-6} {(c.LastSuccessfulPoll is null ? "never" : time.Format(c.LastSuccessfulPoll)),-26} {c.FilesWaiting,4} {c.FilesInError30Days,4}  {(c.LastError is null ? string.Empty : $"{time.Format(c.LastErrorAt)}: {c.LastError}")}");
         }
 
         s.AppendLine();
@@ -45,7 +59,8 @@ internal static class StatusCommand
         s.AppendLine($"Pending expedite reviews: {r.PendingReviews.Count}");
         foreach (var p in r.PendingReviews)
         {
-            s.AppendLine($"  {p.Partner,-10} {p.Pon,-16} VER {p.Ver} DDD {p.RequestedDate} SDD {p.StandardDate} since {p.Since}");
+            var age = p.BusinessHours is { } hours ? $" ({hours:F1} business hours{(p.Overdue ? ", OVERDUE: more than one business day" : string.Empty)})" : string.Empty;
+            s.AppendLine($"  {p.Partner,-10} {p.Pon,-16} VER {p.Ver} DDD {p.RequestedDate} SDD {p.StandardDate} since {time.Format(p.Since)}{age}");
         }
 
         s.AppendLine();
@@ -53,11 +68,37 @@ internal static class StatusCommand
         s.AppendLine($"CSR requests, last 30 days: {r.Csr.Received30Days}, answered within 24 h: {r.Csr.AnsweredWithin24h30Days} ({share})");
         foreach (var w in r.Csr.Waiting)
         {
-            s.AppendLine($"  waiting: {w.Partner} {w.File} since {w.FirstSeen} ({w.AgeHours} h)");
+            s.AppendLine($"  waiting: {w.Partner} {w.File} since {time.Format(w.FirstSeen)} ({w.AgeHours} h)");
         }
 
         s.AppendLine();
-        s.AppendLine(r.LastSweep is { } sw ? $"Last sweep: #{sw.Id} as of {sw.AsOf}: {sw.Expired} expired, {sw.Cancels} cancels" : "Last sweep: none");
+        s.AppendLine($"Answers waiting for delivery: {r.WaitingDeliveries.Sum(w => w.Files)}");
+        foreach (var w in r.WaitingDeliveries)
+        {
+            s.AppendLine($"  {w.Partner,-10} {w.Channel,-6} {w.Files,4}");
+        }
+
+        s.AppendLine();
+        if (r.ReferenceData is { } data)
+        {
+            s.AppendLine($"Reference data loaded {time.Format(data.LoadedAt)} from:");
+            foreach (var f in data.Files)
+            {
+                s.AppendLine($"  {f}");
+            }
+
+            if (data.Error is not null)
+            {
+                s.AppendLine($"  newer files REFUSED at {time.Format(data.ErrorAt)}: {data.Error}");
+            }
+        }
+        else
+        {
+            s.AppendLine("Reference data: no daemon has loaded any yet");
+        }
+
+        s.AppendLine();
+        s.AppendLine(r.LastSweep is { } sw ? $"Last sweep: #{sw.Id} as of {time.Format(sw.AsOf)}: {sw.Expired} expired, {sw.Cancels} cancels" : "Last sweep: none");
         return s.ToString();
     }
 }

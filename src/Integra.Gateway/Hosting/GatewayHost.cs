@@ -1,4 +1,5 @@
 using Integra.Gateway.Configuration;
+using Integra.Gateway.Hosting.Health;
 using Integra.Gateway.Logging;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
@@ -67,23 +68,6 @@ public static class GatewayHost
             .AddSingleton<Processing.RequestProcessors>()
             .AddSingleton<Lifecycle.INpacGateway>(sp => new Lifecycle.NpacOutboxFiles(sp.GetRequiredService<IOptions<LifecycleSettings>>().Value.NpacOutbox))
             .AddSingleton<Intake.IntakePipelines>();
-    }
-
-    /// <summary>Metrics (OTLP export when <c>Telemetry:OtlpEndpoint</c> is set) and the optional /healthz listener.</summary>
-    private static IServiceCollection AddOperations(this IServiceCollection services, ConfigurationManager configuration)
-    {
-        services.AddMetrics();
-        services.AddSingleton<Operations.GatewayMetrics>();
-        if (configuration["Telemetry:OtlpEndpoint"] is { Length: > 0 } endpoint)
-        {
-            services.AddOpenTelemetry().WithMetrics(metrics => metrics
-                .AddMeter(Operations.GatewayMetrics.MeterName)
-                .AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)));
-        }
-
-        services.AddOptions<HealthSettings>().BindConfiguration("Health");
-        services.AddHostedService<HealthListener>();
-        return services;
     }
 
     private static IServiceCollection AddMailbox(this IServiceCollection services, ConfigurationManager configuration)

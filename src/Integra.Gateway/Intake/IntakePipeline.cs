@@ -180,6 +180,10 @@ public sealed class IntakePipeline(
         {
             var r = outcome.Summaries[i];
             logger.RequestDecided(partner, r.Kind, r.Pon, r.Ver, r.TnCount, r.Outcome, r.RejectCodes, $"{fileId}-{i + 1}");
+            if (r.Outcome == "PND")
+            {
+                logger.ExpediteReviewPending(partner, channel, r.Pon, r.Ver, $"{fileId}-{i + 1}");
+            }
         }
 
         logger.FileAnswered(partner, channel, outcome.FileName, outcome.Requests, outcome.Summary(), outcome.ResponseName, item.DurationMs);

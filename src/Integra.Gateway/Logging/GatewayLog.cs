@@ -29,6 +29,14 @@ public static partial class GatewayLog
         Message = "Delivered {Count} pending response file(s) to {Partner} at {Location}")]
     public static partial void OutboxDelivered(this ILogger logger, string partner, string location, int count);
 
+    [LoggerMessage(EventId = 120, EventName = "ExpediteReviewPending", Level = LogLevel.Warning,
+        Message = "LSR {Pon} VER {Ver} from {Partner} via {Channel} is PND X01: it waits for the desk's expedite review [{RequestId}]")]
+    public static partial void ExpediteReviewPending(this ILogger logger, string partner, string channel, string pon, string ver, string requestId);
+
+    [LoggerMessage(EventId = 121, EventName = "ExpediteReviewOverdue", Level = LogLevel.Warning,
+        Message = "Expedite review of LSR {Pon} VER {Ver} from {Partner} waiting {BusinessHours:F1} business hours (since {Since}): more than one business day")]
+    public static partial void ExpediteReviewOverdue(this ILogger logger, string partner, string pon, string ver, double businessHours, string since);
+
     [LoggerMessage(EventId = 500, EventName = "CsrSlaWarning", Level = LogLevel.Warning,
         Message = "CSR file {File} from {Partner} unanswered for {AgeHours:F1} h (target 24 h)")]
     public static partial void CsrSlaWarning(this ILogger logger, string partner, string file, double ageHours);

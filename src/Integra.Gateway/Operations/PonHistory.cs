@@ -3,7 +3,7 @@ using Integra.Gateway.Storage;
 
 namespace Integra.Gateway.Operations;
 
-/// <summary>Everything the store knows of a PON: "where is PON X?" for the ordering desk.</summary>
+/// <summary>Everything the store knows of orders: "where is PON X?" (or file X, or TN X) for the ordering desk.</summary>
 public sealed record PonHistory(IReadOnlyList<PonHistory.Order> Orders)
 {
     public sealed record Order(
@@ -19,12 +19,24 @@ public sealed record PonHistory(IReadOnlyList<PonHistory.Order> Orders)
 
     public sealed record Activation(string Tn, string Spid, string ActivatedAt, string ImportedAt);
 
-    public static PonHistory Read(OrderStore store, string pon, string? partner)
+    public static PonHistory Read(OrderStore store, string pon, string? partner) =>
+        Read(store, "pon = @pon", new { pon, partner });
+
+    /// <summary>The orders that have a version received in a file named <paramref name="fileName"/> (its name, without folder).</summary>
+    /// <remarks>Reads every version's file name: an operations look-up, not for the intake path.</remarks>
+    public static PonHistory ReadFile(OrderStore store, string fileName, string? partner) =>
+        Read(store, "id IN (SELECT order_id FROM versions WHERE file_name = @fileName)", new { fileName, partner });
+
+    /// <summary>The orders with the telephone number <paramref name="tn"/> (10 digits) among their TNs.</summary>
+    public static PonHistory ReadTn(OrderStore store, string tn, string? partner) =>
+        Read(store, "id IN (SELECT order_id FROM order_tns WHERE tn = @tn)", new { tn, partner });
+
+    private static PonHistory Read(OrderStore store, string selection, object parameters)
     {
         var c = store.Connection;
         var orders = c.Query<(long Id, string Partner, string Kind, string Ccna, string Pon, string? LsrNo, string State, string An, string Zone, string Nnsp, string? Foc)>(
-            "SELECT id, partner, kind, ccna, pon, lsrno, state, an, zone, nnsp, foc_date FROM orders WHERE pon = @pon AND (@partner IS NULL OR partner = @partner) ORDER BY partner, kind",
-            new { pon, partner }).ToList();
+            $"SELECT id, partner, kind, ccna, pon, lsrno, state, an, zone, nnsp, foc_date FROM orders WHERE {selection} AND (@partner IS NULL OR partner = @partner) ORDER BY partner, kind, pon",
+            parameters).ToList();
         return new PonHistory(orders.Select(o => new Order(
             o.Partner, o.Kind, o.Ccna, o.Pon, o.LsrNo, o.State, o.An, o.Zone, o.Nnsp, o.Foc,
             c.Query<Version>(

@@ -13,9 +13,27 @@ public sealed record StatusReport(
     StatusReport.CsrSla Csr,
     StatusReport.SweepStatus? LastSweep)
 {
+    /// <summary>Answers recorded for delivery and not yet delivered, per partner and channel (issue 14).</summary>
+    public IReadOnlyList<WaitingDelivery> WaitingDeliveries { get; init; } = [];
+
+    /// <summary>The reference data snapshot the daemon decides with: load time, file versions, a refusal since.</summary>
+    public ReferenceSnapshot? ReferenceData { get; init; }
+
+    public sealed record WaitingDelivery(string Partner, string Channel, long Files);
+
+    /// <param name="LoadedAt">When the daemon loaded the snapshot in use.</param>
+    /// <param name="Files">Its files as name, size and modification time, one per entry.</param>
+    /// <param name="Error">Why newer files were refused (file and line); null when none were.</param>
+    /// <param name="ErrorAt">When they were refused.</param>
+    public sealed record ReferenceSnapshot(string LoadedAt, IReadOnlyList<string> Files, string? Error, string? ErrorAt);
+
     public sealed record ChannelStatus(string Partner, string Channel, string? LastSuccessfulPoll, string? LastError, string? LastErrorAt, long FilesWaiting, long FilesInError30Days);
 
-    public sealed record PendingReviewItem(string Partner, string Pon, string? Ver, string? RequestedDate, string? StandardDate, string Since);
+    /// <summary>
+    /// An LSR in PND X01 since <c>Since</c>; <c>BusinessHours</c> is how long it has waited counting business days only
+    /// (<see cref="BusinessAge"/>, null without a calendar) and <c>Overdue</c> says it waited more than one business day.
+    /// </summary>
+    public sealed record PendingReviewItem(string Partner, string Pon, string? Ver, string? RequestedDate, string? StandardDate, string Since, double? BusinessHours = null, bool Overdue = false);
 
     /// <param name="Received30Days">CSR requests received in the last 30 days.</param>
     /// <param name="AnsweredWithin24h30Days">Of those, answered within 24 hours.</param>
@@ -28,7 +46,9 @@ public sealed record StatusReport(
     public sealed record SweepStatus(long Id, string AsOf, string RunAt, long Expired, long Cancels);
 
     /// <summary>Reads the report; every query uses an index or a small table, so it stays fast with a million orders.</summary>
-    public static StatusReport Read(OrderStore store, Instant now)
+    /// <remarks>With a business calendar, each review has its age in business hours, business days beginning and
+    /// ending in the desk's zone (default America/Denver).</remarks>
+    public static StatusReport Read(OrderStore store, Instant now, Rules.Calendar.BusinessCalendar? calendar = null, DateTimeZone? deskZone = null)
     {
         var c = store.Connection;
         var polls = c.Query<(string Partner, string Channel, string? Ok, string? Error, string? ErrorAt)>(
@@ -46,7 +66,7 @@ public sealed record StatusReport(
             .ToDictionary(r => $"{r.Kind}.{r.State}", r => r.Count);
         var reviews = c.Query<(string Partner, string Pon, string? Ver, string? Requested, string? Standard, string Updated)>(
                 "SELECT partner, pon, pending_ver, requested_date, standard_date, updated_at FROM orders WHERE state = 'PendingReview' ORDER BY updated_at")
-            .Select(r => new PendingReviewItem(r.Partner, r.Pon, r.Ver, r.Requested, r.Standard, r.Updated)).ToList();
+            .Select(r => Aged(new PendingReviewItem(r.Partner, r.Pon, r.Ver, r.Requested, r.Standard, r.Updated), calendar, deskZone ?? DateTimeZoneProviders.Tzdb["America/Denver"], now)).ToList();
 
         var csr = c.QuerySingle<(long Received, long OnTime)>(
             $"""
@@ -61,12 +81,34 @@ public sealed record StatusReport(
 
         var sweep = c.QueryFirstOrDefault<(long Id, string AsOf, string RunAt, long Expired, long Cancels)?>(
             "SELECT id, as_of, run_at, expired, cancels FROM sweeps ORDER BY id DESC LIMIT 1");
+        var deliveries = new OutboxStore(store, store.Clock).WaitingByChannel()
+            .Select(w => new WaitingDelivery(w.Key.Partner, w.Key.Channel, w.Value))
+            .OrderBy(w => w.Partner, StringComparer.Ordinal).ThenBy(w => w.Channel, StringComparer.Ordinal)
+            .ToList();
+        var snapshot = store.LatestReferenceSnapshot() is { } r
+            ? new ReferenceSnapshot(r.LoadedAt, r.Files.Split('\n', StringSplitOptions.RemoveEmptyEntries), r.Error, r.ErrorAt)
+            : null;
         return new StatusReport(
             StoreFormats.Text(now),
             channels,
             byState,
             reviews,
             new CsrSla(csr.Received, csr.OnTime, csr.Received == 0 ? null : Math.Round((double)csr.OnTime / csr.Received, 4), waitingCsr),
-            sweep is { } s ? new SweepStatus(s.Id, s.AsOf, s.RunAt, s.Expired, s.Cancels) : null);
+            sweep is { } s ? new SweepStatus(s.Id, s.AsOf, s.RunAt, s.Expired, s.Cancels) : null)
+        {
+            WaitingDeliveries = deliveries,
+            ReferenceData = snapshot,
+        };
+    }
+
+    private static PendingReviewItem Aged(PendingReviewItem item, Rules.Calendar.BusinessCalendar? calendar, DateTimeZone zone, Instant now)
+    {
+        if (calendar is null)
+        {
+            return item;
+        }
+
+        var age = BusinessAge.Between(calendar, zone, StoreFormats.Instant(item.Since), now);
+        return item with { BusinessHours = Math.Round(age.TotalHours, 1), Overdue = age > BusinessAge.ReviewOverdue };
     }
 }

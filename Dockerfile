@@ -1,0 +1,31 @@
+# The gateway as a container image: the self-contained single file (as `dotnet publish -p:PublishProfile=linux-x64`)
+# on Debian's runtime dependencies (with tzdata: Quartz schedules the sweep in the system's zones).
+#
+#   docker build -t integra-gateway .
+#   docker run --rm -v integra-state:/var/lib/integra-gateway integra-gateway            # the samples, as in the README
+#   docker run --rm -v /etc/integra-gateway:/etc/integra-gateway:ro -v integra-state:/var/lib/integra-gateway \
+#     integra-gateway run --config /etc/integra-gateway/appsettings.json
+#
+# Secrets: mount them as files (Docker/Compose secrets land in /run/secrets/NAME) and give relative names in the
+# settings ("PasswordFile": "imap"): with CREDENTIALS_DIRECTORY set, the gateway looks them up there, as under systemd.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/Integra.Gateway -p:PublishProfile=linux-x64 -p:PublishDir=/app/
+
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
+COPY --from=build /app/integra-gateway /opt/integra-gateway/integra-gateway
+COPY samples/reference /etc/integra-gateway/reference
+ENV INTEGRA_Gateway__DataDirectory=/etc/integra-gateway/reference \
+    INTEGRA_Gateway__Database=/var/lib/integra-gateway/gateway.db \
+    INTEGRA_LocalDrop__Root=/var/lib/integra-gateway/drop \
+    INTEGRA_LocalDrop__SeedFrom= \
+    INTEGRA_Lifecycle__NpacOutbox=/var/lib/integra-gateway/npac \
+    CREDENTIALS_DIRECTORY=/run/secrets \
+    DOTNET_BUNDLE_EXTRACT_BASE_DIR=/var/lib/integra-gateway/.bundle
+RUN mkdir -p /var/lib/integra-gateway && chown app:app /var/lib/integra-gateway
+USER app
+WORKDIR /var/lib/integra-gateway
+VOLUME /var/lib/integra-gateway
+ENTRYPOINT ["/opt/integra-gateway/integra-gateway"]
+CMD ["run"]

@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NodaTime;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>
+/// What health probes, <c>/metrics</c> and <c>status</c> read, on a connection of their own that only reads: a SQLite
+/// store is opened read-only (it never takes the write lock, never migrates, never creates a missing file) and a
+/// PostgreSQL session is read-only. A probe therefore never waits behind, nor blocks, the intake's writes.
+/// </summary>
+public sealed class OperationsView : IDisposable
+{
+    private readonly DbConnection _connection;
+
+    private OperationsView(DbConnection connection) => _connection = connection;
+
+    /// <summary>A channel's last successful poll and its last error (store text instants, null when never).</summary>
+    public sealed record ChannelPoll(string Partner, string Channel, string? LastOk, string? LastError, string? LastErrorAt);
+
+    /// <summary>A count per partner and channel, with the oldest item's store text instant.</summary>
+    public sealed record Waiting(string Partner, string Channel, long Count, string? Oldest);
+
+    /// <summary>An LSR order in PND X01 waiting for the desk; <see cref="Since"/> is when it went there.</summary>
+    public sealed record PendingReview(string Partner, string Pon, string? Ver, string? RequestedDate, string? StandardDate, string Since);
+
+    /// <summary>Opens the store at <paramref name="database"/> for reading.</summary>
+    /// <exception cref="DbException">It cannot be opened (a SQLite file that is missing or unreadable, a server down).</exception>
+    public static OperationsView Open(string database)
+    {
+        var location = StoreLocation.Parse(database);
+        if (location.Provider == StoreProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(location.Value), Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 5 };
+            var sqlite = new SqliteConnection(builder.ToString());
+            sqlite.Open();
+            return new OperationsView(sqlite);
+        }
+
+        var postgres = new NpgsqlConnection(location.Value);
+        postgres.Open();
+        postgres.Execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        return new OperationsView(postgres);
+    }
+
+    /// <summary>Reads one row of a table every version of the schema has: the store is there and answers.</summary>
+    public void Ping() => _connection.ExecuteScalar<long>("SELECT COUNT(*) FROM (SELECT 1 FROM channel_polls LIMIT 1) AS one");
+
+    public IReadOnlyList<ChannelPoll> ChannelPolls() =>
+        _connection.Query<ChannelPoll>("SELECT partner, channel, last_ok AS LastOk, last_error AS LastError, last_error_at AS LastErrorAt FROM channel_polls ORDER BY partner, channel").ToList();
+
+    /// <summary>Files listed in a drop or mailbox and not yet answered.</summary>
+    public IReadOnlyList<Waiting> FilesWaiting() =>
+        _connection.Query<Waiting>("SELECT partner, channel, COUNT(*) AS Count, MIN(first_seen) AS Oldest FROM intake_sightings GROUP BY partner, channel ORDER BY partner, channel").ToList();
+
+    /// <summary>Response files in the outbox not yet delivered, per partner and channel (NPAC files excluded).</summary>
+    public IReadOnlyList<Waiting> DeliveriesWaiting() =>
+        _connection.Query<Waiting>(
+            """
+            SELECT partner, COALESCE(channel, '') AS Channel, COUNT(DISTINCT file_name) AS Count, MIN(created_at) AS Oldest
+            FROM outbox WHERE kind = 'RESPONSE' AND delivered_at IS NULL
+            GROUP BY partner, COALESCE(channel, '') ORDER BY partner, Channel
+            """).ToList();
+
+    /// <summary>Files first seen at or after <paramref name="since"/>, per partner and channel (answered or not).</summary>
+    public IReadOnlyList<Waiting> FilesReceivedSince(Instant since) =>
+        _connection.Query<Waiting>(
+            "SELECT partner, channel, COUNT(*) AS Count, MIN(first_seen) AS Oldest FROM intake_files WHERE first_seen >= @since GROUP BY partner, channel ORDER BY partner, channel",
+            new { since = StoreFormats.Text(since) }).ToList();
+
+    /// <summary>LSR orders in PND X01, oldest first.</summary>
+    public IReadOnlyList<PendingReview> PendingReviews() =>
+        _connection.Query<PendingReview>(
+            """
+            SELECT partner, pon, pending_ver AS Ver, requested_date AS RequestedDate, standard_date AS StandardDate, updated_at AS Since
+            FROM orders WHERE state = 'PendingReview' ORDER BY updated_at
+            """).ToList();
+
+    /// <summary>When the oldest CSR file still waiting for its answer was first seen; null when none waits.</summary>
+    public string? OldestWaitingCsr() =>
+        _connection.ExecuteScalar<string?>("SELECT MIN(first_seen) FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv'");
+
+    /// <summary>When the last expiry sweep ran; null when none has.</summary>
+    public string? LastSweepRunAt() =>
+        _connection.ExecuteScalar<string?>("SELECT run_at FROM sweeps ORDER BY id DESC LIMIT 1");
+
+    public void Dispose() => _connection.Dispose();
+}
