@@ -2,7 +2,7 @@
 # on Debian's runtime dependencies (with tzdata: Quartz schedules the sweep in the system's zones).
 #
 #   docker build -t integra-gateway .
-#   docker run --rm -v integra-state:/var/lib/integra-gateway integra-gateway            # the samples, as in the README
+#   docker run --rm -p 127.0.0.1:5080:5080 -v integra-state:/var/lib/integra-gateway integra-gateway   # the samples
 #   docker run --rm -v /etc/integra-gateway:/etc/integra-gateway:ro -v integra-state:/var/lib/integra-gateway \
 #     integra-gateway run --config /etc/integra-gateway/appsettings.json
 #
@@ -21,11 +21,14 @@ ENV INTEGRA_Gateway__DataDirectory=/etc/integra-gateway/reference \
     INTEGRA_LocalDrop__Root=/var/lib/integra-gateway/drop \
     INTEGRA_LocalDrop__SeedFrom= \
     INTEGRA_Lifecycle__NpacOutbox=/var/lib/integra-gateway/npac \
+    INTEGRA_Portal__Listen=http://0.0.0.0:5080 \
     CREDENTIALS_DIRECTORY=/run/secrets \
     DOTNET_BUNDLE_EXTRACT_BASE_DIR=/var/lib/integra-gateway/.bundle
 RUN mkdir -p /var/lib/integra-gateway && chown app:app /var/lib/integra-gateway
 USER app
 WORKDIR /var/lib/integra-gateway
 VOLUME /var/lib/integra-gateway
+# The partner portal (Portal:Listen); put TLS in front of it.
+EXPOSE 5080
 ENTRYPOINT ["/opt/integra-gateway/integra-gateway"]
 CMD ["run"]

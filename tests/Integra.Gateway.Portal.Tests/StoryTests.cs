@@ -106,6 +106,26 @@ public sealed class StoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_counts_the_profiles_past_due()
+    {
+        var desk = (OnboardingDesk)_portal.App.Services.GetService(typeof(OnboardingDesk))!;
+        var profile = new TradingPartnerProfile();
+        foreach (var (field, value) in Form("NWC", "a@newco.example", "b@newco.example"))
+        {
+            typeof(TradingPartnerProfile).GetProperty(field["Profile.".Length..])!.SetValue(profile, value);
+        }
+
+        var early = _portal.Store.AddProfile(ProfileSources.Page, profile, DateTimeOffset.UtcNow - TimeSpan.FromDays(10), DateTimeOffset.UtcNow - TimeSpan.FromDays(5));
+        desk.Submit(null, ProfileSources.Page, profile);
+
+        var (code, output) = await Cli(["status", "--db", _portal.Database]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Trading Partner Profiles past due (not handled within 3 business days): 1", output, StringComparison.Ordinal);
+        Assert.True(early.IsPastDue(DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task A_rejected_profile_mails_the_reason_and_an_existing_CCNA_cannot_be_approved()
     {
         _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);

@@ -40,6 +40,34 @@ public sealed class ReferenceData
         Calendar = calendar;
     }
 
+    private ReferenceData(ReferenceData files, IReadOnlyDictionary<string, Partner> partners)
+    {
+        _partners = partners;
+        _accounts = files._accounts;
+        _tns = files._tns;
+        _tnsByAccount = files._tnsByAccount;
+        _npac = files._npac;
+        _spids = files._spids;
+        _zones = files._zones;
+        _contacts = files._contacts;
+        Calendar = files.Calendar;
+    }
+
+    /// <summary>
+    /// These reference data with further partners (approved through the portal's onboarding); a partner of
+    /// partners.csv wins over one with the same id. Shares every other table, so it costs the partners only.
+    /// </summary>
+    public ReferenceData WithPartners(IEnumerable<Partner> more)
+    {
+        var partners = new Dictionary<string, Partner>(_partners, StringComparer.OrdinalIgnoreCase);
+        foreach (var partner in more)
+        {
+            partners.TryAdd(partner.Id, partner);
+        }
+
+        return new ReferenceData(this, partners);
+    }
+
     /// <summary>Business days and holidays (holidays.csv).</summary>
     public BusinessCalendar Calendar { get; }
 

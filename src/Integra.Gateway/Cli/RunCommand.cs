@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Data.Common;
 using Integra.Gateway.Configuration.Checks;
 using Integra.Gateway.Hosting;
 using Integra.Gateway.Reference;
+using Integra.Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -53,7 +55,7 @@ internal static class RunCommand
                 try
                 {
                     await host.RunAsync(token);
-                    failure = outcome.Failure ?? FailedWorker(workers);
+                    failure = outcome.Failure ?? FailedWorker(workers, settings.Gateway.Database);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -72,9 +74,20 @@ internal static class RunCommand
         return command;
     }
 
-    /// <summary>The first background worker that ended with an exception (the host stops then), as one line.</summary>
-    private static string? FailedWorker(List<BackgroundService> workers) =>
+    /// <summary>
+    /// The first background worker that ended with an exception (the host stops then), as one line; a failure of the
+    /// store names <c>Gateway:Database</c>, as the store watchdog does.
+    /// </summary>
+    private static string? FailedWorker(List<BackgroundService> workers, string database) =>
         workers
-            .Select(s => s.ExecuteTask is { IsFaulted: true } task ? $"{s.GetType().Name} failed: {task.Exception!.InnerException!.Message.ReplaceLineEndings(" ")}" : null)
-            .FirstOrDefault(f => f is not null);
+            .Where(s => s.ExecuteTask is { IsFaulted: true })
+            .Select(s =>
+            {
+                var e = s.ExecuteTask!.Exception!.InnerException!;
+                var reason = StoreProbe.Reason(e);
+                return e is DbException
+                    ? $"Gateway:Database: {s.GetType().Name} failed on the order store {StoreProbe.Describe(database)}: {reason}"
+                    : $"{s.GetType().Name} failed: {reason}";
+            })
+            .FirstOrDefault();
 }

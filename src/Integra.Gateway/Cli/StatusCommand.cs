@@ -18,6 +18,7 @@ internal static class StatusCommand
             var settings = CommandSettings.Load(parse);
             using var store = settings.OpenExistingStore(parse.GetValue(db));
             var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant(), Calendar(settings), settings.DeskZone);
+            report = report with { OnboardingFormsPastDue = Storage.PortalStore.Open(settings.Database(parse.GetValue(db)).Database).ProfilesPastDue(DateTimeOffset.UtcNow) };
             OperationsOutput.Write(report, parse.GetValue(json), () => Text(report, new DeskTime(settings.DeskZone)));
             return ExitCodes.Done;
         }));
@@ -55,6 +56,8 @@ internal static class StatusCommand
             s.AppendLine($"  {state,-22} {count,10}");
         }
 
+        s.AppendLine();
+        s.AppendLine($"Trading Partner Profiles past due (not handled within 3 business days): {r.OnboardingFormsPastDue}");
         s.AppendLine();
         s.AppendLine($"Pending expedite reviews: {r.PendingReviews.Count}");
         foreach (var p in r.PendingReviews)

@@ -53,8 +53,34 @@ public static class GatewayHost
     /// <summary>Live reference data: the snapshot source, and the watcher that swaps in a changed one.</summary>
     private static IServiceCollection AddReferenceData(this IServiceCollection services) =>
         services
-            .AddSingleton(sp => new ReferenceDataSource(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.DataDirectory, sp.GetRequiredService<IClock>()))
+            .AddSingleton(sp =>
+            {
+                var gateway = sp.GetRequiredService<IOptions<GatewaySettings>>().Value;
+                return new ReferenceDataSource(gateway.DataDirectory, sp.GetRequiredService<IClock>(), ApprovedPartners(gateway.Database));
+            })
             .AddHostedService<ReferenceDataWatcher>();
+
+    /// <summary>
+    /// The partners the portal's onboarding approved, read from the store at each reference check (a few rows), so the
+    /// drop and mail channels know them without a restart. A store that cannot be read keeps the partners known last;
+    /// the store watchdog reports the store itself.
+    /// </summary>
+    private static Func<IReadOnlyList<Rules.Reference.Partner>> ApprovedPartners(string database)
+    {
+        var store = new Lazy<Storage.PortalStore>(() => Storage.PortalStore.Open(database));
+        IReadOnlyList<Rules.Reference.Partner> last = [];
+        return () =>
+        {
+            try
+            {
+                return last = store.Value.ApprovedPartners();
+            }
+            catch (System.Data.Common.DbException)
+            {
+                return last;
+            }
+        };
+    }
 
     /// <summary>
     /// The store, the processor and the one intake pipeline every channel feeds, and the NPAC outbox the pipeline and

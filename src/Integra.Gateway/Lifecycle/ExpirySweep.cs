@@ -1,4 +1,3 @@
-using Dapper;
 using Integra.Gateway.Delivery;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
@@ -30,10 +29,7 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
 
         // Two instances on one PostgreSQL database may fire together; the second waits here and then finds nothing due.
         store.Lock("expiry-sweep");
-        var sweepId = store.Connection.ExecuteScalar<long>(
-            "INSERT INTO sweeps (as_of, run_at) VALUES (@asOf, @runAt) RETURNING id",
-            new { asOf = StoreFormats.Text(now), runAt = StoreFormats.Text(clock.GetCurrentInstant()) },
-            store.ActiveTransaction);
+        var sweepId = store.StartSweep(now);
         var batch = $"{sweepId:D6}-{Stamp.Format(now)}";
 
         // FOC date + 4 business days is at least 4 calendar days, and no zone is more than a day from UTC:
@@ -103,10 +99,7 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
             files.Add(npac);
         }
 
-        store.Connection.Execute(
-            "UPDATE sweeps SET expired = @expired, cancels = @cancels WHERE id = @sweepId",
-            new { expired = expired.Count, cancels, sweepId },
-            store.ActiveTransaction);
+        store.FinishSweep(sweepId, expired.Count, cancels);
         transaction.Commit();
         return new SweepResult(sweepId, expired.Count, cancels, completed.Count, files);
     }

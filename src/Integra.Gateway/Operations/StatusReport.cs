@@ -13,6 +13,9 @@ public sealed record StatusReport(
     StatusReport.CsrSla Csr,
     StatusReport.SweepStatus? LastSweep)
 {
+    /// <summary>Trading Partner Profiles still in the portal's queue after their due time (issue 16).</summary>
+    public long OnboardingFormsPastDue { get; init; }
+
     /// <summary>Answers recorded for delivery and not yet delivered, per partner and channel (issue 14).</summary>
     public IReadOnlyList<WaitingDelivery> WaitingDeliveries { get; init; } = [];
 

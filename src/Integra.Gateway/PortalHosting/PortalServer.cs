@@ -2,6 +2,7 @@ using Integra.Gateway.Configuration;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Portal;
 using Integra.Gateway.Portal.Mail;
+using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +22,7 @@ public sealed class PortalServer(
     IOptions<PortalSettings> settings,
     IOptions<GatewaySettings> gateway,
     IOptions<MailSettings> mail,
-    ReferenceData data,
+    ReferenceDataSource data,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -35,7 +36,7 @@ public sealed class PortalServer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _app = Build(settings.Value, gateway.Value.Database, mail.Value, () => data, TimeProvider.System, loggers);
+        _app = Build(settings.Value, gateway.Value.Database, mail.Value, () => data.Current, TimeProvider.System, loggers);
         await _app.StartAsync(cancellationToken);
         loggers.CreateLogger<PortalServer>().LogInformation("Partner portal listening on {Urls}", string.Join(", ", _app.Urls));
     }

@@ -16,16 +16,20 @@ public sealed class ReferenceDataSource
 {
     private readonly string _directory;
     private readonly IClock _clock;
+    private readonly Func<IReadOnlyList<Partner>> _approvedPartners;
     private volatile Snapshot _snapshot;
     private volatile Refusal? _refusal;
 
     /// <exception cref="ReferenceDataException">The first load failed (the gateway does not start, exit 2).</exception>
-    public ReferenceDataSource(string directory, IClock clock)
+    // approvedPartners: partners created by the portal's onboarding (the store), merged into every snapshot so that
+    // the drop and mail channels know an approved partner at the next check, without a restart.
+    public ReferenceDataSource(string directory, IClock clock, Func<IReadOnlyList<Partner>>? approvedPartners = null)
     {
         _directory = directory;
         _clock = clock;
+        _approvedPartners = approvedPartners ?? (() => []);
         var versions = Versions();
-        _snapshot = new Snapshot(ReferenceDataLoader.Load(directory), clock.GetCurrentInstant(), versions);
+        _snapshot = Merge(ReferenceDataLoader.Load(directory), clock.GetCurrentInstant(), versions, _approvedPartners());
     }
 
     public ReferenceData Current => _snapshot.Data;
@@ -47,9 +51,17 @@ public sealed class ReferenceDataSource
     public bool Refresh()
     {
         var versions = Versions();
+        var approved = _approvedPartners();
         if (versions.SequenceEqual(_snapshot.Files) || (_refusal is { } refused && versions.SequenceEqual(refused.Files)))
         {
-            return false;
+            if (Signature(approved) == Signature(_snapshot.Approved))
+            {
+                return false;
+            }
+
+            // Only the approved partners changed: the current files' data with the new partners.
+            _snapshot = Merge(_snapshot.FileData, _clock.GetCurrentInstant(), _snapshot.Files, approved);
+            return true;
         }
 
         ReferenceData data;
@@ -64,7 +76,7 @@ public sealed class ReferenceDataSource
         }
 
         // The files may have changed again while loading; the next check loads them.
-        _snapshot = new Snapshot(data, _clock.GetCurrentInstant(), versions);
+        _snapshot = Merge(data, _clock.GetCurrentInstant(), versions, approved);
         _refusal = null;
         return true;
     }
@@ -77,7 +89,15 @@ public sealed class ReferenceDataSource
                 .ToList()
             : [];
 
-    private sealed record Snapshot(ReferenceData Data, Instant LoadedAt, IReadOnlyList<ReferenceFileVersion> Files);
+    /// <summary>What identifies a set of approved partners (records compare their e-mail lists by reference).</summary>
+    private static string Signature(IReadOnlyList<Partner> partners) =>
+        string.Join('\n', partners.Select(p => $"{p.Id};{p.Ccna};{p.Name};{p.Type};{string.Join(',', p.Emails)}"));
+
+    private static Snapshot Merge(ReferenceData files, Instant loadedAt, IReadOnlyList<ReferenceFileVersion> versions, IReadOnlyList<Partner> approved) =>
+        new(approved.Count == 0 ? files : files.WithPartners(approved), files, loadedAt, versions, approved);
+
+    // Data is what decisions use: FileData (as loaded from the files alone) with the Approved partners.
+    private sealed record Snapshot(ReferenceData Data, ReferenceData FileData, Instant LoadedAt, IReadOnlyList<ReferenceFileVersion> Files, IReadOnlyList<Partner> Approved);
 
     private sealed record Refusal(string Error, Instant At, IReadOnlyList<ReferenceFileVersion> Files);
 }

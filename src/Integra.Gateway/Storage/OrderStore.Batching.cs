@@ -40,6 +40,25 @@ public sealed partial class OrderStore
         return reader.Read() ? reader.GetValue(0) : null;
     }
 
+    /// <summary>
+    /// The first row of <paramref name="sql"/> through <paramref name="read"/>, or null when there is none; sent with
+    /// the writes waiting (the previous request's last writes, when it looks up the next request's order).
+    /// </summary>
+    private T? First<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+        where T : class
+    {
+        if (_pending.Count == 0)
+        {
+            using var single = Command(sql, parameters).ExecuteReader();
+            return single.Read() ? read(single) : null;
+        }
+
+        using var batch = Batch();
+        Add(batch, sql, parameters);
+        using var reader = batch.ExecuteReader();
+        return reader.Read() ? read(reader) : null;
+    }
+
     /// <summary>Sends the waiting writes now (before another use of the connection, and before a commit).</summary>
     private void FlushPending()
     {

@@ -77,11 +77,8 @@ public sealed partial class OrderStore : IDisposable
     public IDisposable? TryLease(string name) =>
         Dialect.TryLease(Live, name) ? new Lease(this, name) : null;
 
-    public StoredOrder? FindOrder(string partner, string kind, string ccna, string pon)
-    {
-        using var reader = Command(OrderColumns + " WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon)).ExecuteReader();
-        return reader.Read() ? ReadOrder(reader) : null;
-    }
+    public StoredOrder? FindOrder(string partner, string kind, string ccna, string pon) =>
+        First(OrderColumns + " WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", ReadOrder, ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon));
 
     public StoredOrder? FindOrder(long id) => QueryOrders("WHERE id = @id", ("@id", id)).SingleOrDefault();
 
