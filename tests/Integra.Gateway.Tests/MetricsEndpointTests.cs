@@ -39,6 +39,12 @@ public sealed partial class MetricsEndpointTests : IDisposable
             new IntakeLedger(store, clock).RecordPoll("ACME", "sftp", error: null);
         }
 
+        // One Trading Partner Profile past its due time by the scrape, one not yet due.
+        var portal = PortalStore.Open(db);
+        var now = clock.GetCurrentInstant().ToDateTimeOffset();
+        portal.AddProfile("page", new Portal.Onboarding.TradingPartnerProfile(), now.AddDays(-4), now.AddMinutes(60));
+        portal.AddProfile("page", new Portal.Onboarding.TradingPartnerProfile(), now, now.AddDays(3));
+
         var port = FreePort();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:PrometheusListen"] = $"http://127.0.0.1:{port}/" });
         var services = new ServiceCollection()
@@ -68,6 +74,7 @@ public sealed partial class MetricsEndpointTests : IDisposable
         Assert.Equal(1, metrics["gateway_deliveries_waiting{channel=\"sftp\",partner=\"ACME\"}"]);
         Assert.Equal(90 * 60, metrics["gateway_channel_last_good_poll_age_seconds{channel=\"sftp\",partner=\"ACME\"}"]);
         Assert.Equal(1, metrics["gateway_files_today{channel=\"local\",partner=\"BRIDGE\"}"]);
+        Assert.Equal(1, metrics["gateway_onboarding_past_due"]);
         Assert.Contains("service_name=\"integra-gateway\"", text, StringComparison.Ordinal);
     }
 

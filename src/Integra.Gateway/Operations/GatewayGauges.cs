@@ -38,6 +38,7 @@ public sealed class GatewayGauges
         meter.CreateObservableGauge("gateway.reviews.pending", () => Read().ReviewsPending, "{review}", "Expedite reviews (PND X01) waiting for the desk.");
         meter.CreateObservableGauge("gateway.reviews.oldest.age", () => Read().OldestReviewAge, "s", "Seconds the oldest pending expedite review has waited (0 when none).");
         meter.CreateObservableGauge("gateway.csr.oldest_unanswered.age", () => Read().OldestCsrAge, "s", "Seconds the oldest unanswered CSR file has waited since first seen (0 when none).");
+        meter.CreateObservableGauge("gateway.onboarding.past_due", () => Read().ProfilesPastDue, "{form}", "Trading Partner Profiles not decided within 3 business days of receipt.");
         meter.CreateObservableGauge("gateway.files.today", () => Read().FilesToday, "{file}", "Files received today (the desk's day), by partner and channel, the mailbox included.");
     }
 
@@ -49,7 +50,8 @@ public sealed class GatewayGauges
         long ReviewsPending,
         double OldestReviewAge,
         double OldestCsrAge,
-        IReadOnlyList<Measurement<long>> FilesToday);
+        IReadOnlyList<Measurement<long>> FilesToday,
+        long ProfilesPastDue);
 
     private Snapshot Read()
     {
@@ -87,6 +89,7 @@ public sealed class GatewayGauges
             reviews.Count,
             reviews.Count == 0 ? 0 : Age(reviews[0].Since),
             Age(view.OldestWaitingCsr()),
-            view.FilesReceivedSince(today).Select(w => new Measurement<long>(w.Count, Tags(w.Partner, w.Channel))).ToList());
+            view.FilesReceivedSince(today).Select(w => new Measurement<long>(w.Count, Tags(w.Partner, w.Channel))).ToList(),
+            view.UndecidedProfileDueTimes().LongCount(due => StoreFormats.Instant(due) < now));
     }
 }

@@ -82,6 +82,10 @@ public sealed class OperationsView : IDisposable
     public string? OldestWaitingCsr() =>
         _connection.ExecuteScalar<string?>("SELECT MIN(first_seen) FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv'");
 
+    /// <summary>The due times of the Trading Partner Profiles the desk has not decided yet (a handful of rows).</summary>
+    public IReadOnlyList<string> UndecidedProfileDueTimes() =>
+        _connection.Query<string>("SELECT due_at FROM portal_profiles WHERE state = 'received'").ToList();
+
     /// <summary>When the last expiry sweep ran; null when none has.</summary>
     public string? LastSweepRunAt() =>
         _connection.ExecuteScalar<string?>("SELECT run_at FROM sweeps ORDER BY id DESC LIMIT 1");
