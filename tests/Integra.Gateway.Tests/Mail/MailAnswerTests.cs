@@ -110,6 +110,38 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
     }
 
     [Fact]
+    public async Task A_partner_approved_in_the_portal_gets_its_first_emailed_file_answered_without_a_restart()
+    {
+        // The daemon's live reference source, over the store the portal's onboarding writes to.
+        var portal = PortalStore.Open(_cli.Db);
+        var source = new ReferenceDataSource(Repo.SampleData, SystemClock.Instance, portal.ApprovedPartners);
+        var sender = $"lsr-{Guid.NewGuid():N}@newco.example";
+        var now = DateTimeOffset.UtcNow;
+        var form = portal.AddProfile("page", new Portal.Onboarding.TradingPartnerProfile(), now, now.AddDays(3));
+        var newco = new Rules.Reference.Partner("NEWCO", "NWCO", "New Carrier", Rules.Reference.PartnerType.Clec, [sender], null, null);
+        Assert.True(portal.ApproveProfile(form.Id, newco, [new Portal.Accounts.NewPortalUser($"admin-{sender}", "Admin", Portal.Accounts.PortalRoles.PartnerAdmin, "NEWCO", Portal.Accounts.Privileges.None)], "desk@integra.test", now));
+
+        Assert.True(source.Refresh()); // the watcher's next check
+        var pon = $"NW-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
+        var message = Message(pon, "first.lsr.csv", $"NWCO,{pon},00,NWCO,6201,D,CB,V,2026-03-20,4065550900,Y,A1004,59601,4065550101,\n");
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse(sender));
+        await Deliver(message);
+        using (var store = OrderStore.Open(_cli.Db, SystemClock.Instance))
+        {
+            var processor = new RequestFileProcessor(source.Current, new PolicyOptions(), new Intake.IntakeLimits(), store);
+            var pipeline = new IntakePipeline(store, () => processor, SystemClock.Instance, _log, _services.GetRequiredService<GatewayMetrics>());
+            var settings = servers.Mail();
+            using var mailbox = new MailIntake(settings, () => source.Current, pipeline, new MailLedger(store, SystemClock.Instance), new ReplySender(settings), SystemClock.Instance, _log);
+            await mailbox.ProcessInboxAsync(default);
+        }
+
+        var reply = Assert.Single(RepliesTo(message));
+        Assert.Equal([sender], reply.To.Mailboxes.Select(m => m.Address));
+        Assert.Contains($",NWCO,{pon},00,", Csv(reply, "first.lsr.resp.csv"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_mailbox_logs_events_100_to_102_counts_its_files_and_is_in_status_and_health()
     {
         using var files = new MetricCollector<long>(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), GatewayMetrics.MeterName, "gateway.files");
