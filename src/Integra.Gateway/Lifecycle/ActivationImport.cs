@@ -1,4 +1,3 @@
-using Dapper;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
@@ -49,19 +48,9 @@ public sealed class ActivationImport(OrderStore store, IClock clock)
             // Every open order of the new provider that ports the TN: an order waiting for an expedite review, or a
             // second PON for the same number, must know it is in service too, or a later cancel would take it away.
             // SPIDs are compared without case: a partner may write its NNSP in lower case.
-            var orderIds = store.Connection.Query<long>(
-                """
-                SELECT o.id FROM orders o JOIN order_tns t ON t.order_id = o.id
-                WHERE t.tn = @tn AND t.lna = 'P' AND o.kind = 'LSR' AND o.state IN ('Foc', 'PendingReview', 'Complete') AND UPPER(o.nnsp) = UPPER(@spid)
-                ORDER BY o.id DESC
-                """,
-                new { tn, spid },
-                store.ActiveTransaction).ToList();
+            var orderIds = store.OrdersPortingTo(tn, spid);
             long? orderId = orderIds.Count > 0 ? orderIds[0] : null;
-            store.Connection.Execute(
-                "INSERT INTO activations (tn, spid, activated_at, imported_at, order_id, outcome) VALUES (@tn, @spid, @activated, @now, @orderId, @outcome)",
-                new { tn, spid, activated = StoreFormats.Text(activated), now, orderId, outcome = orderId is null ? "UNMATCHED" : "MATCHED" },
-                store.ActiveTransaction);
+            store.RecordActivation(tn, spid, activated, now, orderId);
             if (orderId is null)
             {
                 continue;
@@ -71,10 +60,7 @@ public sealed class ActivationImport(OrderStore store, IClock clock)
             foreach (var each in orderIds)
             {
                 touched.Add(each);
-                store.Connection.Execute(
-                    "UPDATE order_tns SET status = @status WHERE order_id = @each AND tn = @tn",
-                    new { status = TnStatuses.Activated, each, tn },
-                    store.ActiveTransaction);
+                store.MarkTnActivated(each, tn);
             }
         }
 

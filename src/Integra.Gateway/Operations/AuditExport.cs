@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using Integra.Gateway.Csv;
 using Integra.Gateway.Storage;
 
@@ -34,8 +33,7 @@ public static class AuditExport
             var documents = new List<string[]>();
             foreach (var v in order.Versions)
             {
-                foreach (var (name, sha256, content) in store.Connection.Query<(string Name, string Sha256, byte[] Content)>(
-                    "SELECT name, sha256, content FROM documents WHERE version_id = @Id ORDER BY id", new { v.Id }))
+                foreach (var (name, sha256, content) in store.Documents(v.Id))
                 {
                     var target = $"{v.Ver}-{name}";
                     Directory.CreateDirectory(Path.Combine(folder, "documents"));

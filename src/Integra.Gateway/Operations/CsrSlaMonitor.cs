@@ -1,4 +1,3 @@
-using Dapper;
 using Integra.Gateway.Logging;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Logging;
@@ -67,8 +66,7 @@ public sealed class CsrSlaMonitor(OrderStore store, ILogger logger) : IDisposabl
 
     /// <summary>CSR files listed in a drop and not yet answered (still sighted), oldest first.</summary>
     public static IReadOnlyList<(string Partner, string Channel, string Path, string FirstSeen)> WaitingFiles(OrderStore store) =>
-        store.Connection.Query<(string Partner, string Channel, string Path, string FirstSeen)>(
-            "SELECT partner, channel, path, first_seen FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv' ORDER BY first_seen").ToList();
+        store.WaitingCsrSightings().Select(w => (w.Partner, w.Channel, w.Path, w.FirstSeen)).ToList();
 
     public void Dispose() => _watch?.Dispose();
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Integra.Gateway.Storage;
 
 namespace Integra.Gateway.Operations;
@@ -20,31 +19,23 @@ public sealed record PonHistory(IReadOnlyList<PonHistory.Order> Orders)
     public sealed record Activation(string Tn, string Spid, string ActivatedAt, string ImportedAt);
 
     public static PonHistory Read(OrderStore store, string pon, string? partner) =>
-        Read(store, "pon = @pon", new { pon, partner });
+        Read(store, store.HistoryOrdersOfPon(pon, partner));
 
     /// <summary>The orders that have a version received in a file named <paramref name="fileName"/> (its name, without folder).</summary>
     /// <remarks>Reads every version's file name: an operations look-up, not for the intake path.</remarks>
     public static PonHistory ReadFile(OrderStore store, string fileName, string? partner) =>
-        Read(store, "id IN (SELECT order_id FROM versions WHERE file_name = @fileName)", new { fileName, partner });
+        Read(store, store.HistoryOrdersOfFile(fileName, partner));
 
     /// <summary>The orders with the telephone number <paramref name="tn"/> (10 digits) among their TNs.</summary>
     public static PonHistory ReadTn(OrderStore store, string tn, string? partner) =>
-        Read(store, "id IN (SELECT order_id FROM order_tns WHERE tn = @tn)", new { tn, partner });
+        Read(store, store.HistoryOrdersOfTn(tn, partner));
 
-    private static PonHistory Read(OrderStore store, string selection, object parameters)
-    {
-        var c = store.Connection;
-        var orders = c.Query<(long Id, string Partner, string Kind, string Ccna, string Pon, string? LsrNo, string State, string An, string Zone, string Nnsp, string? Foc)>(
-            $"SELECT id, partner, kind, ccna, pon, lsrno, state, an, zone, nnsp, foc_date FROM orders WHERE {selection} AND (@partner IS NULL OR partner = @partner) ORDER BY partner, kind, pon",
-            parameters).ToList();
-        return new PonHistory(orders.Select(o => new Order(
-            o.Partner, o.Kind, o.Ccna, o.Pon, o.LsrNo, o.State, o.An, o.Zone, o.Nnsp, o.Foc,
-            c.Query<Version>(
-                "SELECT id AS Id, ver AS Ver, sup AS Sup, channel AS Channel, file_name AS File, received_at AS ReceivedAt, decided_at AS DecidedAt, outcome AS Outcome, rule_id AS RuleId, codes AS Codes, response AS Response, evidence AS Evidence FROM versions WHERE order_id = @Id ORDER BY ver",
-                new { o.Id }).ToList(),
-            c.Query<Transition>("SELECT at AS At, state AS State, cause AS Cause, detail AS Detail FROM order_events WHERE order_id = @Id ORDER BY id", new { o.Id }).ToList(),
-            c.Query<Tn>("SELECT tn AS Number, lna AS Lna, status AS Status FROM order_tns WHERE order_id = @Id ORDER BY seq", new { o.Id }).ToList(),
-            c.Query<Activation>("SELECT tn AS Tn, spid AS Spid, activated_at AS ActivatedAt, imported_at AS ImportedAt FROM activations WHERE order_id = @Id ORDER BY id", new { o.Id }).ToList()))
+    private static PonHistory Read(OrderStore store, IReadOnlyList<OrderStore.HistoryOrder> orders) =>
+        new(orders.Select(o => new Order(
+            o.Partner, o.Kind, o.Ccna, o.Pon, o.LsrNo, o.State, o.An, o.Zone, o.Nnsp, o.FocDate,
+            store.HistoryVersions(o.Id).Select(v => new Version(v.Id, v.Ver, v.Sup, v.Channel, v.File, v.ReceivedAt, v.DecidedAt, v.Outcome, v.RuleId, v.Codes, v.Response, v.Evidence)).ToList(),
+            store.HistoryEvents(o.Id).Select(e => new Transition(e.At, e.State, e.Cause, e.Detail)).ToList(),
+            store.HistoryTns(o.Id).Select(t => new Tn(t.Number, t.Lna, t.Status)).ToList(),
+            store.HistoryActivations(o.Id).Select(a => new Activation(a.Tn, a.Spid, a.ActivatedAt, a.ImportedAt)).ToList()))
             .ToList());
-    }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Integra.Gateway.Storage;
 using NodaTime;
 
@@ -53,37 +52,24 @@ public sealed record StatusReport(
     /// ending in the desk's zone (default America/Denver).</remarks>
     public static StatusReport Read(OrderStore store, Instant now, Rules.Calendar.BusinessCalendar? calendar = null, DateTimeZone? deskZone = null)
     {
-        var c = store.Connection;
-        var polls = c.Query<(string Partner, string Channel, string? Ok, string? Error, string? ErrorAt)>(
-            "SELECT partner, channel, last_ok, last_error, last_error_at FROM channel_polls ORDER BY partner, channel").ToList();
-        var waiting = c.Query<(string Partner, string Channel, long Count)>(
-            "SELECT partner, channel, COUNT(*) FROM intake_sightings GROUP BY partner, channel").ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
+        var polls = store.ChannelPollRows();
+        var waiting = store.SightingsByChannel().ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
         var since30 = StoreFormats.Text(now - Duration.FromDays(30));
-        var errors = c.Query<(string Partner, string Channel, long Count)>(
-            "SELECT partner, channel, COUNT(*) FROM intake_files WHERE file_rejected = 1 AND first_seen >= @since30 GROUP BY partner, channel",
-            new { since30 }).ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
+        var errors = store.RejectedFilesByChannel(since30).ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
         var channels = polls.Select(p => new ChannelStatus(
-            p.Partner, p.Channel, p.Ok, p.Error, p.ErrorAt, waiting.GetValueOrDefault((p.Partner, p.Channel)), errors.GetValueOrDefault((p.Partner, p.Channel)))).ToList();
+            p.Partner, p.Channel, p.LastOk, p.LastError, p.LastErrorAt, waiting.GetValueOrDefault((p.Partner, p.Channel)), errors.GetValueOrDefault((p.Partner, p.Channel)))).ToList();
 
-        var byState = c.Query<(string Kind, string State, long Count)>("SELECT kind, state, COUNT(*) FROM orders GROUP BY kind, state")
+        var byState = store.OrdersByKindAndState()
             .ToDictionary(r => $"{r.Kind}.{r.State}", r => r.Count);
-        var reviews = c.Query<(string Partner, string Pon, string? Ver, string? Requested, string? Standard, string Updated)>(
-                "SELECT partner, pon, pending_ver, requested_date, standard_date, updated_at FROM orders WHERE state = 'PendingReview' ORDER BY updated_at")
-            .Select(r => Aged(new PendingReviewItem(r.Partner, r.Pon, r.Ver, r.Requested, r.Standard, r.Updated), calendar, deskZone ?? DateTimeZoneProviders.Tzdb["America/Denver"], now)).ToList();
+        var reviews = store.PendingReviewRows()
+            .Select(r => Aged(new PendingReviewItem(r.Partner, r.Pon, r.Ver, r.RequestedDate, r.StandardDate, r.UpdatedAt), calendar, deskZone ?? DateTimeZoneProviders.Tzdb["America/Denver"], now)).ToList();
 
-        var csr = c.QuerySingle<(long Received, long OnTime)>(
-            $"""
-            SELECT COUNT(*), COALESCE(SUM(CASE WHEN {store.Dialect.DaysBetween("v.decided_at", "v.received_at")} <= 1.0 THEN 1 ELSE 0 END), 0)
-            FROM versions v JOIN orders o ON o.id = v.order_id
-            WHERE o.kind = 'CSR' AND v.received_at >= @since30
-            """,
-            new { since30 });
+        var csr = store.CsrAnswersSince(since30);
         var waitingCsr = CsrSlaMonitor.WaitingFiles(store)
             .Select(w => new WaitingCsr(w.Partner, w.Path, w.FirstSeen, Math.Round((now - StoreFormats.Instant(w.FirstSeen)).TotalHours, 1)))
             .ToList();
 
-        var sweep = c.QueryFirstOrDefault<(long Id, string AsOf, string RunAt, long Expired, long Cancels)?>(
-            "SELECT id, as_of, run_at, expired, cancels FROM sweeps ORDER BY id DESC LIMIT 1");
+        var sweep = store.LastSweep();
         var deliveries = new OutboxStore(store, store.Clock).WaitingByChannel()
             .Select(w => new WaitingDelivery(w.Key.Partner, w.Key.Channel, w.Value))
             .OrderBy(w => w.Partner, StringComparer.Ordinal).ThenBy(w => w.Channel, StringComparer.Ordinal)

@@ -1,0 +1,39 @@
+using Dapper;
+using NodaTime;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>What an NPAC activation import reads and writes: the open orders porting a TN, and every row it imports.</summary>
+public sealed partial class OrderStore
+{
+    /// <summary>
+    /// The open LSR orders (FOC, PND X01 or COMPLETE) that port <paramref name="tn"/> to the NNSP <paramref name="spid"/>
+    /// (compared without case), newest first, in the current unit of work.
+    /// </summary>
+    public IReadOnlyList<long> OrdersPortingTo(string tn, string spid) =>
+        Live.Query<long>(
+            """
+            SELECT o.id FROM orders o JOIN order_tns t ON t.order_id = o.id
+            WHERE t.tn = @tn AND t.lna = 'P' AND o.kind = 'LSR' AND o.state IN ('Foc', 'PendingReview', 'Complete') AND UPPER(o.nnsp) = UPPER(@spid)
+            ORDER BY o.id DESC
+            """,
+            new { tn, spid },
+            ActiveTransaction).ToList();
+
+    /// <summary>
+    /// Keeps one imported activation row, MATCHED to <paramref name="orderId"/> or UNMATCHED when it is null;
+    /// <paramref name="importedAt"/> is when the import ran, in store text (<see cref="StoreFormats.Text(Instant)"/>).
+    /// </summary>
+    public void RecordActivation(string tn, string spid, Instant activated, string importedAt, long? orderId) =>
+        Live.Execute(
+            "INSERT INTO activations (tn, spid, activated_at, imported_at, order_id, outcome) VALUES (@tn, @spid, @activated, @now, @orderId, @outcome)",
+            new { tn, spid, activated = StoreFormats.Text(activated), now = importedAt, orderId, outcome = orderId is null ? "UNMATCHED" : "MATCHED" },
+            ActiveTransaction);
+
+    /// <summary>Marks the TN <paramref name="tn"/> of the order as activated (<see cref="TnStatuses.Activated"/>).</summary>
+    public void MarkTnActivated(long orderId, string tn) =>
+        Live.Execute(
+            "UPDATE order_tns SET status = @status WHERE order_id = @each AND tn = @tn",
+            new { status = TnStatuses.Activated, each = orderId, tn },
+            ActiveTransaction);
+}
