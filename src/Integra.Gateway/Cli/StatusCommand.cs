@@ -17,8 +17,9 @@ internal static class StatusCommand
         {
             var settings = CommandSettings.Load(parse);
             using var store = settings.OpenExistingStore(parse.GetValue(db));
-            var report = StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant(), Calendar(settings), settings.DeskZone);
-            report = report with { OnboardingFormsPastDue = Storage.PortalStore.Open(settings.Database(parse.GetValue(db)).Database).ProfilesPastDue(DateTimeOffset.UtcNow) };
+            using var view = Storage.OperationsView.Open(settings.Database(parse.GetValue(db)).Database);
+            var now = SystemClock.Instance.GetCurrentInstant();
+            var report = StatusReport.Read(store, now, Calendar(settings), settings.DeskZone) with { OnboardingFormsPastDue = view.ProfilesPastDue(now) };
             OperationsOutput.Write(report, parse.GetValue(json), () => Text(report, new DeskTime(settings.DeskZone)));
             return ExitCodes.Done;
         }));

@@ -90,6 +90,6 @@ public sealed class GatewayGauges
             reviews.Count == 0 ? 0 : Age(reviews[0].Since),
             Age(view.OldestWaitingCsr()),
             view.FilesReceivedSince(today).Select(w => new Measurement<long>(w.Count, Tags(w.Partner, w.Channel))).ToList(),
-            view.UndecidedProfileDueTimes().LongCount(due => StoreFormats.Instant(due) < now));
+            view.ProfilesPastDue(now));
     }
 }

@@ -82,9 +82,13 @@ public sealed class OperationsView : IDisposable
     public string? OldestWaitingCsr() =>
         _connection.ExecuteScalar<string?>("SELECT MIN(first_seen) FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv'");
 
-    /// <summary>The due times of the Trading Partner Profiles the desk has not decided yet (a handful of rows).</summary>
-    public IReadOnlyList<string> UndecidedProfileDueTimes() =>
-        _connection.Query<string>("SELECT due_at FROM portal_profiles WHERE state = 'received'").ToList();
+    /// <summary>
+    /// Trading Partner Profiles the desk has not decided by their due time (3 business days after receipt), for
+    /// <c>status</c> and the gauge. Due times are compared as instants: their stored text has no fixed width.
+    /// </summary>
+    public long ProfilesPastDue(Instant now) =>
+        _connection.Query<string>("SELECT due_at FROM portal_profiles WHERE state = @state", new { state = Portal.Onboarding.ProfileStates.Received })
+            .LongCount(due => StoreFormats.Instant(due) < now);
 
     /// <summary>When the last expiry sweep ran; null when none has.</summary>
     public string? LastSweepRunAt() =>

@@ -143,10 +143,6 @@ public sealed partial class PortalStore : IPortalStore
             .OrderBy(p => p.State == ProfileStates.Received ? 0 : 1)
             .ThenBy(p => p.State == ProfileStates.Received ? p.DueAt.UtcTicks : -(p.DecidedAt ?? p.ReceivedAt).UtcTicks)];
 
-    /// <summary>Submissions still in the queue after their due time (for <c>status</c>).</summary>
-    public long ProfilesPastDue(DateTimeOffset now) =>
-        QueryProfiles("WHERE state = @state", new { state = ProfileStates.Received }).Count(p => p.IsPastDue(now));
-
     public bool RejectProfile(long id, string by, string reason, DateTimeOffset at) =>
         Execute(
             "UPDATE portal_profiles SET state = @state, decided_at = @at, decided_by = @by, reason = @reason WHERE id = @id AND state = @received",
