@@ -30,12 +30,15 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
     private readonly CapturingLogger _log = new();
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().AddSingleton<GatewayMetrics>().BuildServiceProvider();
 
-    private MailIntake Mailbox(OrderStore store)
+    /// <param name="store">The order store.</param>
+    /// <param name="data">The reference data to decide with; the samples when null.</param>
+    private MailIntake Mailbox(OrderStore store, Rules.Reference.ReferenceData? data = null)
     {
+        data ??= Data;
         var settings = servers.Mail();
-        var processor = new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), store);
+        var processor = new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store);
         var pipeline = new IntakePipeline(store, () => processor, SystemClock.Instance, _log, _services.GetRequiredService<GatewayMetrics>());
-        return new MailIntake(settings, () => Data, pipeline, new MailLedger(store, SystemClock.Instance), new ReplySender(settings), SystemClock.Instance, _log);
+        return new MailIntake(settings, () => data, pipeline, new MailLedger(store, SystemClock.Instance), new ReplySender(settings), SystemClock.Instance, _log);
     }
 
     private static MimeMessage Message(string pon, string fileName, string rows)
@@ -59,20 +62,6 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
         await client.DisconnectAsync(true);
     }
 
-    private List<MimeMessage> RepliesTo(MimeMessage original)
-    {
-        var dir = Path.Combine(servers.SmtpMaildir, "new");
-        return !Directory.Exists(dir) ? [] : Directory.GetFiles(dir).Select(f => MimeMessage.Load(f)).Where(m => m.InReplyTo == original.MessageId).ToList();
-    }
-
-    private static string Csv(MimeMessage reply, string name)
-    {
-        var part = reply.Attachments.OfType<MimePart>().Single(a => a.FileName == name);
-        using var content = new MemoryStream();
-        part.Content!.DecodeTo(content);
-        return System.Text.Encoding.UTF8.GetString(content.ToArray());
-    }
-
     [Fact]
     public async Task An_emailed_lsr_pending_review_gets_the_review_foc_as_a_reply_in_the_same_thread()
     {
@@ -85,8 +74,8 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
             await mailbox.ProcessInboxAsync(default);
         }
 
-        var first = Assert.Single(RepliesTo(message));
-        Assert.Contains($"PND,BSK,{pon},00,", Csv(first, "expedite.lsr.resp.csv"), StringComparison.Ordinal);
+        var first = Assert.Single(servers.RepliesTo(message));
+        Assert.Contains($"PND,BSK,{pon},00,", SmtpReplies.Csv(first, "expedite.lsr.resp.csv"), StringComparison.Ordinal);
 
         Assert.Equal(0, await _cli.Review("BIGSKY", pon, "2026-03-02T11:00:00-07:00", "--approve"));
         Assert.Contains($"FOC,BSK,{pon},00,", _cli.Text("BIGSKY", $"review-{pon}-00.resp.csv"), StringComparison.Ordinal); // the operator's copy
@@ -98,13 +87,13 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
             await mailbox.ProcessInboxAsync(default); // delivered once: nothing waits any more
         }
 
-        var replies = RepliesTo(message);
+        var replies = servers.RepliesTo(message);
         Assert.Equal(2, replies.Count);
         var foc = Assert.Single(replies, r => r.MessageId != first.MessageId);
         Assert.Equal([BigSky], foc.To.Mailboxes.Select(m => m.Address));
         Assert.Contains(message.MessageId, foc.References);
         Assert.Equal($"Re: Port {pon}", foc.Subject);
-        var csv = Csv(foc, $"review-{pon}-00.resp.csv");
+        var csv = SmtpReplies.Csv(foc, $"review-{pon}-00.resp.csv");
         Assert.Contains($"FOC,BSK,{pon},00,", csv, StringComparison.Ordinal);
         Assert.Contains(",2026-03-02,", csv, StringComparison.Ordinal);
     }
@@ -128,17 +117,14 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
         message.From.Add(MailboxAddress.Parse(sender));
         await Deliver(message);
         using (var store = OrderStore.Open(_cli.Db, SystemClock.Instance))
+        using (var mailbox = Mailbox(store, source.Current))
         {
-            var processor = new RequestFileProcessor(source.Current, new PolicyOptions(), new Intake.IntakeLimits(), store);
-            var pipeline = new IntakePipeline(store, () => processor, SystemClock.Instance, _log, _services.GetRequiredService<GatewayMetrics>());
-            var settings = servers.Mail();
-            using var mailbox = new MailIntake(settings, () => source.Current, pipeline, new MailLedger(store, SystemClock.Instance), new ReplySender(settings), SystemClock.Instance, _log);
             await mailbox.ProcessInboxAsync(default);
         }
 
-        var reply = Assert.Single(RepliesTo(message));
+        var reply = Assert.Single(servers.RepliesTo(message));
         Assert.Equal([sender], reply.To.Mailboxes.Select(m => m.Address));
-        Assert.Contains($",NWCO,{pon},00,", Csv(reply, "first.lsr.resp.csv"), StringComparison.Ordinal);
+        Assert.Contains($",NWCO,{pon},00,", SmtpReplies.Csv(reply, "first.lsr.resp.csv"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,7 +145,7 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
             await mailbox.ProcessInboxAsync(default);
         }
 
-        Assert.Single(RepliesTo(message));
+        Assert.Single(servers.RepliesTo(message));
         var answered = _log.Entries.Where(e => e.Id.Id == 100).ToList();
         Assert.Equal(["broken.lsr.csv", "events.lsr.csv"], answered.Select(e => e.Fields["File"]).Order());
         Assert.All(answered, e => Assert.Equal(("BIGSKY", "email"), (e.Fields["Partner"], e.Fields["Channel"])));

@@ -86,20 +86,6 @@ public sealed class MailboxTests : IDisposable
         }
     }
 
-    private List<MimeMessage> RepliesTo(MimeMessage original)
-    {
-        var dir = Path.Combine(_servers.SmtpMaildir, "new");
-        return !Directory.Exists(dir) ? [] : Directory.GetFiles(dir).Select(f => MimeMessage.Load(f)).Where(m => m.InReplyTo == original.MessageId).ToList();
-    }
-
-    private static string Csv(MimeMessage reply, string name)
-    {
-        var part = reply.Attachments.OfType<MimePart>().Single(a => a.FileName == name);
-        using var content = new MemoryStream();
-        part.Content!.DecodeTo(content);
-        return System.Text.Encoding.UTF8.GetString(content.ToArray());
-    }
-
     [Fact]
     public async Task A_montana_lsr_by_email_gets_a_reply_with_the_foc_file()
     {
@@ -108,11 +94,11 @@ public sealed class MailboxTests : IDisposable
         using var intake = Intake();
         Assert.True(await intake.ProcessInboxAsync(default) >= 1);
 
-        var reply = Assert.Single(RepliesTo(message));
+        var reply = Assert.Single(_servers.RepliesTo(message));
         Assert.Equal([BigSky], reply.To.Mailboxes.Select(m => m.Address));
         Assert.Contains(message.MessageId, reply.References);
         Assert.Contains("FOC=1", reply.TextBody, StringComparison.Ordinal);
-        var csv = Csv(reply, "mt.lsr.resp.csv");
+        var csv = SmtpReplies.Csv(reply, "mt.lsr.resp.csv");
         Assert.Contains("FOC,BSK,MT-1,00,", csv, StringComparison.Ordinal);
         Assert.Contains(",2026-03-04,", csv, StringComparison.Ordinal); // received Monday (INTERNALDATE), DDD honoured
         Assert.Contains(message.MessageId, await MessageIdsIn("Processed"));
@@ -125,9 +111,9 @@ public sealed class MailboxTests : IDisposable
         await Deliver(message);
         using var intake = Intake();
         await intake.ProcessInboxAsync(default);
-        var reply = Assert.Single(RepliesTo(message));
-        Assert.Contains("REJ,BSK,OR-1,00,", Csv(reply, "or.lsr.resp.csv"), StringComparison.Ordinal);
-        Assert.Contains(",R50,", Csv(reply, "or.lsr.resp.csv"), StringComparison.Ordinal);
+        var reply = Assert.Single(_servers.RepliesTo(message));
+        Assert.Contains("REJ,BSK,OR-1,00,", SmtpReplies.Csv(reply, "or.lsr.resp.csv"), StringComparison.Ordinal);
+        Assert.Contains(",R50,", SmtpReplies.Csv(reply, "or.lsr.resp.csv"), StringComparison.Ordinal);
         Assert.Contains("R50", reply.TextBody, StringComparison.Ordinal);
     }
 
@@ -138,7 +124,7 @@ public sealed class MailboxTests : IDisposable
         await Deliver(message);
         using var intake = Intake();
         await intake.ProcessInboxAsync(default);
-        Assert.Empty(RepliesTo(message));
+        Assert.Empty(_servers.RepliesTo(message));
         Assert.Contains(message.MessageId, await MessageIdsIn("Quarantine"));
     }
 
@@ -149,7 +135,7 @@ public sealed class MailboxTests : IDisposable
         await Deliver(message);
         using var intake = Intake();
         await intake.ProcessInboxAsync(default);
-        var reply = Assert.Single(RepliesTo(message));
+        var reply = Assert.Single(_servers.RepliesTo(message));
         Assert.Contains("*.lsr.csv", reply.TextBody, StringComparison.Ordinal);
         Assert.Empty(reply.Attachments);
         Assert.Contains(message.MessageId, await MessageIdsIn("Error"));
@@ -163,12 +149,12 @@ public sealed class MailboxTests : IDisposable
         await Deliver(message);
         using var intake = Intake();
         await intake.ProcessInboxAsync(default);
-        Assert.Single(RepliesTo(message));
+        Assert.Single(_servers.RepliesTo(message));
 
         // Delivered a third time later (or still in the inbox after a crash between reply and move).
         await Deliver(message);
         await intake.ProcessInboxAsync(default);
-        Assert.Single(RepliesTo(message));
+        Assert.Single(_servers.RepliesTo(message));
         Assert.Equal(3, (await MessageIdsIn("Processed")).Count(id => id == message.MessageId));
     }
 
@@ -185,10 +171,10 @@ public sealed class MailboxTests : IDisposable
         await Deliver(message);
         await intake.ProcessInboxAsync(default);
 
-        var replies = RepliesTo(message);
+        var replies = _servers.RepliesTo(message);
         Assert.Equal(2, replies.Count);
         Assert.Equal(replies[0].MessageId, replies[1].MessageId);
-        Assert.Equal(Csv(replies[0], "again.lsr.resp.csv"), Csv(replies[1], "again.lsr.resp.csv"));
+        Assert.Equal(SmtpReplies.Csv(replies[0], "again.lsr.resp.csv"), SmtpReplies.Csv(replies[1], "again.lsr.resp.csv"));
     }
 
     [Fact]
@@ -209,7 +195,7 @@ public sealed class MailboxTests : IDisposable
         var message = Message(BigSky, "after.lsr.csv", $"{Header}\nBSK,RS-1,00,BSKY,6201,D,CB,V,2026-03-04,4065550900,Y,A1004,59601,4065550101\n");
         await Deliver(message);
         Assert.True(await intake.ProcessInboxAsync(default) >= 1);
-        Assert.Single(RepliesTo(message));
+        Assert.Single(_servers.RepliesTo(message));
     }
 
     public void Dispose()
