@@ -101,7 +101,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
     private sealed record Produced(string Kind, string Tn, LocalDate? Dd = null);
 
     private HashSet<string> Activated(string pon) =>
-        _store.FindOrdersByPon("ACME", "LSR", pon).SelectMany(o => _store.Tns(o.Id)).Where(t => t.Status == TnStatuses.Activated).Select(t => t.Tn).ToHashSet();
+        _store.FindOrdersByPon("ACME", "LSR", pon).SelectMany(o => _store.Tns(o.Id)).Where(t => t.Status == OrderTnStatus.Activated).Select(t => t.Tn).ToHashSet();
 
     private List<Produced> Version(string pon, int ver, LifeStep step, Instant now)
     {
@@ -112,7 +112,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
         var content = Encoding.UTF8.GetBytes(Header + "\n" + string.Join('\n', rows) + "\n");
         using var stream = new MemoryStream(content);
         var outcome = _processor.Process(new Receipt(_data.Partner("ACME")!, Channel.Sftp, now), $"{pon}-{ver}.lsr.csv", stream, content.Length, new DirectoryLoaSource(_temp.Path));
-        var produced = outcome.Rows.Select(r => new Produced(r.RespTyp, r.Tn, r.Dd.Length > 0 ? Storage.StoreFormats.Date(r.Dd) : null)).ToList();
+        var produced = outcome.Rows.Select(r => new Produced(Storage.StoredText.Of(r.RespTyp), r.Tn, r.Dd.Length > 0 ? Storage.StoreFormats.Date(r.Dd) : null)).ToList();
         produced.AddRange((outcome.NpacBatches ?? []).SelectMany(b => b.Rows).Select(r => new Produced("CANCEL", r[1])));
         return produced;
     }
@@ -129,7 +129,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
     private List<Produced> Sweep(string pon, Instant now)
     {
         var result = new ExpirySweep(_data, _options, _store, _clock).Run(now);
-        return result.Files.SelectMany(f => f.Kind == OutboxKinds.Npac
+        return result.Files.SelectMany(f => f.Kind == OutboxKind.Npac
                 ? f.Rows.Where(r => r[3] == pon).Select(r => new Produced("CANCEL", r[1]))
                 : f.Rows.Where(r => r[2] == pon).Select(r => new Produced(r[0], r[6])))
             .ToList();
@@ -143,7 +143,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
         }
 
         var answer = new ExpediteReview(_data, _options, _store).Decide("ACME", pon, step.Approve, null, now);
-        return answer.Rows.Select(r => new Produced(r.RespTyp, r.Tn, Storage.StoreFormats.Date(r.Dd))).ToList();
+        return answer.Rows.Select(r => new Produced(Storage.StoredText.Of(r.RespTyp), r.Tn, Storage.StoreFormats.Date(r.Dd))).ToList();
     }
 
     public void Dispose()

@@ -100,7 +100,7 @@ public sealed class HealthAndMetricsTests : IDisposable
         var path = _temp.File("o.db");
         using (var store = OrderStore.Open(path, clock))
         {
-            new OutboxStore(store, clock).Add(Lifecycle.OutboxKinds.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
+            new OutboxStore(store, clock).Add(Lifecycle.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
         }
 
         var check = new OutboxHealthCheck(path, Duration.FromMinutes(15), clock);

@@ -47,10 +47,10 @@ public sealed class HistoryReadTests : IDisposable
         // A1002 has four working TNs: the first row is answered with four CSR rows, every identical row with the
         // same four again (S7), every fourth row (another INITTEL) with one R70 (S8); sent again, the same answer.
         var answer = first.Rows.Take(4).ToList();
-        Assert.All(answer, r => Assert.Equal(("CSR", "A1002"), (r.RespTyp, r.An)));
+        Assert.All(answer, r => Assert.Equal((Responses.ResponseType.Csr, "A1002"), (r.RespTyp, r.An)));
         Assert.Equal(rows, first.Requests);
         Assert.Equal(rows / 4, first.Rows.Count(r => r.Code == RejectCodes.VersionConflict));
-        Assert.Equal((rows - (rows / 4)) * 4, first.Rows.Count(r => r.RespTyp == "CSR"));
+        Assert.Equal((rows - (rows / 4)) * 4, first.Rows.Count(r => r.RespTyp == Responses.ResponseType.Csr));
         Assert.Equal(first.Rows, again.Rows);
 
         // One look-up per row (the PON's hash) and the stored answer read once per file (one look-up and its rows):
@@ -94,7 +94,7 @@ public sealed class HistoryReadTests : IDisposable
             ACM,ACT-1,00,ACMW,6001,C,CB,V,2026-03-10,5035550900,Y,A1002,55401,6125550103,7741,2026-02-24T09:00:00-06:00,Pat Jones,2026-02-23
             ACM,ACT-1,00,ACMW,6001,C,CB,V,2026-03-10,5035550900,Y,A1002,55401,6125550104,7741,2026-02-24T09:00:00-06:00,Pat Jones,2026-02-23
             """);
-        var ported = foc.Rows.Where(r => r is { RespTyp: "FOC", Lna: "P" }).Select(r => r.Tn).ToList();
+        var ported = foc.Rows.Where(r => r is { RespTyp: Responses.ResponseType.Foc, Lna: "P" }).Select(r => r.Tn).ToList();
         Assert.Equal(4, ported.Count);
         var activations = _temp.File("act.csv");
         File.WriteAllText(activations, "TN,SPID,ACTIVATED\n" + string.Concat(ported.Select(tn => $"{tn},6001,2026-03-10T15:00:00Z\n")));

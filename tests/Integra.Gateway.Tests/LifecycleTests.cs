@@ -105,8 +105,8 @@ public class LifecycleTests
         // The sweep committed its cancels with their deliveries: the daemon delivers them, once.
         using var store = Storage.OrderStore.Open(cli.Db, NodaTime.SystemClock.Instance);
         var outbox = new Storage.OutboxStore(store, NodaTime.SystemClock.Instance);
-        Assert.Equal(3, outbox.Pending(Lifecycle.OutboxKinds.Npac).Sum(f => f.Rows.Count));
-        Assert.Equal(3, outbox.Pending(Lifecycle.OutboxKinds.Response, "ACME").Sum(f => f.Rows.Count));
+        Assert.Equal(3, outbox.Pending(Lifecycle.OutboxKind.Npac).Sum(f => f.Rows.Count));
+        Assert.Equal(3, outbox.Pending(Lifecycle.OutboxKind.Response, "ACME").Sum(f => f.Rows.Count));
     }
 
     private static async Task<int> Supplement(CliHarness cli, string pon)

@@ -35,7 +35,7 @@ public sealed partial class MetricsEndpointTests : IDisposable
         {
             await Poll(store, clock, data, _temp.File("BRIDGE"), "BRIDGE", "bridge-0302.lsr.csv", twice: true);
             await Poll(store, clock, data, _temp.File("PORTCO"), "PORTCO", "portco-0302.csr.csv", twice: false);
-            new OutboxStore(store, clock).Add(Lifecycle.OutboxKinds.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
+            new OutboxStore(store, clock).Add(Lifecycle.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
             new IntakeLedger(store, clock).RecordPoll("ACME", "sftp", error: null);
         }
 

@@ -9,7 +9,7 @@ public class ResponseWriterTests
     {
         using var temp = new TempDir();
         var path = temp.File("x.lsr.resp.csv");
-        ResponseWriter.WriteFile(path, [new ResponseRow { RespTyp = "REJ", Pon = "P-1", Tn = "=1+1", Message = "+cmd", Field = "-x", Customer = "@me", Address = "a, b" }]);
+        ResponseWriter.WriteFile(path, [new ResponseRow { RespTyp = Responses.ResponseType.Reject, Pon = "P-1", Tn = "=1+1", Message = "+cmd", Field = "-x", Customer = "@me", Address = "a, b" }]);
         var lines = File.ReadAllLines(path);
         Assert.Equal("RESPTYP,CCNA,PON,VER,LSRNO,AN,TN,LNA,DD,CODE,FIELD,MESSAGE,CUSTOMER,ADDRESS,SERVICES,CONTACT", lines[0]);
         Assert.Equal("REJ,,P-1,,,,'=1+1,,,,'-x,'+cmd,'@me,\"a, b\",,", lines[1]);

@@ -86,7 +86,7 @@ public class ReviewCommandTests
         using var cli = await Pending();
         Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", Now, "--approve"));
         using var store = Storage.OrderStore.Open(cli.Db, NodaTime.SystemClock.Instance);
-        var waiting = Assert.Single(new Storage.OutboxStore(store, NodaTime.SystemClock.Instance).Pending(Lifecycle.OutboxKinds.Response, "BRIDGE"));
+        var waiting = Assert.Single(new Storage.OutboxStore(store, NodaTime.SystemClock.Instance).Pending(Lifecycle.OutboxKind.Response, "BRIDGE"));
         Assert.Equal("review-BR-2001-00.resp.csv", waiting.FileName);
         Assert.All(waiting.Rows, r => Assert.Equal(("FOC", "BR-2001", "00"), (r[0], r[2], r[3])));
     }

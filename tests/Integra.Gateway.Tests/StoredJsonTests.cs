@@ -16,7 +16,7 @@ public sealed class StoredJsonTests
     public void A_response_is_written_as_the_serializer_writes_its_cells()
     {
         using var json = new StoredJson();
-        var rows = Awkward.Select(cell => new ResponseRow { RespTyp = "REJ", Message = cell, Customer = cell, Tn = "5035550100" }).ToList();
+        var rows = Awkward.Select(cell => new ResponseRow { RespTyp = Responses.ResponseType.Reject, Message = cell, Customer = cell, Tn = "5035550100" }).ToList();
 
         Assert.Equal(JsonSerializer.Serialize(rows.Select(r => r.Cells())), json.Response(rows));
         Assert.Equal(JsonSerializer.Serialize(Array.Empty<string[]>()), json.Response([]));

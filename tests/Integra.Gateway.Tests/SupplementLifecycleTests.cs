@@ -50,7 +50,7 @@ public class SupplementLifecycleTests
         var again = await Send(cli, "again.lsr.csv", "2026-03-09T09:00:00-06:00", Mn("EXP-2", "02", "2026-03-20", "6125550101", sup: "2"));
         Assert.Equal("R62", Assert.Single(again)["CODE"]);
         using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
-        Assert.Equal(2, new OutboxStore(store, SystemClock.Instance).Pending(Lifecycle.OutboxKinds.Npac).Sum(f => f.Rows.Count(r => r[3] == "EXP-2")));
+        Assert.Equal(2, new OutboxStore(store, SystemClock.Instance).Pending(Lifecycle.OutboxKind.Npac).Sum(f => f.Rows.Count(r => r[3] == "EXP-2")));
     }
 
     [SkippableFact]
@@ -82,7 +82,7 @@ public class SupplementLifecycleTests
         using (var store = OrderStore.Open(cli.Db, SystemClock.Instance))
         {
             var order = store.FindOrdersByPon("ACME", "LSR", "EXP-2").Single();
-            Assert.Equal(TnStatuses.Activated, store.Tns(order.Id).Single(t => t.Tn == "6125550101").Status);
+            Assert.Equal(OrderTnStatus.Activated, store.Tns(order.Id).Single(t => t.Tn == "6125550101").Status);
         }
 
         // Not ported in time: only the open TN is canceled, at the partner and in NPAC.

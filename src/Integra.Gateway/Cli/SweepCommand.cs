@@ -31,7 +31,7 @@ internal static class SweepCommand
             var npac = 0;
             foreach (var file in result.Files)
             {
-                if (file.Kind == OutboxKinds.Npac)
+                if (file.Kind == OutboxKind.Npac)
                 {
                     new NpacOutboxFiles(Path.Combine(outDir, "npac")).Submit(file.FileName, file.Rows);
                     npac++;

@@ -179,8 +179,8 @@ public sealed class IntakePipeline(
         for (var i = 0; i < outcome.Summaries.Count; i++)
         {
             var r = outcome.Summaries[i];
-            logger.RequestDecided(partner, r.Kind, r.Pon, r.Ver, r.TnCount, r.Outcome, r.RejectCodes, $"{fileId}-{i + 1}");
-            if (r.Outcome == "PND")
+            logger.RequestDecided(partner, r.Kind, r.Pon, r.Ver, r.TnCount, r.OutcomeText, r.RejectCodes, $"{fileId}-{i + 1}");
+            if (r.Outcome == ResponseType.Pending)
             {
                 logger.ExpediteReviewPending(partner, channel, r.Pon, r.Ver, $"{fileId}-{i + 1}");
             }

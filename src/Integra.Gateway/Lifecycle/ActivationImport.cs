@@ -70,7 +70,7 @@ public sealed class ActivationImport(OrderStore store, IClock clock)
         foreach (var id in touched.Order())
         {
             var order = store.FindOrder(id)!;
-            if (order.State == OrderState.Foc && store.Tns(id).Where(t => t.Lna == Lna.Port).All(t => t.Status == TnStatuses.Activated))
+            if (order.State == OrderState.Foc && store.Tns(id).Where(t => t.Lna == Lna.Port).All(t => t.Status == OrderTnStatus.Activated))
             {
                 store.UpdateOrder(order with { State = OrderState.Complete }, $"NPAC activation {Path.GetFileName(path)}", "all ported TNs activated");
                 completed++;

@@ -58,7 +58,7 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
                 continue;
             }
 
-            var withdrawn = Withdrawal.Of(tnsByOrder[order.Id].Select(t => new OrderTn(t.Tn, t.Lna, t.Status == TnStatuses.Activated)));
+            var withdrawn = Withdrawal.Of(tnsByOrder[order.Id].Select(t => new OrderTn(t.Tn, t.Lna, t.Status == OrderTnStatus.Activated)));
             if (withdrawn.NpacCancels.Count == 0)
             {
                 completed.Add((order.Id, "all TNs activated"));
@@ -88,13 +88,13 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
         foreach (var ((partner, _), file) in responseRows)
         {
             var name = $"sweep-{batch}.resp.csv";
-            outbox.Add(OutboxKinds.Response, partner, name, file.Rows, file.Route);
-            files.Add(new OutboxFile(OutboxKinds.Response, partner, name, [], file.Rows.Select(r => r.Cells).ToList(), file.Route));
+            outbox.Add(OutboxKind.Response, partner, name, file.Rows, file.Route);
+            files.Add(new OutboxFile(OutboxKind.Response, partner, name, [], file.Rows.Select(r => r.Cells).ToList(), file.Route));
         }
 
         if (npacRows.Count > 0)
         {
-            var npac = new OutboxFile(OutboxKinds.Npac, OutboxKinds.NpacPartner, $"npac-cancel-{batch}.csv", [], npacRows);
+            var npac = new OutboxFile(OutboxKind.Npac, OutboxFile.NpacPartner, $"npac-cancel-{batch}.csv", [], npacRows);
             outbox.Add(npac.Kind, npac.Partner, npac.FileName, npac.Rows);
             files.Add(npac);
         }

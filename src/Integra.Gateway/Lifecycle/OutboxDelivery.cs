@@ -9,7 +9,7 @@ public sealed class OutboxDelivery(OutboxStore outbox)
     /// <summary>Submits every pending NPAC batch; returns how many were delivered.</summary>
     public int DeliverNpac(INpacGateway npac)
     {
-        var files = outbox.Pending(OutboxKinds.Npac);
+        var files = outbox.Pending(OutboxKind.Npac);
         foreach (var file in files)
         {
             npac.Submit(file.FileName, file.Rows);
@@ -22,7 +22,7 @@ public sealed class OutboxDelivery(OutboxStore outbox)
     /// <summary>Writes every pending response file (of one partner, or all) through <paramref name="write"/>.</summary>
     public async Task<int> DeliverResponsesAsync(string? partner, Func<string, string, IReadOnlyList<ResponseRow>, Task> write)
     {
-        var files = outbox.Pending(OutboxKinds.Response, partner);
+        var files = outbox.Pending(OutboxKind.Response, partner);
         foreach (var file in files)
         {
             await write(file.Partner, file.FileName, file.Rows.Select(ResponseRow.FromCells).ToList());

@@ -177,7 +177,7 @@ public sealed class MailIntake : IDisposable
 
         var key = MessageKey(envelope.MessageId ?? $"uid-{summary.UniqueId.Id}-{received}", attachments);
         var state = ledger.State(key);
-        if (state == MailLedger.Done)
+        if (state == MailState.Done)
         {
             // The same message again (delivered twice): answered already, only moved.
             await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);

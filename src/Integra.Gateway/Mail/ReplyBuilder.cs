@@ -3,6 +3,7 @@ using Integra.Gateway.Delivery;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
+using Integra.Gateway.Storage;
 using MimeKit;
 
 namespace Integra.Gateway.Mail;
@@ -28,7 +29,7 @@ public sealed class ReplyBuilder(MailSettings settings)
             body.AppendLine($"{outcome.FileName}: {outcome.Requests} request(s), {outcome.Summary()} -> {outcome.ResponseName}");
         }
 
-        var errors = outcomes.SelectMany(o => o.Rows).Where(r => r.RespTyp == "REJ").Take(5).ToList();
+        var errors = outcomes.SelectMany(o => o.Rows).Where(r => r.RespTyp == ResponseType.Reject).Take(5).ToList();
         if (errors.Count > 0)
         {
             body.AppendLine();
@@ -57,8 +58,8 @@ public sealed class ReplyBuilder(MailSettings settings)
         var body = new StringBuilder();
         body.AppendLine("Integra has a further answer to your request; the response file is attached.");
         body.AppendLine();
-        body.AppendLine($"{file.FileName}: {string.Join(' ', rows.GroupBy(r => r.RespTyp).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))}");
-        foreach (var pon in rows.Select(r => (r.Pon, r.Ver, r.RespTyp, r.Dd, r.Code)).Distinct().Take(5))
+        body.AppendLine($"{file.FileName}: {string.Join(' ', rows.GroupBy(r => StoredText.Of(r.RespTyp)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))}");
+        foreach (var pon in rows.Select(r => (r.Pon, r.Ver, RespTyp: StoredText.Of(r.RespTyp), r.Dd, r.Code)).Distinct().Take(5))
         {
             body.AppendLine($"  PON {pon.Pon} VER {pon.Ver}: {pon.RespTyp} {pon.Dd}{pon.Code}".TrimEnd());
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Integra.Gateway.Processing;
+using Integra.Gateway.Responses;
 
 namespace Integra.Gateway.Operations;
 
@@ -31,10 +32,10 @@ public sealed class GatewayMetrics
         _files.Add(1, new("partner", partner), new("channel", channel), new("result", outcome.FileRejected ? "rejected" : "answered"));
         foreach (var request in outcome.Summaries)
         {
-            _requests.Add(1, new("partner", partner), new("kind", request.Kind), new("outcome", request.Outcome));
+            _requests.Add(1, new("partner", partner), new("kind", request.Kind), new("outcome", request.OutcomeText));
         }
 
-        foreach (var reject in outcome.Rows.Where(r => r.RespTyp == "REJ"))
+        foreach (var reject in outcome.Rows.Where(r => r.RespTyp == ResponseType.Reject))
         {
             _rejects.Add(1, new KeyValuePair<string, object?>("code", reject.Code));
         }

@@ -40,7 +40,7 @@ internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions option
         order = store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, account?.An ?? request.Fields[Field.An], account?.State ?? string.Empty, account is null ? string.Empty : LocalZone.Of(data, account, account.State, options).Id, string.Empty);
         var answered = decision is CsrAnswer;
         store.UpdateOrder(order with { State = answered ? OrderState.Complete : OrderState.Rejected }, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName}", answered ? $"CSR {rows.Count} TN(s)" : "REJ " + LsrRequestHandler.Codes(rows));
-        var versionId = store.AddVersion(order.Id, Ver, string.Empty, hash, receipt.Channel, fileName, receipt.Received, answered ? "CSR" : "REJ", answered ? "C3" : ((CsrReject)decision).Errors[0].RuleId, LsrRequestHandler.Codes(rows), rows, Evidence.Of(request.Fields));
+        var versionId = store.AddVersion(order.Id, Ver, string.Empty, hash, receipt.Channel, fileName, receipt.Received, answered ? ResponseType.Csr : ResponseType.Reject, answered ? "C3" : ((CsrReject)decision).Errors[0].RuleId, LsrRequestHandler.Codes(rows), rows, Evidence.Of(request.Fields));
         if (document is not null)
         {
             store.AddDocument(versionId, document.Name, document.Content);

@@ -47,17 +47,17 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
         var key = new ResponseRows.RequestKey(order.Ccna, order.Pon, version.Ver, order.LsrNo ?? string.Empty, order.An);
         var rows = ResponseRows.Foc(key, focDate, lines, ResponseRows.FocMessage(decision.RuleId, focDate));
 
-        store.SetTnStatus(order.Id, TnStatuses.Open);
+        store.SetTnStatus(order.Id, OrderTnStatus.Open);
         store.UpdateOrder(
             order with { State = OrderState.Foc, FocDate = focDate, FocVer = version.Ver, PendingVer = null },
             $"REVIEW {(approve ? "approve" : "deny")}",
             $"FOC {focDate:yyyy-MM-dd} for VER {version.Ver}");
 
         // A resend of the reviewed version (S7) now gets the FOC, the current answer.
-        store.ReplaceResponse(version.Id, "FOC", decision.RuleId, rows);
+        store.ReplaceResponse(version.Id, ResponseType.Foc, decision.RuleId, rows);
         var route = store.OriginOf(order.Id);
         var answer = new ReviewAnswer($"review-{order.Pon}-{version.Ver}.resp.csv", rows, route.Channel);
-        new OutboxStore(store, store.Clock).Add(OutboxKinds.Response, order.Partner, answer.FileName, rows.Select(r => r.Cells()), route, order.Id);
+        new OutboxStore(store, store.Clock).Add(OutboxKind.Response, order.Partner, answer.FileName, rows.Select(r => r.Cells()), route, order.Id);
         transaction.Commit();
         return answer;
     }

@@ -1,4 +1,5 @@
 using Integra.Gateway.Responses;
+using Integra.Gateway.Storage;
 
 namespace Integra.Gateway.Processing;
 
@@ -15,8 +16,12 @@ public sealed record FileOutcome(string FileName, string ResponseName, IReadOnly
 {
     /// <summary>Rows per response type, e.g. FOC=3 REJ=1, for logs and the CLI.</summary>
     public string Summary() =>
-        string.Join(' ', Rows.GroupBy(r => r.RespTyp).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
+        string.Join(' ', Rows.GroupBy(r => StoredText.Of(r.RespTyp)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
 }
 
-/// <summary>What was decided for one request: kind, PON, VER, TN rows, response type and reject codes.</summary>
-public sealed record RequestSummary(string Kind, string Pon, string Ver, int TnCount, string Outcome, string RejectCodes);
+/// <summary>What was decided for one request: kind, PON, VER, TN rows, response type (null: no answer) and reject codes.</summary>
+public sealed record RequestSummary(string Kind, string Pon, string Ver, int TnCount, ResponseType? Outcome, string RejectCodes)
+{
+    /// <summary>The outcome as logs and metrics name it: the response type's RESPTYP, or NONE.</summary>
+    public string OutcomeText => Outcome is { } type ? StoredText.Of(type) : "NONE";
+}

@@ -67,7 +67,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         var sameVersionHash = store.VersionHash(order.Id, request.Ver);
         var latestVer = store.LatestVer(order.Id) ?? "00";
         IReadOnlyList<OrderTn> tns = sameVersionHash is null && order.State is OrderState.Foc or OrderState.PendingReview
-            ? store.Tns(order.Id).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == TnStatuses.Activated)).ToList()
+            ? store.Tns(order.Id).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == OrderTnStatus.Activated)).ToList()
             : [];
         return new OrderHistory(order.State, sameVersionHash, latestVer, order.FocDate, order.AcceptedDdd, order.DueDateSups, tns, OrderZone.Of(order, options));
     }
@@ -89,10 +89,10 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         switch (outcome.Decision)
         {
             case Foc foc:
-                store.ReplaceTns(order.Id, foc.Lines, TnStatuses.Open, activated);
+                store.ReplaceTns(order.Id, foc.Lines, OrderTnStatus.Open, activated);
                 return accepted with { State = OrderState.Foc, FocDate = foc.DueDate, FocVer = request.Ver, PendingVer = null, LsrNo = order.LsrNo ?? store.NextLsrNo() };
             case PendingReview pending:
-                store.ReplaceTns(order.Id, pending.Lines, TnStatuses.Pending, activated);
+                store.ReplaceTns(order.Id, pending.Lines, OrderTnStatus.Pending, activated);
                 return accepted with
                 {
                     State = OrderState.PendingReview,
@@ -127,7 +127,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
 
         var rows = tns.Select(tn => new NpacCancel(tn, order.Nnsp, order.Pon, order.LsrNo ?? string.Empty, data.NpacSpid(tn)?.Id ?? string.Empty).Cells()).ToList();
         var batch = new NpacBatch($"npac-cancel-{order.LsrNo ?? order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{ver}.csv", rows);
-        _outbox.Add(OutboxKinds.Npac, OutboxKinds.NpacPartner, batch.FileName, batch.Rows);
+        _outbox.Add(OutboxKind.Npac, OutboxFile.NpacPartner, batch.FileName, batch.Rows);
         return batch;
     }
 
@@ -167,12 +167,12 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         return ResponseRows.Cancel(key, tns, code, ResponseRows.ClosedMessage);
     }
 
-    internal static string OutcomeName(LsrDecision decision) => decision switch
+    internal static ResponseType OutcomeName(LsrDecision decision) => decision switch
     {
-        Foc => "FOC",
-        PendingReview => "PND",
-        Cancel => "CAN",
-        _ => "REJ",
+        Foc => ResponseType.Foc,
+        PendingReview => ResponseType.Pending,
+        Cancel => ResponseType.Cancel,
+        _ => ResponseType.Reject,
     };
 
     internal static string Codes(IEnumerable<ResponseRow> rows) =>

@@ -83,5 +83,5 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
             : [];
 
     private static RequestSummary Summary(string kind, string pon, string ver, int tns, IReadOnlyList<ResponseRow> answer) =>
-        new(kind, pon, ver, tns, answer.Count > 0 ? answer[0].RespTyp : "NONE", LsrRequestHandler.Codes(answer));
+        new(kind, pon, ver, tns, answer.Count > 0 ? answer[0].RespTyp : null, LsrRequestHandler.Codes(answer));
 }

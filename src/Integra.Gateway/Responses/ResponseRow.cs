@@ -1,3 +1,5 @@
+using Integra.Gateway.Storage;
+
 namespace Integra.Gateway.Responses;
 
 /// <summary>One row of a response file (SPEC §5); blank where not applicable.</summary>
@@ -7,7 +9,7 @@ public sealed record ResponseRow
     public static readonly IReadOnlyList<string> Columns =
         ["RESPTYP", "CCNA", "PON", "VER", "LSRNO", "AN", "TN", "LNA", "DD", "CODE", "FIELD", "MESSAGE", "CUSTOMER", "ADDRESS", "SERVICES", "CONTACT"];
 
-    public required string RespTyp { get; init; }
+    public required ResponseType RespTyp { get; init; }
 
     public string Ccna { get; init; } = string.Empty;
 
@@ -41,12 +43,12 @@ public sealed record ResponseRow
 
     /// <summary>The cells in column order.</summary>
     public string[] Cells() =>
-        [RespTyp, Ccna, Pon, Ver, LsrNo, An, Tn, Lna, Dd, Code, Field, Message, Customer, Address, Services, Contact];
+        [StoredText.Of(RespTyp), Ccna, Pon, Ver, LsrNo, An, Tn, Lna, Dd, Code, Field, Message, Customer, Address, Services, Contact];
 
     /// <summary>Rebuilds a row from cells in column order (stored responses).</summary>
     public static ResponseRow FromCells(IReadOnlyList<string> c) => new()
     {
-        RespTyp = c[0], Ccna = c[1], Pon = c[2], Ver = c[3], LsrNo = c[4], An = c[5], Tn = c[6], Lna = c[7],
+        RespTyp = StoredText.ResponseType(c[0]), Ccna = c[1], Pon = c[2], Ver = c[3], LsrNo = c[4], An = c[5], Tn = c[6], Lna = c[7],
         Dd = c[8], Code = c[9], Field = c[10], Message = c[11], Customer = c[12], Address = c[13], Services = c[14], Contact = c[15],
     };
 }

@@ -15,7 +15,7 @@ public static class ResponseRows
     public sealed record RequestKey(string Ccna, string Pon, string Ver, string LsrNo, string An);
 
     /// <summary>A row of <paramref name="respTyp"/> identifying the request it answers.</summary>
-    private static ResponseRow For(RequestKey key, string respTyp) => new()
+    private static ResponseRow For(RequestKey key, ResponseType respTyp) => new()
     {
         RespTyp = respTyp,
         Ccna = key.Ccna,
@@ -26,10 +26,10 @@ public static class ResponseRows
     };
 
     public static IReadOnlyList<ResponseRow> ForFile(FileRejection rejection) =>
-        [new ResponseRow { RespTyp = "REJ", Code = rejection.Code, Field = rejection.Field, Message = rejection.Message }];
+        [new ResponseRow { RespTyp = ResponseType.Reject, Code = rejection.Code, Field = rejection.Field, Message = rejection.Message }];
 
     public static IReadOnlyList<ResponseRow> Reject(RequestKey key, IEnumerable<RuleError> errors, string contact) =>
-        errors.Select(e => For(key, "REJ") with
+        errors.Select(e => For(key, ResponseType.Reject) with
         {
             Tn = e.Tn ?? string.Empty,
             Code = e.Code,
@@ -47,7 +47,7 @@ public static class ResponseRows
         {
             rows.Add(new ResponseRow
             {
-                RespTyp = "FOC",
+                RespTyp = ResponseType.Foc,
                 Ccna = key.Ccna,
                 Pon = key.Pon,
                 Ver = key.Ver,
@@ -65,7 +65,7 @@ public static class ResponseRows
 
     public static IReadOnlyList<ResponseRow> Pending(RequestKey key, PendingReview pending) =>
     [
-        For(key, "PND") with
+        For(key, ResponseType.Pending) with
         {
             Code = RejectCodes.ExpediteReview,
             Field = "EXP",
@@ -74,7 +74,7 @@ public static class ResponseRows
     ];
 
     public static IReadOnlyList<ResponseRow> Cancel(RequestKey key, IEnumerable<string> tns, string code, string message) =>
-        tns.Select(tn => For(key, "CAN") with
+        tns.Select(tn => For(key, ResponseType.Cancel) with
         {
             Tn = tn,
             Code = code,
@@ -84,7 +84,7 @@ public static class ResponseRows
     public static IReadOnlyList<ResponseRow> Csr(CsrRequest request, CsrAnswer answer, string contact) =>
         answer.WorkingTns.Select(tn => new ResponseRow
         {
-            RespTyp = "CSR",
+            RespTyp = ResponseType.Csr,
             Ccna = request.Ccna,
             Pon = request.Pon,
             An = answer.Account.An,

@@ -58,7 +58,8 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
 
     /// <summary>
     /// The unfinished upload of a file. <c>state &lt;&gt; 'Archived'</c> is written as in the partial index
-    /// intake_files_open (Schema), which SQLite uses only when the query repeats its condition word for word.
+    /// intake_files_open (Schema), which SQLite uses only when the query repeats its condition word for word: the one
+    /// state literal left in the SQL (a test holds it to <see cref="StoredText.Of(IntakeState)"/>).
     /// </summary>
     internal const string OpenUploadQuery = """
         SELECT id, first_seen, state, file_rejected FROM intake_files
@@ -75,15 +76,15 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
             store.ActiveTransaction);
         if (existing is { } e)
         {
-            return new IntakeRecord(e.Id, StoreFormats.Instant(e.FirstSeen), Enum.Parse<IntakeState>(e.State), e.FileRejected != 0);
+            return new IntakeRecord(e.Id, StoreFormats.Instant(e.FirstSeen), StoredText.IntakeState(e.State), e.FileRejected != 0);
         }
 
         var id = store.Connection.ExecuteScalar<long>(
             """
             INSERT INTO intake_files (partner, channel, path, size, sha256, first_seen, state, updated_at)
-            VALUES (@partner, @channel, @path, @size, @sha256, @firstSeen, 'Seen', @now) RETURNING id
+            VALUES (@partner, @channel, @path, @size, @sha256, @firstSeen, @state, @now) RETURNING id
             """,
-            new { partner, channel, path, size, sha256, firstSeen = StoreFormats.Text(firstSeen), now = StoreFormats.Text(clock.GetCurrentInstant()) },
+            new { partner, channel, path, size, sha256, firstSeen = StoreFormats.Text(firstSeen), state = StoredText.Of(IntakeState.Seen), now = StoreFormats.Text(clock.GetCurrentInstant()) },
             store.ActiveTransaction);
         return new IntakeRecord(id, firstSeen, IntakeState.Seen, false);
     }
@@ -107,8 +108,8 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
 
     public void MarkAnswered(long id, string responseName, bool fileRejected) =>
         store.Connection.Execute(
-            "UPDATE intake_files SET state = 'Answered', response_name = @responseName, file_rejected = @rejected, updated_at = @now WHERE id = @id",
-            new { id, responseName, rejected = fileRejected ? 1 : 0, now = StoreFormats.Text(clock.GetCurrentInstant()) },
+            "UPDATE intake_files SET state = @state, response_name = @responseName, file_rejected = @rejected, updated_at = @now WHERE id = @id",
+            new { id, state = StoredText.Of(IntakeState.Answered), responseName, rejected = fileRejected ? 1 : 0, now = StoreFormats.Text(clock.GetCurrentInstant()) },
             store.ActiveTransaction);
 
     /// <summary>Done with the upload; the next file of that name is a new upload with a new received time.</summary>
@@ -116,8 +117,8 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
     {
         using var transaction = store.Begin();
         store.Connection.Execute(
-            "UPDATE intake_files SET state = 'Archived', updated_at = @now WHERE id = @id",
-            new { id, now = StoreFormats.Text(clock.GetCurrentInstant()) },
+            "UPDATE intake_files SET state = @state, updated_at = @now WHERE id = @id",
+            new { id, state = StoredText.Of(IntakeState.Archived), now = StoreFormats.Text(clock.GetCurrentInstant()) },
             store.ActiveTransaction);
         store.Connection.Execute(
             "DELETE FROM intake_sightings WHERE partner = @partner AND channel = @channel AND path = @path",

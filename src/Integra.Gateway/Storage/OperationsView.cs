@@ -60,9 +60,10 @@ public sealed class OperationsView : IDisposable
         Waitings(_connection.Query<(string, string, long, string?)>(
             """
             SELECT partner, COALESCE(channel, ''), COUNT(DISTINCT file_name), MIN(created_at)
-            FROM outbox WHERE kind = 'RESPONSE' AND delivered_at IS NULL
+            FROM outbox WHERE kind = @kind AND delivered_at IS NULL
             GROUP BY partner, COALESCE(channel, '') ORDER BY partner, COALESCE(channel, '')
-            """));
+            """,
+            new { kind = StoredText.Of(Lifecycle.OutboxKind.Response) }));
 
     /// <summary>Files first seen at or after <paramref name="since"/>, per partner and channel (answered or not).</summary>
     public IReadOnlyList<Waiting> FilesReceivedSince(Instant since) =>
@@ -75,8 +76,9 @@ public sealed class OperationsView : IDisposable
         _connection.Query<PendingReview>(
             """
             SELECT partner, pon, pending_ver AS Ver, requested_date AS RequestedDate, standard_date AS StandardDate, updated_at AS Since
-            FROM orders WHERE state = 'PendingReview' ORDER BY updated_at
-            """).ToList();
+            FROM orders WHERE state = @state ORDER BY updated_at
+            """,
+            new { state = StoredText.Of(Rules.Model.OrderState.PendingReview) }).ToList();
 
     /// <summary>When the oldest CSR file still waiting for its answer was first seen; null when none waits.</summary>
     public string? OldestWaitingCsr() =>

@@ -1,4 +1,5 @@
 using Dapper;
+using Integra.Gateway.Rules.Model;
 using NodaTime;
 
 namespace Integra.Gateway.Storage;
@@ -14,10 +15,10 @@ public sealed partial class OrderStore
         Live.Query<long>(
             """
             SELECT o.id FROM orders o JOIN order_tns t ON t.order_id = o.id
-            WHERE t.tn = @tn AND t.lna = 'P' AND o.kind = 'LSR' AND o.state IN ('Foc', 'PendingReview', 'Complete') AND UPPER(o.nnsp) = UPPER(@spid)
+            WHERE t.tn = @tn AND t.lna = 'P' AND o.kind = 'LSR' AND o.state IN (@foc, @pendingReview, @complete) AND UPPER(o.nnsp) = UPPER(@spid)
             ORDER BY o.id DESC
             """,
-            new { tn, spid },
+            new { tn, spid, foc = StoredText.Of(OrderState.Foc), pendingReview = StoredText.Of(OrderState.PendingReview), complete = StoredText.Of(OrderState.Complete) },
             ActiveTransaction).ToList();
 
     /// <summary>
@@ -30,10 +31,10 @@ public sealed partial class OrderStore
             new { tn, spid, activated = StoreFormats.Text(activated), now = importedAt, orderId, outcome = orderId is null ? "UNMATCHED" : "MATCHED" },
             ActiveTransaction);
 
-    /// <summary>Marks the TN <paramref name="tn"/> of the order as activated (<see cref="TnStatuses.Activated"/>).</summary>
+    /// <summary>Marks the TN <paramref name="tn"/> of the order as activated (<see cref="OrderTnStatus.Activated"/>).</summary>
     public void MarkTnActivated(long orderId, string tn) =>
         Live.Execute(
             "UPDATE order_tns SET status = @status WHERE order_id = @each AND tn = @tn",
-            new { status = TnStatuses.Activated, each = orderId, tn },
+            new { status = StoredText.Of(OrderTnStatus.Activated), each = orderId, tn },
             ActiveTransaction);
 }

@@ -16,22 +16,24 @@ public sealed partial class OrderStore
 
     private readonly Dictionary<(string Table, int Rows), (string Sql, string[] Columns, string[] Names)> _insertStatements = [];
 
-    private const string FocDueBy = "state = 'Foc' AND kind = 'LSR' AND foc_date <= @horizon";
+    private const string FocDueBy = "state = @foc AND kind = 'LSR' AND foc_date <= @horizon";
+
+    private static readonly string FocText = StoredText.Of(OrderState.Foc);
 
     /// <summary>LSR orders at FOC whose FOC date is on or before <paramref name="horizon"/>, by id.</summary>
     /// <remarks>Sorted here: an ORDER BY id lets SQLite walk the whole table in id order instead of using the
     /// (state, foc_date) index.</remarks>
     public IReadOnlyList<StoredOrder> FocOrdersDueBy(LocalDate horizon) =>
-        [.. QueryOrders($"WHERE {FocDueBy}", ("@horizon", StoreFormats.Text(horizon))).OrderBy(o => o.Id)];
+        [.. QueryOrders($"WHERE {FocDueBy}", ("@foc", FocText), ("@horizon", StoreFormats.Text(horizon))).OrderBy(o => o.Id)];
 
     /// <summary>The TNs of the same orders as <see cref="FocOrdersDueBy"/>, by order, each in its decision's order.</summary>
     public ILookup<long, StoredTn> TnsOfFocOrdersDueBy(LocalDate horizon) =>
         Live.Query<(long OrderId, long Seq, string Tn, string Lna, string Status)>(
                 $"SELECT t.order_id, t.seq, t.tn, t.lna, t.status FROM orders o JOIN order_tns t ON t.order_id = o.id WHERE {FocDueBy}",
-                new { horizon = StoreFormats.Text(horizon) },
+                new { foc = FocText, horizon = StoreFormats.Text(horizon) },
                 ActiveTransaction)
             .OrderBy(t => t.OrderId).ThenBy(t => t.Seq)
-            .ToLookup(t => t.OrderId, t => new StoredTn(t.Tn, ResponseRows.ParseLna(t.Lna), t.Status));
+            .ToLookup(t => t.OrderId, t => new StoredTn(t.Tn, ResponseRows.ParseLna(t.Lna), StoredText.OrderTnStatus(t.Status)));
 
     /// <summary>
     /// The routes of the same orders as <see cref="FocOrdersDueBy"/>, in one query; orders filed before routes were
@@ -40,7 +42,7 @@ public sealed partial class OrderStore
     public IReadOnlyDictionary<long, Delivery.DeliveryRoute> OriginsOfFocOrdersDueBy(LocalDate horizon) =>
         Live.Query<(long OrderId, string Channel, string? To, string? MessageId, string? References, string? Subject)>(
                 $"SELECT g.order_id, g.channel, g.mail_to, g.mail_message_id, g.mail_references, g.mail_subject FROM orders o JOIN order_origins g ON g.order_id = o.id WHERE {FocDueBy}",
-                new { horizon = StoreFormats.Text(horizon) },
+                new { foc = FocText, horizon = StoreFormats.Text(horizon) },
                 ActiveTransaction)
             .ToDictionary(
                 r => r.OrderId,
@@ -54,11 +56,11 @@ public sealed partial class OrderStore
         {
             Live.Execute(
                 $"UPDATE orders SET state = @state, updated_at = @now WHERE {Dialect.InList("id", "@ids")}",
-                new { state = state.ToString(), now, ids = chunk.Select(o => o.Id).ToArray() },
+                new { state = StoredText.Of(state), now, ids = chunk.Select(o => o.Id).ToArray() },
                 ActiveTransaction);
         }
 
-        InsertRows("order_events", ["order_id", "at", "state", "cause", "detail"], orders.Select(o => new object?[] { o.Id, now, state.ToString(), cause, o.Detail }));
+        InsertRows("order_events", ["order_id", "at", "state", "cause", "detail"], orders.Select(o => new object?[] { o.Id, now, StoredText.Of(state), cause, o.Detail }));
     }
 
     /// <summary>Cancels the ported and disconnected TNs of these orders that are not activated (the disconnects are withdrawn with the port).</summary>
@@ -68,7 +70,7 @@ public sealed partial class OrderStore
         {
             Live.Execute(
                 $"UPDATE order_tns SET status = @canceled WHERE {Dialect.InList("order_id", "@ids")} AND lna IN ('P', 'D') AND status <> @activated",
-                new { canceled = TnStatuses.Canceled, activated = TnStatuses.Activated, ids = chunk },
+                new { canceled = StoredText.Of(OrderTnStatus.Canceled), activated = StoredText.Of(OrderTnStatus.Activated), ids = chunk },
                 ActiveTransaction);
         }
     }

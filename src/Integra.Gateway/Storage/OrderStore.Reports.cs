@@ -1,4 +1,5 @@
 using Dapper;
+using Integra.Gateway.Rules.Model;
 
 namespace Integra.Gateway.Storage;
 
@@ -76,7 +77,8 @@ public sealed partial class OrderStore
     /// <summary>Orders in PND X01, oldest first.</summary>
     public IReadOnlyList<ReviewRow> PendingReviewRows() =>
         Live.Query<(string Partner, string Pon, string? Ver, string? Requested, string? Standard, string Updated)>(
-            "SELECT partner, pon, pending_ver, requested_date, standard_date, updated_at FROM orders WHERE state = 'PendingReview' ORDER BY updated_at")
+            "SELECT partner, pon, pending_ver, requested_date, standard_date, updated_at FROM orders WHERE state = @state ORDER BY updated_at",
+            new { state = StoredText.Of(OrderState.PendingReview) })
             .Select(r => new ReviewRow(r.Partner, r.Pon, r.Ver, r.Requested, r.Standard, r.Updated)).ToList();
 
     /// <summary>CSR versions received at or after <paramref name="since"/> (store text), and of those the ones decided within a day.</summary>

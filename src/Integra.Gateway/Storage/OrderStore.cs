@@ -108,7 +108,7 @@ public sealed partial class OrderStore : IDisposable
         var tns = new List<StoredTn>();
         while (reader.Read())
         {
-            tns.Add(new StoredTn(reader.GetString(0), ResponseRows.ParseLna(reader.GetString(1)), reader.GetString(2)));
+            tns.Add(new StoredTn(reader.GetString(0), ResponseRows.ParseLna(reader.GetString(1)), StoredText.OrderTnStatus(reader.GetString(2))));
         }
 
         HistoryReads += Math.Max(1, tns.Count);
@@ -125,7 +125,7 @@ public sealed partial class OrderStore : IDisposable
             VALUES (@partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
             RETURNING id
             """,
-            ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon), ("@state", nameof(OrderState.Received)),
+            ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon), ("@state", StoredText.Of(OrderState.Received)),
             ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now))!;
         if (_transaction is not null)
         {
@@ -146,7 +146,7 @@ public sealed partial class OrderStore : IDisposable
                 standard_date = @standardDate, due_date_sups = @sups, accepted_ddd = @acceptedDdd, simple = @simple, updated_at = @now
             WHERE id = @id
             """,
-            ("@id", order.Id), ("@lsrno", order.LsrNo), ("@state", order.State.ToString()), ("@an", order.An),
+            ("@id", order.Id), ("@lsrno", order.LsrNo), ("@state", StoredText.Of(order.State)), ("@an", order.An),
             ("@serviceState", order.ServiceState), ("@zone", order.Zone), ("@nnsp", order.Nnsp),
             ("@focDate", StoreFormats.Text(order.FocDate)), ("@focVer", order.FocVer), ("@pendingVer", order.PendingVer),
             ("@requestedDate", StoreFormats.Text(order.RequestedDate)), ("@standardDate", StoreFormats.Text(order.StandardDate)),
@@ -154,11 +154,11 @@ public sealed partial class OrderStore : IDisposable
             ("@simple", order.Simple is { } simple ? (simple ? 1L : 0L) : null), ("@now", now));
         Defer(
             "INSERT INTO order_events (order_id, at, state, cause, detail) VALUES (@id, @now, @state, @cause, @detail)",
-            ("@id", order.Id), ("@now", now), ("@state", order.State.ToString()), ("@cause", cause), ("@detail", detail));
+            ("@id", order.Id), ("@now", now), ("@state", StoredText.Of(order.State)), ("@cause", cause), ("@detail", detail));
     }
 
     /// <summary>Files a decided version with its response and the authorization evidence it carried; returns its id.</summary>
-    public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, string outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence) =>
+    public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, ResponseType outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence) =>
         (long)Scalar(
             """
             INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
@@ -167,7 +167,7 @@ public sealed partial class OrderStore : IDisposable
             """,
             ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", StoredText.Of(channel)),
             ("@fileName", fileName), ("@receivedAt", StoreFormats.Text(receivedAt)), ("@decidedAt", StoreFormats.Text(_clock.GetCurrentInstant())),
-            ("@outcome", outcome), ("@ruleId", ruleId), ("@codes", codes), ("@response", _json.Response(response)),
+            ("@outcome", StoredText.Of(outcome)), ("@ruleId", ruleId), ("@codes", codes), ("@response", _json.Response(response)),
             ("@evidence", _json.Object(evidence)))!;
 
     /// <summary>Keeps a document received with a version (an LOA), for authorization disputes.</summary>
@@ -177,10 +177,10 @@ public sealed partial class OrderStore : IDisposable
             ("@versionId", versionId), ("@name", name), ("@sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))), ("@content", content)).ExecuteNonQuery();
 
     /// <summary>Replaces the answer kept for a version, after a later decision on it (expedite review).</summary>
-    public void ReplaceResponse(long versionId, string outcome, string ruleId, IReadOnlyList<ResponseRow> response) =>
+    public void ReplaceResponse(long versionId, ResponseType outcome, string ruleId, IReadOnlyList<ResponseRow> response) =>
         Live.Execute(
             "UPDATE versions SET outcome = @outcome, rule_id = @ruleId, response = @response WHERE id = @versionId",
-            new { versionId, outcome, ruleId, response = _json.Response(response) },
+            new { versionId, outcome = StoredText.Of(outcome), ruleId, response = _json.Response(response) },
             ActiveTransaction);
 
     /// <summary>
@@ -188,7 +188,7 @@ public sealed partial class OrderStore : IDisposable
     /// that status (S6): it is in service with the new provider, and only an open TN can ever be canceled. The caller
     /// passes the order's <paramref name="activated"/> TNs, which it read to decide.
     /// </summary>
-    public void ReplaceTns(long orderId, IReadOnlyList<FocLine> lines, string status, IReadOnlySet<string> activated)
+    public void ReplaceTns(long orderId, IReadOnlyList<FocLine> lines, OrderTnStatus status, IReadOnlySet<string> activated)
     {
         if (!_newWithoutTns.Remove(orderId))
         {
@@ -196,15 +196,15 @@ public sealed partial class OrderStore : IDisposable
         }
 
         // Multi-row INSERTs: a statement per TN costs more than the rest of a request together.
-        InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, ResponseRows.LnaCode(l.Lna), activated.Contains(l.Tn) ? TnStatuses.Activated : status, (long)i }));
+        InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, ResponseRows.LnaCode(l.Lna), StoredText.Of(activated.Contains(l.Tn) ? OrderTnStatus.Activated : status), (long)i }));
     }
 
     /// <summary>
     /// Sets the status of the order's ported and disconnected TNs that are not ACTIVATED (to cancel them,
     /// <see cref="CancelOpenTns"/>): an activated TN never changes again.
     /// </summary>
-    public void SetTnStatus(long orderId, string status) =>
-        Command("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna IN ('P', 'D') AND status <> @activated", ("@orderId", orderId), ("@status", status), ("@activated", TnStatuses.Activated)).ExecuteNonQuery();
+    public void SetTnStatus(long orderId, OrderTnStatus status) =>
+        Command("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna IN ('P', 'D') AND status <> @activated", ("@orderId", orderId), ("@status", StoredText.Of(status)), ("@activated", StoredText.Of(OrderTnStatus.Activated))).ExecuteNonQuery();
 
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()

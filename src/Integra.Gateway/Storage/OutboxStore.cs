@@ -18,11 +18,11 @@ public sealed class OutboxStore(OrderStore store, IClock clock)
     private const string Columns = "id AS Id, partner AS Partner, file_name AS FileName, cells AS Cells, channel AS Channel, mail_to AS MailTo, mail_message_id AS MailMessageId, mail_references AS MailReferences, mail_subject AS MailSubject";
 
     /// <summary>Records a file for delivery on <paramref name="route"/> (null: NPAC, or a file for the partner's drops).</summary>
-    public void Add(string kind, string partner, string fileName, IEnumerable<string[]> rows, DeliveryRoute? route = null, long? orderId = null) =>
+    public void Add(OutboxKind kind, string partner, string fileName, IEnumerable<string[]> rows, DeliveryRoute? route = null, long? orderId = null) =>
         Add(kind, partner, fileName, rows.Select(r => (orderId, r)), route);
 
     /// <summary>Records a file whose rows belong to several orders of one route (a sweep's cancels), each row with its order.</summary>
-    public void Add(string kind, string partner, string fileName, IEnumerable<(long? OrderId, string[] Cells)> rows, DeliveryRoute? route)
+    public void Add(OutboxKind kind, string partner, string fileName, IEnumerable<(long? OrderId, string[] Cells)> rows, DeliveryRoute? route)
     {
         var now = StoreFormats.Text(clock.GetCurrentInstant());
         var channel = route is null ? null : StoredText.Of(route.Channel);
@@ -30,14 +30,14 @@ public sealed class OutboxStore(OrderStore store, IClock clock)
         store.InsertRows(
             "outbox",
             ["kind", "partner", "file_name", "cells", "created_at", "order_id", "channel", "mail_to", "mail_message_id", "mail_references", "mail_subject"],
-            rows.Select(r => new object?[] { kind, partner, fileName, JsonSerializer.Serialize(r.Cells), now, r.OrderId, channel, thread?.To, thread?.MessageId, thread?.References, thread?.Subject }));
+            rows.Select(r => new object?[] { StoredText.Of(kind), partner, fileName, JsonSerializer.Serialize(r.Cells), now, r.OrderId, channel, thread?.To, thread?.MessageId, thread?.References, thread?.Subject }));
     }
 
     /// <summary>Undelivered files of a kind, optionally of one partner, oldest first, whatever their channel.</summary>
-    public IReadOnlyList<OutboxFile> Pending(string kind, string? partner = null) =>
+    public IReadOnlyList<OutboxFile> Pending(OutboxKind kind, string? partner = null) =>
         Group(kind, store.Connection.Query<Row>(
             $"SELECT {Columns} FROM outbox WHERE kind = @kind AND delivered_at IS NULL AND (@partner IS NULL OR partner = @partner) ORDER BY id",
-            new { kind, partner },
+            new { kind = StoredText.Of(kind), partner },
             store.ActiveTransaction));
 
     /// <summary>
@@ -45,21 +45,21 @@ public sealed class OutboxStore(OrderStore store, IClock clock)
     /// before orders kept their channel (no channel) go to the partner's drops, as they always did.
     /// </summary>
     public IReadOnlyList<OutboxFile> Pending(Channel channel, string? partner = null) =>
-        Group(OutboxKinds.Response, store.Connection.Query<Row>(
+        Group(OutboxKind.Response, store.Connection.Query<Row>(
             $"""
             SELECT {Columns} FROM outbox
             WHERE kind = @kind AND delivered_at IS NULL AND (@partner IS NULL OR partner = @partner)
               AND (channel = @channel OR (channel IS NULL AND @legacy = 1))
             ORDER BY id
             """,
-            new { kind = OutboxKinds.Response, partner, channel = StoredText.Of(channel), legacy = channel is Channel.Local or Channel.Sftp ? 1 : 0 },
+            new { kind = StoredText.Of(OutboxKind.Response), partner, channel = StoredText.Of(channel), legacy = channel is Channel.Local or Channel.Sftp ? 1 : 0 },
             store.ActiveTransaction));
 
     /// <summary>Undelivered response files per partner and channel, for <c>status</c>.</summary>
     public IReadOnlyDictionary<(string Partner, string Channel), long> WaitingByChannel() =>
         store.Connection.Query<(string Partner, string? Channel, long Count)>(
                 "SELECT partner, channel, COUNT(DISTINCT file_name) FROM outbox WHERE kind = @kind AND delivered_at IS NULL GROUP BY partner, channel",
-                new { kind = OutboxKinds.Response },
+                new { kind = StoredText.Of(OutboxKind.Response) },
                 store.ActiveTransaction)
             .ToDictionary(r => (r.Partner, r.Channel ?? "drop"), r => r.Count);
 
@@ -72,7 +72,7 @@ public sealed class OutboxStore(OrderStore store, IClock clock)
     }
 
     /// <summary>One file per partner, route and name: two mail threads answered by one sweep are two replies.</summary>
-    private static List<OutboxFile> Group(string kind, IEnumerable<Row> rows) =>
+    private static List<OutboxFile> Group(OutboxKind kind, IEnumerable<Row> rows) =>
         rows.GroupBy(r => (r.Partner, r.FileName, Route: r.Route()?.Key))
             .Select(g => new OutboxFile(
                 kind,

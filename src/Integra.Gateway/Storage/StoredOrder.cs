@@ -38,10 +38,10 @@ public sealed record StoredVersion(
     string Channel,
     string FileName,
     Instant ReceivedAt,
-    string Outcome,
+    Responses.ResponseType Outcome,
     string RuleId,
     string Codes,
     IReadOnlyList<Responses.ResponseRow> Response);
 
 /// <summary>A TN of an order: what happens to it (LNA) and where it stands.</summary>
-public sealed record StoredTn(string Tn, Lna Lna, string Status);
+public sealed record StoredTn(string Tn, Lna Lna, OrderTnStatus Status);
