@@ -15,7 +15,8 @@ internal static class AuditCommand
         var command = new Command("audit", "Export a PON's history and the authorization evidence received (AGAUTH, AUTHNM, DATED, LOA documents)") { pon, outDir, partner, db };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            using var store = CommandSettings.Load(parse).OpenExistingStore(parse.GetValue(db));
+            using var host = CommandHost.Build(CommandSettings.Load(parse), dataOption: null, parse.GetValue(db), NodaTime.SystemClock.Instance);
+            using var store = host.OpenExistingStore();
             var folders = AuditExport.Write(store, parse.GetValue(pon)!, parse.GetValue(partner), parse.GetValue(outDir)!);
             if (folders.Count == 0)
             {

@@ -1,20 +1,30 @@
 using Integra.Gateway.Configuration;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Integra.Gateway.Cli;
 
-/// <summary>What a one-shot command works with: checked settings, reference data, policy, limits, the store.</summary>
+/// <summary>
+/// What a one-shot command works with: checked settings, and from the command's host (<see cref="CommandHost"/>) the
+/// reference data, policy, limits, the store and the processor.
+/// </summary>
 internal sealed class CommandContext : IDisposable
 {
-    private CommandContext(CommandSettings settings, ReferenceData data, OrderStore store)
+    private readonly CommandHost _host;
+
+    private CommandContext(CommandSettings settings, CommandHost host, OrderStore store)
     {
         Settings = settings;
-        Data = data;
-        Policy = settings.Configuration.Section<PolicySettings>().ToPolicyOptions();
-        Intake = settings.Configuration.Section<IntakeSettings>();
+        _host = host;
+        Data = host.Services.GetRequiredService<ReferenceDataSource>().Current;
+        Policy = host.Services.GetRequiredService<PolicyOptions>();
+        Intake = host.Services.GetRequiredService<IOptions<IntakeSettings>>().Value;
         Store = store;
     }
 
@@ -36,11 +46,27 @@ internal sealed class CommandContext : IDisposable
     public static CommandContext Open(CommandSettings settings, string? dataDirectory, string? database, IClock clock)
     {
         var data = settings.LoadReferenceData(dataDirectory);
-        return new CommandContext(settings, data, settings.OpenStore(database, clock, writable: true));
+        var host = CommandHost.Build(settings, dataDirectory, database, clock, data);
+        try
+        {
+            return new CommandContext(settings, host, host.OpenStore(writable: true));
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>The host's request file processor on this command's store.</summary>
+    public RequestFileProcessor Processor() => _host.Processor(Store);
 
     public Rules.Reference.Partner Partner(string id) =>
         Data.Partner(id) ?? throw new UsageException($"--partner '{id}' is not in partners.csv");
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Store.Dispose();
+        _host.Dispose();
+    }
 }

@@ -105,48 +105,6 @@ internal sealed class CommandSettings
     public (string Database, string Key) Database(string? option) =>
         option is null ? (Gateway.Database, "Gateway:Database") : (option, "--db");
 
-    /// <summary>Opens (creating and migrating when needed) the store; with <paramref name="writable"/>, it must take writes now.</summary>
-    /// <exception cref="UsageException">The store cannot be opened or written.</exception>
-    public OrderStore OpenStore(string? option, IClock clock, bool writable)
-    {
-        var (database, key) = Database(option);
-        try
-        {
-            var store = OrderStore.Open(database, clock);
-            if (writable)
-            {
-                try
-                {
-                    OrderStore.ProbeWritable(database);
-                }
-                catch
-                {
-                    store.Dispose();
-                    throw;
-                }
-            }
-
-            return store;
-        }
-        catch (Exception e) when (StoreProbe.IsStoreFailure(e))
-        {
-            throw new UsageException($"{key}: cannot use the order store {StoreProbe.Describe(database)}: {StoreProbe.Reason(e)}", e);
-        }
-    }
-
-    /// <summary>Opens the existing store: a read-only command never creates an empty one by mistake.</summary>
-    /// <exception cref="UsageException">There is no store there, or it cannot be opened.</exception>
-    public OrderStore OpenExistingStore(string? option)
-    {
-        var (database, key) = Database(option);
-        if (StoreLocation.Parse(database).Provider == StoreProvider.Sqlite && !File.Exists(database))
-        {
-            throw new UsageException($"{key}: {database}: no order store there");
-        }
-
-        return OpenStore(option, SystemClock.Instance, writable: false);
-    }
-
     private static string OneLine(Exception e) =>
         (e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message).ReplaceLineEndings(" ");
 }

@@ -33,7 +33,7 @@ internal static class ProcessCommand
     {
         using var context = CommandContext.Open(settings, data, db, SystemClock.Instance);
         var partner = context.Partner(partnerId);
-        var processor = new RequestFileProcessor(context.Data, context.Policy, context.Intake.ToLimits(), context.Store);
+        var processor = context.Processor();
         var receipt = new Receipt(partner, channel, received);
         var exit = ExitCodes.Done;
         using var progress = new TerminalProgress("processing");

@@ -27,7 +27,10 @@ internal static class RunCommand
             var settings = CommandSettings.Load(configFile);
             var data = settings.LoadReferenceData(option: null);
             settings.Check(new SettingsCheck(data, files: true));
-            settings.OpenStore(option: null, SystemClock.Instance, writable: true).Dispose();
+            using (var check = CommandHost.Build(settings, dataOption: null, dbOption: null, SystemClock.Instance))
+            {
+                check.OpenStore(writable: true).Dispose();
+            }
 
             IHost host;
             try

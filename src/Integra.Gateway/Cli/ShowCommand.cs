@@ -26,7 +26,8 @@ internal static class ShowCommand
             }
 
             var settings = CommandSettings.Load(parse);
-            using var store = settings.OpenExistingStore(parse.GetValue(db));
+            using var host = CommandHost.Build(settings, dataOption: null, parse.GetValue(db), NodaTime.SystemClock.Instance);
+            using var store = host.OpenExistingStore();
             var who = parse.GetValue(partner);
             var (history, what) = (ponValue, fileValue, tnValue) switch
             {

@@ -16,7 +16,8 @@ internal static class StatusCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var settings = CommandSettings.Load(parse);
-            using var store = settings.OpenExistingStore(parse.GetValue(db));
+            using var host = CommandHost.Build(settings, dataOption: null, parse.GetValue(db), SystemClock.Instance);
+            using var store = host.OpenExistingStore();
             using var view = Storage.OperationsView.Open(settings.Database(parse.GetValue(db)).Database);
             var now = SystemClock.Instance.GetCurrentInstant();
             var report = StatusReport.Read(store, now, Calendar(settings), settings.DeskZone) with { OnboardingFormsPastDue = view.ProfilesPastDue(now) };

@@ -5,6 +5,7 @@ using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,9 +26,8 @@ public static class GatewayHost
         builder.Services.AddGatewayLogging(builder.Configuration);
         builder.Services
             .AddSingleton<IClock>(SystemClock.Instance)
-            .AddGatewayOptions()
+            .AddGatewayCore()
             .AddReferenceData()
-            .AddIntakePipeline()
             .AddLocalDrops(builder.Configuration)
             .AddSftpDrops(builder.Configuration)
             .AddMailbox(builder.Configuration)
@@ -39,6 +39,19 @@ public static class GatewayHost
             .AddOperations(builder.Configuration);
         builder.Services.AddSystemd();
         return builder.Build();
+    }
+
+    /// <summary>
+    /// What the daemon and the command line (<see cref="Cli.CommandHost"/>) build alike: the checked options, the
+    /// order stores, the request processors, the intake pipelines, the NPAC outbox and the metrics. Each adds its own
+    /// <see cref="IClock"/> and <see cref="ReferenceDataSource"/> (live for the daemon, the command's snapshot for a
+    /// command); the daemon adds its workers.
+    /// </summary>
+    public static IServiceCollection AddGatewayCore(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<Operations.GatewayMetrics>();
+        return services.AddGatewayOptions().AddIntakePipeline();
     }
 
     private static IServiceCollection AddGatewayOptions(this IServiceCollection services)

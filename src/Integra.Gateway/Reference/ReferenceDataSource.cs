@@ -32,6 +32,18 @@ public sealed class ReferenceDataSource
         _snapshot = Merge(ReferenceDataLoader.Load(directory), clock.GetCurrentInstant(), versions, _approvedPartners());
     }
 
+    /// <summary>
+    /// A source that keeps <paramref name="loaded"/>, the snapshot a one-shot command loaded (and checked) from
+    /// <paramref name="directory"/>: a command decides against the files as they were when it started.
+    /// </summary>
+    public ReferenceDataSource(string directory, ReferenceData loaded, IClock clock)
+    {
+        _directory = directory;
+        _clock = clock;
+        _approvedPartners = () => [];
+        _snapshot = Merge(loaded, clock.GetCurrentInstant(), Versions(), []);
+    }
+
     public ReferenceData Current => _snapshot.Data;
 
     /// <summary>When the current snapshot was loaded.</summary>

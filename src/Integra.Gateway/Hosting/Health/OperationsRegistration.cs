@@ -3,6 +3,7 @@ using Integra.Gateway.Configuration;
 using Integra.Gateway.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -46,7 +47,7 @@ public static class OperationsRegistration
         var built = configuration is IConfiguration c ? c : configuration.Build();
 
         services.AddMetrics();
-        services.AddSingleton<GatewayMetrics>();
+        services.TryAddSingleton<GatewayMetrics>();
         services.AddSingleton(sp => new GatewayGauges(
             sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database,
