@@ -12,14 +12,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace Integra.Gateway.Portal;
 
-/// <summary>What the portal runs on: the gateway's store, reference data, mail and clock.</summary>
+/// <summary>What the portal runs on: the gateway's store, reference data, mail, clock and order services.</summary>
 public sealed record PortalDependencies(
     PortalSettings Settings,
     IPortalStore Store,
     IPortalMailer Mailer,
     Func<ReferenceData> Data,
     TimeProvider Time,
-    ILoggerFactory LoggerFactory);
+    ILoggerFactory LoggerFactory,
+    PortalOrderServices Orders);
 
 /// <summary>
 /// The partner portal (SPEC §7) as its own ASP.NET Core application: Razor Pages over the gateway's store. The
@@ -55,6 +56,9 @@ public static class PortalApp
             .AddSingleton(dependencies.Mailer)
             .AddSingleton(dependencies.Data)
             .AddSingleton(new PortalClock(dependencies.Time))
+            .AddSingleton(dependencies.Orders.Intake)
+            .AddSingleton(dependencies.Orders.Orders)
+            .AddSingleton(dependencies.Orders.Desk)
             .AddSingleton(sp => new Auditor(dependencies.Store, dependencies.Time))
             .AddSingleton(sp => new SignInLinks(dependencies.Store, settings, dependencies.Time))
             .AddSingleton(sp => new SignInService(dependencies.Store, settings, sp.GetRequiredService<Auditor>(), dependencies.Time))

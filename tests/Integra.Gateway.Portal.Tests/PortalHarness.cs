@@ -1,16 +1,22 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Integra.Gateway.Hosting;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Portal;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Tests;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using NodaTime;
 
 namespace Integra.Gateway.Portal.Tests;
 
@@ -36,9 +42,13 @@ internal sealed partial class PortalHarness : IAsyncDisposable
         };
         _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         var data = ReferenceDataLoader.Load(Repo.SampleData);
-        App = PortalServer.Build(Settings, Database, new MailSettings(), () => data, Time, _loggers);
+        Gateway = GatewayCore(Database, data, Time, _dir.Path);
+        App = PortalServer.Build(Settings, Database, new MailSettings(), () => data, Time, _loggers, Gateway.Services);
         Store = PortalStore.Open(Database);
     }
+
+    /// <summary>The gateway's container as the daemon builds it (store, pipeline, order services), on the harness's clock.</summary>
+    public IHost Gateway { get; }
 
     public string Database { get; }
 
@@ -104,10 +114,29 @@ internal sealed partial class PortalHarness : IAsyncDisposable
         return LinkPattern().Match(mail.TextBody ?? string.Empty).Value;
     }
 
+    private static IHost GatewayCore(string database, ReferenceData data, TimeProvider time, string directory)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Gateway:Database"] = database,
+            ["Gateway:DataDirectory"] = Repo.SampleData,
+            ["Lifecycle:NpacOutbox"] = Path.Combine(directory, "npac"),
+        });
+        var clock = new TimeProviderClock(time);
+        builder.Services
+            .AddSingleton<IClock>(clock)
+            .AddGatewayCore()
+            .AddSingleton(new ReferenceDataSource(Repo.SampleData, data, clock))
+            .AddPortalOrderServices();
+        return builder.Build();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        Gateway.Dispose();
         _loggers.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _dir.Dispose();

@@ -20,23 +20,30 @@ namespace Integra.Gateway.PortalHosting;
 /// </summary>
 public sealed class PortalServer(
     IOptions<PortalSettings> settings,
-    IOptions<GatewaySettings> gateway,
+    IOptions<GatewaySettings> options,
     IOptions<MailSettings> mail,
     ReferenceDataSource data,
+    IServiceProvider gateway,
     ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
 
-    /// <summary>The portal over the store at <paramref name="database"/>, with the mailer that <paramref name="settings"/> chooses.</summary>
-    public static WebApplication Build(PortalSettings settings, string database, MailSettings mail, Func<ReferenceData> data, TimeProvider time, ILoggerFactory loggers) =>
-        PortalApp.Build(new PortalDependencies(settings, PortalStore.Open(database), Mailer(settings, mail, time), data, time, loggers));
+    /// <summary>
+    /// The portal over the store at <paramref name="database"/>, with the mailer that <paramref name="settings"/> chooses
+    /// and the order services of the gateway's container <paramref name="gateway"/> (<see cref="PortalRegistration.AddPortalOrderServices"/>).
+    /// </summary>
+    public static WebApplication Build(PortalSettings settings, string database, MailSettings mail, Func<ReferenceData> data, TimeProvider time, ILoggerFactory loggers, IServiceProvider gateway) =>
+        PortalApp.Build(new PortalDependencies(settings, PortalStore.Open(database), Mailer(settings, mail, time), data, time, loggers, OrderServices(gateway)));
+
+    private static PortalOrderServices OrderServices(IServiceProvider gateway) =>
+        new(gateway.GetRequiredService<PortalIntake>(), gateway.GetRequiredService<OrderViews>(), gateway.GetRequiredService<DeskViews>());
 
     public static IPortalMailer Mailer(PortalSettings settings, MailSettings mail, TimeProvider time) =>
         settings.MailDelivery == "smtp" ? new SmtpPortalMailer(mail, settings.From) : new FolderMailer(settings.MailOutbox, settings.From, time);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _app = Build(settings.Value, gateway.Value.Database, mail.Value, () => data.Current, TimeProvider.System, loggers);
+        _app = Build(settings.Value, options.Value.Database, mail.Value, () => data.Current, TimeProvider.System, loggers, gateway);
         await _app.StartAsync(cancellationToken);
         loggers.CreateLogger<PortalServer>().LogInformation("Partner portal listening on {Urls}", string.Join(", ", _app.Urls));
     }
@@ -67,9 +74,13 @@ public static class PortalRegistration
         services.AddOptions<PortalSettings>().BindConfiguration("Portal").ValidateDataAnnotations().ValidateOnStart();
         if (configuration.GetValue("Portal:Enabled", true))
         {
-            services.AddHostedService<PortalServer>();
+            services.AddPortalOrderServices().AddHostedService<PortalServer>();
         }
 
         return services;
     }
+
+    /// <summary>The gateway's side of the portal's order pages: submission, tracking, the desk.</summary>
+    public static IServiceCollection AddPortalOrderServices(this IServiceCollection services) =>
+        services.AddSingleton<PortalIntake>().AddSingleton<OrderViews>().AddSingleton<DeskViews>();
 }
