@@ -239,7 +239,7 @@ public sealed class DropPoller
             var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken));
             copy.Position = 0;
             var loas = new List<LoaDocument>();
-            foreach (var name in _pipeline.DocumentNames(entry.Name, copy))
+            foreach (var name in _pipeline.DocumentNames(entry.Name, copy, documents.Count > 0))
             {
                 // A document too large counts as missing (C2), as one not delivered does.
                 if (documents.TryGetValue(name, out var document) && document.Size <= LoaDocument.MaxBytes)
