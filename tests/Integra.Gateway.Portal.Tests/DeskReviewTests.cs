@@ -43,7 +43,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
         Assert.Contains("24.5 business h (OVERDUE)", bridge, StringComparison.Ordinal);
         Assert.Contains("<td>sftp</td>", bridge, StringComparison.Ordinal);
         Assert.Contains("<td>email</td>", Row(page, "BSK-3003"), StringComparison.Ordinal);
-        Assert.DoesNotContain("BR-2002", page, StringComparison.Ordinal); // an FOC, not a review
+        Assert.DoesNotContain("BR-2002", page, StringComparison.Ordinal); // rejected (R30), not a review
     }
 
     [Fact]

@@ -28,17 +28,25 @@ internal sealed partial class PortalHarness
     }
 
     /// <summary>Decides <paramref name="content"/> as the file <paramref name="name"/> of <paramref name="partner"/> received now.</summary>
-    public IReadOnlyList<IntakeItem> Receive(string partner, string name, byte[] content, Channel channel)
+    /// <param name="receivedEarlier">How long before now it was first seen (a file that waited before it was decided).</param>
+    public IReadOnlyList<IntakeItem> Receive(string partner, string name, byte[] content, Channel channel, TimeSpan receivedEarlier = default)
     {
         var data = Gateway.Services.GetRequiredService<ReferenceDataSource>().Current;
         var sender = data.Partner(partner)!;
         var thread = channel == Channel.Email ? new MailThread(sender.Emails[0], $"<{name}@{partner.ToLowerInvariant()}.example>", string.Empty, $"LSR {name}") : null;
         using var pipeline = Gateway.Services.GetRequiredService<IntakePipelines>().Create();
         using var stream = new MemoryStream(content);
-        var received = new ReceivedFile(sender, channel, name, stream, Convert.ToHexStringLower(SHA256.HashData(content)), Instant.FromDateTimeOffset(Time.GetUtcNow()), [], thread);
+        var received = new ReceivedFile(sender, channel, name, stream, Convert.ToHexStringLower(SHA256.HashData(content)), Instant.FromDateTimeOffset(Time.GetUtcNow() - receivedEarlier), [], thread);
         var items = pipeline.Decide([received]);
         pipeline.Answered(items);
         return items;
+    }
+
+    /// <summary>Files listed in a drop or mailbox of <paramref name="partner"/> and not yet decided (waiting for an answer).</summary>
+    public void Sight(string partner, Channel channel, params string[] names)
+    {
+        using var pipeline = Gateway.Services.GetRequiredService<IntakePipelines>().Create();
+        pipeline.Sighted(partner, channel, names);
     }
 
     /// <summary>Opens the gateway's order store (dispose it).</summary>
