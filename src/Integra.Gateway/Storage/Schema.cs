@@ -271,5 +271,13 @@ internal static class Schema
             created_at TEXT NOT NULL
         );
         """),
+        // PostgreSQL takes LSR numbers in blocks from a sequence (OrderStore.Blocks), which, unlike the sequences row,
+        // is never rolled back; it continues where the row stopped. SQLite keeps the row.
+        new(
+            string.Empty,
+            PostgresOnly: """
+            CREATE SEQUENCE lsrno_seq;
+            SELECT setval('lsrno_seq', COALESCE((SELECT value FROM sequences WHERE name = 'lsrno'), 0) + 1, false);
+            """),
     ];
 }
