@@ -27,5 +27,12 @@ public static class PortalStyles
         .checks label { display: inline; font-weight: normal; margin-right: 1rem; }
         code, .mono { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .85rem; }
         @media print { header, .no-print, button { display: none; } main { box-shadow: none; margin: 0; max-width: none; } body { background: #fff; } }
+        /* Submission forms and inbox (issue 17, helper SUBMIT) */
+        .form-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 1.5rem; }
+        .form-field input, .form-field textarea { max-width: none; }
+        .hint { font-weight: normal; color: #5b6875; font-size: .85rem; }
+        .field-error { display: block; font-size: .88rem; margin-top: .15rem; }
+        #answer table { font-size: .85rem; }
+        #answer .resp-rej td { color: #b3261e; }
         """;
 }
