@@ -40,6 +40,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         switch (parsed)
         {
             case LsrFile lsr:
+                store.LookUpOrders(receipt.Partner.Id, LsrRequestHandler.Kind, lsr.Requests.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
                 foreach (var request in lsr.Requests)
                 {
                     var answer = _lsr.Handle(request, receipt, fileName, resent, thread);
@@ -55,6 +56,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
 
                 break;
             case CsrFile csr:
+                store.LookUpOrders(receipt.Partner.Id, CsrRequestHandler.Kind, csr.Requests.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
                 foreach (var request in csr.Requests)
                 {
                     var answer = _csr.Handle(request, receipt, fileName, loas, resent);

@@ -78,7 +78,9 @@ public sealed partial class OrderStore : IDisposable
         Dialect.TryLease(Live, name) ? new Lease(this, name) : null;
 
     public StoredOrder? FindOrder(string partner, string kind, string ccna, string pon) =>
-        First(OrderColumns + " WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", ReadOrder, ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon));
+        KnownAbsent(partner, kind, ccna, pon)
+            ? null
+            : First(OrderColumns + " WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", ReadOrder, ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon));
 
     public StoredOrder? FindOrder(long id) => QueryOrders("WHERE id = @id", ("@id", id)).SingleOrDefault();
 
@@ -119,18 +121,39 @@ public sealed partial class OrderStore : IDisposable
     public StoredOrder CreateOrder(string partner, string kind, string ccna, string pon, string an, string serviceState, string zone, string nnsp)
     {
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
-        var id = (long)Scalar(
-            """
-            INSERT INTO orders (partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
-            VALUES (@partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
-            RETURNING id
-            """,
+        (string Name, object? Value)[] values =
+        [
             ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon), ("@state", StoredText.Of(OrderState.Received)),
-            ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now))!;
+            ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now),
+        ];
+        long id;
+        if (TakesBlocks)
+        {
+            id = NextOrderId();
+            Defer(
+                """
+                INSERT INTO orders (id, partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
+                VALUES (@id, @partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
+                """,
+                [("@id", id), .. values]);
+        }
+        else
+        {
+            id = (long)Scalar(
+                """
+                INSERT INTO orders (partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
+                VALUES (@partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
+                RETURNING id
+                """,
+                values)!;
+        }
+
         if (_transaction is not null)
         {
             _newWithoutTns.Add(id);
         }
+
+        _absent.Remove((partner, kind, ccna, pon));
 
         return new StoredOrder(id, partner, kind, ccna, pon, null, OrderState.Received, an, serviceState, zone, nnsp, null, null, null, null, null, 0);
     }
@@ -158,17 +181,35 @@ public sealed partial class OrderStore : IDisposable
     }
 
     /// <summary>Files a decided version with its response and the authorization evidence it carried; returns its id.</summary>
-    public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, ResponseType outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence) =>
-        (long)Scalar(
-            """
-            INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
-            VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
-            RETURNING id
-            """,
+    public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, ResponseType outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence)
+    {
+        (string Name, object? Value)[] values =
+        [
             ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", StoredText.Of(channel)),
             ("@fileName", fileName), ("@receivedAt", StoreFormats.Text(receivedAt)), ("@decidedAt", StoreFormats.Text(_clock.GetCurrentInstant())),
             ("@outcome", StoredText.Of(outcome)), ("@ruleId", ruleId), ("@codes", codes), ("@response", _json.Response(response)),
-            ("@evidence", _json.Object(evidence)))!;
+            ("@evidence", _json.Object(evidence)),
+        ];
+        if (!TakesBlocks)
+        {
+            return (long)Scalar(
+                """
+                INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
+                VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
+                RETURNING id
+                """,
+                values)!;
+        }
+
+        var id = NextVersionId();
+        Defer(
+            """
+            INSERT INTO versions (id, order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
+            VALUES (@id, @orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
+            """,
+            [("@id", id), .. values]);
+        return id;
+    }
 
     /// <summary>Keeps a document received with a version (an LOA), for authorization disputes.</summary>
     public void AddDocument(long versionId, string name, byte[] content) =>
@@ -209,7 +250,9 @@ public sealed partial class OrderStore : IDisposable
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()
     {
-        var value = (long)Scalar("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value")!;
+        var value = TakesBlocks
+            ? NextLsrValue()
+            : (long)Scalar("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value")!;
         return $"IG{value:D8}";
     }
 

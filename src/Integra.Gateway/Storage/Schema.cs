@@ -271,12 +271,20 @@ internal static class Schema
             created_at TEXT NOT NULL
         );
         """),
+        // PostgreSQL takes LSR numbers in blocks from a sequence (OrderStore.Blocks), which, unlike the sequences row,
+        // is never rolled back; it continues where the row stopped. SQLite keeps the row.
+        new(
+            string.Empty,
+            PostgresOnly: """
+            CREATE SEQUENCE lsrno_seq;
+            SELECT setval('lsrno_seq', COALESCE((SELECT value FROM sequences WHERE name = 'lsrno'), 0) + 1, false);
+            """),
 
         // Issue 17: the portal as a channel. A submission is kept under its form id, unique per partner (a form posted
-        // twice is one request), with the request file it became and its received time, so that a crash between the
-        // decision and the answer is finished from it, never decided as a second request. The inbox is the portal's
-        // outbound folder: every answer delivered to a partner on the portal, the submission's own (submission_id)
-        // or a later one from the outbox (outbox_id); delivering the same one again replaces it.
+        // twice is one request), with the request file it became and its received time; it is claimed, decided and
+        // answered in one unit of work. The inbox is the portal's outbound folder: every answer delivered to a partner
+        // on the portal, the submission's own (submission_id) or a later one from the outbox (outbox_id); delivering
+        // the same one again replaces it.
         new("""
         CREATE TABLE portal_submissions (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
