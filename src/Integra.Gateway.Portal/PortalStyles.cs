@@ -33,5 +33,12 @@ public static class PortalStyles
         #reviews label { font-weight: normal; font-size: .85rem; }
         figure.chart { margin: 1.2rem 0; }
         figure.chart svg { max-width: 100%; height: auto; }
+        /* Submission forms and inbox (issue 17, helper SUBMIT) */
+        .form-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 1.5rem; }
+        .form-field input, .form-field textarea { max-width: none; }
+        .hint { font-weight: normal; color: #5b6875; font-size: .85rem; }
+        .field-error { display: block; font-size: .88rem; margin-top: .15rem; }
+        #answer table { font-size: .85rem; }
+        #answer .resp-rej td { color: #b3261e; }
         """;
 }
