@@ -2,6 +2,7 @@ using System.Net;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage;
 using Integra.Gateway.Tests;
 using Microsoft.Extensions.Time.Testing;
 
@@ -43,7 +44,7 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Contains("<td>FOC</td><td>PORTAL-1</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td>5035550101</td><td>P</td><td>2026-03-04</td>", page, StringComparison.Ordinal);
         using var store = _portal.OpenOrders();
-        var order = store.FindOrder("ACME", "LSR", "ACM", "PORTAL-1")!;
+        var order = store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-1")!;
         var version = store.Version(order.Id, "00")!;
         Assert.Equal(("portal", ResponseType.Foc, Monday), (version.Channel, version.Outcome, version.ReceivedAt.ToDateTimeOffset()));
         Assert.Equal(Rules.Model.Channel.Portal, store.OriginOf(order.Id).Channel);
@@ -67,7 +68,7 @@ public sealed class SubmitTests : IAsyncLifetime
         var page = await (await PortalHarness.PostAsync(client, "/Partner/Submit/Lsr", form, fields)).Content.ReadAsStringAsync();
 
         using var store = _portal.OpenOrders();
-        var rows = store.Version(store.FindOrder("ACME", "LSR", "ACM", "PORTAL-2")!.Id, "00")!.Response;
+        var rows = store.Version(store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-2")!.Id, "00")!.Response;
         foreach (var (field, code) in new[] { ("ZIP", "R24"), ("AGAUTH", "R10") })
         {
             var row = Assert.Single(rows, r => r.Code == code);
@@ -95,7 +96,7 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Contains("Simple port", simple, StringComparison.Ordinal);
         Assert.Contains("Non-simple port", nonSimple, StringComparison.Ordinal);
         using var store = _portal.OpenOrders();
-        Assert.Null(store.FindOrder("ACME", "LSR", "ACM", "PORTAL-3"));
+        Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-3"));
         Assert.Empty(_portal.Intake.Inbox("ACME", 10));
     }
 
@@ -113,8 +114,8 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Equal(2, pages.Count(p => p.Contains("id=\"repeated\"", StringComparison.Ordinal)));
         Assert.Single(_portal.Intake.Inbox("ACME", 10));
         using var store = _portal.OpenOrders();
-        Assert.Single(store.FindOrdersByPon("ACME", "LSR", "PORTAL-4"));
-        Assert.Equal("00", store.LatestVer(store.FindOrder("ACME", "LSR", "ACM", "PORTAL-4")!.Id));
+        Assert.Single(store.FindOrdersByPon("ACME", OrderKind.Lsr, "PORTAL-4"));
+        Assert.Equal("00", store.LatestVer(store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-4")!.Id));
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Contains("<td>F04</td>", tooLarge, StringComparison.Ordinal);
         var answer = _portal.Intake.Inbox("ACME", 10).Single(a => a.FileName == "acme-20260302.lsr.resp.csv");
         using var store = _portal.OpenOrders();
-        var rows = answer.Rows.Select(r => r.Pon).Distinct().SelectMany(pon => store.Version(store.FindOrder("ACME", "LSR", "ACM", pon)!.Id, "00")!.Response).ToList();
+        var rows = answer.Rows.Select(r => r.Pon).Distinct().SelectMany(pon => store.Version(store.FindOrder("ACME", OrderKind.Lsr, "ACM", pon)!.Id, "00")!.Response).ToList();
         Assert.Equal(ResponseWriter.Bytes(rows), await client.GetByteArrayAsync($"/Partner/Inbox/Download?id={answer.Id}"));
     }
 
@@ -158,7 +159,7 @@ public sealed class SubmitTests : IAsyncLifetime
         using var client = await _portal.PartnerClientAsync("lsr@acme.example", "ACME", Privileges.Lsr);
         await PortalHarness.PostAsync(client, "/Partner/Submit/Lsr", await PortalHarness.FormAsync(client, "/Partner/Submit/Lsr"), Lsr("PORTAL-5"));
         using var store = _portal.OpenOrders();
-        var order = store.FindOrder("ACME", "LSR", "ACM", "PORTAL-5")!;
+        var order = store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-5")!;
         var path = $"/Partner/Submit/Supplement?order={order.Id}";
 
         var prefilled = await client.GetStringAsync(path);
@@ -181,7 +182,7 @@ public sealed class SubmitTests : IAsyncLifetime
         using var acme = await _portal.PartnerClientAsync("lsr@acme.example", "ACME", Privileges.Lsr);
         await PortalHarness.PostAsync(acme, "/Partner/Submit/Lsr", await PortalHarness.FormAsync(acme, "/Partner/Submit/Lsr"), Lsr("PORTAL-6"));
         using var store = _portal.OpenOrders();
-        var order = store.FindOrder("ACME", "LSR", "ACM", "PORTAL-6")!;
+        var order = store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-6")!;
         var answer = Assert.Single(_portal.Intake.Inbox("ACME", 10));
         using var bridge = await _portal.PartnerClientAsync("lsr@bridge.example", "BRIDGE", Privileges.Lsr | Privileges.View);
 

@@ -63,7 +63,7 @@ public class OrderStoreTests
             using var work = store.Begin();
             for (var i = 0; i < requests; i++)
             {
-                var order = store.CreateOrder("ACME", "LSR", "ACME", $"PON-{pons++}", "AN1", "OR", "America/Los_Angeles", "7001");
+                var order = store.CreateOrder("ACME", OrderKind.Lsr, "ACME", $"PON-{pons++}", "AN1", "OR", "America/Los_Angeles", "7001");
                 var version = store.AddVersion(order.Id, "1", string.Empty, "hash", Rules.Model.Channel.Sftp, "f.lsr.csv", SystemClock.Instance.GetCurrentInstant(), ResponseType.Foc, "F1", string.Empty, [], new Dictionary<string, string>());
                 var lsrNo = store.NextLsrNo();
                 if (commit)
@@ -102,27 +102,27 @@ public class OrderStoreTests
     {
         using var temp = new TempDir();
         using var store = OrderStore.Open(NewDatabase(temp), SystemClock.Instance);
-        var existing = store.CreateOrder("ACME", "LSR", "ACME", "PON-1", "AN1", "OR", "America/Los_Angeles", "7001");
+        var existing = store.CreateOrder("ACME", OrderKind.Lsr, "ACME", "PON-1", "AN1", "OR", "America/Los_Angeles", "7001");
 
         using (var work = store.Begin())
         {
-            store.LookUpOrders("ACME", "LSR", [("ACME", "PON-1"), ("ACME", "PON-2"), ("ACME", "PON-3"), ("OTHER", "PON-1")]);
-            Assert.Equal(existing.Id, store.FindOrder("ACME", "LSR", "ACME", "PON-1")?.Id);
-            Assert.Null(store.FindOrder("ACME", "LSR", "ACME", "PON-2"));
-            Assert.Null(store.FindOrder("ACME", "LSR", "OTHER", "PON-1"));
+            store.LookUpOrders("ACME", OrderKind.Lsr, [("ACME", "PON-1"), ("ACME", "PON-2"), ("ACME", "PON-3"), ("OTHER", "PON-1")]);
+            Assert.Equal(existing.Id, store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-1")?.Id);
+            Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-2"));
+            Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "OTHER", "PON-1"));
             Assert.Equal(2, store.LookupsSaved);
 
             // Created in this unit of work: read from the database again, never answered from what was absent.
-            var created = store.CreateOrder("ACME", "LSR", "ACME", "PON-2", "AN1", "OR", "America/Los_Angeles", "7001");
-            Assert.Equal(created.Id, store.FindOrder("ACME", "LSR", "ACME", "PON-2")?.Id);
+            var created = store.CreateOrder("ACME", OrderKind.Lsr, "ACME", "PON-2", "AN1", "OR", "America/Los_Angeles", "7001");
+            Assert.Equal(created.Id, store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-2")?.Id);
             Assert.Equal(2, store.LookupsSaved);
             work.Commit();
         }
 
         // The next unit of work knows nothing absent: PON-3 is asked for again.
-        Assert.Null(store.FindOrder("ACME", "LSR", "ACME", "PON-3"));
+        Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-3"));
         Assert.Equal(2, store.LookupsSaved);
-        Assert.Throws<InvalidOperationException>(() => store.LookUpOrders("ACME", "LSR", [("ACME", "PON-3")]));
+        Assert.Throws<InvalidOperationException>(() => store.LookUpOrders("ACME", OrderKind.Lsr, [("ACME", "PON-3")]));
     }
 
     /// <summary>A new, empty store: a SQLite file here; a PostgreSQL database in the subclass.</summary>

@@ -79,7 +79,7 @@ public sealed partial class PortalIntake(
             {
                 Crash?.Invoke(PortalSubmitStep.Claimed);
                 using var stream = new MemoryStream(record.Content, writable: false);
-                var documents = loa is not null && rented.Pipeline.DocumentNames(record.FileName, stream).Contains(loa.Name) ? new[] { loa } : [];
+                var documents = loa is not null && rented.Pipeline.DocumentNames(record.FileName, stream, anyDocumentBeside: true).Contains(loa.Name) ? new[] { loa } : [];
                 var file = new ReceivedFile(partner, Channel.Portal, record.FileName, stream, record.Sha256, record.ReceivedAt, documents);
                 items = rented.Pipeline.Decide([file]);
                 Crash?.Invoke(PortalSubmitStep.Decided);

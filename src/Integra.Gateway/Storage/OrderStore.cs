@@ -77,16 +77,16 @@ public sealed partial class OrderStore : IDisposable
     public IDisposable? TryLease(string name) =>
         Dialect.TryLease(Live, name) ? new Lease(this, name) : null;
 
-    public StoredOrder? FindOrder(string partner, string kind, string ccna, string pon) =>
+    public StoredOrder? FindOrder(string partner, OrderKind kind, string ccna, string pon) =>
         KnownAbsent(partner, kind, ccna, pon)
             ? null
-            : First(OrderColumns + " WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", ReadOrder, ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon));
+            : First(OrderColumns + " WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", ReadOrder, ("@partner", partner), ("@kind", StoredText.Of(kind)), ("@ccna", ccna), ("@pon", pon));
 
     public StoredOrder? FindOrder(long id) => QueryOrders("WHERE id = @id", ("@id", id)).SingleOrDefault();
 
     /// <summary>Orders of a partner with this PON, any CCNA (for review, where the operator knows only the PON).</summary>
-    public IReadOnlyList<StoredOrder> FindOrdersByPon(string partner, string kind, string pon) =>
-        QueryOrders("WHERE partner = @partner AND kind = @kind AND pon = @pon", ("@partner", partner), ("@kind", kind), ("@pon", pon));
+    public IReadOnlyList<StoredOrder> FindOrdersByPon(string partner, OrderKind kind, string pon) =>
+        QueryOrders("WHERE partner = @partner AND kind = @kind AND pon = @pon", ("@partner", partner), ("@kind", StoredText.Of(kind)), ("@pon", pon));
 
     /// <summary>A version with its decision and response, for work on that one version (expedite review).</summary>
     public StoredVersion? Version(long orderId, string ver)
@@ -110,7 +110,7 @@ public sealed partial class OrderStore : IDisposable
         var tns = new List<StoredTn>();
         while (reader.Read())
         {
-            tns.Add(new StoredTn(reader.GetString(0), ResponseRows.ParseLna(reader.GetString(1)), StoredText.OrderTnStatus(reader.GetString(2))));
+            tns.Add(new StoredTn(reader.GetString(0), StoredText.Lna(reader.GetString(1)), StoredText.OrderTnStatus(reader.GetString(2))));
         }
 
         HistoryReads += Math.Max(1, tns.Count);
@@ -118,12 +118,12 @@ public sealed partial class OrderStore : IDisposable
     }
 
     /// <summary>Creates an order and returns it.</summary>
-    public StoredOrder CreateOrder(string partner, string kind, string ccna, string pon, string an, string serviceState, string zone, string nnsp)
+    public StoredOrder CreateOrder(string partner, OrderKind kind, string ccna, string pon, string an, string serviceState, string zone, string nnsp)
     {
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
         (string Name, object? Value)[] values =
         [
-            ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon), ("@state", StoredText.Of(OrderState.Received)),
+            ("@partner", partner), ("@kind", StoredText.Of(kind)), ("@ccna", ccna), ("@pon", pon), ("@state", StoredText.Of(OrderState.Received)),
             ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now),
         ];
         long id;
@@ -237,7 +237,7 @@ public sealed partial class OrderStore : IDisposable
         }
 
         // Multi-row INSERTs: a statement per TN costs more than the rest of a request together.
-        InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, ResponseRows.LnaCode(l.Lna), StoredText.Of(activated.Contains(l.Tn) ? OrderTnStatus.Activated : status), (long)i }));
+        InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, StoredText.Of(l.Lna), StoredText.Of(activated.Contains(l.Tn) ? OrderTnStatus.Activated : status), (long)i }));
     }
 
     /// <summary>
@@ -245,7 +245,7 @@ public sealed partial class OrderStore : IDisposable
     /// <see cref="CancelOpenTns"/>): an activated TN never changes again.
     /// </summary>
     public void SetTnStatus(long orderId, OrderTnStatus status) =>
-        Command("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna IN ('P', 'D') AND status <> @activated", ("@orderId", orderId), ("@status", StoredText.Of(status)), ("@activated", StoredText.Of(OrderTnStatus.Activated))).ExecuteNonQuery();
+        Command("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna IN (@port, @disconnect) AND status <> @activated", ("@orderId", orderId), ("@status", StoredText.Of(status)), ("@activated", StoredText.Of(OrderTnStatus.Activated)), ("@port", StoredText.Of(Lna.Port)), ("@disconnect", StoredText.Of(Lna.Disconnect))).ExecuteNonQuery();
 
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()
