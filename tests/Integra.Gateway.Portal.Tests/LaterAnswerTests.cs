@@ -1,6 +1,7 @@
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Reference;
+using Integra.Gateway.Storage;
 using Integra.Gateway.Rules.Policy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,7 @@
 using System.Net;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.PortalHosting;
+using Integra.Gateway.Storage;
 using Integra.Gateway.Tests;
 using Microsoft.Extensions.Time.Testing;
 
@@ -41,7 +42,7 @@ public sealed class SubmitCrashTests : IDisposable
         await using var after = await PortalHarness.StartAsync(database, time);
         using (var store = after.OpenOrders())
         {
-            var order = store.FindOrder("ACME", "LSR", "ACM", "CRASH-1");
+            var order = store.FindOrder("ACME", OrderKind.Lsr, "ACM", "CRASH-1");
             Assert.Equal(answered, order is not null);
             Assert.Equal(answered ? 1 : 0, after.Intake.Inbox("ACME", 10).Count);
         }
@@ -52,8 +53,8 @@ public sealed class SubmitCrashTests : IDisposable
         Assert.Contains("<td>FOC</td><td>CRASH-1</td>", page, StringComparison.Ordinal);
         Assert.Equal(answered, page.Contains("id=\"repeated\"", StringComparison.Ordinal));
         using var final = after.OpenOrders();
-        Assert.Single(final.FindOrdersByPon("ACME", "LSR", "CRASH-1"));
-        Assert.Equal("00", final.LatestVer(final.FindOrder("ACME", "LSR", "ACM", "CRASH-1")!.Id));
+        Assert.Single(final.FindOrdersByPon("ACME", OrderKind.Lsr, "CRASH-1"));
+        Assert.Equal("00", final.LatestVer(final.FindOrder("ACME", OrderKind.Lsr, "ACM", "CRASH-1")!.Id));
         Assert.Contains(Assert.Single(after.Intake.Inbox("ACME", 10)).Rows, r => r.RespTyp == "FOC" && r.Pon == "CRASH-1");
     }
 
