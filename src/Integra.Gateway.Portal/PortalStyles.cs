@@ -27,5 +27,12 @@ public static class PortalStyles
         .checks label { display: inline; font-weight: normal; margin-right: 1rem; }
         code, .mono { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .85rem; }
         @media print { header, .no-print, button { display: none; } main { box-shadow: none; margin: 0; max-width: none; } body { background: #fff; } }
+        /* Tracking (issue 17): order filter, facts tables, nested answers. */
+        .filter-fields { display: flex; flex-wrap: wrap; gap: 0 1rem; }
+        .filter-fields input, .filter-fields select { max-width: 12rem; }
+        table.facts th { width: 12rem; }
+        table.answer-rows { margin: 0; font-size: .85rem; }
+        table.answer-rows th { background: #f6f7f9; }
+        .state { font-size: 1rem; background: #eef2f6; padding: .15rem .5rem; border-radius: 3px; vertical-align: middle; }
         """;
 }
