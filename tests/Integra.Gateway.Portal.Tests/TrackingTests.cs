@@ -97,7 +97,7 @@ public sealed partial class TrackingTests(TrackingFixture fixture) : IClassFixtu
 
         var focd = await acme.GetStringAsync($"/Partner/Orders/Detail?id={Portal.OrderId("ACME", "LSR", "ACME-1002")}");
         Assert.Contains(@"<tr data-tn=""6125550101""><td>6125550101</td><td>P (port)</td><td>ACTIVATED</td><td>2026-03-04 16:00 UTC</td>", focd, StringComparison.Ordinal);
-        Assert.Contains(@"<tr data-tn=""6125550103""><td>6125550103</td><td>D (disconnect)</td><td>open (not yet ported)</td>", focd, StringComparison.Ordinal);
+        Assert.Contains(@"<tr data-tn=""6125550102""><td>6125550102</td><td>P (port)</td><td>open (not yet ported)</td>", focd, StringComparison.Ordinal);
         Assert.Contains(@"<tr data-tn=""6125550104""><td>6125550104</td><td>R (remains with Integra)</td>", focd, StringComparison.Ordinal);
         Assert.Contains(@"<td id=""foc-date"">2026-03-10</td>", focd, StringComparison.Ordinal);
 
@@ -140,6 +140,9 @@ public sealed partial class TrackingTests(TrackingFixture fixture) : IClassFixtu
         var review = await bigsky.GetByteArrayAsync(links[1].Href);
         Assert.Equal(ResponseWriter.Bytes(fixture.BigSkyReview.Rows), review);
         Assert.Contains(@"<td id=""foc-date"">2026-03-05</td>", page, StringComparison.Ordinal);
+
+        var disconnects = await bigsky.GetStringAsync($"/Partner/Orders/Detail?id={Portal.OrderId("BIGSKY", "LSR", "BSK-3002")}");
+        Assert.Contains(@"<tr data-tn=""6125550103""><td>6125550103</td><td>D (disconnect)</td><td>open (not yet ported)</td>", disconnects, StringComparison.Ordinal);
     }
 
     [Fact]
