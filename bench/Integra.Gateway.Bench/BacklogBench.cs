@@ -10,14 +10,12 @@ using NodaTime;
 namespace Integra.Gateway.Bench;
 
 /// <summary>
-/// A backlog in one local drop (issue 18): small LSR files, and every twentieth a CSR file repeating one of five PONs
-/// row after row, so that later ones are resends of earlier ones. Run it with two sizes: the time a file must stay
-/// the same, or a step grows with the backlog.
+/// A backlog in one local drop (issue 18, <see cref="BacklogFiles"/>), taken in process by one poller. Run it with two
+/// sizes: the time a file must stay the same, or a step grows with the backlog. bench/backlog-drain.sh drains the same
+/// backlog through the running daemon instead.
 /// </summary>
 internal static class BacklogBench
 {
-    private const string LsrHeader = "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,MI";
-
     public static async Task RunAsync(string samples, int files, int csrRows)
     {
         await MeasureAsync(samples, 40, csrRows); // warm-up: JIT, file cache
@@ -33,20 +31,7 @@ internal static class BacklogBench
         {
             var folder = new LocalDropFolder(Path.Combine(root, "ACME"));
             folder.EnsureFolders();
-            var inbound = Path.Combine(folder.Location, "in");
-            for (var i = 0; i < files; i++)
-            {
-                if (i % 20 == 0)
-                {
-                    BulkData.WriteRepeatedCsr(Path.Combine(inbound, $"b{i:D5}.csr.csv"), csrRows, $"LOOP-{i / 20 % 5}", "A1002", "MN");
-                }
-                else
-                {
-                    File.WriteAllText(
-                        Path.Combine(inbound, $"b{i:D5}.lsr.csv"),
-                        $"{LsrHeader}\nACM,SB-{i},00,ACMW,6001,C,CB,V,2026-03-10,5035550900,Y,A1002,55401,6125550101,A\nACM,SB-{i},00,ACMW,6001,C,CB,V,2026-03-10,5035550900,Y,A1002,55401,6125550102,A\n");
-                }
-            }
+            BacklogFiles.Write(Path.Combine(folder.Location, "in"), files, csrRows);
 
             var data = ReferenceDataLoader.Load(samples);
             var clock = SystemClock.Instance;
@@ -58,8 +43,17 @@ internal static class BacklogBench
             var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
 
-            // Two listings: a file is taken when a second one shows it unchanged (the quiet period is zero here).
-            var done = await poller.PollAsync(default) + await poller.PollAsync(default);
+            // A file is taken when a second listing shows it unchanged (the quiet period is zero here); then rounds
+            // back to back while a backlog remains, as the worker runs them.
+            var done = await poller.PollAsync(default);
+            DropRound round;
+            do
+            {
+                round = await poller.PollRoundAsync(default);
+                done += round.Answered;
+            }
+            while (round.BacklogRemains);
+
             watch.Stop();
             process.Refresh();
             cpu = process.TotalProcessorTime - cpu;

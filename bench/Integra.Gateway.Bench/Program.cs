@@ -8,6 +8,7 @@ using Integra.Gateway.Bench;
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- sftp SERVERS_ENV [FILES]  (see bench/sftp-bench.sh)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- repeat [ROWS [TNS]]  (one CSR file repeating one PON, then sent again)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- backlog [FILES [CSR_ROWS]]  (a local drop's backlog, mixed files)
+// Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- backlog-files INBOUND FILES CSR_ROWS  (writes that backlog; see bench/backlog-drain.sh)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- sweep [ORDERS [POSTGRES_CONNECTION]]  (see bench/sweep-bench.sh)
 if (args.Length > 0 && args[0] == "sweep")
 {
@@ -30,6 +31,12 @@ if (args.Length > 0 && args[0] == "backlog")
         FindSamples(),
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2_000);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "backlog-files")
+{
+    BacklogFiles.Write(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
     return;
 }
 

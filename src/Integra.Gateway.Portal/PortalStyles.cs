@@ -27,6 +27,19 @@ public static class PortalStyles
         .checks label { display: inline; font-weight: normal; margin-right: 1rem; }
         code, .mono { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .85rem; }
         @media print { header, .no-print, button { display: none; } main { box-shadow: none; margin: 0; max-width: none; } body { background: #fff; } }
+        /* Desk (issue 17): the review forms and the SLA board's server-drawn charts. */
+        #reviews form { margin: 0 0 .4rem; }
+        #reviews input[type=date] { padding: .3rem; border: 1px solid #9aa7b4; border-radius: 3px; }
+        #reviews label { font-weight: normal; font-size: .85rem; }
+        figure.chart { margin: 1.2rem 0; }
+        figure.chart svg { max-width: 100%; height: auto; }
+        /* Submission forms and inbox (issue 17, helper SUBMIT) */
+        .form-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0 1.5rem; }
+        .form-field input, .form-field textarea { max-width: none; }
+        .hint { font-weight: normal; color: #5b6875; font-size: .85rem; }
+        .field-error { display: block; font-size: .88rem; margin-top: .15rem; }
+        #answer table { font-size: .85rem; }
+        #answer .resp-rej td { color: #b3261e; }
         /* Tracking (issue 17): order filter, facts tables, nested answers. */
         .filter-fields { display: flex; flex-wrap: wrap; gap: 0 1rem; }
         .filter-fields input, .filter-fields select { max-width: 12rem; }

@@ -59,7 +59,7 @@ internal sealed partial class PortalHarness
     public long OrderId(string partner, string kind, string pon)
     {
         using var store = Gateway.Services.GetRequiredService<OrderStores>().Open();
-        return store.FindOrdersByPon(partner, kind, pon).Single().Id;
+        return store.FindOrdersByPon(partner, StoredText.OrderKind(kind), pon).Single().Id;
     }
 
     private Instant Now => Instant.FromDateTimeOffset(Time.GetUtcNow());

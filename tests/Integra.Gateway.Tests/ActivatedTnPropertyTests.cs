@@ -101,7 +101,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
     private sealed record Produced(string Kind, string Tn, LocalDate? Dd = null);
 
     private HashSet<string> Activated(string pon) =>
-        _store.FindOrdersByPon("ACME", "LSR", pon).SelectMany(o => _store.Tns(o.Id)).Where(t => t.Status == OrderTnStatus.Activated).Select(t => t.Tn).ToHashSet();
+        _store.FindOrdersByPon("ACME", OrderKind.Lsr, pon).SelectMany(o => _store.Tns(o.Id)).Where(t => t.Status == OrderTnStatus.Activated).Select(t => t.Tn).ToHashSet();
 
     private List<Produced> Version(string pon, int ver, LifeStep step, Instant now)
     {
@@ -137,7 +137,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
 
     private List<Produced> Review(string pon, LifeStep step, Instant now)
     {
-        if (!_store.FindOrdersByPon("ACME", "LSR", pon).Any(o => o.State == OrderState.PendingReview))
+        if (!_store.FindOrdersByPon("ACME", OrderKind.Lsr, pon).Any(o => o.State == OrderState.PendingReview))
         {
             return [];
         }

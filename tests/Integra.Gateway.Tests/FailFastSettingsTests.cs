@@ -76,6 +76,13 @@ public sealed class FailFastSettingsTests : IDisposable
         Assert.EndsWith("must be between 1 and 365, not 0", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_round_of_no_files_is_refused_before_the_daemon_starts()
+    {
+        var line = Refused("Intake:FilesPerRound", Section("Intake", ("FilesPerRound", 0)), "run");
+        Assert.EndsWith("must be between 1 and 100000, not 0", line, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Intake", "MaxRows", "lots", "'lots' is not a whole number")]
     [InlineData("LocalDrop", "PollInterval", "2s", "'2s' is not a duration as hh:mm:ss (e.g. 00:00:30)")]

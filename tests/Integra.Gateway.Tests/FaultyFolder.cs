@@ -31,6 +31,7 @@ internal sealed class FaultyFolder(IDropFolder inner) : IDropFolder
 
     public async Task<IReadOnlyList<DropEntry>> ListAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _listings);
         if (DuringList is { } during)
         {
             await during();
@@ -39,7 +40,19 @@ internal sealed class FaultyFolder(IDropFolder inner) : IDropFolder
         return await inner.ListAsync(cancellationToken);
     }
 
-    public Task DownloadAsync(string name, Stream destination, CancellationToken cancellationToken) => inner.DownloadAsync(name, destination, cancellationToken);
+    /// <summary>Downloads per file name, to show each file is read once.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> Downloads { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Listings taken through this folder (one a round).</summary>
+    public int Listings => _listings;
+
+    private int _listings;
+
+    public Task DownloadAsync(string name, Stream destination, CancellationToken cancellationToken)
+    {
+        Downloads.AddOrUpdate(name, 1, (_, n) => n + 1);
+        return inner.DownloadAsync(name, destination, cancellationToken);
+    }
 
     public async Task WriteResponseAsync(string responseName, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Integra.Gateway.Responses;
 using Integra.Gateway.Storage;
 using NodaTime;
 
@@ -44,6 +45,84 @@ public class OrderStoreTests
         lease.Dispose();
         using var again = second.TryLease("drop:ACME:sftp");
         Assert.NotNull(again);
+    }
+
+    [SkippableFact]
+    public void Order_ids_version_ids_and_LSR_numbers_are_never_handed_out_twice_across_stores_and_rollbacks()
+    {
+        using var temp = new TempDir();
+        var database = NewDatabase(temp);
+        using var first = OrderStore.Open(database, SystemClock.Instance);
+        using var second = OrderStore.Open(database, SystemClock.Instance);
+        var orders = new List<long>();
+        var versions = new List<long>();
+        var lsrNumbers = new List<string>();
+        var pons = 0;
+        void File(OrderStore store, int requests, bool commit)
+        {
+            using var work = store.Begin();
+            for (var i = 0; i < requests; i++)
+            {
+                var order = store.CreateOrder("ACME", OrderKind.Lsr, "ACME", $"PON-{pons++}", "AN1", "OR", "America/Los_Angeles", "7001");
+                var version = store.AddVersion(order.Id, "1", string.Empty, "hash", Rules.Model.Channel.Sftp, "f.lsr.csv", SystemClock.Instance.GetCurrentInstant(), ResponseType.Foc, "F1", string.Empty, [], new Dictionary<string, string>());
+                var lsrNo = store.NextLsrNo();
+                if (commit)
+                {
+                    orders.Add(order.Id);
+                    versions.Add(version);
+                    lsrNumbers.Add(lsrNo);
+                }
+            }
+
+            if (commit)
+            {
+                work.Commit();
+            }
+        }
+
+        // Interleaved stores (two workers, or two instances) and a rolled-back file between them, more than a block each.
+        File(first, OrderStore.BlockSize + 5, commit: true);
+        File(second, 30, commit: false);
+        File(second, OrderStore.BlockSize + 5, commit: true);
+        File(first, 10, commit: true);
+
+        Assert.Equal(orders.Count, orders.Distinct().Count());
+        Assert.Equal(versions.Count, versions.Distinct().Count());
+        Assert.Equal(lsrNumbers.Count, lsrNumbers.Distinct().Count());
+        Assert.All(orders, id => Assert.NotNull(first.FindOrder(id)));
+        Assert.All(orders, id => Assert.Single(first.HistoryVersions(id)));
+
+        // On PostgreSQL the numbers come in blocks: one round trip per block, not one per order (3 sequences).
+        var blocks = first.BlocksFetched + second.BlocksFetched;
+        Assert.Equal(first.Provider == StoreProvider.Postgres ? 3 * (2 + 2) : 0, blocks);
+    }
+
+    [SkippableFact]
+    public void A_file_s_PONs_are_looked_up_together_and_only_their_absence_is_remembered_within_the_unit_of_work()
+    {
+        using var temp = new TempDir();
+        using var store = OrderStore.Open(NewDatabase(temp), SystemClock.Instance);
+        var existing = store.CreateOrder("ACME", OrderKind.Lsr, "ACME", "PON-1", "AN1", "OR", "America/Los_Angeles", "7001");
+
+        using (var work = store.Begin())
+        {
+            store.LookUpOrders("ACME", OrderKind.Lsr, [("ACME", "PON-1"), ("ACME", "PON-2"), ("ACME", "PON-3"), ("OTHER", "PON-1")]);
+            Assert.Equal(existing.Id, store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-1")?.Id);
+            Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-2"));
+            Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "OTHER", "PON-1"));
+            Assert.Equal(2, store.LookupsSaved);
+
+            // Created in this unit of work: read from the database again, never answered from what was absent.
+            var created = store.CreateOrder("ACME", OrderKind.Lsr, "ACME", "PON-2", "AN1", "OR", "America/Los_Angeles", "7001");
+            Assert.Equal(created.Id, store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-2")?.Id);
+            Assert.Equal(2, store.LookupsSaved);
+            work.Commit();
+        }
+
+        // The next unit of work knows nothing absent: PON-3 is asked for again.
+        Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-3"));
+        Assert.Equal(2, store.LookupsSaved);
+        Assert.Throws<InvalidOperationException>(() => store.LookUpOrders("ACME", OrderKind.Lsr, [("ACME", "PON-3")]));
     }
 
     /// <summary>A new, empty store: a SQLite file here; a PostgreSQL database in the subclass.</summary>

@@ -48,6 +48,21 @@ public sealed class StoredTextTests
         { OutboxKind.Response, "RESPONSE" }, { OutboxKind.Npac, "NPAC" },
     };
 
+    public static TheoryData<OrderKind, string> OrderKinds => new()
+    {
+        { OrderKind.Lsr, "LSR" }, { OrderKind.Csr, "CSR" },
+    };
+
+    public static TheoryData<ActivationOutcome, string> ActivationOutcomes => new()
+    {
+        { ActivationOutcome.Matched, "MATCHED" }, { ActivationOutcome.Unmatched, "UNMATCHED" },
+    };
+
+    public static TheoryData<Lna, string> LnaCodes => new()
+    {
+        { Lna.Port, "P" }, { Lna.Disconnect, "D" }, { Lna.Remains, "R" },
+    };
+
     [Theory]
     [MemberData(nameof(Channels))]
     public void A_channel_is_stored_as_its_lower_case_name(Channel channel, string text)
@@ -87,6 +102,21 @@ public sealed class StoredTextTests
     public void An_outbox_kind_round_trips(OutboxKind kind, string text) =>
         Assert.Equal((text, kind), (StoredText.Of(kind), StoredText.OutboxKind(text)));
 
+    [Theory]
+    [MemberData(nameof(OrderKinds))]
+    public void An_order_kind_round_trips(OrderKind kind, string text) =>
+        Assert.Equal((text, kind), (StoredText.Of(kind), StoredText.OrderKind(text)));
+
+    [Theory]
+    [MemberData(nameof(ActivationOutcomes))]
+    public void An_activation_outcome_round_trips(ActivationOutcome outcome, string text) =>
+        Assert.Equal((text, outcome), (StoredText.Of(outcome), StoredText.ActivationOutcome(text)));
+
+    [Theory]
+    [MemberData(nameof(LnaCodes))]
+    public void An_lna_is_stored_and_sent_as_its_code(Lna lna, string text) =>
+        Assert.Equal((text, lna), (StoredText.Of(lna), StoredText.Lna(text)));
+
     [Fact]
     public void Every_member_of_every_vocabulary_has_its_expected_text_listed_here()
     {
@@ -98,6 +128,9 @@ public sealed class StoredTextTests
         Assert.Equal(Enum.GetValues<OrderState>().Order(), OrderStates.Select(r => (OrderState)r[0]).Order());
         Assert.Equal(Enum.GetValues<OrderTnStatus>().Order(), TnStatuses.Select(r => (OrderTnStatus)r[0]).Order());
         Assert.Equal(Enum.GetValues<OutboxKind>().Order(), OutboxKinds.Select(r => (OutboxKind)r[0]).Order());
+        Assert.Equal(Enum.GetValues<OrderKind>().Order(), OrderKinds.Select(r => (OrderKind)r[0]).Order());
+        Assert.Equal(Enum.GetValues<ActivationOutcome>().Order(), ActivationOutcomes.Select(r => (ActivationOutcome)r[0]).Order());
+        Assert.Equal(Enum.GetValues<Lna>().Order(), LnaCodes.Select(r => (Lna)r[0]).Order());
     }
 
     [Fact]
@@ -107,6 +140,8 @@ public sealed class StoredTextTests
         Assert.Contains("'Activated'", refused.Message, StringComparison.Ordinal);
         Assert.Throws<FormatException>(() => StoredText.ResponseType("rej"));
         Assert.Throws<FormatException>(() => StoredText.OrderState("FOC"));
+        Assert.Throws<FormatException>(() => StoredText.OrderKind("lsr"));
+        Assert.Throws<FormatException>(() => StoredText.Lna("X"));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public class SupplementLifecycleTests
         Assert.Contains(sup, r => (r["TN"], r["LNA"], r["DD"]) == ("6125550101", "P", "2026-03-12"));
         using (var store = OrderStore.Open(cli.Db, SystemClock.Instance))
         {
-            var order = store.FindOrdersByPon("ACME", "LSR", "EXP-2").Single();
+            var order = store.FindOrdersByPon("ACME", OrderKind.Lsr, "EXP-2").Single();
             Assert.Equal(OrderTnStatus.Activated, store.Tns(order.Id).Single(t => t.Tn == "6125550101").Status);
         }
 
@@ -147,7 +147,7 @@ public class SupplementLifecycleTests
         var resent = await Send(cli, "v0-again.lsr.csv", "2026-03-09T10:00:00-06:00", v0);
         Assert.Equal(Key(first), Key(resent));
         using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
-        var order = store.FindOrdersByPon("ACME", "LSR", "MN-9").Single();
+        var order = store.FindOrdersByPon("ACME", OrderKind.Lsr, "MN-9").Single();
         Assert.Equal((Storage.StoreFormats.Date("2026-03-12"), "01"), (order.FocDate, order.FocVer));
     }
 }

@@ -4,7 +4,38 @@ namespace Integra.Gateway.Portal.Submissions;
 /// The gateway's intake as the portal sees it (SPEC §7 "Submitting"): a form or an uploaded file becomes one request
 /// file on channel <c>portal</c>, decided by the same pipeline as every other channel; its answers wait in the
 /// partner's portal inbox. Implemented by the gateway (<c>PortalHosting</c>), so the portal holds no rules and no SQL.
+/// Every call takes the signed-in user's partner: nothing here ever reads or writes another partner's data.
 /// </summary>
 public interface IPortalIntake
 {
+    /// <summary>The largest request file the gateway takes on any channel (F04 past it), for the upload page.</summary>
+    long MaxFileBytes { get; }
+
+    /// <summary>
+    /// Submits a form as one request file and returns its answer, already in the partner's inbox. The same
+    /// <see cref="PortalSubmission.FormId"/> again (a double click, back and resubmit) is the same request: its first
+    /// answer comes back with <see cref="PortalAnswer.Repeated"/> set, nothing is decided again.
+    /// </summary>
+    Task<PortalAnswer> SubmitFormAsync(PortalSubmission submission, RequestForm form, CancellationToken cancellationToken);
+
+    /// <summary>Submits an uploaded request file (<c>*.lsr.csv</c> / <c>*.csr.csv</c>) as it is; otherwise as <see cref="SubmitFormAsync"/>.</summary>
+    Task<PortalAnswer> SubmitFileAsync(PortalSubmission submission, UploadedFile file, CancellationToken cancellationToken);
+
+    /// <summary>The partner's answers, newest first.</summary>
+    IReadOnlyList<PortalAnswer> Inbox(string partner, int limit);
+
+    /// <summary>One answer of the partner's inbox; null when there is none with this id for this partner.</summary>
+    PortalAnswer? Answer(string partner, long id);
+
+    /// <summary>An answer as its <c>.resp.csv</c> file, byte for byte what the SFTP outbound folder would get; null as <see cref="Answer"/>.</summary>
+    UploadedFile? Download(string partner, long id);
+
+    /// <summary>
+    /// The request-level fields and TNs of the partner's LSR order's last version, to prefill a supplement; null when
+    /// the order is not one of this partner's LSR orders.
+    /// </summary>
+    LsrDraft? LastVersion(string partner, long orderId);
+
+    /// <summary>Whether an LSR for this account would be a simple port, by the rules' own definition.</summary>
+    PortClassification Classify(string an, string reqtyp, int tnCount);
 }

@@ -108,6 +108,29 @@ internal sealed class CommandHost : IDisposable
         return OpenStore(writable: false);
     }
 
+    /// <summary>
+    /// The portal's tables in the same store (<c>portal</c> commands): opened, migrated and checked writable as
+    /// <see cref="OpenStore"/> does, so a store that cannot be used ends the command with the same one line.
+    /// </summary>
+    /// <exception cref="UsageException">The store cannot be opened or written.</exception>
+    public PortalStore OpenPortalStore()
+    {
+        using (OpenStore(writable: true))
+        {
+            // Opening the order store runs the migrations, the portal's tables included, and checks it takes writes.
+        }
+
+        var database = Services.GetRequiredService<IOptions<GatewaySettings>>().Value.Database;
+        try
+        {
+            return PortalStore.Open(database);
+        }
+        catch (Exception e) when (StoreProbe.IsStoreFailure(e))
+        {
+            throw new UsageException($"{_storeKey}: cannot use the order store {StoreProbe.Describe(database)}: {StoreProbe.Reason(e)}", e);
+        }
+    }
+
     /// <summary>The request file processor on <paramref name="store"/>, over the command's reference data.</summary>
     public RequestFileProcessor Processor(OrderStore store) => Services.GetRequiredService<RequestProcessors>().For(store)();
 

@@ -11,7 +11,8 @@ namespace Integra.Gateway.Cli;
 /// <summary>
 /// <c>portal add-staff --email ADDRESS --role admin|desk [--name NAME] [--db DB] [--config FILE]</c>: creates an
 /// Integra staff account (the first staff admin has no other way in) and prints its one-time sign-in link. There is
-/// no default password: the link's page asks for one.
+/// no default password: the link's page asks for one. Its settings are checked and its store opened through the
+/// command's host (<see cref="CommandHost"/>), as for every other command.
 /// </summary>
 internal static class PortalCommand
 {
@@ -21,8 +22,7 @@ internal static class PortalCommand
         var role = new Option<string>("--role") { Description = "admin or desk", Required = true };
         var name = new Option<string?>("--name") { Description = "Display name (default: the e-mail address)" };
         var db = new Option<string?>("--db") { Description = "Order store (default: Gateway:Database from the settings)" };
-        var config = new Option<string?>("--config") { Description = $"Settings file (default: {GatewayConfiguration.DefaultFile} when present)" };
-        var addStaff = new Command("add-staff", "Create a staff account and print its one-time sign-in link") { email, role, name, db, config };
+        var addStaff = new Command("add-staff", "Create a staff account and print its one-time sign-in link") { email, role, name, db };
         addStaff.SetAction(parse => CommandRunner.Run(() =>
         {
             var wantedRole = parse.GetValue(role)!.Trim().ToLowerInvariant();
@@ -36,18 +36,10 @@ internal static class PortalCommand
                 throw new UsageException($"--email '{parse.GetValue(email)}' is not an e-mail address");
             }
 
-            Microsoft.Extensions.Configuration.IConfiguration configuration;
-            try
-            {
-                configuration = GatewayConfiguration.Build(parse.GetValue(config));
-            }
-            catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw new UsageException(e.Message, e);
-            }
-
-            var settings = configuration.Section<PortalSettings>();
-            var store = PortalStore.Open(parse.GetValue(db) ?? configuration.Section<GatewaySettings>().Database);
+            var commandSettings = CommandSettings.Load(parse);
+            using var host = CommandHost.Build(commandSettings, dataOption: null, parse.GetValue(db), NodaTime.SystemClock.Instance);
+            var settings = commandSettings.Configuration.Section<PortalSettings>();
+            var store = host.OpenPortalStore();
             var now = TimeProvider.System.GetUtcNow();
             var user = store.AddUser(new NewPortalUser(address.Address, parse.GetValue(name) ?? address.Address, wantedRole, null, Privileges.None), now)
                 ?? throw new UsageException($"{address.Address} already has a portal account");

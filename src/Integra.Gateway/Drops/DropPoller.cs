@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Integra.Gateway.Configuration;
 using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
 using Integra.Gateway.Logging;
@@ -16,7 +17,10 @@ namespace Integra.Gateway.Drops;
 /// the <see cref="IntakePipeline"/> does the rest. A file is taken when a listing shows the same size and modification
 /// time as the listing before and that has held for the quiet period (so a file still being uploaded waits); partial
 /// names are ignored. Each upload then goes Seen → Answered → Archived in the ledger, so that after a crash anywhere
-/// the next round finishes it with exactly one response.
+/// the next round finishes it with exactly one response. A round takes at most <c>filesPerRound</c> ready files,
+/// oldest received first, and says how many ready ones it left (<see cref="DropRound"/>), so a backlog drains over
+/// bounded rounds that the worker runs back to back: the work of a round grows with its listing and its limit, never
+/// with the square of the backlog.
 /// </summary>
 public sealed class DropPoller
 {
@@ -25,7 +29,11 @@ public sealed class DropPoller
 
     private const long InMemoryBytes = 1024 * 1024;
 
-    private readonly Dictionary<string, (long Size, DateTimeOffset Modified, Instant Since)> _lastListing = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Every request file of the last listing: its size and time as listed, since when they held, and when it was
+    /// first sighted (its received time), so that only new or changed names go to the ledger each round.
+    /// </summary>
+    private readonly Dictionary<string, Listed> _lastListing = new(StringComparer.Ordinal);
     private readonly Partner _partner;
     private readonly Channel _channel;
     private readonly IDropFolder _folder;
@@ -33,9 +41,12 @@ public sealed class DropPoller
     private readonly IClock _clock;
     private readonly Duration _quietPeriod;
     private readonly ILogger _logger;
+    private readonly int _filesPerRound;
 
-    public DropPoller(Partner partner, Channel channel, IDropFolder folder, IntakePipeline pipeline, IClock clock, Duration quietPeriod, ILogger logger)
+    public DropPoller(Partner partner, Channel channel, IDropFolder folder, IntakePipeline pipeline, IClock clock, Duration quietPeriod, ILogger logger, int filesPerRound = IntakeSettings.DefaultFilesPerRound)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(filesPerRound, 1);
+        _filesPerRound = filesPerRound;
         _partner = partner;
         _channel = channel;
         _folder = folder;
@@ -56,28 +67,32 @@ public sealed class DropPoller
         Duration quietPeriod,
         ILogger logger,
         OutboxStore? outbox = null,
-        Operations.GatewayMetrics? metrics = null)
-        : this(partner, StoredText.Channel(channel), folder, new IntakePipeline(ledger.Store, () => processor, clock, logger, metrics), clock, quietPeriod, logger)
+        Operations.GatewayMetrics? metrics = null,
+        int filesPerRound = IntakeSettings.DefaultFilesPerRound)
+        : this(partner, StoredText.Channel(channel), folder, new IntakePipeline(ledger.Store, () => processor, clock, logger, metrics), clock, quietPeriod, logger, filesPerRound)
     {
         _ = outbox; // the pipeline keeps its own outbox on the same store
     }
 
-    /// <summary>Lists the drop and handles every file that is ready. Returns the number of files finished this round.</summary>
-    public async Task<int> PollAsync(CancellationToken cancellationToken)
+    /// <summary>One round (see <see cref="PollRoundAsync"/>); returns the number of files finished.</summary>
+    public async Task<int> PollAsync(CancellationToken cancellationToken) => (await PollRoundAsync(cancellationToken)).Answered;
+
+    /// <summary>Lists the drop and handles the oldest ready files, at most the round's limit.</summary>
+    public async Task<DropRound> PollRoundAsync(CancellationToken cancellationToken)
     {
         using var lease = _pipeline.TryLease(_partner.Id, _channel);
         if (lease is null)
         {
             _logger.LogDebug("Another gateway instance is polling {Partner} {Channel}; skipping this round", _partner.Id, _channel);
-            return 0;
+            return default;
         }
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            var finished = await PollOnceAsync(cancellationToken);
+            var round = await PollOnceAsync(cancellationToken);
             _pipeline.Polled(_partner.Id, _channel, started.Elapsed, error: null);
-            return finished;
+            return round;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -86,14 +101,12 @@ public sealed class DropPoller
         }
     }
 
-    private async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    private async Task<DropRound> PollOnceAsync(CancellationToken cancellationToken)
     {
         // Later answers to orders that came through this drop (reviews, sweeps) go out first.
         await _pipeline.DeliverAsync(new DropDelivery(_folder, _channel), _partner.Id, cancellationToken);
         var entries = await _folder.ListAsync(cancellationToken);
         var now = _clock.GetCurrentInstant();
-        var ready = new List<DropEntry>();
-        var listed = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<DropEntry>();
         var documents = new Dictionary<string, DropEntry>(StringComparer.Ordinal);
         foreach (var entry in entries)
@@ -116,13 +129,38 @@ public sealed class DropPoller
             }
 
             candidates.Add(entry);
-            listed.Add(entry.Name);
         }
 
-        var firstSeen = _pipeline.Sighted(_partner.Id, _channel, listed);
+        var ready = Track(candidates, now);
+        var taken = ready.OrderBy(e => _lastListing[e.Name].FirstSeen).ThenBy(e => e.Name, StringComparer.Ordinal).Take(_filesPerRound).ToList();
+        var finished = 0;
+        foreach (var batch in taken.Chunk(BatchSize))
+        {
+            finished += await HandleBatchAsync(batch, documents, cancellationToken);
+            foreach (var entry in batch)
+            {
+                _lastListing.Remove(entry.Name);
+            }
+        }
+
+        return new DropRound(finished, ready.Count - taken.Count);
+    }
+
+    /// <summary>
+    /// Brings the remembered listing up to date with this one and returns the files that are ready: unchanged since
+    /// the listing before, for the quiet period. Names new to the listing, or whose size or time changed (perhaps a
+    /// new upload after another instance archived the old one), are sighted in the ledger together in one statement.
+    /// </summary>
+    private List<DropEntry> Track(List<DropEntry> candidates, Instant now)
+    {
+        var unsighted = candidates.Where(e => !(_lastListing.TryGetValue(e.Name, out var last) && last.Same(e))).Select(e => e.Name).ToList();
+        var firstSeen = _pipeline.Sighted(_partner.Id, _channel, unsighted);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        var ready = new List<DropEntry>();
         foreach (var entry in candidates)
         {
-            if (_lastListing.TryGetValue(entry.Name, out var last) && last.Size == entry.Size && last.Modified == entry.Modified)
+            listed.Add(entry.Name);
+            if (_lastListing.TryGetValue(entry.Name, out var last) && last.Same(entry))
             {
                 if (now - last.Since >= _quietPeriod)
                 {
@@ -131,7 +169,7 @@ public sealed class DropPoller
             }
             else
             {
-                _lastListing[entry.Name] = (entry.Size, entry.Modified, now);
+                _lastListing[entry.Name] = new Listed(entry.Size, entry.Modified, now, firstSeen[entry.Name]);
             }
         }
 
@@ -140,17 +178,7 @@ public sealed class DropPoller
             _lastListing.Remove(gone);
         }
 
-        var finished = 0;
-        foreach (var batch in ready.Chunk(BatchSize))
-        {
-            finished += await HandleBatchAsync(batch, firstSeen, documents, cancellationToken);
-            foreach (var entry in batch)
-            {
-                _lastListing.Remove(entry.Name);
-            }
-        }
-
-        return finished;
+        return ready;
     }
 
     /// <summary>
@@ -173,12 +201,12 @@ public sealed class DropPoller
     /// completes for every file of the batch before the next begins, so a crash anywhere leaves every file in a
     /// ledger state that the next round finishes (process again and answer from the store, or archive).
     /// </summary>
-    private async Task<int> HandleBatchAsync(DropEntry[] batch, IReadOnlyDictionary<string, Instant> firstSeen, IReadOnlyDictionary<string, DropEntry> documents, CancellationToken cancellationToken)
+    private async Task<int> HandleBatchAsync(DropEntry[] batch, IReadOnlyDictionary<string, DropEntry> documents, CancellationToken cancellationToken)
     {
         var files = new ReceivedFile[batch.Length];
         try
         {
-            await Each(batch.Length, async (i, token) => files[i] = await FetchAsync(batch[i], firstSeen[batch[i].Name], documents, token), cancellationToken);
+            await Each(batch.Length, async (i, token) => files[i] = await FetchAsync(batch[i], _lastListing[batch[i].Name].FirstSeen, documents, token), cancellationToken);
             var items = _pipeline.Decide(files);
 
             await Each(items.Count, (i, token) => items[i].Outcome is { } o ? _folder.WriteResponseAsync(o.ResponseName, o.Rows, token) : Task.CompletedTask, cancellationToken);
@@ -211,7 +239,7 @@ public sealed class DropPoller
             var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken));
             copy.Position = 0;
             var loas = new List<LoaDocument>();
-            foreach (var name in _pipeline.DocumentNames(entry.Name, copy))
+            foreach (var name in _pipeline.DocumentNames(entry.Name, copy, documents.Count > 0))
             {
                 // A document too large counts as missing (C2), as one not delivered does.
                 if (documents.TryGetValue(name, out var document) && document.Size <= LoaDocument.MaxBytes)
@@ -247,4 +275,10 @@ public sealed class DropPoller
             Enumerable.Range(0, count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _folder.Parallelism), CancellationToken = cancellationToken },
             async (i, token) => await action(i, token));
+
+    /// <summary>A request file as last listed, and when it was first sighted.</summary>
+    private sealed record Listed(long Size, DateTimeOffset Modified, Instant Since, Instant FirstSeen)
+    {
+        public bool Same(DropEntry entry) => Size == entry.Size && Modified == entry.Modified;
+    }
 }

@@ -161,6 +161,10 @@ public static class GatewayHost
                 q.AddTrigger(t => t.ForJob(SweepJob.Key).WithIdentity("expiry-sweep-on-start").StartNow());
             }
         });
+        // Every instance that starts re-declares the daily trigger. Without its firing history the replacement would
+        // compute its next fire from its own start, and an instance starting in the second the trigger fired (a second
+        // instance of a cluster, or a restart) would sweep a second time.
+        services.Configure<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

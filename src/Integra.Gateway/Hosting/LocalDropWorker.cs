@@ -13,12 +13,15 @@ namespace Integra.Gateway.Hosting;
 /// <summary>
 /// Polls every partner's local drop (<c>LocalDrop:Root/&lt;PARTNER&gt;</c>), a partner added to partners.csv included.
 /// A thin loop: the drop transport is <see cref="DropPoller"/>, the work the <see cref="IntakePipeline"/>. A failing
-/// round is logged and retried on the next tick; it never stops the host.
+/// round is logged and retried on the next tick; it never stops the host. While a drop has a backlog (ready files
+/// over <see cref="IntakeSettings.FilesPerRound"/>) the next round starts at once, the other partners' drops
+/// polled in between, so a backlog drains at full speed in bounded rounds.
 /// </summary>
 public sealed class LocalDropWorker(
     IntakePipelines pipelines,
     ReferenceDataSource data,
     IOptions<LocalDropSettings> settings,
+    IOptions<IntakeSettings> intake,
     IClock clock,
     ILogger<LocalDropWorker> logger,
     Health.ChannelOutages outages) : BackgroundService
@@ -31,8 +34,10 @@ public sealed class LocalDropWorker(
         logger.LogInformation("Watching local drops under {Root}", Path.GetFullPath(options.Root));
 
         using var timer = new PeriodicTimer(options.PollInterval);
+        bool backlog;
         do
         {
+            backlog = false;
             foreach (var partner in data.Current.Partners.Where(p => !pollers.ContainsKey(p.Id)))
             {
                 var folder = new LocalDropFolder(Path.Combine(options.Root, partner.Id));
@@ -41,14 +46,14 @@ public sealed class LocalDropWorker(
                     folder.Seed(Path.Combine(seed, partner.Id));
                 }
 
-                pollers[partner.Id] = new DropPoller(partner, Channel.Local, folder, pipeline, clock, Duration.FromTimeSpan(options.QuietPeriod), logger);
+                pollers[partner.Id] = new DropPoller(partner, Channel.Local, folder, pipeline, clock, Duration.FromTimeSpan(options.QuietPeriod), logger, intake.Value.FilesPerRound);
             }
 
             foreach (var (partner, poller) in pollers)
             {
                 try
                 {
-                    await poller.PollAsync(stoppingToken);
+                    backlog |= (await poller.PollRoundAsync(stoppingToken)).BacklogRemains;
                     outages.Succeeded(partner, "local", Path.Combine(options.Root, partner));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -57,6 +62,6 @@ public sealed class LocalDropWorker(
                 }
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (backlog ? !stoppingToken.IsCancellationRequested : await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 }

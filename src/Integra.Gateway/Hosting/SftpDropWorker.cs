@@ -15,12 +15,15 @@ namespace Integra.Gateway.Hosting;
 /// <summary>
 /// Polls every configured partner's SFTP drop, each in its own loop with its own connection and store
 /// connection, so that a slow or broken partner never stalls the others. Failures are retried with bounded
-/// exponential back-off within a round, then again on the next round; nothing escapes to stop the host.
+/// exponential back-off within a round, then again on the next round; nothing escapes to stop the host. While a
+/// drop has a backlog (ready files over <see cref="Configuration.IntakeSettings.FilesPerRound"/>) its next round
+/// starts at once instead of after the poll interval.
 /// </summary>
 public sealed class SftpDropWorker(
     IntakePipelines pipelines,
     ReferenceDataSource data,
     IOptions<SftpSettings> settings,
+    IOptions<Configuration.IntakeSettings> intake,
     IClock clock,
     ILoggerFactory loggers,
     Health.ChannelOutages outages) : BackgroundService
@@ -53,16 +56,18 @@ public sealed class SftpDropWorker(
     {
         using var pipeline = pipelines.Create();
         using var folder = new SftpDropFolder(partner.Id, partnerSettings, _logger);
-        var poller = new DropPoller(partner, Channel.Sftp, folder, pipeline, clock, Duration.FromTimeSpan(partnerSettings.QuietPeriod), _logger);
+        var poller = new DropPoller(partner, Channel.Sftp, folder, pipeline, clock, Duration.FromTimeSpan(partnerSettings.QuietPeriod), _logger, intake.Value.FilesPerRound);
         var retry = RetryPipeline(_logger, partner.Id, folder.Location);
         _logger.LogInformation("Polling SFTP drop of {Partner} at {Location} every {Interval}", partner.Id, folder.Location, partnerSettings.PollInterval);
 
         using var timer = new PeriodicTimer(partnerSettings.PollInterval);
+        bool backlog;
         do
         {
+            backlog = false;
             try
             {
-                await retry.ExecuteAsync(async token => await poller.PollAsync(token), stoppingToken);
+                backlog = (await retry.ExecuteAsync(async token => await poller.PollRoundAsync(token), stoppingToken)).BacklogRemains;
                 outages.Succeeded(partner.Id, "sftp", folder.Location);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -70,6 +75,6 @@ public sealed class SftpDropWorker(
                 outages.Failed(partner.Id, "sftp", folder.Location, e);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (backlog ? !stoppingToken.IsCancellationRequested : await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 }

@@ -44,20 +44,22 @@ public sealed class IntakePipeline(
     public IReadOnlyDictionary<string, Instant> Sighted(string partner, Channel channel, IEnumerable<string> names) =>
         _ledger.Sighted(partner, StoredText.Of(channel), names);
 
-    /// <summary>The LOA documents a request file names, for its transport to fetch before <see cref="Decide"/>.</summary>
-    public IReadOnlyList<string> DocumentNames(string fileName, Stream content)
+    /// <summary>
+    /// The LOA documents a request file names, for its transport to fetch before <see cref="Decide"/>; the content is
+    /// back at its start afterwards. Only a CSR file names documents, and only when <paramref name="anyDocumentBeside"/>
+    /// (the drop's listing or the message has a document at all) is it read for them: otherwise nothing could be
+    /// fetched, and the file is read once, by the decision.
+    /// </summary>
+    public IReadOnlyList<string> DocumentNames(string fileName, Stream content, bool anyDocumentBeside)
     {
-        if (FileKinds.FromName(fileName) != FileKind.Csr)
+        if (!anyDocumentBeside || FileKinds.FromName(fileName) != FileKind.Csr)
         {
             return [];
         }
 
-        // The reader closes what it reads; the transport still needs the content for the decision.
-        using var copy = new MemoryStream();
-        content.CopyTo(copy);
+        var names = processor().DocumentNames(fileName, content, content.Length);
         content.Position = 0;
-        copy.Position = 0;
-        return processor().DocumentNames(fileName, copy, copy.Length);
+        return names;
     }
 
     /// <summary>
@@ -179,7 +181,7 @@ public sealed class IntakePipeline(
         for (var i = 0; i < outcome.Summaries.Count; i++)
         {
             var r = outcome.Summaries[i];
-            logger.RequestDecided(partner, r.Kind, r.Pon, r.Ver, r.TnCount, r.OutcomeText, r.RejectCodes, $"{fileId}-{i + 1}");
+            logger.RequestDecided(partner, r.KindText, r.Pon, r.Ver, r.TnCount, r.OutcomeText, r.RejectCodes, $"{fileId}-{i + 1}");
             if (r.Outcome == ResponseType.Pending)
             {
                 logger.ExpediteReviewPending(partner, channel, r.Pon, r.Ver, $"{fileId}-{i + 1}");

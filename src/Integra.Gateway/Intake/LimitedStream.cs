@@ -1,7 +1,10 @@
 namespace Integra.Gateway.Intake;
 
-/// <summary>A read-only view of a stream that throws <see cref="FileTooLargeException"/> past a byte limit.</summary>
-internal sealed class LimitedStream(Stream inner, long limit) : Stream
+/// <summary>
+/// A read-only view of a stream that throws <see cref="FileTooLargeException"/> past a byte limit. It closes the
+/// stream it views unless <paramref name="leaveOpen"/> (a look at a file that is read again afterwards).
+/// </summary>
+internal sealed class LimitedStream(Stream inner, long limit, bool leaveOpen = false) : Stream
 {
     private long _read;
 
@@ -40,7 +43,7 @@ internal sealed class LimitedStream(Stream inner, long limit) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !leaveOpen)
         {
             inner.Dispose();
         }

@@ -15,7 +15,8 @@ public sealed class RequestFileReader(IntakeLimits limits)
     /// <param name="fileName">The name the partner gave the file; decides its kind.</param>
     /// <param name="content">The file content, read once to the end.</param>
     /// <param name="length">The size when known before reading, to refuse oversized files without reading them.</param>
-    public ParsedFile Read(string fileName, Stream content, long? length)
+    /// <param name="leaveOpen">Leave <paramref name="content"/> open (it is closed after reading otherwise).</param>
+    public ParsedFile Read(string fileName, Stream content, long? length, bool leaveOpen = false)
     {
         var kind = FileKinds.FromName(fileName);
         if (kind is null)
@@ -28,7 +29,7 @@ public sealed class RequestFileReader(IntakeLimits limits)
             return TooLarge();
         }
 
-        using var csv = CsvSource.Open(new LimitedStream(content, limits.MaxFileBytes));
+        using var csv = CsvSource.Open(new LimitedStream(content, limits.MaxFileBytes, leaveOpen));
         try
         {
             return kind == FileKind.Lsr ? ReadLsr(csv.Parser) : ReadCsr(csv.Parser);

@@ -232,7 +232,7 @@ public sealed class MailIntake : IDisposable
         var content = new MemoryStream(request.Content, writable: false);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
         var loas = new AttachmentLoaSource(attachments);
-        var documents = pipeline.DocumentNames(request.FileName, content).Select(loas.Fetch).OfType<LoaDocument>().ToList();
+        var documents = pipeline.DocumentNames(request.FileName, content, attachments.Any(a => !ReferenceEquals(a, request))).Select(loas.Fetch).OfType<LoaDocument>().ToList();
         return new ReceivedFile(partner, Channel.Email, request.FileName, content, sha256, received, documents, thread);
     }
 

@@ -32,7 +32,7 @@ public sealed class GatewayMetrics
         _files.Add(1, new("partner", partner), new("channel", channel), new("result", outcome.FileRejected ? "rejected" : "answered"));
         foreach (var request in outcome.Summaries)
         {
-            _requests.Add(1, new("partner", partner), new("kind", request.Kind), new("outcome", request.OutcomeText));
+            _requests.Add(1, new("partner", partner), new("kind", request.KindText), new("outcome", request.OutcomeText));
         }
 
         foreach (var reject in outcome.Rows.Where(r => r.RespTyp == ResponseType.Reject))

@@ -1,8 +1,98 @@
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Operations;
 using Integra.Gateway.Portal.Desk;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Reference;
+using Integra.Gateway.Rules.Calendar;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Integra.Gateway.PortalHosting;
 
-/// <summary>The desk's reviews and the SLA board's figures, over the order store and the rules.</summary>
-public sealed class DeskViews : IDeskViews
+/// <summary>
+/// The desk's reviews and the SLA board's figures, over the order store and the rules. A decision goes through
+/// <see cref="ExpediteReview"/>, the same code as the command line's <c>review</c>; the board reuses the queries of
+/// <c>status</c> and the gauges. Each call opens its own store: the portal serves requests on many threads.
+/// </summary>
+public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, PolicyOptions policy, IClock clock, IOptions<OperationsSettings> operations) : IDeskViews
 {
+    private static readonly Duration Period = Duration.FromDays(30);
+
+    /// <summary>The desk's zone (<c>Operations:TimeZone</c>): where its business days begin and end.</summary>
+    private DateTimeZone DeskZone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(operations.Value.TimeZone) ?? DateTimeZoneProviders.Tzdb["America/Denver"];
+
+    public IReadOnlyList<PendingReviewView> PendingReviews()
+    {
+        var now = clock.GetCurrentInstant();
+        var reference = data.Current;
+        using var store = stores.Open();
+        var review = new ExpediteReview(reference, policy, store);
+        return store.PendingReviewOrders().Select(p =>
+        {
+            var order = p.Order;
+            var version = store.Version(order.Id, order.PendingVer!)!;
+            var pending = review.Pending(order);
+            var since = StoreFormats.Instant(p.Since);
+            var age = BusinessAge.Between(reference.Calendar, DeskZone, since, now);
+            return new PendingReviewView(
+                order.Partner,
+                order.Pon,
+                version.Ver,
+                order.Ccna,
+                store.Tns(order.Id).Select(t => $"{t.Tn} {Storage.StoredText.Of(t.Lna)}").ToList(),
+                version.ReceivedAt,
+                DueDates.EffectiveReceivedDate(version.ReceivedAt.InZone(pending.Zone).LocalDateTime, PortKind.Cutoff(pending.Simple, policy), reference.Calendar),
+                pending.RequestedDate,
+                pending.StandardDueDate,
+                review.EarliestApproval(order, now),
+                store.OriginOf(order.Id).Channel,
+                since,
+                Math.Round(age.TotalHours, 1),
+                age > BusinessAge.ReviewOverdue);
+        }).ToList();
+    }
+
+    public ReviewResult Decide(ReviewRequest request)
+    {
+        using var store = stores.Open();
+        var outcome = new ExpediteReview(data.Current, policy, store)
+            .Review(request.Partner, request.Pon, request.Approve, request.DueDate, clock.GetCurrentInstant(), request.Reviewer);
+        return outcome.Status switch
+        {
+            ReviewStatus.Decided => new ReviewResult(ReviewResultStatus.Decided, outcome.Answer!.FocDate, outcome.Answer.Channel, outcome.Answer.FileName, string.Empty),
+            ReviewStatus.Refused => new ReviewResult(ReviewResultStatus.Refused, null, null, string.Empty, outcome.Problem),
+            _ => new ReviewResult(ReviewResultStatus.AlreadyDecided, null, null, string.Empty, outcome.Problem),
+        };
+    }
+
+    public SlaFigures SlaFigures()
+    {
+        var now = clock.GetCurrentInstant();
+        var since = StoreFormats.Text(now - Period);
+        using var store = stores.Open();
+        var csr = store.CsrAnswersByPartnerSince(since).Select(c => new CsrSlaShare(c.Partner, c.Received, c.OnTime)).ToList();
+        var states = store.OrdersByKindAndState()
+            .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.State, StringComparer.Ordinal)
+            .Select(s => new Count($"{s.Kind} {s.State}", s.Count)).ToList();
+        var rejected = store.RejectedVersionsSince(since);
+        var byCode = rejected
+            .SelectMany(r => r.Codes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(code => (Code: code, r.Count)))
+            .GroupBy(r => r.Code, StringComparer.Ordinal)
+            .Select(g => new Count(g.Key, g.Sum(r => r.Count)))
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
+        var byPartner = rejected
+            .GroupBy(r => r.Partner, StringComparer.Ordinal)
+            .Select(g => new Count(g.Key, g.Sum(r => r.Count)))
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
+        var filesWaiting = PerChannel(store.SightingsByChannel().Select(s => (s.Channel, s.Count)));
+        var answersWaiting = PerChannel(new OutboxStore(store, store.Clock).WaitingByChannel().Select(w => (w.Key.Channel, w.Value)));
+        return new SlaFigures(now, csr, states, byCode, byPartner, filesWaiting, answersWaiting);
+    }
+
+    private static List<Count> PerChannel(IEnumerable<(string Channel, long Count)> rows) =>
+        rows.GroupBy(r => r.Channel, StringComparer.Ordinal)
+            .Select(g => new Count(g.Key, g.Sum(r => r.Count)))
+            .OrderBy(c => c.Label, StringComparer.Ordinal).ToList();
 }

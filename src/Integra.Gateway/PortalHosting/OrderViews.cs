@@ -60,7 +60,7 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews, IDisposable
             StoreFormats.Date(order.AcceptedDdd),
             store.HistoryVersions(order.Id).Select(Version).ToList(),
             store.HistoryTns(order.Id).Select(t => new OrderTnLine(
-                t.Number, ResponseRows.ParseLna(t.Lna), Status(StoredText.OrderTnStatus(t.Status)), activations.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
+                t.Number, StoredText.Lna(t.Lna), Status(StoredText.OrderTnStatus(t.Status)), activations.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
             store.HistoryEvents(order.Id).Select(e => new OrderEvent(StoreFormats.Instant(e.At), StoredText.OrderState(e.State), e.Cause, e.Detail)).ToList(),
             views.ResponseFiles(order).Select(File).ToList());
     });

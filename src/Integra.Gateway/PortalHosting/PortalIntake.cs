@@ -1,8 +1,127 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Intake;
+using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Portal.Submissions;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Reference;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace Integra.Gateway.PortalHosting;
 
-/// <summary>Partners' submissions from the portal, through the one intake pipeline on channel portal.</summary>
-public sealed class PortalIntake : IPortalIntake
+/// <summary>
+/// Partners' submissions from the portal, through the one intake pipeline on channel portal (SPEC §1, §7): a form
+/// becomes a request file in the columns the rules know (<see cref="RequestCsv"/>), an upload is taken as it is;
+/// either is a <see cref="ReceivedFile"/> of the signed-in user's partner, received at the gateway's clock, decided by
+/// the same rules. Exactly once: the form id is claimed, the request decided and its answer put into the partner's
+/// inbox in ONE unit of work, so a crash anywhere before its commit leaves nothing (no order, no claim: the form can be
+/// posted again) and after it one answered order; the same form posted again gets that answer back.
+/// </summary>
+public sealed partial class PortalIntake(
+    PortalPipelines pipelines,
+    ReferenceDataSource data,
+    IOptions<IntakeSettings> intake,
+    INpacGateway npac,
+    IClock clock) : IPortalIntake
 {
+    /// <summary>
+    /// Test seam for the crash tests: called at each step of a submission; throwing there is what a process killed at
+    /// that step leaves behind (an uncommitted unit of work is rolled back). Null in the daemon.
+    /// </summary>
+    internal Action<PortalSubmitStep>? Crash { get; set; }
+
+    public long MaxFileBytes => intake.Value.MaxFileBytes;
+
+    public Task<PortalAnswer> SubmitFormAsync(PortalSubmission submission, RequestForm form, CancellationToken cancellationToken)
+    {
+        var kind = form.Kind == RequestKind.Lsr ? FileKind.Lsr : FileKind.Csr;
+        var suffix = kind == FileKind.Lsr ? ".lsr.csv" : ".csr.csv";
+        var stem = PlainStem().IsMatch(form.Name) ? form.Name : "form";
+        var fileName = $"{stem}-{submission.FormId[..8]}{suffix}";
+        return Task.FromResult(Submit(submission, fileName, RequestCsv.Write(kind, form.Rows)));
+    }
+
+    public Task<PortalAnswer> SubmitFileAsync(PortalSubmission submission, UploadedFile file, CancellationToken cancellationToken) =>
+        Task.FromResult(Submit(submission, SafeFileName.IsPlain(file.Name) ? file.Name : "upload.csv", file.Content));
+
+    private PortalAnswer Submit(PortalSubmission submission, string fileName, byte[] content)
+    {
+        if (!FormIds.IsValid(submission.FormId))
+        {
+            throw new ArgumentException($"not a form id: {submission.FormId}", nameof(submission));
+        }
+
+        var partner = data.Current.Partner(submission.Partner) ?? throw new InvalidOperationException($"partner {submission.Partner} is not in the reference data");
+        using var rented = pipelines.Rent();
+        var store = rented.Store;
+        var submissions = new PortalSubmissionStore(store, clock);
+        var inbox = new PortalInboxStore(store, clock);
+        var loa = submission.Loa is { } l && SafeFileName.IsPlain(l.Name) && l.Content.Length <= LoaDocument.MaxBytes ? new LoaDocument(l.Name, l.Content) : null;
+        PortalInboxEntry answer;
+        bool repeated;
+        IReadOnlyList<IntakeItem> items = [];
+        using (var transaction = store.Begin())
+        {
+            // Two posts of one form at once: the second waits here for the first, then finds its answer.
+            store.Lock($"portal-form:{partner.Id}:{submission.FormId}");
+            var (record, created) = submissions.Claim(partner.Id, submission.FormId, fileName, content, Convert.ToHexStringLower(SHA256.HashData(content)), loa?.Name, loa?.Content, submission.SubmittedBy);
+            repeated = !created;
+            if (repeated)
+            {
+                answer = inbox.OfSubmission(partner.Id, record.Id) ?? throw new InvalidOperationException($"portal submission {record.Id} has no answer");
+            }
+            else
+            {
+                Crash?.Invoke(PortalSubmitStep.Claimed);
+                using var stream = new MemoryStream(record.Content, writable: false);
+                var documents = loa is not null && rented.Pipeline.DocumentNames(record.FileName, stream, anyDocumentBeside: true).Contains(loa.Name) ? new[] { loa } : [];
+                var file = new ReceivedFile(partner, Channel.Portal, record.FileName, stream, record.Sha256, record.ReceivedAt, documents);
+                items = rented.Pipeline.Decide([file]);
+                Crash?.Invoke(PortalSubmitStep.Decided);
+                var outcome = items[0].Outcome ?? throw new InvalidOperationException($"{record.FileName} was not decided");
+                var id = inbox.PutAnswer(record.Id, partner.Id, outcome.ResponseName, ResponseWriter.Bytes(outcome.Rows), outcome.Rows.Select(r => r.Cells()));
+                submissions.MarkAnswered(record.Id);
+                rented.Pipeline.Answered(items);
+                answer = inbox.Find(partner.Id, id)!;
+            }
+
+            transaction.Commit();
+        }
+
+        Crash?.Invoke(PortalSubmitStep.Committed);
+        if (items.Count > 0)
+        {
+            rented.Pipeline.Archived(items);
+            if (items[0].Outcome?.NpacBatches is { Count: > 0 })
+            {
+                // The cancels of S2 and S5 go out now that their decision is committed, as on the other channels.
+                new OutboxDelivery(new OutboxStore(store, clock)).DeliverNpac(npac);
+            }
+        }
+
+        rented.Done();
+        return PortalAnswers.Of(answer, repeated);
+    }
+
+    /// <summary>A PON-like name (SPEC §2.1 PON characters) is kept in the request file's name, for the partner to recognise it.</summary>
+    [GeneratedRegex("^[A-Za-z0-9-]{1,16}$")]
+    private static partial Regex PlainStem();
+}
+
+/// <summary>The steps of a portal submission, where the crash tests stop it.</summary>
+internal enum PortalSubmitStep
+{
+    /// <summary>The form id is claimed; nothing decided yet.</summary>
+    Claimed,
+
+    /// <summary>The request is decided and its order recorded; the answer is not in the inbox yet.</summary>
+    Decided,
+
+    /// <summary>Everything is committed; the page has not been answered yet.</summary>
+    Committed,
 }

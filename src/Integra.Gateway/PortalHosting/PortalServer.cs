@@ -74,7 +74,7 @@ public static class PortalRegistration
         services.AddOptions<PortalSettings>().BindConfiguration("Portal").ValidateDataAnnotations().ValidateOnStart();
         if (configuration.GetValue("Portal:Enabled", true))
         {
-            services.AddPortalOrderServices().AddHostedService<PortalServer>();
+            services.AddPortalOrderServices().AddPortalInboxDelivery().AddHostedService<PortalServer>();
         }
 
         return services;
@@ -82,5 +82,5 @@ public static class PortalRegistration
 
     /// <summary>The gateway's side of the portal's order pages: submission, tracking, the desk.</summary>
     public static IServiceCollection AddPortalOrderServices(this IServiceCollection services) =>
-        services.AddSingleton<PortalIntake>().AddSingleton<OrderViews>().AddSingleton<DeskViews>();
+        services.AddPortalIntake().AddSingleton<PortalIntake>().AddSingleton<OrderViews>().AddSingleton<DeskViews>();
 }

@@ -9,7 +9,7 @@ namespace Integra.Gateway.Processing;
 /// <summary>Decides one CSR request, records it (with its received and answered times, for the 24-hour SLA), returns its rows.</summary>
 internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions options, OrderStore store)
 {
-    public const string Kind = "CSR";
+    public const OrderKind Kind = OrderKind.Csr;
     private const string Ver = "00";
     private readonly CsrPolicy _policy = new(data, options);
 

@@ -8,39 +8,49 @@ using NodaTime;
 
 namespace Integra.Gateway.Processing;
 
-/// <summary>The FOC of a review, the name under which it is delivered to the partner, and the channel it goes on.</summary>
-public sealed record ReviewAnswer(string FileName, IReadOnlyList<ResponseRow> Rows, Rules.Model.Channel Channel);
+/// <summary>The FOC of a review, the name under which it is delivered to the partner, the channel it goes on, and its date.</summary>
+public sealed record ReviewAnswer(string FileName, IReadOnlyList<ResponseRow> Rows, Rules.Model.Channel Channel, LocalDate FocDate);
 
 /// <summary>
 /// Manual expedite review of a PND X01 order (SPEC §4 "Expedite review", §6 <c>review</c>), judged by
 /// <see cref="ExpediteReviewPolicy"/> from the review's own time. The FOC carries the reviewed PON and VER, is kept as
 /// the version's answer (a resend gets it), and is recorded in the outbox in the same transaction, so the partner
-/// gets it exactly once even when the process stops right after the review.
+/// gets it exactly once even when the process stops right after the review. The command line's <c>review</c> and the
+/// desk's page in the portal both decide here, so they cannot disagree.
 /// </summary>
 public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, OrderStore store)
 {
     private readonly ExpediteReviewPolicy _policy = new(data, options);
 
-    /// <exception cref="InvalidOperationException">
-    /// No order of the partner with that PON awaits review, or the reviewer's date is refused (not a business day,
-    /// or before the review's effective received date).
-    /// </exception>
-    public ReviewAnswer Decide(string partnerId, string pon, bool approve, LocalDate? dueDate, Instant reviewedAt)
+    /// <summary>
+    /// Decides the review, or says why not as a value: the order is no longer waiting (another reviewer was first),
+    /// or the rules refuse the reviewer's date. Nothing is written unless it is decided.
+    /// </summary>
+    /// <param name="partnerId">The partner whose order it is.</param>
+    /// <param name="pon">The PON awaiting review.</param>
+    /// <param name="approve">Approve the expedite (else deny it).</param>
+    /// <param name="dueDate">With an approval, the reviewer's date; null for the requested DDD.</param>
+    /// <param name="reviewedAt">The review's own time, from which the rules judge it.</param>
+    /// <param name="reviewer">Who decided, kept in the order's history (the operator at the command line, a desk user).</param>
+    public ReviewOutcome Review(string partnerId, string pon, bool approve, LocalDate? dueDate, Instant reviewedAt, string reviewer = "")
     {
         using var transaction = store.Begin();
-        var order = store.FindOrdersByPon(partnerId, LsrRequestHandler.Kind, pon).SingleOrDefault(o => o.State == OrderState.PendingReview)
-            ?? throw new InvalidOperationException($"PON {pon} of partner {partnerId} is not awaiting expedite review");
+
+        // Two reviewers at once (the page and the command line, two desk users): the second waits here, then finds
+        // the order at FOC and is told so, never writing a second FOC. (SQLite serialises writers by itself.)
+        store.Lock($"expedite-review:{partnerId}:{pon}");
+        var order = store.FindOrdersByPon(partnerId, LsrRequestHandler.Kind, pon).SingleOrDefault(o => o.State == OrderState.PendingReview);
+        if (order is null)
+        {
+            return ReviewOutcome.NotPending($"PON {pon} of partner {partnerId} is not awaiting expedite review");
+        }
+
         var version = store.Version(order.Id, order.PendingVer!)!;
-        var pending = new PendingExpedite(
-            order.RequestedDate!.Value,
-            order.StandardDate!.Value,
-            order.Simple ?? SimplePort.AccountQualifies(data.Account(order.An), data),
-            OrderZone.Of(order, options),
-            data.Partner(order.Partner) ?? throw new InvalidOperationException($"partner {order.Partner} is not in partners.csv"));
+        var pending = Pending(order);
         var decision = approve ? _policy.Approve(pending, reviewedAt, dueDate) : _policy.Deny(pending, reviewedAt);
         if (decision.FocDate is not { } focDate)
         {
-            throw new InvalidOperationException($"--dd {decision.Refusal}");
+            return ReviewOutcome.Refused(decision.Refusal!);
         }
 
         var lines = store.Tns(order.Id).Select(t => new FocLine(t.Tn, t.Lna)).ToList();
@@ -48,17 +58,42 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
         var rows = ResponseRows.Foc(key, focDate, lines, ResponseRows.FocMessage(decision.RuleId, focDate));
 
         store.SetTnStatus(order.Id, OrderTnStatus.Open);
+        var by = reviewer.Length == 0 ? string.Empty : $" by {reviewer}";
         store.UpdateOrder(
             order with { State = OrderState.Foc, FocDate = focDate, FocVer = version.Ver, PendingVer = null },
             $"REVIEW {(approve ? "approve" : "deny")}",
-            $"FOC {focDate:yyyy-MM-dd} for VER {version.Ver}");
+            $"FOC {focDate:yyyy-MM-dd} for VER {version.Ver}{by}");
 
         // A resend of the reviewed version (S7) now gets the FOC, the current answer.
         store.ReplaceResponse(version.Id, ResponseType.Foc, decision.RuleId, rows);
         var route = store.OriginOf(order.Id);
-        var answer = new ReviewAnswer($"review-{order.Pon}-{version.Ver}.resp.csv", rows, route.Channel);
+        var answer = new ReviewAnswer($"review-{order.Pon}-{version.Ver}.resp.csv", rows, route.Channel, focDate);
         new OutboxStore(store, store.Clock).Add(OutboxKind.Response, order.Partner, answer.FileName, rows.Select(r => r.Cells()), route, order.Id);
         transaction.Commit();
-        return answer;
+        return ReviewOutcome.Decided(answer);
+    }
+
+    /// <summary>The facts of an order at PND X01 that the policy judges a review by.</summary>
+    /// <exception cref="InvalidOperationException">The order's partner is not in partners.csv (broken reference data).</exception>
+    public PendingExpedite Pending(StoredOrder order) =>
+        new(
+            order.RequestedDate!.Value,
+            order.StandardDate!.Value,
+            order.Simple ?? SimplePort.AccountQualifies(data.Account(order.An), data),
+            OrderZone.Of(order, options),
+            data.Partner(order.Partner) ?? throw new InvalidOperationException($"partner {order.Partner} is not in partners.csv"));
+
+    /// <summary>The earliest date an approval given at <paramref name="now"/> can confirm: the review's own ERD.</summary>
+    public LocalDate EarliestApproval(StoredOrder order, Instant now) => _policy.ReviewErd(Pending(order), now);
+
+    /// <summary>The command line's form of <see cref="Review"/>: a review that is not decided is an exception.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// No order of the partner with that PON awaits review, or the reviewer's date is refused (not a business day,
+    /// or before the review's effective received date).
+    /// </exception>
+    public ReviewAnswer Decide(string partnerId, string pon, bool approve, LocalDate? dueDate, Instant reviewedAt)
+    {
+        var outcome = Review(partnerId, pon, approve, dueDate, reviewedAt);
+        return outcome.Answer ?? throw new InvalidOperationException(outcome.Status == ReviewStatus.Refused ? $"--dd {outcome.Problem}" : outcome.Problem);
     }
 }

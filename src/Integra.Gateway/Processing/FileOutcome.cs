@@ -20,8 +20,11 @@ public sealed record FileOutcome(string FileName, string ResponseName, IReadOnly
 }
 
 /// <summary>What was decided for one request: kind, PON, VER, TN rows, response type (null: no answer) and reject codes.</summary>
-public sealed record RequestSummary(string Kind, string Pon, string Ver, int TnCount, ResponseType? Outcome, string RejectCodes)
+public sealed record RequestSummary(OrderKind Kind, string Pon, string Ver, int TnCount, ResponseType? Outcome, string RejectCodes)
 {
     /// <summary>The outcome as logs and metrics name it: the response type's RESPTYP, or NONE.</summary>
     public string OutcomeText => Outcome is { } type ? StoredText.Of(type) : "NONE";
+
+    /// <summary>The kind as logs and metrics name it: its stored text, LSR or CSR.</summary>
+    public string KindText => StoredText.Of(Kind);
 }

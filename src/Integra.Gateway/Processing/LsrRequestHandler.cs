@@ -16,7 +16,7 @@ public sealed record NpacBatch(string FileName, IReadOnlyList<string[]> Rows);
 /// <summary>Decides one LSR against its PON's history, records the decision, and returns its response rows.</summary>
 internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions options, OrderStore store)
 {
-    public const string Kind = "LSR";
+    public const OrderKind Kind = OrderKind.Lsr;
     private readonly LsrPolicy _policy = new(data, options);
     private readonly OutboxStore _outbox = new(store, store.Clock);
 

@@ -40,6 +40,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         switch (parsed)
         {
             case LsrFile lsr:
+                store.LookUpOrders(receipt.Partner.Id, LsrRequestHandler.Kind, lsr.Requests.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
                 foreach (var request in lsr.Requests)
                 {
                     var answer = _lsr.Handle(request, receipt, fileName, resent, thread);
@@ -55,6 +56,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
 
                 break;
             case CsrFile csr:
+                store.LookUpOrders(receipt.Partner.Id, CsrRequestHandler.Kind, csr.Requests.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
                 foreach (var request in csr.Requests)
                 {
                     var answer = _csr.Handle(request, receipt, fileName, loas, resent);
@@ -79,12 +81,13 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
     /// <summary>
     /// The LOA documents a CSR file's rows name (plain names only), so that its transport fetches them before the
     /// file is decided: no transfer ever runs inside the store's write transaction. Empty for any other file.
+    /// <paramref name="content"/> is left open, read to its end.
     /// </summary>
     public IReadOnlyList<string> DocumentNames(string fileName, Stream content, long? length) =>
-        FileKinds.FromName(fileName) == FileKind.Csr && _reader.Read(fileName, content, length) is CsrFile file
+        FileKinds.FromName(fileName) == FileKind.Csr && _reader.Read(fileName, content, length, leaveOpen: true) is CsrFile file
             ? file.Requests.Select(r => r.Fields[Field.Loa]).Where(SafeFileName.IsPlain).Distinct(StringComparer.Ordinal).ToList()
             : [];
 
-    private static RequestSummary Summary(string kind, string pon, string ver, int tns, IReadOnlyList<ResponseRow> answer) =>
+    private static RequestSummary Summary(OrderKind kind, string pon, string ver, int tns, IReadOnlyList<ResponseRow> answer) =>
         new(kind, pon, ver, tns, answer.Count > 0 ? answer[0].RespTyp : null, LsrRequestHandler.Codes(answer));
 }

@@ -54,7 +54,7 @@ public static class ResponseRows
                 LsrNo = key.LsrNo,
                 An = key.An,
                 Tn = l.Tn,
-                Lna = LnaCode(l.Lna),
+                Lna = Storage.StoredText.Of(l.Lna),
                 Dd = dd,
                 Message = l.Lna == Lna.Port ? message : string.Empty,
             });
@@ -112,19 +112,5 @@ public static class ResponseRows
         "REVIEW-APPROVE" => $"Expedite approved; FOC at {Date.Format(dueDate)}.",
         "REVIEW-DENY" => $"Expedite denied; FOC at the standard due date {Date.Format(dueDate)}.",
         _ => string.Empty,
-    };
-
-    public static string LnaCode(Lna lna) => lna switch
-    {
-        Lna.Port => "P",
-        Lna.Disconnect => "D",
-        _ => "R",
-    };
-
-    public static Lna ParseLna(string code) => code switch
-    {
-        "P" => Lna.Port,
-        "D" => Lna.Disconnect,
-        _ => Lna.Remains,
     };
 }

@@ -42,17 +42,35 @@ public sealed class IntakeLedger(OrderStore store, IClock clock)
         return StoreFormats.Instant(seen!);
     }
 
-    /// <summary>Records the first sighting of every listed file in one transaction; returns each file's first-seen instant.</summary>
+    /// <summary>
+    /// Records the first sighting of every listed file; returns each file's first-seen instant (a file sighted before
+    /// keeps its first one). One statement for the whole listing, so a drop with a backlog of thousands costs one
+    /// round trip a round, not one a file.
+    /// </summary>
     public IReadOnlyDictionary<string, Instant> Sighted(string partner, string channel, IEnumerable<string> paths)
     {
-        var result = new Dictionary<string, Instant>(StringComparer.Ordinal);
-        using var transaction = store.Begin();
-        foreach (var path in paths)
+        var names = paths.Distinct(StringComparer.Ordinal).ToList();
+        var result = new Dictionary<string, Instant>(names.Count, StringComparer.Ordinal);
+        if (names.Count == 0)
         {
-            result[path] = Sighted(partner, channel, path);
+            return result;
         }
 
-        transaction.Commit();
+        // WHERE true: SQLite reads ON CONFLICT after a SELECT without WHERE as the start of a join clause.
+        var rows = store.Connection.Query<(string Path, string FirstSeen)>(
+            $"""
+            INSERT INTO intake_sightings (partner, channel, path, first_seen)
+            SELECT @partner, @channel, value, @now FROM {store.Dialect.TextTable("@paths")} WHERE true
+            ON CONFLICT (partner, channel, path) DO UPDATE SET first_seen = intake_sightings.first_seen
+            RETURNING path, first_seen
+            """,
+            new { partner, channel, paths = store.Dialect.TextList(names), now = StoreFormats.Text(clock.GetCurrentInstant()) },
+            store.ActiveTransaction);
+        foreach (var (path, firstSeen) in rows)
+        {
+            result[path] = StoreFormats.Instant(firstSeen);
+        }
+
         return result;
     }
 

@@ -16,24 +16,26 @@ public sealed partial class OrderStore
 
     private readonly Dictionary<(string Table, int Rows), (string Sql, string[] Columns, string[] Names)> _insertStatements = [];
 
-    private const string FocDueBy = "state = @foc AND kind = 'LSR' AND foc_date <= @horizon";
+    private const string FocDueBy = "state = @foc AND kind = @lsr AND foc_date <= @horizon";
 
     private static readonly string FocText = StoredText.Of(OrderState.Foc);
+
+    private static readonly string LsrText = StoredText.Of(OrderKind.Lsr);
 
     /// <summary>LSR orders at FOC whose FOC date is on or before <paramref name="horizon"/>, by id.</summary>
     /// <remarks>Sorted here: an ORDER BY id lets SQLite walk the whole table in id order instead of using the
     /// (state, foc_date) index.</remarks>
     public IReadOnlyList<StoredOrder> FocOrdersDueBy(LocalDate horizon) =>
-        [.. QueryOrders($"WHERE {FocDueBy}", ("@foc", FocText), ("@horizon", StoreFormats.Text(horizon))).OrderBy(o => o.Id)];
+        [.. QueryOrders($"WHERE {FocDueBy}", ("@foc", FocText), ("@lsr", LsrText), ("@horizon", StoreFormats.Text(horizon))).OrderBy(o => o.Id)];
 
     /// <summary>The TNs of the same orders as <see cref="FocOrdersDueBy"/>, by order, each in its decision's order.</summary>
     public ILookup<long, StoredTn> TnsOfFocOrdersDueBy(LocalDate horizon) =>
         Live.Query<(long OrderId, long Seq, string Tn, string Lna, string Status)>(
                 $"SELECT t.order_id, t.seq, t.tn, t.lna, t.status FROM orders o JOIN order_tns t ON t.order_id = o.id WHERE {FocDueBy}",
-                new { foc = FocText, horizon = StoreFormats.Text(horizon) },
+                new { foc = FocText, lsr = LsrText, horizon = StoreFormats.Text(horizon) },
                 ActiveTransaction)
             .OrderBy(t => t.OrderId).ThenBy(t => t.Seq)
-            .ToLookup(t => t.OrderId, t => new StoredTn(t.Tn, ResponseRows.ParseLna(t.Lna), StoredText.OrderTnStatus(t.Status)));
+            .ToLookup(t => t.OrderId, t => new StoredTn(t.Tn, StoredText.Lna(t.Lna), StoredText.OrderTnStatus(t.Status)));
 
     /// <summary>
     /// The routes of the same orders as <see cref="FocOrdersDueBy"/>, in one query; orders filed before routes were
@@ -42,7 +44,7 @@ public sealed partial class OrderStore
     public IReadOnlyDictionary<long, Delivery.DeliveryRoute> OriginsOfFocOrdersDueBy(LocalDate horizon) =>
         Live.Query<(long OrderId, string Channel, string? To, string? MessageId, string? References, string? Subject)>(
                 $"SELECT g.order_id, g.channel, g.mail_to, g.mail_message_id, g.mail_references, g.mail_subject FROM orders o JOIN order_origins g ON g.order_id = o.id WHERE {FocDueBy}",
-                new { foc = FocText, horizon = StoreFormats.Text(horizon) },
+                new { foc = FocText, lsr = LsrText, horizon = StoreFormats.Text(horizon) },
                 ActiveTransaction)
             .ToDictionary(
                 r => r.OrderId,
@@ -69,8 +71,8 @@ public sealed partial class OrderStore
         foreach (var chunk in orderIds.Chunk(RowsPerStatement))
         {
             Live.Execute(
-                $"UPDATE order_tns SET status = @canceled WHERE {Dialect.InList("order_id", "@ids")} AND lna IN ('P', 'D') AND status <> @activated",
-                new { canceled = StoredText.Of(OrderTnStatus.Canceled), activated = StoredText.Of(OrderTnStatus.Activated), ids = chunk },
+                $"UPDATE order_tns SET status = @canceled WHERE {Dialect.InList("order_id", "@ids")} AND lna IN (@port, @disconnect) AND status <> @activated",
+                new { canceled = StoredText.Of(OrderTnStatus.Canceled), activated = StoredText.Of(OrderTnStatus.Activated), ids = chunk, port = StoredText.Of(Lna.Port), disconnect = StoredText.Of(Lna.Disconnect) },
                 ActiveTransaction);
         }
     }

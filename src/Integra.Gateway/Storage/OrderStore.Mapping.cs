@@ -18,7 +18,7 @@ public sealed partial class OrderStore
     {
         string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new StoredOrder(
-            r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Text(5), StoredText.OrderState(r.GetString(6)),
+            r.GetInt64(0), r.GetString(1), StoredText.OrderKind(r.GetString(2)), r.GetString(3), r.GetString(4), Text(5), StoredText.OrderState(r.GetString(6)),
             r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), StoreFormats.Date(Text(11)), Text(12), Text(13),
             StoreFormats.Date(Text(14)), StoreFormats.Date(Text(15)), checked((int)r.GetInt64(16)), StoreFormats.Date(Text(17)),
             r.IsDBNull(18) ? null : r.GetInt64(18) != 0);

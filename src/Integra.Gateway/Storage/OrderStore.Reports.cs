@@ -88,9 +88,9 @@ public sealed partial class OrderStore
             $"""
             SELECT COUNT(*), COALESCE(SUM(CASE WHEN {Dialect.DaysBetween("v.decided_at", "v.received_at")} <= 1.0 THEN 1 ELSE 0 END), 0)
             FROM versions v JOIN orders o ON o.id = v.order_id
-            WHERE o.kind = 'CSR' AND v.received_at >= @since30
+            WHERE o.kind = @csr AND v.received_at >= @since30
             """,
-            new { since30 = since });
+            new { since30 = since, csr = StoredText.Of(OrderKind.Csr) });
         return new CsrAnswers(csr.Received, csr.OnTime);
     }
 

@@ -39,6 +39,7 @@ public sealed partial class OrderStore
                 store._transaction = null;
                 store._newWithoutTns.Clear();
                 store._pending.Clear();
+                store._absent.Clear();
             }
         }
     }

@@ -77,14 +77,16 @@ public sealed partial class OrderStore : IDisposable
     public IDisposable? TryLease(string name) =>
         Dialect.TryLease(Live, name) ? new Lease(this, name) : null;
 
-    public StoredOrder? FindOrder(string partner, string kind, string ccna, string pon) =>
-        First(OrderColumns + " WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", ReadOrder, ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon));
+    public StoredOrder? FindOrder(string partner, OrderKind kind, string ccna, string pon) =>
+        KnownAbsent(partner, kind, ccna, pon)
+            ? null
+            : First(OrderColumns + " WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", ReadOrder, ("@partner", partner), ("@kind", StoredText.Of(kind)), ("@ccna", ccna), ("@pon", pon));
 
     public StoredOrder? FindOrder(long id) => QueryOrders("WHERE id = @id", ("@id", id)).SingleOrDefault();
 
     /// <summary>Orders of a partner with this PON, any CCNA (for review, where the operator knows only the PON).</summary>
-    public IReadOnlyList<StoredOrder> FindOrdersByPon(string partner, string kind, string pon) =>
-        QueryOrders("WHERE partner = @partner AND kind = @kind AND pon = @pon", ("@partner", partner), ("@kind", kind), ("@pon", pon));
+    public IReadOnlyList<StoredOrder> FindOrdersByPon(string partner, OrderKind kind, string pon) =>
+        QueryOrders("WHERE partner = @partner AND kind = @kind AND pon = @pon", ("@partner", partner), ("@kind", StoredText.Of(kind)), ("@pon", pon));
 
     /// <summary>A version with its decision and response, for work on that one version (expedite review).</summary>
     public StoredVersion? Version(long orderId, string ver)
@@ -108,7 +110,7 @@ public sealed partial class OrderStore : IDisposable
         var tns = new List<StoredTn>();
         while (reader.Read())
         {
-            tns.Add(new StoredTn(reader.GetString(0), ResponseRows.ParseLna(reader.GetString(1)), StoredText.OrderTnStatus(reader.GetString(2))));
+            tns.Add(new StoredTn(reader.GetString(0), StoredText.Lna(reader.GetString(1)), StoredText.OrderTnStatus(reader.GetString(2))));
         }
 
         HistoryReads += Math.Max(1, tns.Count);
@@ -116,21 +118,42 @@ public sealed partial class OrderStore : IDisposable
     }
 
     /// <summary>Creates an order and returns it.</summary>
-    public StoredOrder CreateOrder(string partner, string kind, string ccna, string pon, string an, string serviceState, string zone, string nnsp)
+    public StoredOrder CreateOrder(string partner, OrderKind kind, string ccna, string pon, string an, string serviceState, string zone, string nnsp)
     {
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
-        var id = (long)Scalar(
-            """
-            INSERT INTO orders (partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
-            VALUES (@partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
-            RETURNING id
-            """,
-            ("@partner", partner), ("@kind", kind), ("@ccna", ccna), ("@pon", pon), ("@state", StoredText.Of(OrderState.Received)),
-            ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now))!;
+        (string Name, object? Value)[] values =
+        [
+            ("@partner", partner), ("@kind", StoredText.Of(kind)), ("@ccna", ccna), ("@pon", pon), ("@state", StoredText.Of(OrderState.Received)),
+            ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now),
+        ];
+        long id;
+        if (TakesBlocks)
+        {
+            id = NextOrderId();
+            Defer(
+                """
+                INSERT INTO orders (id, partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
+                VALUES (@id, @partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
+                """,
+                [("@id", id), .. values]);
+        }
+        else
+        {
+            id = (long)Scalar(
+                """
+                INSERT INTO orders (partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
+                VALUES (@partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
+                RETURNING id
+                """,
+                values)!;
+        }
+
         if (_transaction is not null)
         {
             _newWithoutTns.Add(id);
         }
+
+        _absent.Remove((partner, kind, ccna, pon));
 
         return new StoredOrder(id, partner, kind, ccna, pon, null, OrderState.Received, an, serviceState, zone, nnsp, null, null, null, null, null, 0);
     }
@@ -158,17 +181,35 @@ public sealed partial class OrderStore : IDisposable
     }
 
     /// <summary>Files a decided version with its response and the authorization evidence it carried; returns its id.</summary>
-    public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, ResponseType outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence) =>
-        (long)Scalar(
-            """
-            INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
-            VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
-            RETURNING id
-            """,
+    public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, ResponseType outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence)
+    {
+        (string Name, object? Value)[] values =
+        [
             ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", StoredText.Of(channel)),
             ("@fileName", fileName), ("@receivedAt", StoreFormats.Text(receivedAt)), ("@decidedAt", StoreFormats.Text(_clock.GetCurrentInstant())),
             ("@outcome", StoredText.Of(outcome)), ("@ruleId", ruleId), ("@codes", codes), ("@response", _json.Response(response)),
-            ("@evidence", _json.Object(evidence)))!;
+            ("@evidence", _json.Object(evidence)),
+        ];
+        if (!TakesBlocks)
+        {
+            return (long)Scalar(
+                """
+                INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
+                VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
+                RETURNING id
+                """,
+                values)!;
+        }
+
+        var id = NextVersionId();
+        Defer(
+            """
+            INSERT INTO versions (id, order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
+            VALUES (@id, @orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
+            """,
+            [("@id", id), .. values]);
+        return id;
+    }
 
     /// <summary>Keeps a document received with a version (an LOA), for authorization disputes.</summary>
     public void AddDocument(long versionId, string name, byte[] content) =>
@@ -196,7 +237,7 @@ public sealed partial class OrderStore : IDisposable
         }
 
         // Multi-row INSERTs: a statement per TN costs more than the rest of a request together.
-        InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, ResponseRows.LnaCode(l.Lna), StoredText.Of(activated.Contains(l.Tn) ? OrderTnStatus.Activated : status), (long)i }));
+        InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, StoredText.Of(l.Lna), StoredText.Of(activated.Contains(l.Tn) ? OrderTnStatus.Activated : status), (long)i }));
     }
 
     /// <summary>
@@ -204,12 +245,14 @@ public sealed partial class OrderStore : IDisposable
     /// <see cref="CancelOpenTns"/>): an activated TN never changes again.
     /// </summary>
     public void SetTnStatus(long orderId, OrderTnStatus status) =>
-        Command("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna IN ('P', 'D') AND status <> @activated", ("@orderId", orderId), ("@status", StoredText.Of(status)), ("@activated", StoredText.Of(OrderTnStatus.Activated))).ExecuteNonQuery();
+        Command("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna IN (@port, @disconnect) AND status <> @activated", ("@orderId", orderId), ("@status", StoredText.Of(status)), ("@activated", StoredText.Of(OrderTnStatus.Activated)), ("@port", StoredText.Of(Lna.Port)), ("@disconnect", StoredText.Of(Lna.Disconnect))).ExecuteNonQuery();
 
     /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
     public string NextLsrNo()
     {
-        var value = (long)Scalar("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value")!;
+        var value = TakesBlocks
+            ? NextLsrValue()
+            : (long)Scalar("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value")!;
         return $"IG{value:D8}";
     }
 

@@ -46,6 +46,10 @@ internal sealed partial class PostgresDialect(string connectionString) : StoreDi
     // Dapper passes a list to Npgsql as one array parameter.
     public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
 
+    public override string TextTable(string parameter) => $"unnest(CAST({parameter} AS text[])) AS listed(value)";
+
+    public override object TextList(IReadOnlyCollection<string> values) => values.ToArray();
+
     public override void LockForTransaction(DbConnection connection, DbTransaction transaction, string name) =>
         connection.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = Key(name) }, transaction);
 

@@ -20,7 +20,7 @@ public sealed class ResponseFileStore(OrderStore store, IClock clock)
     /// of work. Deciding the same upload again (a crash before delivery, a lost mail reply answered again) replaces the
     /// kept file: the partner gets the answer of the last decision, and only one file of that upload is listed.
     /// </summary>
-    public void Record(string partner, Channel channel, string requestName, Instant received, string responseName, string kind, IReadOnlyList<ResponseRow> rows)
+    public void Record(string partner, Channel channel, string requestName, Instant received, string responseName, OrderKind kind, IReadOnlyList<ResponseRow> rows)
     {
         var key = new { partner, channel = StoredText.Of(channel), requestName, receivedAt = StoreFormats.Text(received) };
         var connection = store.Connection;
@@ -50,7 +50,7 @@ public sealed class ResponseFileStore(OrderStore store, IClock clock)
         var orders = rows.Where(r => r.Pon.Length > 0 && r.Ccna.Length > 0)
             .Select(r => (Ccna: r.Ccna.ToUpperInvariant(), r.Pon))
             .Distinct()
-            .Select(o => new object?[] { id, partner, kind, o.Ccna, o.Pon });
+            .Select(o => new object?[] { id, partner, StoredText.Of(kind), o.Ccna, o.Pon });
         store.InsertRows("response_file_orders", ["file_id", "partner", "kind", "ccna", "pon"], orders);
     }
 }

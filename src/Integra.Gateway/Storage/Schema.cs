@@ -271,6 +271,48 @@ internal static class Schema
             created_at TEXT NOT NULL
         );
         """),
+        // PostgreSQL takes LSR numbers in blocks from a sequence (OrderStore.Blocks), which, unlike the sequences row,
+        // is never rolled back; it continues where the row stopped. SQLite keeps the row.
+        new(
+            string.Empty,
+            PostgresOnly: """
+            CREATE SEQUENCE lsrno_seq;
+            SELECT setval('lsrno_seq', COALESCE((SELECT value FROM sequences WHERE name = 'lsrno'), 0) + 1, false);
+            """),
+
+        // Issue 17: the portal as a channel. A submission is kept under its form id, unique per partner (a form posted
+        // twice is one request), with the request file it became and its received time; it is claimed, decided and
+        // answered in one unit of work. The inbox is the portal's outbound folder: every answer delivered to a partner
+        // on the portal, the submission's own (submission_id) or a later one from the outbox (outbox_id); delivering
+        // the same one again replaces it.
+        new("""
+        CREATE TABLE portal_submissions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partner TEXT NOT NULL,
+            form_id TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            content BLOB NOT NULL,
+            sha256 TEXT NOT NULL,
+            loa_name TEXT,
+            loa_content BLOB,
+            submitted_by TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            answered_at TEXT,
+            UNIQUE (partner, form_id)
+        );
+        CREATE INDEX portal_submissions_file ON portal_submissions (partner, file_name);
+        CREATE TABLE portal_inbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partner TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            content BLOB NOT NULL,
+            cells TEXT NOT NULL,
+            delivered_at TEXT NOT NULL,
+            submission_id INTEGER UNIQUE,
+            outbox_id INTEGER UNIQUE
+        );
+        CREATE INDEX portal_inbox_partner ON portal_inbox (partner, id);
+        """),
 
         // Portal tracking (issue 17, SPEC §7): the partner's orders listed newest first by a keyset cursor over
         // (created_at, id), per partner, per partner and state, and across partners for the desk; the desk's look-up

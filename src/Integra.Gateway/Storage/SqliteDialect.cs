@@ -33,6 +33,11 @@ internal sealed class SqliteDialect(string path) : StoreDialect
     // Dapper expands a list parameter into (@p1, @p2, ...).
     public override string InList(string column, string parameter) => $"{column} IN {parameter}";
 
+    // json_each yields one row per array element; its element column is named value.
+    public override string TextTable(string parameter) => $"json_each({parameter})";
+
+    public override object TextList(IReadOnlyCollection<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
+
     public override void LockForTransaction(DbConnection connection, DbTransaction transaction, string name)
     {
         // The first write of the transaction takes SQLite's single write lock; nothing more to do.

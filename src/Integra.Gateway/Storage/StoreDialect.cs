@@ -31,6 +31,16 @@ internal abstract class StoreDialect
     /// <summary>An SQL condition: <paramref name="column"/> is one of the values of the list parameter <paramref name="parameter"/>.</summary>
     public abstract string InList(string column, string parameter);
 
+    /// <summary>
+    /// A table expression with one text column <c>value</c>, one row per element of the list parameter
+    /// <paramref name="parameter"/> (bound with <see cref="TextList"/>): a whole listing goes to the database in one
+    /// statement with one parameter, however long it is (a Dapper list would need a parameter per element).
+    /// </summary>
+    public abstract string TextTable(string parameter);
+
+    /// <summary>The value to bind for a <see cref="TextTable"/> parameter.</summary>
+    public abstract object TextList(IReadOnlyCollection<string> values);
+
     /// <summary>Serialises this transaction with every other one that takes the same named lock, until it ends.</summary>
     public abstract void LockForTransaction(DbConnection connection, DbTransaction transaction, string name);
 

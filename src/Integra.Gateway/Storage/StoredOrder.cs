@@ -11,7 +11,7 @@ namespace Integra.Gateway.Storage;
 public sealed record StoredOrder(
     long Id,
     string Partner,
-    string Kind,
+    OrderKind Kind,
     string Ccna,
     string Pon,
     string? LsrNo,

@@ -50,6 +50,20 @@ public static class StoredText
         (Storage.OrderTnStatus.Activated, "ACTIVATED"),
         (Storage.OrderTnStatus.Canceled, "CANCELED"));
 
+    private static readonly Vocabulary<OrderKind> OrderKinds = new(
+        (Storage.OrderKind.Lsr, "LSR"),
+        (Storage.OrderKind.Csr, "CSR"));
+
+    private static readonly Vocabulary<ActivationOutcome> ActivationOutcomes = new(
+        (Storage.ActivationOutcome.Matched, "MATCHED"),
+        (Storage.ActivationOutcome.Unmatched, "UNMATCHED"));
+
+    // The LNA cell of a response row (SPEC §5) and order_tns.lna.
+    private static readonly Vocabulary<Lna> LnaCodes = new(
+        (Rules.Model.Lna.Port, "P"),
+        (Rules.Model.Lna.Disconnect, "D"),
+        (Rules.Model.Lna.Remains, "R"));
+
     private static readonly Vocabulary<OutboxKind> OutboxKinds = new(
         (Lifecycle.OutboxKind.Response, "RESPONSE"),
         (Lifecycle.OutboxKind.Npac, "NPAC"));
@@ -85,6 +99,22 @@ public static class StoredText
 
     /// <exception cref="FormatException">The text is not a TN status.</exception>
     public static OrderTnStatus OrderTnStatus(string text) => TnStatuses.Parse(text);
+
+    public static string Of(OrderKind kind) => OrderKinds.Text(kind);
+
+    /// <exception cref="FormatException">The text is not an order kind.</exception>
+    public static OrderKind OrderKind(string text) => OrderKinds.Parse(text);
+
+    public static string Of(ActivationOutcome outcome) => ActivationOutcomes.Text(outcome);
+
+    /// <exception cref="FormatException">The text is not an activation import outcome.</exception>
+    public static ActivationOutcome ActivationOutcome(string text) => ActivationOutcomes.Parse(text);
+
+    /// <summary>The LNA code of a TN line: P (port), D (disconnect), R (remains).</summary>
+    public static string Of(Lna lna) => LnaCodes.Text(lna);
+
+    /// <exception cref="FormatException">The text is not an LNA code the gateway stores.</exception>
+    public static Lna Lna(string text) => LnaCodes.Parse(text);
 
     public static string Of(OutboxKind kind) => OutboxKinds.Text(kind);
 

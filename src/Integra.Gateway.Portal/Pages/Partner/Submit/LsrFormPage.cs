@@ -1,0 +1,77 @@
+using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Submissions;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Reference;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integra.Gateway.Portal.Pages.Partner.Submit;
+
+/// <summary>
+/// The LSR form (SPEC §7, §2.1): the request-level columns once, one TN per line; a "check" post shows whether the
+/// account makes it a simple port (no JavaScript under the CSP); a submit makes one request file of one row per TN
+/// and shows the answer with each reject next to its field. The rules judge every value; the page only carries them.
+/// </summary>
+public abstract class LsrFormPage(IPortalIntake intake, Func<ReferenceData> data) : SubmitPageModel
+{
+    /// <summary>The request-level values, keyed by column name (<c>F[PON]</c>).</summary>
+    [BindProperty]
+    public Dictionary<string, string?> F { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The TNs, one per line.</summary>
+    [BindProperty]
+    public string? Tns { get; set; }
+
+    public PortClassification? Classification { get; private set; }
+
+    public FieldErrors Errors { get; private set; } = FieldErrors.None;
+
+    /// <summary>The gateway's intake, for the pages built on this form.</summary>
+    protected IPortalIntake Intake => intake;
+
+    /// <summary>The SUP column: blank for a new LSR, 1/2/3 on the supplement page.</summary>
+    public virtual string Sup => string.Empty;
+
+    public string Value(Field field) => F.TryGetValue(field.Name(), out var v) ? v ?? string.Empty : string.Empty;
+
+    protected IActionResult Check()
+    {
+        Classify();
+        return Page();
+    }
+
+    protected async Task<IActionResult> SubmitAsync(CancellationToken cancellationToken)
+    {
+        if (Submission() is not { } submission)
+        {
+            return BadRequest();
+        }
+
+        var fields = FormFields.From(F, FormFields.LsrRequestLevel);
+        fields[Field.Sup] = Sup;
+        var tns = FormFields.Lines(Tns);
+        var rows = (tns.Count == 0 ? [string.Empty] : tns)
+            .Select(tn => (IReadOnlyDictionary<Field, string>)new Dictionary<Field, string>(fields) { [Field.Tn] = tn })
+            .ToList();
+        var answer = await intake.SubmitFormAsync(submission, new RequestForm(RequestKind.Lsr, fields[Field.Pon], rows), cancellationToken);
+        Answered(answer);
+        Errors = FieldErrors.Of(answer, [.. FormFields.LsrRequestLevel, Field.Tn, Field.Sup]);
+        Classify();
+        return Page();
+    }
+
+    /// <summary>A new form: CCNA is the partner's (the rules still compare it, L15), VER 00.</summary>
+    protected void Start()
+    {
+        FormId = FormIds.New();
+        F[Field.Ccna.Name()] = data().Partner(Partner)?.Ccna ?? string.Empty;
+        F[Field.Ver.Name()] = "00";
+    }
+
+    protected bool MaySubmit => May(Privileges.Lsr);
+
+    private void Classify()
+    {
+        var an = Value(Field.An);
+        Classification = an.Length == 0 ? null : intake.Classify(an, Value(Field.Reqtyp), Math.Max(1, FormFields.Lines(Tns).Count));
+    }
+}

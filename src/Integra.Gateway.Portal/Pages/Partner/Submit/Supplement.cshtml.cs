@@ -1,0 +1,67 @@
+using System.Globalization;
+using Integra.Gateway.Portal.Submissions;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Reference;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integra.Gateway.Portal.Pages.Partner.Submit;
+
+/// <summary>
+/// A supplement of one of the partner's LSR orders (SPEC §4 S1–S9): SUP 1 cancel, 2 new date, 3 other change, prefilled
+/// from the order's last version (read through the intake) with the next VER. Another partner's order, like an unknown
+/// one, is a 404: the page never says it exists.
+/// </summary>
+public sealed class SupplementModel(IPortalIntake intake, Func<ReferenceData> data) : LsrFormPage(intake, data)
+{
+    /// <summary>The supplement types of SPEC §2.1 and what they do.</summary>
+    public static IReadOnlyList<(string Code, string Text)> Types { get; } =
+        [("1", "1 cancel the order"), ("2", "2 new desired due date"), ("3", "3 other change")];
+
+    [BindProperty(SupportsGet = true)]
+    public long Order { get; set; }
+
+    [BindProperty]
+    public string SupType { get; set; } = "1";
+
+    public LsrDraft? Draft { get; private set; }
+
+    public override string Sup => Types.Any(t => t.Code == SupType) ? SupType : string.Empty;
+
+    public IActionResult OnGet()
+    {
+        if (!MaySubmit)
+        {
+            return Forbidden();
+        }
+
+        if (!Load())
+        {
+            return NotFound();
+        }
+
+        FormId = FormIds.New();
+        foreach (var (field, value) in Draft!.Fields)
+        {
+            F[field.Name()] = value;
+        }
+
+        F[Field.Ver.Name()] = NextVer(Draft.Fields.GetValueOrDefault(Field.Ver));
+        Tns = string.Join('\n', Draft.Tns);
+        return Page();
+    }
+
+    public IActionResult OnPostCheck() => !MaySubmit ? Forbidden() : Load() ? Check() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        !MaySubmit ? Forbidden() : Load() ? await SubmitAsync(cancellationToken) : NotFound();
+
+    /// <summary>VER 00 → 01; a VER that is not two digits is left for the partner (and the rules) to judge.</summary>
+    private static string NextVer(string? ver) =>
+        int.TryParse(ver, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < 99 ? (n + 1).ToString("00", CultureInfo.InvariantCulture) : ver ?? string.Empty;
+
+    private bool Load()
+    {
+        Draft = Intake.LastVersion(Partner, Order);
+        return Draft is not null;
+    }
+}

@@ -1,0 +1,49 @@
+using Integra.Gateway.Rules.Model;
+
+namespace Integra.Gateway.Portal.Submissions;
+
+/// <summary>
+/// The rejects of an answer placed next to the fields they name: each REJ row's FIELD column says which, its MESSAGE is
+/// the rules' own words (never rewritten here). A TN's reject goes beside the TN lines with its number.
+/// Rejects that name no field of the form (file-level ones) stay in <see cref="General"/>.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<Field, List<string>> _byField = [];
+
+    public static FieldErrors None { get; } = new();
+
+    public List<string> General { get; } = [];
+
+    public static FieldErrors Of(PortalAnswer? answer, IReadOnlyCollection<Field> shown)
+    {
+        var errors = new FieldErrors();
+        foreach (var row in answer?.Rows.Where(r => r.RespTyp == "REJ") ?? [])
+        {
+            var text = row.Tn.Length > 0 ? $"{row.Tn}: {row.Message}" : row.Message;
+            if (FieldNames.TryParse(row.Field, out var field) && shown.Contains(field))
+            {
+                errors.Add(field, $"{row.Code} {text}");
+            }
+            else
+            {
+                errors.General.Add($"{row.Code} {(row.Field.Length > 0 ? row.Field + ": " : string.Empty)}{text}");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The rules' messages for <paramref name="field"/>, in answer order.</summary>
+    public IReadOnlyList<string> For(Field field) => _byField.TryGetValue(field, out var list) ? list : [];
+
+    private void Add(Field field, string message)
+    {
+        if (!_byField.TryGetValue(field, out var list))
+        {
+            _byField[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+}

@@ -1,0 +1,34 @@
+using Integra.Gateway.Delivery;
+using Integra.Gateway.Lifecycle;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage;
+using NodaTime;
+
+namespace Integra.Gateway.PortalHosting;
+
+/// <summary>
+/// The portal's way back (SPEC §1 "Where answers go"): a waiting answer of an order that came through the portal (an
+/// expedite review's FOC, the sweep's CAN, a closure) goes into the partner's portal inbox as the same
+/// <c>.resp.csv</c> bytes the SFTP outbound folder would get. Keyed by the outbox file, so delivering it again after a
+/// crash replaces the entry instead of adding a second one.
+/// </summary>
+public sealed class PortalDelivery(OrderStore store, IClock clock) : IDeliveryTransport
+{
+    private readonly PortalInboxStore _inbox = new(store, clock);
+
+    public Channel Channel => Channel.Portal;
+
+    public string Location => "portal inbox";
+
+    public Task DeliverAsync(OutboxFile file, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken)
+    {
+        using (var transaction = store.Begin())
+        {
+            _inbox.PutLater(file.Ids[0], file.Partner, file.FileName, ResponseWriter.Bytes(rows), rows.Select(r => r.Cells()));
+            transaction.Commit();
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Integra.Gateway.PortalHosting;
+
+/// <summary>
+/// The portal channel's worker, like the drops' and the mailbox's: it delivers the answers that wait for orders that
+/// came through the portal (reviews, sweeps, closures) into their partners' inboxes. A submission's own answer does
+/// not wait for it: it is in the inbox when the submit returns.
+/// </summary>
+public sealed class PortalInboxWorker(PortalIntake intake, IOptions<PortalInboxSettings> settings, ILogger<PortalInboxWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = settings.Value.DeliveryInterval;
+        logger.LogInformation("Delivering portal answers every {Interval}", interval);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await intake.DeliverLaterAnswersAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The answers stay waiting in the outbox; the next round delivers them.
+                logger.LogError(e, "Delivering portal answers failed; retrying in {Interval}", interval);
+            }
+
+            await Task.Delay(interval, stoppingToken);
+        }
+    }
+}
+
+/// <summary>The portal channel's delivery (section <c>PortalInbox</c>).</summary>
+public sealed class PortalInboxSettings
+{
+    /// <summary>How often waiting answers for portal orders are put into the inboxes.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DeliveryInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

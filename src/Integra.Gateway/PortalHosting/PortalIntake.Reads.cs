@@ -1,0 +1,82 @@
+using Integra.Gateway.Intake;
+using Integra.Gateway.Portal.Submissions;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Storage;
+
+namespace Integra.Gateway.PortalHosting;
+
+/// <summary>What the portal reads through the intake: the partner's inbox, its downloads, a supplement's starting point.</summary>
+public sealed partial class PortalIntake
+{
+    public IReadOnlyList<PortalAnswer> Inbox(string partner, int limit) =>
+        Read(store => new PortalInboxStore(store, clock).Latest(partner, limit).Select(e => PortalAnswers.Of(e)).ToList());
+
+    public PortalAnswer? Answer(string partner, long id) =>
+        Read(store => new PortalInboxStore(store, clock).Find(partner, id) is { } e ? PortalAnswers.Of(e) : null);
+
+    public UploadedFile? Download(string partner, long id) =>
+        Read(store => new PortalInboxStore(store, clock).Find(partner, id) is { } e ? new UploadedFile(e.FileName, e.Content) : null);
+
+    /// <summary>
+    /// The last version of one of the partner's LSR orders. A version that came through the portal is read back from
+    /// the request file it was (every column); one from another channel from what the order keeps (CCNA, PON, VER, AN,
+    /// NNSP, its date and its ported TNs), the rest left for the partner to fill in.
+    /// </summary>
+    public LsrDraft? LastVersion(string partner, long orderId) => Read(store =>
+    {
+        if (store.FindOrder(orderId) is not { } order || order.Partner != partner || order.Kind != LsrRequestHandler.Kind)
+        {
+            return null;
+        }
+
+        var ver = store.LatestVer(order.Id) ?? "00";
+        var version = store.Version(order.Id, ver);
+        var sent = version is not null && version.Channel == StoredText.Of(Channel.Portal)
+            ? new PortalSubmissionStore(store, clock).ByFileName(partner, version.FileName)
+            : null;
+        var state = StoredText.Of(order.State);
+        if (sent is not null
+            && new RequestFileReader(intake.Value.ToLimits()).Read(sent.FileName, new MemoryStream(sent.Content, writable: false), sent.Content.Length) is LsrFile file
+            && file.Requests.FirstOrDefault(r => r.Pon == order.Pon && r.Ver == ver) is { } request)
+        {
+            var fields = FieldNames.LsrColumns.Where(f => f != Field.Tn).ToDictionary(f => f, f => request.Fields[f]);
+            return new LsrDraft(order.Id, fields, request.Tns.Select(t => t.Tn ?? t.Raw).ToList(), state);
+        }
+
+        var kept = new Dictionary<Field, string>
+        {
+            [Field.Ccna] = order.Ccna,
+            [Field.Pon] = order.Pon,
+            [Field.Ver] = ver,
+            [Field.An] = order.An,
+            [Field.Nnsp] = order.Nnsp,
+            [Field.Ddd] = StoreFormats.Text(order.AcceptedDdd ?? order.RequestedDate) ?? string.Empty,
+        };
+        return new LsrDraft(order.Id, kept, store.Tns(order.Id).Where(t => t.Lna == Lna.Port).Select(t => t.Tn).ToList(), state);
+    });
+
+    /// <summary>The rules' own definition (<see cref="SimplePort"/>) applied to the account as the form gives it.</summary>
+    public PortClassification Classify(string an, string reqtyp, int tnCount)
+    {
+        var reference = data.Current;
+        var account = reference.Account(an.Trim());
+        if (account is null)
+        {
+            return PortClassification.UnknownAccount;
+        }
+
+        var fields = FieldValues.Of([new(Field.An, an), new(Field.Reqtyp, reqtyp)]);
+        var tns = Enumerable.Range(1, Math.Max(tnCount, 1)).Select(i => new TnLine(i, string.Empty, null)).ToList();
+        return SimplePort.IsSimple(new LsrRequest(fields, tns, [], 1), account, reference) ? PortClassification.Simple : PortClassification.NonSimple;
+    }
+
+    private T Read<T>(Func<OrderStore, T> read)
+    {
+        using var rented = pipelines.Rent();
+        var result = read(rented.Store);
+        rented.Done();
+        return result;
+    }
+}

@@ -1,0 +1,58 @@
+namespace Integra.Gateway.Storage;
+
+/// <summary>
+/// On PostgreSQL the ids of new orders and versions, and LSR numbers, come from the server's sequences in blocks,
+/// so that creating an order and filing its version cost no round trip of their own: their INSERTs wait with the
+/// other writes (<see cref="OrderStore.Defer"/>) and travel with the next statement that reads. A new LSR then costs
+/// one round trip (the look-up of its PON) where it cost four.
+/// </summary>
+/// <remarks>
+/// A sequence is never rolled back, so a number handed out is never handed out again, by this store, another store
+/// or another instance: a rolled-back unit of work or a stopped process leaves a gap, and each store hands out its
+/// own block, so numbers are unique but not in the order of assignment across stores. SQLite runs in process and
+/// has no round trip to save: it keeps <c>RETURNING id</c> and the <c>sequences</c> row.
+/// </remarks>
+public sealed partial class OrderStore
+{
+    /// <summary>How many numbers a store takes at once: one round trip per this many new orders.</summary>
+    internal const int BlockSize = 100;
+
+    private readonly Dictionary<string, Queue<long>> _blocks = new(StringComparer.Ordinal);
+
+    /// <summary>How many blocks this store fetched, for tests that count round trips instead of timing them.</summary>
+    internal int BlocksFetched { get; private set; }
+
+    private bool TakesBlocks => Dialect.Provider == StoreProvider.Postgres;
+
+    /// <summary>The next value of the sequence <paramref name="sequence"/> (an SQL expression naming it) from this store's block.</summary>
+    private long Next(string sequence)
+    {
+        if (!_blocks.TryGetValue(sequence, out var block))
+        {
+            _blocks[sequence] = block = new Queue<long>(BlockSize);
+        }
+
+        if (block.Count == 0)
+        {
+            // nextval() is evaluated per row; values of one call need not be consecutive when another session draws too.
+            using var reader = Command($"SELECT nextval({sequence}) FROM generate_series(1, {BlockSize})").ExecuteReader();
+            var values = new List<long>(BlockSize);
+            while (reader.Read())
+            {
+                values.Add(reader.GetInt64(0));
+            }
+
+            values.Sort();
+            values.ForEach(block.Enqueue);
+            BlocksFetched++;
+        }
+
+        return block.Dequeue();
+    }
+
+    private long NextOrderId() => Next("pg_get_serial_sequence('orders', 'id')");
+
+    private long NextVersionId() => Next("pg_get_serial_sequence('versions', 'id')");
+
+    private long NextLsrValue() => Next("'lsrno_seq'");
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Desk;
+using Integra.Gateway.PortalHosting;
+using Integra.Gateway.Rules.Model;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Integra.Gateway.Portal.Tests;
+
+/// <summary>
+/// Issue 17 item 5: the SLA board over the real Kestrel, drawn from request files decided by the gateway's pipeline.
+/// Seeded: ACME's CSR requests, two of which waited 30 hours before they were decided; BRIDGE's one CSR on time;
+/// BRIDGE's LSR file by SFTP (an expedite approved by the desk, R30 for a DDD too far out); BIGSKY's LSR file by e-mail (an FOC, a PND, R50 for the
+/// Minnesota account, R51 and R50 for the loop-only request of Oregon); files seen but not decided; two onboarding forms.
+/// </summary>
+public sealed class DeskSlaTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery";
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    private PortalHarness _portal = null!;
+
+    public async Task InitializeAsync()
+    {
+        _portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(PortalHarness.SampleMonday));
+        _portal.Receive("ACME", "late.csr.csv", Csr("ACM", "AC-CSR-1", "A1001", "AC-CSR-2", "A1002"), Channel.Sftp, TimeSpan.FromHours(30));
+        _portal.Receive("ACME", "ontime.csr.csv", Csr("ACM", "AC-CSR-3", "A1001"), Channel.Sftp);
+        _portal.Receive("BRIDGE", "bridge.csr.csv", Csr("BRG", "BR-CSR-1", "A1003"), Channel.Sftp);
+        _portal.Receive("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
+        _portal.Receive("BIGSKY", "bigsky-0302.lsr.csv", Channel.Email);
+        var decided = _portal.Gateway.Services.GetRequiredService<DeskViews>().Decide(new ReviewRequest("BRIDGE", "BR-2001", true, null, "desk@integra.example"));
+        Assert.Equal(ReviewResultStatus.Decided, decided.Status);
+        _portal.Sight("ACME", Channel.Sftp, "a.lsr.csv", "b.lsr.csv");
+        _portal.Sight("BIGSKY", Channel.Email, "c.lsr.csv");
+        var now = _portal.Time.GetUtcNow();
+        _portal.Store.AddProfile("page", new Onboarding.TradingPartnerProfile(), now.AddDays(-5), now.AddDays(-1));
+        _portal.Store.AddProfile("page", new Onboarding.TradingPartnerProfile(), now, now.AddDays(3));
+        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        _portal.AddUser("admin@integra.example", PortalRoles.Admin, null, Password);
+    }
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    [Fact]
+    public async Task The_board_draws_the_seeded_figures_as_SVG_with_their_numbers()
+    {
+        using var desk = await SignedIn("desk@integra.example");
+        var response = await desk.GetAsync("/Staff/Sla");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"60\" />", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<td id=\"csr-share\">2 of 4 (50%)</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td id=\"forms\">2, 1 past due</td>", page, StringComparison.Ordinal);
+
+        var charts = Charts(page);
+        Assert.Equal(
+            [("ACME", "1 of 3 (33.3%)"), ("BRIDGE", "1 of 1 (100%)")],
+            Bars(charts["CSR answered within 24 hours, last 30 days, per partner"]));
+        var states = Bars(charts["Orders by state"]);
+        Assert.Contains(("LSR Foc", "2"), states); // BR-2001 approved, BSK-3001
+        Assert.Contains(("LSR PendingReview", "1"), states); // BSK-3003
+        Assert.Contains(("LSR Rejected", "3"), states); // BR-2002, BSK-3002, BSK-3004
+        Assert.Contains(("CSR Complete", "4"), states);
+        Assert.Equal([("R50", "2"), ("R30", "1"), ("R51", "1")], Bars(charts["Rejects by code, last 30 days"]));
+        Assert.Equal([("BIGSKY", "2"), ("BRIDGE", "1")], Bars(charts["Rejected requests by partner, last 30 days"]));
+        Assert.Equal([("email", "1"), ("sftp", "2")], Bars(charts["Request files waiting for an answer, per channel"]));
+        Assert.Equal([("sftp", "1")], Bars(charts["Answers waiting for delivery, per channel"]));
+        Assert.Equal([("past due", "1"), ("not yet due", "1")], Bars(charts["Onboarding forms waiting (due 3 business days after receipt)"]));
+    }
+
+    [Fact]
+    public async Task Figures_older_than_30_days_leave_the_board()
+    {
+        _portal.Time.Advance(TimeSpan.FromDays(31));
+        using var admin = await SignedIn("admin@integra.example");
+        var charts = Charts(await admin.GetStringAsync("/Staff/Sla"));
+
+        Assert.Empty(Bars(charts["CSR answered within 24 hours, last 30 days, per partner"]));
+        Assert.Empty(Bars(charts["Rejects by code, last 30 days"]));
+        Assert.Contains(("LSR Foc", "2"), Bars(charts["Orders by state"])); // states are not a period
+    }
+
+    [Fact]
+    public async Task A_partner_user_is_refused_and_the_staff_home_keeps_the_onboarding_queue()
+    {
+        _portal.AddUser("view@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        using var partner = await SignedIn("view@acme.example");
+        var refused = await partner.GetAsync("/Staff/Sla");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/Account/Denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        using var desk = await SignedIn("desk@integra.example");
+        Assert.Contains("Trading Partner Profile queue", await desk.GetStringAsync("/Staff"), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> SignedIn(string email)
+    {
+        var client = _portal.Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalHarness.SignInAsync(client, email, Password)).StatusCode);
+        return client;
+    }
+
+    private static byte[] Csr(string ccna, params string[] ponsAndAccounts)
+    {
+        var text = new StringBuilder("CCNA,PON,AGAUTH,INITTEL,AN,TN\n");
+        for (var i = 0; i < ponsAndAccounts.Length; i += 2)
+        {
+            text.Append(ccna).Append(',').Append(ponsAndAccounts[i]).Append(",Y,5035550900,").Append(ponsAndAccounts[i + 1]).Append(",\n");
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>Every chart of the page by its title (each is well-formed SVG).</summary>
+    private static Dictionary<string, XElement> Charts(string page)
+    {
+        var charts = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        for (var start = page.IndexOf("<svg", StringComparison.Ordinal); start >= 0; start = page.IndexOf("<svg", start + 1, StringComparison.Ordinal))
+        {
+            var end = page.IndexOf("</svg>", start, StringComparison.Ordinal) + "</svg>".Length;
+            var chart = XElement.Parse(page[start..end]);
+            charts.Add(chart.Element(Svg + "title")!.Value, chart);
+        }
+
+        return charts;
+    }
+
+    /// <summary>A chart's bars as (label, number written beside it).</summary>
+    private static List<(string, string)> Bars(XElement chart) =>
+        chart.Elements(Svg + "g").Select(g => g.Elements(Svg + "text").Select(t => t.Value).ToList()).Select(t => (t[0], t[1])).ToList();
+}
