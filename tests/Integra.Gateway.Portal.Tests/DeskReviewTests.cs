@@ -113,6 +113,19 @@ public sealed class DeskReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_decision_on_a_version_no_longer_pending_is_a_conflict_and_records_nothing()
+    {
+        using var desk = await Desk();
+        var stale = await PortalHarness.PostFormAsync(
+            desk, "/Staff/Reviews", new Dictionary<string, string> { ["partner"] = "BRIDGE", ["pon"] = "BR-2001", ["ver"] = "01", ["dd"] = string.Empty }, "/Staff/Reviews?handler=Approve");
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("VER 01 is no longer awaiting expedite review: VER 00 is", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Empty(_portal.Outbox(Channel.Sftp));
+        Assert.Equal(OrderState.PendingReview, _portal.Order("BRIDGE", "BR-2001").State);
+    }
+
+    [Fact]
     public async Task Two_desk_users_approving_at_once_get_one_FOC_and_the_second_a_conflict()
     {
         _portal.AddUser("desk2@integra.example", PortalRoles.Desk, null, Password);

@@ -147,6 +147,22 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Contains("<td>FOC</td><td>ACME-1001</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td>REJ</td><td>ACME-1003</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td>F04</td>", tooLarge, StringComparison.Ordinal);
+
+        // Above a request file and an LOA at their limits the body is refused before it is read: nothing is stored.
+        // (Expect: 100-continue, as a careful client sends: the answer comes before the body is sent at all.)
+        var form = await PortalHarness.FormAsync(client, "/Partner/Submit/Upload");
+        using var huge = new MultipartFormDataContent
+        {
+            { new StringContent(form.Token), "__RequestVerificationToken" },
+            { new StringContent(form.FormId), "FormId" },
+            { new ByteArrayContent(new byte[_portal.Intake.MaxUploadBytes + 1]), "file", "huger.lsr.csv" },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Partner/Submit/Upload") { Content = huge };
+        request.Headers.ExpectContinue = true;
+        using var refused = await client.SendAsync(request);
+        // Kestrel's limit trips when the anti-forgery check reads the form (400) or when the page does (413).
+        Assert.Contains(refused.StatusCode, new[] { HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.BadRequest });
+        Assert.DoesNotContain("huger", await client.GetStringAsync("/Partner/Inbox"), StringComparison.Ordinal);
         var answer = _portal.Intake.Inbox("ACME", 10).Single(a => a.FileName == "acme-20260302.lsr.resp.csv");
         using var store = _portal.OpenOrders();
         var rows = answer.Rows.Select(r => r.Pon).Distinct().SelectMany(pon => store.Version(store.FindOrder("ACME", OrderKind.Lsr, "ACM", pon)!.Id, "00")!.Response).ToList();
