@@ -146,8 +146,9 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         foreach (var path in answers.SelectMany(a => new[] { $"/Partner/Inbox/Answer?id={a.Id}", $"/Partner/Inbox/Download?id={a.Id}" })
                      .Append($"/Partner/Submit/Supplement?order={OrderId("ACME", "STORY-2")}"))
         {
-            Assert.Equal(200, (await partner.GotoAsync(path.Contains("Download", StringComparison.Ordinal) ? "/Partner/Inbox" : path))!.Status);
-            Assert.Equal(404, (await other.GotoAsync(path))!.Status);
+            // With each browser's own cookies, no redirect followed: the owner gets the page or file, the other partner 404.
+            Assert.Equal(200, (await partner.APIRequest.GetAsync(path, new() { MaxRedirects = 0 })).Status);
+            Assert.Equal(404, (await other.APIRequest.GetAsync(path, new() { MaxRedirects = 0 })).Status);
         }
     }
 
