@@ -120,9 +120,10 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         await browser.ShotAsync(desk, "desk-review-approved-portal");
 
         // The portal channel's worker puts the FOC into ACME's inbox (one round of its loop); the partner downloads it.
-        Assert.Equal(1, await Portal.Intake.DeliverLaterAnswersAsync(CancellationToken.None));
+        // (Other tests of the collection share the server: only this story's rows are counted.)
+        Assert.True(await Portal.Intake.DeliverLaterAnswersAsync(CancellationToken.None) >= 1);
         await partner.GotoAsync("/Partner/Inbox");
-        var inbox = partner.Locator("#inbox tbody tr");
+        var inbox = partner.Locator("#inbox tbody tr").Filter(new() { HasText = "STORY-" });
         await Assertions.Expect(inbox).ToHaveCountAsync(4);
         var approved = inbox.Filter(new() { HasText = "review-STORY-2-00.resp.csv" });
         await Assertions.Expect(approved).ToContainTextAsync("FOC 1");
@@ -141,7 +142,7 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         await other.GotoAsync("/Partner/Inbox");
         await Assertions.Expect(other.Locator("main")).Not.ToContainTextAsync("STORY-");
         await browser.ShotAsync(other, "other-partner-inbox");
-        var answers = Portal.Intake.Inbox("ACME", 10);
+        var answers = Portal.Intake.Inbox("ACME", 50).Where(a => a.Pons.Contains("STORY-", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, answers.Count);
         foreach (var path in answers.SelectMany(a => new[] { $"/Partner/Inbox/Answer?id={a.Id}", $"/Partner/Inbox/Download?id={a.Id}" })
                      .Append($"/Partner/Submit/Supplement?order={OrderId("ACME", "STORY-2")}"))
