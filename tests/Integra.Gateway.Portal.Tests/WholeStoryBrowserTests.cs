@@ -61,9 +61,14 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         await Assertions.Expect(Row(partner, "FOC")).ToContainTextAsync(wednesday);
         await browser.ShotAsync(partner, "partner-foc");
 
-        // SUP 1 from the order: the supplement form is prefilled from the last version; the answer is the CAN.
+        // SUP 1 from the order's page: the supplement form is prefilled from the last version; the answer is the CAN.
         var first = OrderId("ACME", "STORY-1");
-        await partner.GotoAsync($"/Partner/Submit/Supplement?order={first}");
+        await partner.GetByRole(AriaRole.Link, new() { Name = "Orders", Exact = true }).ClickAsync();
+        await partner.FillAsync("#pon", "STORY-1");
+        await partner.ClickAsync("#apply");
+        await partner.Locator($"#orders tr[data-order='{first}']").GetByRole(AriaRole.Link, new() { Name = "STORY-1" }).ClickAsync();
+        await Assertions.Expect(partner.Locator("#foc-date")).ToContainTextAsync(wednesday);
+        await partner.ClickAsync("#supplement");
         await Assertions.Expect(partner.Locator("[name='F[VER]']")).ToHaveValueAsync("01");
         await Assertions.Expect(partner.Locator("[name='F[ZIP]']")).ToHaveValueAsync("97201");
         await partner.SelectOptionAsync("#sup", "1");
@@ -134,6 +139,17 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         Assert.StartsWith("RESPTYP,CCNA,PON,VER,LSRNO,AN,TN,LNA,DD,", csv[0], StringComparison.Ordinal);
         Assert.StartsWith("FOC,ACM,STORY-2,00,", Assert.Single(csv[1..]), StringComparison.Ordinal);
         Assert.Contains($",5035550101,P,{Iso(monday)},", csv[1], StringComparison.Ordinal);
+        var expedite = OrderId("ACME", "STORY-2");
+        await partner.GotoAsync($"/Partner/Orders/Detail?id={expedite}");
+        await Assertions.Expect(partner.Locator("#foc-date")).ToContainTextAsync(Iso(monday));
+        await Assertions.Expect(partner.Locator("#files")).ToContainTextAsync("review-STORY-2-00.resp.csv");
+
+        // The desk finds the order across partners by its PON.
+        await desk.GotoAsync("/Staff/Orders");
+        await desk.FillAsync("#pon", "STORY-2");
+        await desk.ClickAsync("#apply");
+        await Assertions.Expect(desk.Locator($"#orders tr[data-order='{expedite}']")).ToContainTextAsync("ACME");
+        await browser.ShotAsync(desk, "staff-orders");
 
         // A user of another partner sees none of it: not in its inbox, and a direct URL is 404.
         Portal.AddUser("story-lsr@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr | Privileges.View);
@@ -142,10 +158,13 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         await other.GotoAsync("/Partner/Inbox");
         await Assertions.Expect(other.Locator("main")).Not.ToContainTextAsync("STORY-");
         await browser.ShotAsync(other, "other-partner-inbox");
+        await other.GotoAsync("/Partner/Orders");
+        await Assertions.Expect(other.Locator("main")).Not.ToContainTextAsync("STORY-");
         var answers = Portal.Intake.Inbox("ACME", 50).Where(a => a.Pons.Contains("STORY-", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, answers.Count);
         foreach (var path in answers.SelectMany(a => new[] { $"/Partner/Inbox/Answer?id={a.Id}", $"/Partner/Inbox/Download?id={a.Id}" })
-                     .Append($"/Partner/Submit/Supplement?order={OrderId("ACME", "STORY-2")}"))
+                     .Append($"/Partner/Submit/Supplement?order={expedite}")
+                     .Concat(new[] { first, expedite }.Select(id => $"/Partner/Orders/Detail?id={id}")))
         {
             // With each browser's own cookies, no redirect followed: the owner gets the page or file, the other partner 404.
             Assert.Equal(200, (await partner.APIRequest.GetAsync(path, new() { MaxRedirects = 0 })).Status);
