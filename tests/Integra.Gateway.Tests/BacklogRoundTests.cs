@@ -101,6 +101,29 @@ public sealed class BacklogRoundTests : IDisposable
         Assert.Empty(ledger.Sighted("ACME", "local", []));
     }
 
+    [Fact]
+    public async Task A_long_round_records_its_channel_at_work_after_each_batch()
+    {
+        // 250 ready files make one round of three batches (100, 100, 50); the second batch dies while archiving.
+        var poller = new DropPoller(
+            Data.Partner("ACME")!, "local", _folder, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
+            new IntakeLedger(_store, _clock), _clock, Duration.FromSeconds(1), NullLogger.Instance);
+        Enumerable.Range(0, 250).Select(i => $"p{i:D3}.lsr.csv").ToList().ForEach(Drop);
+        await poller.PollRoundAsync(default);
+        _clock.AdvanceMinutes(1);
+        var round = _clock.GetCurrentInstant();
+        _folder.FailMoveAfter = 150;
+
+        await Assert.ThrowsAsync<IOException>(() => poller.PollRoundAsync(default));
+
+        // The first batch's progress is the channel's last good poll; the failure is its last error.
+        using var view = OperationsView.Open(_temp.File("gateway.db"));
+        var poll = view.ChannelPolls().Single(p => p.Partner == "ACME" && p.Channel == "local");
+        Assert.Equal(StoreFormats.Text(round), poll.LastOk);
+        Assert.NotNull(poll.LastError);
+        Assert.Equal(150, Directory.GetFiles(Path.Combine(_folder.Location, "archive")).Length); // the first batch and half the second
+    }
+
     private void Drop(string name) =>
         File.WriteAllText(
             Path.Combine(_folder.Location, "in", name),

@@ -141,6 +141,11 @@ public sealed class DropPoller
             {
                 _lastListing.Remove(entry.Name);
             }
+
+            if (finished < taken.Count)
+            {
+                _pipeline.Progressed(_partner.Id, _channel);
+            }
         }
 
         return new DropRound(finished, ready.Count - taken.Count);

@@ -141,6 +141,13 @@ public sealed class IntakePipeline(
     }
 
     /// <summary>
+    /// Records that a round still under way reached its channel and finished a batch: the channel's last good poll
+    /// moves on while a backlog drains, so <c>status</c>, health and the poll-age gauge show a drop at work, not one
+    /// that stopped polling. The round's own record (<see cref="Polled"/>, with its duration) follows at its end.
+    /// </summary>
+    public void Progressed(string partner, Channel channel) => _ledger.RecordPoll(partner, StoredText.Of(channel), error: null);
+
+    /// <summary>
     /// Delivers every waiting answer of <paramref name="transport"/>'s channel (of one partner, or all), each marked
     /// delivered after its delivery; returns how many files went out.
     /// </summary>
