@@ -40,5 +40,12 @@ public static class PortalStyles
         .field-error { display: block; font-size: .88rem; margin-top: .15rem; }
         #answer table { font-size: .85rem; }
         #answer .resp-rej td { color: #b3261e; }
+        /* Tracking (issue 17): order filter, facts tables, nested answers. */
+        .filter-fields { display: flex; flex-wrap: wrap; gap: 0 1rem; }
+        .filter-fields input, .filter-fields select { max-width: 12rem; }
+        table.facts th { width: 12rem; }
+        table.answer-rows { margin: 0; font-size: .85rem; }
+        table.answer-rows th { background: #f6f7f9; }
+        .state { font-size: 1rem; background: #eef2f6; padding: .15rem .5rem; border-radius: 3px; vertical-align: middle; }
         """;
 }

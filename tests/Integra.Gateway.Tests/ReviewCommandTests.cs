@@ -92,6 +92,24 @@ public class ReviewCommandTests
     }
 
     [SkippableFact]
+    public async Task Review_foc_goes_to_the_channel_of_the_request_under_review_not_of_a_later_rejected_supplement()
+    {
+        using var cli = await Pending();
+        var header = File.ReadLines(Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv")).First();
+        var sup = cli.Write(
+            "bridge-sup.lsr.csv",
+            header + "\nBRG,BR-2001,01,BRGC,6101,D,CB,V,2026-03-03,60255,Y,A1003,85004,6025550101,3,Y,,DISC 602-555-0102,2026-03-02T09:00:00-07:00,Lee Park,2026-03-01\n");
+        cli.Channel = "email"; // BRIDGE is in Arizona: an emailed supplement is rejected (R50)
+        Assert.Equal(0, await cli.Process("BRIDGE", Now, sup));
+        Assert.Equal("REJ", cli.Rows("BRIDGE", "bridge-sup.lsr.resp.csv")[0]["RESPTYP"]);
+
+        Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", Now, "--approve"));
+        using var store = Storage.OrderStore.Open(cli.Db, NodaTime.SystemClock.Instance);
+        var waiting = Assert.Single(new Storage.OutboxStore(store, NodaTime.SystemClock.Instance).Pending(Lifecycle.OutboxKind.Response, "BRIDGE"));
+        Assert.Equal(Rules.Model.Channel.Sftp, waiting.Route?.Channel);
+    }
+
+    [SkippableFact]
     public async Task A_reviewed_version_resent_gets_the_foc()
     {
         using var cli = await Pending();

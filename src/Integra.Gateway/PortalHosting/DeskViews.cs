@@ -41,7 +41,7 @@ public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, Poli
                 order.Pon,
                 version.Ver,
                 order.Ccna,
-                store.Tns(order.Id).Select(t => $"{t.Tn} {Storage.StoredText.Of(t.Lna)}").ToList(),
+                store.Tns(order.Id).Select(t => $"{t.Tn} {StoredText.Of(t.Lna)}").ToList(),
                 version.ReceivedAt,
                 DueDates.EffectiveReceivedDate(version.ReceivedAt.InZone(pending.Zone).LocalDateTime, PortKind.Cutoff(pending.Simple, policy), reference.Calendar),
                 pending.RequestedDate,

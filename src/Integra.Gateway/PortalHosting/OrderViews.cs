@@ -1,8 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
 using Integra.Gateway.Portal.Tracking;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage;
+using NodaTime;
 
 namespace Integra.Gateway.PortalHosting;
 
-/// <summary>The order store read for the portal's tracking pages.</summary>
-public sealed class OrderViews : IOrderViews
+/// <summary>
+/// The order store read for the portal's tracking pages. The scope's partner goes into every query
+/// (<see cref="OrderViewStore"/>); the files of an order are read only after the order was found in scope, and only
+/// under that order's partner and key.
+/// </summary>
+public sealed class OrderViews(OrderStores stores) : IOrderViews, IDisposable
 {
+    private const int MaxPageSize = 200;
+    private readonly OrderStorePool _pool = new(stores);
+
+    public OrderPage List(OrderScope scope, OrderFilter filter, string? cursor, int pageSize)
+    {
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        string? tn = null;
+        if (!string.IsNullOrWhiteSpace(filter.Tn) && !TelephoneNumber.TryNormalize(filter.Tn, out tn))
+        {
+            return new OrderPage([], null);
+        }
+
+        var query = new OrderListQuery(
+            scope.Partner ?? Blank(filter.Partner)?.ToUpperInvariant(),
+            filter.State,
+            Blank(filter.Pon),
+            tn,
+            filter.From?.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(),
+            filter.To?.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(),
+            OrderCursor.Parse(cursor),
+            size + 1);
+        var rows = _pool.Read(store => new OrderViewStore(store).List(query));
+        var shown = rows.Take(size).ToList();
+        return new OrderPage(shown.Select(Summary).ToList(), rows.Count > size ? shown[^1].Cursor.Text() : null);
+    }
+
+    public OrderDetail? Find(OrderScope scope, long id) => _pool.Read(store =>
+    {
+        var views = new OrderViewStore(store);
+        if (views.Find(scope.Partner, id) is not { } order)
+        {
+            return null;
+        }
+
+        var activations = store.HistoryActivations(order.Id)
+            .GroupBy(a => a.Tn, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => StoreFormats.Instant(g.Last().ActivatedAt), StringComparer.Ordinal);
+        return new OrderDetail(
+            Summary(order),
+            order.An,
+            order.Nnsp,
+            StoreFormats.Date(order.StandardDate),
+            StoreFormats.Date(order.AcceptedDdd),
+            store.HistoryVersions(order.Id).Select(Version).ToList(),
+            store.HistoryTns(order.Id).Select(t => new OrderTnLine(
+                t.Number, StoredText.Lna(t.Lna), Status(StoredText.OrderTnStatus(t.Status)), activations.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
+            store.HistoryEvents(order.Id).Select(e => new OrderEvent(StoreFormats.Instant(e.At), StoredText.OrderState(e.State), e.Cause, e.Detail)).ToList(),
+            views.ResponseFiles(order).Select(File).ToList());
+    });
+
+    public ResponseDownload? Download(OrderScope scope, long orderId, string fileId)
+    {
+        if (!TryParseFileId(fileId, out var later, out var id))
+        {
+            return null;
+        }
+
+        return _pool.Read(store =>
+        {
+            var views = new OrderViewStore(store);
+            return views.Find(scope.Partner, orderId) is { } order && views.Response(order, id, later) is { } kept
+                ? new ResponseDownload(kept.Name, ResponseWriter.Bytes(kept.Rows))
+                : null;
+        });
+    }
+
+    public void Dispose() => _pool.Dispose();
+
+    /// <summary>A file's id on the page: <c>r</c> and the id of a request file's answer, <c>o</c> and the first outbox row of a later answer.</summary>
+    private static string FileId(ResponseFileRow file) => (file.Later != 0 ? "o" : "r") + file.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static bool TryParseFileId(string? text, out bool later, out long id)
+    {
+        later = text is ['o', ..];
+        id = 0;
+        return text is ['o' or 'r', .. var digits] && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static OrderSummary Summary(ListedOrder o) => new(
+        o.Id, o.Partner, o.Kind, o.Ccna, o.Pon, o.LsrNo, StoredText.OrderState(o.State), o.LatestVer,
+        o.Channel is null ? null : StoredText.Channel(o.Channel),
+        StoreFormats.Date(o.FocDate), StoreFormats.Date(o.RequestedDate), StoreFormats.Instant(o.CreatedAt), StoreFormats.Instant(o.UpdatedAt));
+
+    private static OrderVersion Version(OrderStore.HistoryVersion v) => new(
+        v.Ver, v.Sup, StoredText.Channel(v.Channel), v.File, StoreFormats.Instant(v.ReceivedAt), StoreFormats.Instant(v.DecidedAt),
+        Answer(StoredText.ResponseType(v.Outcome)), v.Codes,
+        (JsonSerializer.Deserialize<string[][]>(v.Response) ?? []).Select(ResponseRow.FromCells)
+            .Select(r => new AnswerLine(Answer(r.RespTyp), r.Tn, r.Lna, r.Dd, r.Code, r.Field, r.Message, r.Contact)).ToList());
+
+    private static ResponseFileInfo File(ResponseFileRow f) =>
+        new(FileId(f), f.Name, f.Channel is null ? null : StoredText.Channel(f.Channel), f.RequestName, StoreFormats.Instant(f.CreatedAt));
+
+    private static AnswerType Answer(ResponseType type) => type switch
+    {
+        ResponseType.Foc => AnswerType.Foc,
+        ResponseType.Reject => AnswerType.Reject,
+        ResponseType.Pending => AnswerType.Pending,
+        ResponseType.Cancel => AnswerType.Cancel,
+        ResponseType.Csr => AnswerType.Csr,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a response type"),
+    };
+
+    private static TnStatus Status(OrderTnStatus status) => status switch
+    {
+        OrderTnStatus.Pending => TnStatus.Pending,
+        OrderTnStatus.Open => TnStatus.Open,
+        OrderTnStatus.Activated => TnStatus.Activated,
+        OrderTnStatus.Canceled => TnStatus.Canceled,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a TN status"),
+    };
 }

@@ -36,9 +36,10 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
     {
         using var transaction = store.Begin();
 
-        // Two reviewers at once (the page and the command line, two desk users): the second waits here, then finds
-        // the order at FOC and is told so, never writing a second FOC. (SQLite serialises writers by itself.)
-        store.Lock($"expedite-review:{partnerId}:{pon}");
+        // Two reviewers at once (the page and the command line, two desk users), or a supplement of the PON arriving
+        // meanwhile: the second waits here, then finds the order decided and is told so, never writing a second
+        // answer over the first. The intake takes the same lock. (SQLite serialises writers by itself.)
+        store.Lock(LsrRequestHandler.OrderLock(partnerId, pon));
         var order = store.FindOrdersByPon(partnerId, LsrRequestHandler.Kind, pon).SingleOrDefault(o => o.State == OrderState.PendingReview);
         if (order is null)
         {

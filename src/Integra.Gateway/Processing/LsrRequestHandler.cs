@@ -25,6 +25,14 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = IsKeyed(request);
         var order = keyed ? store.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
+        if (order is not null)
+        {
+            // Another channel's request or the desk's review of this PON may be deciding it now (on PostgreSQL, from
+            // another connection or instance): wait for it, then decide on what it left, never on a copy it overwrites.
+            store.Lock(OrderLock(order.Partner, order.Pon));
+            order = store.FindOrder(order.Id);
+        }
+
         var history = order is null ? null : History(order, request);
         var outcome = _policy.Decide(request, receipt, history, hash);
         if (outcome.Decision is Resend)
@@ -39,16 +47,26 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
             return new LsrAnswer(Rows(outcome, request, order?.LsrNo ?? string.Empty, order));
         }
 
+        var created = order is null;
         order ??= store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, request.An, outcome.State, ZoneOf(outcome), request.Fields[Field.Nnsp].ToUpperInvariant());
         order = Apply(order, outcome, request, history?.ActivatedTns ?? new HashSet<string>());
         var rows = Rows(outcome, request, order.LsrNo ?? string.Empty, order);
         store.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome.Decision));
         store.AddVersion(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows, Evidence.Of(request.Fields));
 
-        // Later answers to this order (review, sweep) go back the way this version came.
-        store.SetOrigin(order.Id, new Delivery.DeliveryRoute(receipt.Channel, thread));
+        // Later answers to this order (review, sweep) go back the way the request they answer came: a rejected
+        // version changes nothing of the order, so it does not move its route either (the desk's FOC for a pending
+        // SFTP request stays on SFTP after a rejected supplement from the portal).
+        if (created || outcome.Decision is not Reject)
+        {
+            store.SetOrigin(order.Id, new Delivery.DeliveryRoute(receipt.Channel, thread));
+        }
+
         return new LsrAnswer(rows, NpacCancels(order, outcome.Decision, request.Ver));
     }
+
+    /// <summary>The lock that serialises everything that decides an LSR order of this partner and PON (intake, review).</summary>
+    public static string OrderLock(string partner, string pon) => $"lsr-order:{partner}:{pon}";
 
     /// <summary>Only requests with a well-formed CCNA, PON and VER can be filed and found again.</summary>
     private static bool IsKeyed(LsrRequest request) =>

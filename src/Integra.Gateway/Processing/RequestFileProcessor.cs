@@ -68,6 +68,9 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
                 break;
         }
 
+        // The portal offers each order's response files as the channel delivered them (issue 17).
+        new ResponseFileStore(store, store.Clock).Record(
+            receipt.Partner.Id, receipt.Channel, fileName, receipt.Received, responseName, parsed is LsrFile ? LsrRequestHandler.Kind : CsrRequestHandler.Kind, rows);
         transaction.Commit();
         var documents = parsed is CsrFile file
             ? file.Requests.Select(r => r.Fields[Field.Loa]).Where(SafeFileName.IsPlain).Distinct(StringComparer.Ordinal).ToList()

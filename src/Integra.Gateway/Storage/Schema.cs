@@ -313,5 +313,38 @@ internal static class Schema
         );
         CREATE INDEX portal_inbox_partner ON portal_inbox (partner, id);
         """),
+
+        // Portal tracking (issue 17, SPEC §7): the partner's orders listed newest first by a keyset cursor over
+        // (created_at, id), per partner, per partner and state, and across partners for the desk; the desk's look-up
+        // by PON across partners; the outbox files of an order. Each response file of a request file is kept as the
+        // rows the channel delivered, with the CCNA+PON of every order it answers, so an order's page offers the very
+        // file the partner got (byte for byte: the same rows through the same writer).
+        new("""
+        CREATE INDEX orders_partner_listed ON orders (partner, created_at, id);
+        CREATE INDEX orders_partner_state_listed ON orders (partner, state, created_at, id);
+        CREATE INDEX orders_listed ON orders (created_at, id);
+        CREATE INDEX orders_state_listed ON orders (state, created_at, id);
+        CREATE INDEX orders_pon ON orders (pon);
+        CREATE INDEX outbox_order ON outbox (order_id);
+        CREATE TABLE response_files (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partner TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            request_name TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            name TEXT NOT NULL,
+            cells TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (partner, channel, request_name, received_at)
+        );
+        CREATE TABLE response_file_orders (
+            file_id INTEGER NOT NULL REFERENCES response_files (id),
+            partner TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            ccna TEXT NOT NULL,
+            pon TEXT NOT NULL,
+            PRIMARY KEY (partner, kind, ccna, pon, file_id)
+        );
+        """),
     ];
 }

@@ -1,0 +1,20 @@
+using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Tracking;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integra.Gateway.Portal.Pages.Partner.Orders;
+
+/// <summary>One of the signed-in partner's orders, and its response files; another partner's order is not found.</summary>
+public sealed class PartnerOrderModel(IOrderViews orders) : OrderDetailPage(orders)
+{
+    public override string DetailPath => "/Partner/Orders/Detail";
+
+    public override string ListPath => "/Partner/Orders";
+
+    /// <summary>SPEC §7: LSR is the privilege to submit LSRs and supplements.</summary>
+    public override bool OffersSupplement => Order is { CanSupplement: true } && SignedIn.Privileges.HasFlag(Privileges.Lsr);
+
+    public IActionResult OnGet(long id) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Load(scope, id) : Forbid();
+
+    public IActionResult OnGetFile(long id, string? file) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Download(scope, id, file) : Forbid();
+}

@@ -1,0 +1,104 @@
+using Integra.Gateway.Portal.Tracking;
+using Integra.Gateway.Rules.Model;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Integra.Gateway.Portal.Pages;
+
+/// <summary>
+/// An order list page (the partner's, the desk's): the filter from the query string, one page of orders, and the
+/// link to the next page. The subclass says whose orders (<see cref="OrderScope"/>); the filter never widens it.
+/// </summary>
+public abstract class OrderListPage(IOrderViews orders) : PortalPageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public string? State { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Pon { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Tn { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Partner { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    public OrderPage Orders { get; private set; } = new([], null);
+
+    /// <summary>What was wrong with the filter, in words; null when it was fine.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>The page's own path, for the filter form and the next page's link.</summary>
+    public abstract string ListPath { get; }
+
+    /// <summary>The order page's path; the order's id is appended.</summary>
+    public abstract string DetailPath { get; }
+
+    /// <summary>Whether the filter offers (and the table shows) the partner: the desk's look-up across partners.</summary>
+    public abstract bool AcrossPartners { get; }
+
+    /// <summary>The query string of the next page: the same filter, after the last order of this one.</summary>
+    public string NextQuery => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["State"] = State, ["Pon"] = Pon, ["Tn"] = Tn, ["From"] = From, ["To"] = To, ["Partner"] = AcrossPartners ? Partner : null, ["After"] = Orders.Next,
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
+
+    protected IActionResult Load(OrderScope scope)
+    {
+        var problems = new List<string>();
+        OrderState? state = null;
+        if (!string.IsNullOrEmpty(State))
+        {
+            state = Enum.TryParse<OrderState>(State, ignoreCase: false, out var s) && Enum.IsDefined(s) ? s : null;
+            if (state is null)
+            {
+                problems.Add($"'{State}' is not an order state.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Tn) && !TelephoneNumber.TryNormalize(Tn, out _))
+        {
+            problems.Add($"TN '{Tn}' is not a 10-digit telephone number.");
+        }
+
+        var from = Date(From, "From", problems);
+        var to = Date(To, "To", problems);
+        if (problems.Count > 0)
+        {
+            Problem = string.Join(' ', problems);
+            return Page();
+        }
+
+        Orders = orders.List(scope, new OrderFilter(state, Pon, Tn, from, to, AcrossPartners ? Partner : null), After, PageSize);
+        return Page();
+    }
+
+    private static LocalDate? Date(string? text, string name, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(text.Trim());
+        if (!parsed.Success)
+        {
+            problems.Add($"{name} '{text}' is not a date (YYYY-MM-DD).");
+            return null;
+        }
+
+        return parsed.Value;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Dapper;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using NodaTime;
+
+namespace Integra.Gateway.Storage;
+
+/// <summary>
+/// The response file of each decided request file, kept as the rows its channel delivered (SPEC §5), with the
+/// CCNA+PON of every order it answers: the portal offers an order's response files for download exactly as the
+/// partner got them, whichever channel they came on. The rows, not the bytes, are kept: every channel writes them
+/// with <see cref="ResponseWriter"/>, so the same rows give the same bytes.
+/// </summary>
+public sealed class ResponseFileStore(OrderStore store, IClock clock)
+{
+    /// <summary>
+    /// Keeps the response <paramref name="responseName"/> to <paramref name="requestName"/>, received from
+    /// <paramref name="partner"/> on <paramref name="channel"/> at <paramref name="received"/>, inside the caller's unit
+    /// of work. Deciding the same upload again (a crash before delivery, a lost mail reply answered again) replaces the
+    /// kept file: the partner gets the answer of the last decision, and only one file of that upload is listed.
+    /// </summary>
+    public void Record(string partner, Channel channel, string requestName, Instant received, string responseName, OrderKind kind, IReadOnlyList<ResponseRow> rows)
+    {
+        var key = new { partner, channel = StoredText.Of(channel), requestName, receivedAt = StoreFormats.Text(received) };
+        var connection = store.Connection;
+        var earlier = connection.ExecuteScalar<long?>(
+            "SELECT id FROM response_files WHERE partner = @partner AND channel = @channel AND request_name = @requestName AND received_at = @receivedAt",
+            key,
+            store.ActiveTransaction);
+        if (earlier is { } old)
+        {
+            connection.Execute("DELETE FROM response_file_orders WHERE file_id = @old", new { old }, store.ActiveTransaction);
+            connection.Execute("DELETE FROM response_files WHERE id = @old", new { old }, store.ActiveTransaction);
+        }
+
+        var id = connection.ExecuteScalar<long>(
+            """
+            INSERT INTO response_files (partner, channel, request_name, received_at, name, cells, created_at)
+            VALUES (@partner, @channel, @requestName, @receivedAt, @name, @cells, @now) RETURNING id
+            """,
+            new
+            {
+                key.partner, key.channel, key.requestName, key.receivedAt, name = responseName,
+                cells = JsonSerializer.Serialize(rows.Select(r => r.Cells())), now = StoreFormats.Text(clock.GetCurrentInstant()),
+            },
+            store.ActiveTransaction);
+
+        // Orders are filed under the upper-case CCNA (LsrRequestHandler); rows carry the CCNA as the partner wrote it.
+        var orders = rows.Where(r => r.Pon.Length > 0 && r.Ccna.Length > 0)
+            .Select(r => (Ccna: r.Ccna.ToUpperInvariant(), r.Pon))
+            .Distinct()
+            .Select(o => new object?[] { id, partner, StoredText.Of(kind), o.Ccna, o.Pon });
+        store.InsertRows("response_file_orders", ["file_id", "partner", "kind", "ccna", "pon"], orders);
+    }
+}
