@@ -38,6 +38,8 @@ internal sealed class Latencies
         RequestType.LsrSubmit => "submit POST",
         RequestType.Inbox => "inbox GET",
         RequestType.Answer => "answer GET",
+        RequestType.Orders => "orders GET",
+        RequestType.OrderDetail => "order GET",
         _ => type.ToString(),
     };
 

@@ -8,7 +8,7 @@ namespace Integra.Gateway.Bench.PortalLoad;
 /// <summary>
 /// One signed-in partner user as a browser drives the portal: its own cookies (session, anti-forgery), no redirects
 /// followed, every response read to its end and its status checked. A round is: the LSR form, its submit with a new
-/// PON, the inbox, the submission's answer page.
+/// PON, the inbox, the submission's answer page, the orders filtered by that PON, the order's page.
 /// </summary>
 internal sealed partial class LoadUser(int number, Uri portal, LoadErrors errors) : IDisposable
 {
@@ -69,6 +69,14 @@ internal sealed partial class LoadUser(int number, Uri portal, LoadErrors errors
         Outcomes[outcome] = Outcomes.GetValueOrDefault(outcome) + 1;
         await SendAsync(RequestType.Inbox, () => new HttpRequestMessage(HttpMethod.Get, "/Partner/Inbox"), record);
         await SendAsync(RequestType.Answer, () => new HttpRequestMessage(HttpMethod.Get, $"/Partner/Inbox/Answer?id={answerId.Groups[1].Value}"), record);
+        var orders = await SendAsync(RequestType.Orders, () => new HttpRequestMessage(HttpMethod.Get, $"/Partner/Orders?Pon={pon}"), record);
+        if (orders is null || OrderRow().Match(orders) is not { Success: true } order)
+        {
+            errors.Add(RequestType.Orders, $"{pon} is not in the partner's orders");
+            return;
+        }
+
+        await SendAsync(RequestType.OrderDetail, () => new HttpRequestMessage(HttpMethod.Get, $"/Partner/Orders/Detail?id={order.Groups[1].Value}"), record);
     }
 
     /// <summary>
@@ -124,6 +132,9 @@ internal sealed partial class LoadUser(int number, Uri portal, LoadErrors errors
 
     [GeneratedRegex("/Partner/Inbox/Download\\?id=([0-9]+)\" id=\"download\"")]
     private static partial Regex AnswerId();
+
+    [GeneratedRegex("<tr data-order=\"([0-9]+)\">")]
+    private static partial Regex OrderRow();
 
     [GeneratedRegex("<tr class=\"resp-[a-z]+\">\\s*<td>([A-Z]+)</td>")]
     private static partial Regex OutcomeRow();

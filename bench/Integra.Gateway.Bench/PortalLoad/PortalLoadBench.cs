@@ -20,7 +20,8 @@ namespace Integra.Gateway.Bench.PortalLoad;
 /// The portal under load (issue 17): the portal as <c>run</c> starts it (<see cref="PortalServer.Build"/> over the
 /// gateway's core container with the portal's order services and inbox worker) on 127.0.0.1:0 over a new SQLite
 /// store and the sample reference data; USERS partner users of ACME with LSR and VIEW, each signed in over HTTP, then
-/// each in a loop for SECONDS: the LSR form, its submit with a new PON, the inbox, the answer page. The load client
+/// each in a loop for SECONDS: the LSR form, its submit with a new PON, the inbox, the answer page, the orders
+/// filtered by that PON, the order's page. The load client
 /// runs in this process, on the same cores as the portal.
 /// </summary>
 internal static class PortalLoadBench
@@ -78,7 +79,7 @@ internal static class PortalLoadBench
             var before = errors.Count;
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"portal-load: {users} signed-in partner users for {duration.TotalSeconds:F0} s against {portal} (SQLite, {Environment.ProcessorCount} cores)"));
-            Console.WriteLine("each user in a loop: GET the LSR form, POST it with a new PON, GET the inbox, GET the answer page");
+            Console.WriteLine("each user in a loop: GET the LSR form, POST it with a new PON, GET the inbox, the answer page, the orders with that PON, the order's page");
             Console.WriteLine("the load client runs in this process, on the same cores as the portal: the figures include its cost");
             using var stop = new CancellationTokenSource(duration);
             var started = Stopwatch.GetTimestamp();

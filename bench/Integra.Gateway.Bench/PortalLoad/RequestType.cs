@@ -14,4 +14,10 @@ internal enum RequestType
 
     /// <summary>GET /Partner/Inbox/Answer?id=: the answer of the user's last submission.</summary>
     Answer,
+
+    /// <summary>GET /Partner/Orders?Pon=: the partner's orders, filtered by the PON just submitted.</summary>
+    Orders,
+
+    /// <summary>GET /Partner/Orders/Detail?id=: that order's page (versions, answers, TNs, history).</summary>
+    OrderDetail,
 }
