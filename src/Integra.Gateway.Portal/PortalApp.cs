@@ -42,6 +42,11 @@ public static class PortalApp
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseUrls(settings.Listen);
+
+        // Uploads are bounded before they are read: Kestrel refuses a larger body (413), the form reader a larger file.
+        var maxUpload = dependencies.Orders.Intake.MaxUploadBytes;
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxUpload);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxUpload);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new ForwardingLoggerProvider(dependencies.LoggerFactory));
 

@@ -8,7 +8,9 @@ namespace Integra.Gateway.Portal.Desk;
 /// <param name="Approve">True to approve the expedite, false to deny it.</param>
 /// <param name="DueDate">With an approval: the date to confirm; null confirms the requested DDD (never before the review's ERD).</param>
 /// <param name="Reviewer">The signed-in desk user, kept in the order's history.</param>
-public sealed record ReviewRequest(string Partner, string Pon, bool Approve, LocalDate? DueDate, string Reviewer);
+/// <param name="Ver">The version the desk user saw pending; when another version of the PON is pending by now (a
+/// supplement came meanwhile), nothing is decided (409). Null decides whichever version is pending, as the command line does.</param>
+public sealed record ReviewRequest(string Partner, string Pon, bool Approve, LocalDate? DueDate, string Reviewer, string? Ver = null);
 
 /// <summary>How a decision on a review ended.</summary>
 public enum ReviewResultStatus

@@ -12,6 +12,12 @@ public interface IPortalIntake
     long MaxFileBytes { get; }
 
     /// <summary>
+    /// The largest request body the portal reads: a request file and an LOA at their limits (SPEC §2) and the form
+    /// around them. Anything larger is refused (413) before it is read into memory or the store.
+    /// </summary>
+    long MaxUploadBytes { get; }
+
+    /// <summary>
     /// Submits a form as one request file and returns its answer, already in the partner's inbox. The same
     /// <see cref="PortalSubmission.FormId"/> again (a double click, back and resubmit) is the same request: its first
     /// answer comes back with <see cref="PortalAnswer.Repeated"/> set, nothing is decided again.

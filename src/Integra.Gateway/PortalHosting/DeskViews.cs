@@ -58,7 +58,7 @@ public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, Poli
     {
         using var store = stores.Open();
         var outcome = new ExpediteReview(data.Current, policy, store)
-            .Review(request.Partner, request.Pon, request.Approve, request.DueDate, clock.GetCurrentInstant(), request.Reviewer);
+            .Review(request.Partner, request.Pon, request.Approve, request.DueDate, clock.GetCurrentInstant(), request.Reviewer, request.Ver);
         return outcome.Status switch
         {
             ReviewStatus.Decided => new ReviewResult(ReviewResultStatus.Decided, outcome.Answer!.FocDate, outcome.Answer.Channel, outcome.Answer.FileName, string.Empty),

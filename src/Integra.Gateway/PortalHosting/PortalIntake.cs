@@ -37,6 +37,8 @@ public sealed partial class PortalIntake(
 
     public long MaxFileBytes => intake.Value.MaxFileBytes;
 
+    public long MaxUploadBytes => intake.Value.MaxFileBytes + LoaDocument.MaxBytes + (1 << 20);
+
     public async Task<PortalAnswer> SubmitFormAsync(PortalSubmission submission, RequestForm form, CancellationToken cancellationToken)
     {
         var kind = form.Kind == RequestKind.Lsr ? FileKind.Lsr : FileKind.Csr;
@@ -96,6 +98,10 @@ public sealed partial class PortalIntake(
                 var id = inbox.PutAnswer(record.Id, partner.Id, outcome.ResponseName, ResponseWriter.Bytes(outcome.Rows), outcome.Rows.Select(r => r.Cells()));
                 submissions.MarkAnswered(record.Id);
                 rented.Pipeline.Answered(items);
+
+                // Nothing to move for a portal file: its ledger entry is closed in the same unit of work, so the same
+                // file uploaded again later is a new upload answered by S7, never one left open by a crash here.
+                rented.Pipeline.Archived(items);
                 answer = inbox.Find(partner.Id, id)!;
             }
 
@@ -105,7 +111,6 @@ public sealed partial class PortalIntake(
         Crash?.Invoke(PortalSubmitStep.Committed);
         if (items.Count > 0)
         {
-            rented.Pipeline.Archived(items);
             if (items[0].Outcome?.NpacBatches is { Count: > 0 })
             {
                 // The cancels of S2 and S5 go out now that their decision is committed, as on the other channels.

@@ -32,7 +32,8 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
     /// <param name="dueDate">With an approval, the reviewer's date; null for the requested DDD.</param>
     /// <param name="reviewedAt">The review's own time, from which the rules judge it.</param>
     /// <param name="reviewer">Who decided, kept in the order's history (the operator at the command line, a desk user).</param>
-    public ReviewOutcome Review(string partnerId, string pon, bool approve, LocalDate? dueDate, Instant reviewedAt, string reviewer = "")
+    /// <param name="ver">The version the reviewer saw pending (the desk's page); null for whichever is pending now.</param>
+    public ReviewOutcome Review(string partnerId, string pon, bool approve, LocalDate? dueDate, Instant reviewedAt, string reviewer = "", string? ver = null)
     {
         using var transaction = store.Begin();
 
@@ -44,6 +45,12 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
         if (order is null)
         {
             return ReviewOutcome.NotPending($"PON {pon} of partner {partnerId} is not awaiting expedite review");
+        }
+
+        if (ver is not null && order.PendingVer != ver)
+        {
+            // A supplement came while the desk looked at the page: its date was not the one the reviewer judged.
+            return ReviewOutcome.NotPending($"PON {pon} VER {ver} is no longer awaiting expedite review: VER {order.PendingVer} is; reload and review it");
         }
 
         var version = store.Version(order.Id, order.PendingVer!)!;
