@@ -39,17 +39,26 @@ public sealed partial class PortalIntake(
 
     public long MaxUploadBytes => intake.Value.MaxFileBytes + LoaDocument.MaxBytes + (1 << 20);
 
-    public Task<PortalAnswer> SubmitFormAsync(PortalSubmission submission, RequestForm form, CancellationToken cancellationToken)
+    public async Task<PortalAnswer> SubmitFormAsync(PortalSubmission submission, RequestForm form, CancellationToken cancellationToken)
     {
         var kind = form.Kind == RequestKind.Lsr ? FileKind.Lsr : FileKind.Csr;
         var suffix = kind == FileKind.Lsr ? ".lsr.csv" : ".csr.csv";
         var stem = PlainStem().IsMatch(form.Name) ? form.Name : "form";
         var fileName = $"{stem}-{submission.FormId[..8]}{suffix}";
-        return Task.FromResult(Submit(submission, fileName, RequestCsv.Write(kind, form.Rows)));
+        var content = RequestCsv.Write(kind, form.Rows);
+        using (await pipelines.WriteTurnAsync(cancellationToken))
+        {
+            return Submit(submission, fileName, content);
+        }
     }
 
-    public Task<PortalAnswer> SubmitFileAsync(PortalSubmission submission, UploadedFile file, CancellationToken cancellationToken) =>
-        Task.FromResult(Submit(submission, SafeFileName.IsPlain(file.Name) ? file.Name : "upload.csv", file.Content));
+    public async Task<PortalAnswer> SubmitFileAsync(PortalSubmission submission, UploadedFile file, CancellationToken cancellationToken)
+    {
+        using (await pipelines.WriteTurnAsync(cancellationToken))
+        {
+            return Submit(submission, SafeFileName.IsPlain(file.Name) ? file.Name : "upload.csv", file.Content);
+        }
+    }
 
     private PortalAnswer Submit(PortalSubmission submission, string fileName, byte[] content)
     {

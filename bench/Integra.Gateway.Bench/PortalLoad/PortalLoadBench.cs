@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using Integra.Gateway.Hosting;
+using Integra.Gateway.Mail;
+using Integra.Gateway.Portal;
+using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.PortalHosting;
+using Integra.Gateway.Reference;
+using Integra.Gateway.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Integra.Gateway.Bench.PortalLoad;
+
+/// <summary>
+/// The portal under load (issue 17): the portal as <c>run</c> starts it (<see cref="PortalServer.Build"/> over the
+/// gateway's core container with the portal's order services and inbox worker) on 127.0.0.1:0 over a new SQLite
+/// store and the sample reference data; USERS partner users of ACME with LSR and VIEW, each signed in over HTTP, then
+/// each in a loop for SECONDS: the LSR form, its submit with a new PON, the inbox, the answer page, the orders
+/// filtered by that PON, the order's page. The load client
+/// runs in this process, on the same cores as the portal.
+/// </summary>
+internal static class PortalLoadBench
+{
+    private const string Password = "correct horse battery";
+
+    public static async Task RunAsync(string samples, int users, int seconds)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"integra-portal-load-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(root);
+        var database = Path.Combine(root, "gateway.db");
+        var time = new BenchTime();
+        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        var data = ReferenceDataLoader.Load(samples);
+        using var gateway = GatewayCore(database, samples, data, time, root, loggers);
+        var settings = new PortalSettings
+        {
+            Listen = "http://127.0.0.1:0",
+            MailOutbox = Path.Combine(root, "mail"),
+            AccessRequestFolder = Path.Combine(root, "access-requests"),
+        };
+        await gateway.StartAsync();
+        var app = PortalServer.Build(settings, database, new MailSettings(), () => data, time, loggers, gateway.Services);
+        try
+        {
+            await app.StartAsync();
+            var portal = new Uri(app.Urls.Single());
+            await RunLoadAsync(portal, database, users, TimeSpan.FromSeconds(seconds), time);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            await gateway.StopAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task RunLoadAsync(Uri portal, string database, int users, TimeSpan duration, TimeProvider time)
+    {
+        var errors = new LoadErrors();
+        var clients = Enumerable.Range(1, users).Select(n => new LoadUser(n, portal, errors)).ToList();
+        try
+        {
+            AddUsers(database, clients, time);
+            var signedIn = await Task.WhenAll(clients.Select(c => c.SignInAsync(Password)));
+            if (signedIn.Any(ok => !ok))
+            {
+                throw new InvalidOperationException($"{signedIn.Count(ok => !ok)} of {users} users could not sign in");
+            }
+
+            // Warm-up, untimed: one round of one user (JIT, the pools' first connections, page compilation caches).
+            await clients[0].RoundAsync(record: false);
+            var before = errors.Count;
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"portal-load: {users} signed-in partner users for {duration.TotalSeconds:F0} s against {portal} (SQLite, {Environment.ProcessorCount} cores)"));
+            Console.WriteLine("each user in a loop: GET the LSR form, POST it with a new PON, GET the inbox, the answer page, the orders with that PON, the order's page");
+            Console.WriteLine("the load client runs in this process, on the same cores as the portal: the figures include its cost");
+            using var stop = new CancellationTokenSource(duration);
+            var started = Stopwatch.GetTimestamp();
+            await Task.WhenAll(clients.Select(c => Task.Run(() => c.RunAsync(stop.Token))));
+            var elapsed = Stopwatch.GetElapsedTime(started);
+
+            Latencies.Print(clients.Select(c => c.Latencies).ToList(), elapsed, Console.Out);
+            var outcomes = clients.SelectMany(c => c.Outcomes).GroupBy(o => o.Key).Select(g => $"{g.Key} {g.Sum(o => o.Value)}");
+            Console.WriteLine($"answers: {string.Join(", ", outcomes)}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"errors: {errors.Count - before} (warm-up and sign-in: {before})"));
+            foreach (var error in errors.First)
+            {
+                Console.WriteLine($"  {error}");
+            }
+
+            using var process = Process.GetCurrentProcess();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MB (portal and load client)"));
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <summary>The users, through the portal's store with real password hashes, as if each had used its first sign-in link.</summary>
+    private static void AddUsers(string database, IEnumerable<LoadUser> clients, TimeProvider time)
+    {
+        var store = PortalStore.Open(database);
+        foreach (var client in clients)
+        {
+            var user = store.AddUser(new NewPortalUser(client.Email, client.Email.Split('@')[0], PortalRoles.PartnerUser, "ACME", Privileges.Lsr | Privileges.View), time.GetUtcNow())
+                ?? throw new InvalidOperationException($"{client.Email} exists already");
+            store.SetPassword(user.Id, SignInService.Hash(user, Password));
+        }
+    }
+
+    /// <summary>The gateway's container as <c>run</c> has it for the portal: core, reference data, order services, inbox worker.</summary>
+    private static IHost GatewayCore(string database, string samples, Rules.Reference.ReferenceData data, TimeProvider time, string root, ILoggerFactory loggers)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Gateway:Database"] = database,
+            ["Gateway:DataDirectory"] = samples,
+            ["Lifecycle:NpacOutbox"] = Path.Combine(root, "npac"),
+        });
+        var clock = new TimeProviderClock(time);
+        builder.Services
+            .AddSingleton(loggers)
+            .AddSingleton<IClock>(clock)
+            .AddGatewayCore()
+            .AddSingleton(new ReferenceDataSource(samples, data, clock))
+            .AddPortalOrderServices()
+            .AddPortalInboxDelivery();
+        return builder.Build();
+    }
+}
