@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Integra.Gateway.Hosting;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Portal;
 using Integra.Gateway.Portal.Accounts;
@@ -10,13 +9,11 @@ using Integra.Gateway.Storage;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Tests;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
-using NodaTime;
 
 namespace Integra.Gateway.Portal.Tests;
 
@@ -42,7 +39,7 @@ internal sealed partial class PortalHarness : IAsyncDisposable
         };
         _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         var data = ReferenceDataLoader.Load(Repo.SampleData);
-        Gateway = GatewayCore(Database, data, Time, _dir.Path);
+        Gateway = PortalGatewayHost.Build(Database, Repo.SampleData, data, Time, _dir.Path);
         App = PortalServer.Build(Settings, Database, new MailSettings(), () => data, Time, _loggers, Gateway.Services);
         Store = PortalStore.Open(Database);
     }
@@ -112,24 +109,6 @@ internal sealed partial class PortalHarness : IAsyncDisposable
     {
         var mail = Mails().Last(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase)));
         return LinkPattern().Match(mail.TextBody ?? string.Empty).Value;
-    }
-
-    private static IHost GatewayCore(string database, ReferenceData data, TimeProvider time, string directory)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Gateway:Database"] = database,
-            ["Gateway:DataDirectory"] = Repo.SampleData,
-            ["Lifecycle:NpacOutbox"] = Path.Combine(directory, "npac"),
-        });
-        var clock = new TimeProviderClock(time);
-        builder.Services
-            .AddSingleton<IClock>(clock)
-            .AddGatewayCore()
-            .AddSingleton(new ReferenceDataSource(Repo.SampleData, data, clock))
-            .AddPortalOrderServices();
-        return builder.Build();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Integra.Gateway.Hosting;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Portal;
 using Integra.Gateway.Portal.Accounts;
@@ -8,11 +7,9 @@ using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace Integra.Gateway.Bench.PortalLoad;
 
@@ -36,7 +33,7 @@ internal static class PortalLoadBench
         var time = new BenchTime();
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         var data = ReferenceDataLoader.Load(samples);
-        using var gateway = GatewayCore(database, samples, data, time, root, loggers);
+        using var gateway = PortalGatewayHost.Build(database, samples, data, time, root, loggers, deliverInbox: true);
         var settings = new PortalSettings
         {
             Listen = "http://127.0.0.1:0",
@@ -114,26 +111,5 @@ internal static class PortalLoadBench
                 ?? throw new InvalidOperationException($"{client.Email} exists already");
             store.SetPassword(user.Id, SignInService.Hash(user, Password));
         }
-    }
-
-    /// <summary>The gateway's container as <c>run</c> has it for the portal: core, reference data, order services, inbox worker.</summary>
-    private static IHost GatewayCore(string database, string samples, Rules.Reference.ReferenceData data, TimeProvider time, string root, ILoggerFactory loggers)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Gateway:Database"] = database,
-            ["Gateway:DataDirectory"] = samples,
-            ["Lifecycle:NpacOutbox"] = Path.Combine(root, "npac"),
-        });
-        var clock = new TimeProviderClock(time);
-        builder.Services
-            .AddSingleton(loggers)
-            .AddSingleton<IClock>(clock)
-            .AddGatewayCore()
-            .AddSingleton(new ReferenceDataSource(samples, data, clock))
-            .AddPortalOrderServices()
-            .AddPortalInboxDelivery();
-        return builder.Build();
     }
 }

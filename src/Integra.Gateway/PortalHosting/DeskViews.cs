@@ -14,20 +14,29 @@ namespace Integra.Gateway.PortalHosting;
 /// <summary>
 /// The desk's reviews and the SLA board's figures, over the order store and the rules. A decision goes through
 /// <see cref="ExpediteReview"/>, the same code as the command line's <c>review</c>; the board reuses the queries of
-/// <c>status</c> and the gauges. Each call opens its own store: the portal serves requests on many threads.
+/// <c>status</c> and the gauges. Each call takes a store of its own from a pool: the portal serves requests on many
+/// threads, and opening a store per page view (the SLA board refreshes every minute) would check the schema each time.
 /// </summary>
-public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, PolicyOptions policy, IClock clock, IOptions<OperationsSettings> operations) : IDeskViews
+public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, PolicyOptions policy, IClock clock, IOptions<OperationsSettings> operations) : IDeskViews, IDisposable
 {
+    private readonly OrderStorePool _pool = new(stores);
     private static readonly Duration Period = Duration.FromDays(30);
 
     /// <summary>The desk's zone (<c>Operations:TimeZone</c>): where its business days begin and end.</summary>
     private DateTimeZone DeskZone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(operations.Value.TimeZone) ?? DateTimeZoneProviders.Tzdb["America/Denver"];
 
-    public IReadOnlyList<PendingReviewView> PendingReviews()
+    public IReadOnlyList<PendingReviewView> PendingReviews() => _pool.Read(PendingReviews);
+
+    public ReviewResult Decide(ReviewRequest request) => _pool.Read(store => Decide(store, request));
+
+    public SlaFigures SlaFigures() => _pool.Read(SlaFigures);
+
+    public void Dispose() => _pool.Dispose();
+
+    private List<PendingReviewView> PendingReviews(OrderStore store)
     {
         var now = clock.GetCurrentInstant();
         var reference = data.Current;
-        using var store = stores.Open();
         var review = new ExpediteReview(reference, policy, store);
         return store.PendingReviewOrders().Select(p =>
         {
@@ -54,9 +63,8 @@ public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, Poli
         }).ToList();
     }
 
-    public ReviewResult Decide(ReviewRequest request)
+    private ReviewResult Decide(OrderStore store, ReviewRequest request)
     {
-        using var store = stores.Open();
         var outcome = new ExpediteReview(data.Current, policy, store)
             .Review(request.Partner, request.Pon, request.Approve, request.DueDate, clock.GetCurrentInstant(), request.Reviewer, request.Ver);
         return outcome.Status switch
@@ -67,11 +75,10 @@ public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, Poli
         };
     }
 
-    public SlaFigures SlaFigures()
+    private SlaFigures SlaFigures(OrderStore store)
     {
         var now = clock.GetCurrentInstant();
         var since = StoreFormats.Text(now - Period);
-        using var store = stores.Open();
         var csr = store.CsrAnswersByPartnerSince(since).Select(c => new CsrSlaShare(c.Partner, c.Received, c.OnTime)).ToList();
         var states = store.OrdersByKindAndState()
             .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.State, StringComparer.Ordinal)

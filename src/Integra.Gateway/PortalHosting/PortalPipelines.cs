@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Intake;
 using Integra.Gateway.Lifecycle;
@@ -12,7 +11,8 @@ namespace Integra.Gateway.PortalHosting;
 
 /// <summary>
 /// Intake pipelines for the portal's requests: a pipeline owns one store connection and serves one request at a time,
-/// so concurrent submissions each rent one and return it (no connection opened, and no schema checked, per request).
+/// so concurrent submissions each rent one and return it (<see cref="IdlePool{T}"/>: no connection opened, and no
+/// schema checked, per request).
 /// Their pipelines send no NPAC file themselves: a submission's decision commits together with its answer, and only
 /// then do the NPAC cancels it recorded go out (<see cref="PortalIntake"/>), so a crash never sends a cancel for a
 /// decision that was rolled back.
@@ -20,7 +20,11 @@ namespace Integra.Gateway.PortalHosting;
 /// </summary>
 public sealed class PortalPipelines(OrderStores stores, RequestProcessors processors, IClock clock, Operations.GatewayMetrics metrics, ILoggerFactory loggers, IOptions<GatewaySettings> gateway) : IDisposable
 {
-    private readonly ConcurrentBag<IntakePipeline> _idle = [];
+    private readonly IdlePool<IntakePipeline> _idle = new(() =>
+    {
+        var store = stores.Open();
+        return IntakePipeline.Owning(store, processors.For(store), clock, loggers.CreateLogger<PortalIntake>(), metrics, npac: null);
+    });
 
     // SQLite lets one writer in at a time, and a submission's unit of work writes from its start (BEGIN IMMEDIATE).
     // Without a queue here, concurrent submissions each blocked a thread-pool thread in SQLite's busy handler, which
@@ -43,24 +47,11 @@ public sealed class PortalPipelines(OrderStores stores, RequestProcessors proces
     }
 
     /// <summary>A pipeline for the caller alone until the returned lease is disposed.</summary>
-    public Rented Rent()
-    {
-        if (!_idle.TryTake(out var pipeline))
-        {
-            var store = stores.Open();
-            pipeline = IntakePipeline.Owning(store, processors.For(store), clock, loggers.CreateLogger<PortalIntake>(), metrics, npac: null);
-        }
-
-        return new Rented(this, pipeline);
-    }
+    public Rented Rent() => new(this, _idle.Take());
 
     public void Dispose()
     {
-        while (_idle.TryTake(out var pipeline))
-        {
-            pipeline.Dispose();
-        }
-
+        _idle.Dispose();
         _sqliteWriter?.Dispose();
     }
 
@@ -106,7 +97,7 @@ public sealed class PortalPipelines(OrderStores stores, RequestProcessors proces
             }
             else
             {
-                owner._idle.Add(pipeline);
+                owner._idle.Return(pipeline);
             }
         }
     }
