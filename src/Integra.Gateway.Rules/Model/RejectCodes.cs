@@ -21,17 +21,21 @@ public static class RejectCodes
     public const string TnOtherAccount = "R23";
     public const string ZipMismatch = "R24";
     public const string PasscodeMismatch = "R25";
+    public const string TnHeldByOpenOrder = "R26";
     public const string DueDateTooFar = "R30";
     public const string PartialNotIdentified = "R40";
     public const string BadDisconnect = "R41";
+    public const string UnclearDisconnect = "R42";
     public const string EmailNotAccepted = "R50";
     public const string BadRequestType = "R51";
     public const string NoPriorVersion = "R60";
     public const string TooManySupplements = "R61";
     public const string NewLsrRequired = "R62";
+    public const string OtherAccount = "R63";
     public const string VersionConflict = "R70";
 
     public const string ExpediteReview = "X01";
     public const string CanceledBySupplement = "C01";
+    public const string LeftOutBySupplement = "C02";
     public const string Expired = "E01";
 }
