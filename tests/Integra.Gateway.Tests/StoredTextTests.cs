@@ -55,7 +55,7 @@ public sealed class StoredTextTests
 
     public static TheoryData<ActivationOutcome, string> ActivationOutcomes => new()
     {
-        { ActivationOutcome.Matched, "MATCHED" }, { ActivationOutcome.Unmatched, "UNMATCHED" },
+        { ActivationOutcome.Matched, "MATCHED" }, { ActivationOutcome.Unmatched, "UNMATCHED" }, { ActivationOutcome.AfterCancel, "AFTER_CANCEL" },
     };
 
     public static TheoryData<Lna, string> LnaCodes => new()

@@ -19,9 +19,18 @@ public sealed record LsrRequest(FieldValues Fields, IReadOnlyList<TnLine> Tns, I
 
     /// <summary>
     /// A canonical text of everything the partner sent for this request, used to tell an identical resend (S7)
-    /// from a changed one (S8). TNs are sorted so that row order does not matter.
+    /// from a changed one (S8). TNs are sorted so that row order does not matter, and VER is written as
+    /// <see cref="Ver"/>: a blank VER is <c>00</c> also when a resend is compared with what was received (SPEC §2.1).
     /// </summary>
-    public string CanonicalContent()
+    public string CanonicalContent() => Canonical(Ver);
+
+    /// <summary>
+    /// The canonical text a VER 00 request sent with VER blank had before contract v3 (VER as sent), so that a resend
+    /// of a version stored then is still recognised, whichever spelling the resend uses. Null for any other VER.
+    /// </summary>
+    public string? LegacyCanonicalContent() => Ver == "00" ? Canonical(string.Empty) : null;
+
+    private string Canonical(string ver)
     {
         // One builder instead of LINQ and joins: computed for every request of a file, resends included.
         var text = new System.Text.StringBuilder(512);
@@ -38,7 +47,7 @@ public sealed record LsrRequest(FieldValues Fields, IReadOnlyList<TnLine> Tns, I
                 text.Append('\u001f');
             }
 
-            text.Append(Fields[field]);
+            text.Append(field == Field.Ver ? ver : Fields[field]);
             first = false;
         }
 

@@ -48,6 +48,12 @@ public sealed record OrderHistory(
     IReadOnlyList<OrderTn> Tns,
     DateTimeZone Zone)
 {
+    /// <summary>
+    /// The account the order belongs to (its accepted AN, S10); null for an order filed before it was kept with its
+    /// history, which S10 then cannot judge.
+    /// </summary>
+    public string? An { get; init; }
+
     /// <summary>The TNs NPAC already shows ported to the new provider: never re-opened or canceled (S6).</summary>
     public IReadOnlySet<string> ActivatedTns => Tns.Where(t => t.Activated).Select(t => t.Tn).ToHashSet(StringComparer.Ordinal);
 

@@ -19,4 +19,9 @@ public sealed record LsrOutcome(
 {
     /// <summary>The DDD this decision accepted, kept as the order's reference for later supplements (S4, S5).</summary>
     public LocalDate? AcceptedDdd { get; init; }
+
+    /// <summary>
+    /// TNs an accepted supplement no longer ports or disconnects (S11): each gets a CAN C02 row and leaves the order.
+    /// </summary>
+    public IReadOnlyList<string> LeftOut { get; init; } = [];
 }

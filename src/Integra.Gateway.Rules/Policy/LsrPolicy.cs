@@ -4,8 +4,8 @@ using Integra.Gateway.Rules.Reference;
 namespace Integra.Gateway.Rules.Policy;
 
 /// <summary>
-/// Integra's port-out policy for one LSR: L1–L18 on the request itself, S1–S9 against the PON's history.
-/// Pure: everything it needs is passed in.
+/// Integra's port-out policy for one LSR: L1–L18 on the request itself, L19 against the other open orders holding
+/// its TNs, S1–S12 against the PON's history. Pure: everything it needs is passed in.
 /// </summary>
 public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
 {
@@ -14,8 +14,13 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
     /// <param name="receipt">Partner, channel, received instant.</param>
     /// <param name="history">What the store knows of the PON; null when this is its first version.</param>
     /// <param name="contentHash">Hash of <see cref="LsrRequest.CanonicalContent"/>, to recognise resends.</param>
-    public LsrOutcome Decide(LsrRequest request, Receipt receipt, OrderHistory? history, string contentHash)
+    /// <param name="holds">
+    /// The TNs of <see cref="OneOpenOrderPerTn.TnsOf"/> this request that other open orders (other PONs) hold, none of
+    /// them past its expiry (L19); the host expires such an order before it asks.
+    /// </param>
+    public LsrOutcome Decide(LsrRequest request, Receipt receipt, OrderHistory? history, string contentHash, IReadOnlyList<TnHold>? holds = null)
     {
+        holds ??= [];
         if (history is null)
         {
             var ctx = new LsrContext(request, receipt, data, options);
@@ -24,13 +29,13 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
                 ctx.Add("S1", RejectCodes.NoPriorVersion, Field.Sup, $"SUP {request.Sup} was sent but Integra has no earlier version of PON {request.Pon}; send the initial request with SUP blank.");
             }
 
-            return Evaluate(ctx);
+            return Evaluate(ctx, holds);
         }
 
-        return Supplement(new LsrContext(request, receipt, data, options, history.ActivatedTns), history, contentHash);
+        return Supplement(new LsrContext(request, receipt, data, options, history.ActivatedTns), history, contentHash, holds);
     }
 
-    private LsrOutcome Supplement(LsrContext ctx, OrderHistory history, string contentHash)
+    private LsrOutcome Supplement(LsrContext ctx, OrderHistory history, string contentHash, IReadOnlyList<TnHold> holds)
     {
         var request = ctx.Request;
         if (history.SameVersionHash is { } same)
@@ -59,19 +64,63 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
                 ctx.Add("S9", RejectCodes.BadFormat, Field.Sup, $"The previous version of PON {request.Pon} was rejected, so there is nothing to {(sup == "1" ? "cancel" : "re-date")}; send the corrected request with SUP blank or 3.");
             }
 
-            return Evaluate(ctx);
+            return Evaluate(ctx, holds);
+        }
+
+        if (OtherAccount(ctx, history) is { } moved)
+        {
+            return moved;
         }
 
         switch (sup)
         {
             case "":
                 ctx.Add("L1", RejectCodes.MissingField, Field.Sup, $"PON {request.Pon} already has VER {history.LatestVer}; a higher VER is a supplement and needs SUP 1 (cancel), 2 (new due date) or 3 (other change).");
-                return Evaluate(ctx);
+                return Evaluate(ctx, holds);
             case "1":
                 return CancelOrder(ctx, history);
             default:
-                return DateChange(Evaluate(ctx), ctx, history);
+                return LeftOut(DateChange(Evaluate(ctx, holds), ctx, history), history);
         }
+    }
+
+    /// <summary>
+    /// S10: a supplement belongs to its order's account. One that names another AN would move the order — and the
+    /// authorization, ZIP and passcode it was checked against — to another end user; it is refused on its own, so
+    /// that no rule is judged against the other account (L2, L14, L17, L18 read the order's account).
+    /// </summary>
+    private static LsrOutcome? OtherAccount(LsrContext ctx, OrderHistory history)
+    {
+        var an = ctx.Request.An;
+        if (history.An is not { Length: > 0 } orderAn || an.Length == 0 || string.Equals(an, orderAn, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Only(ctx, "S10", RejectCodes.OtherAccount, Field.An, $"PON {ctx.Request.Pon} is an order for account {orderAn}; a supplement cannot move it to account {an}. Cancel it with SUP 1 (AN {orderAn}) and send a new LSR with a new PON for account {an}.");
+    }
+
+    /// <summary>
+    /// S11: an accepted SUP 2/3 that no longer ports or disconnects a TN the order held withdraws it: a CAN C02 row,
+    /// and the TN leaves the order (no NPAC action: the new provider cancels its own pending subscription, as for
+    /// S3). An ACTIVATED TN stays on the order, ported (S6).
+    /// </summary>
+    private static LsrOutcome LeftOut(LsrOutcome decided, OrderHistory history)
+    {
+        var lines = decided.Decision switch
+        {
+            Foc foc => foc.Lines,
+            PendingReview pending => pending.Lines,
+            _ => null,
+        };
+        if (lines is null)
+        {
+            return decided;
+        }
+
+        var kept = lines.Where(l => l.Lna is Lna.Port or Lna.Disconnect).Select(l => l.Tn).ToHashSet(StringComparer.Ordinal);
+        var leftOut = Withdrawal.Of(history.Tns).Cancels.Where(tn => !kept.Contains(tn)).ToList();
+        return leftOut.Count == 0 ? decided : decided with { LeftOut = leftOut };
     }
 
     /// <summary>
@@ -105,11 +154,13 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
 
     /// <summary>
     /// S3: SUP 1 cancels the order: CAN C01 for every ported and disconnected TN not activated (the disconnects are
-    /// withdrawn with the port). A cancel needs no DDD, but the identity and authorization rules (L2, L15, L17,
-    /// L18) and the channel rule (L14) apply to it as to any version: a cancel ends the end user's port.
+    /// withdrawn with the port). A cancel needs no DDD, but it needs the end user's authorization and identity —
+    /// AGAUTH = Y, AN, ZIP and the account's passcode (L1, L2, L17, L18) — and the channel rule (L14) applies to it
+    /// as to any version: a cancel ends the end user's port.
     /// </summary>
     private static LsrOutcome CancelOrder(LsrContext ctx, OrderHistory history)
     {
+        RequiredFields.CheckCancel(ctx);
         Authorization.Check(ctx);
         EmailChannel.Check(ctx);
         return ctx.Errors.Count > 0
@@ -162,8 +213,8 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
         return counted with { Decision = new Foc(established, PartialPort.Lines(ctx), "S4") };
     }
 
-    /// <summary>L1–L18: every error of the request together, else the due-date decision.</summary>
-    private static LsrOutcome Evaluate(LsrContext ctx)
+    /// <summary>L1–L19: every error of the request together, else the due-date decision.</summary>
+    private static LsrOutcome Evaluate(LsrContext ctx, IReadOnlyList<TnHold> holds)
     {
         ctx.Errors.InsertRange(0, ctx.Request.AssemblyErrors);
         RequiredFields.Check(ctx);
@@ -172,6 +223,7 @@ public sealed class LsrPolicy(ReferenceData data, PolicyOptions options)
         EmailChannel.Check(ctx);
         TnChecks.Check(ctx);
         PartialPort.Check(ctx);
+        OneOpenOrderPerTn.Check(ctx, holds);
 
         DueDateRules.Dates? dates = null;
         if (ctx.Fields[Field.Sup] != "1")

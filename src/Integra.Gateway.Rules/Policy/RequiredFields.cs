@@ -50,6 +50,20 @@ internal static class RequiredFields
         CheckTnRows(ctx);
     }
 
+    /// <summary>
+    /// S3: a cancel needs CCNA, PON, VER, SUP, AGAUTH, AN and ZIP (and the passcode, L18) and nothing else: it ends
+    /// the end user's port, so it carries the same authorization and identity as the order it ends.
+    /// </summary>
+    public static void CheckCancel(LsrContext ctx)
+    {
+        foreach (var field in (ReadOnlySpan<Field>)[Field.Ccna, Field.Pon, Field.Agauth, Field.An, Field.Zip])
+        {
+            Check(ctx.Fields, field, required: true, ctx.Errors, " (a cancel needs the end user's authorization, account and ZIP)");
+        }
+
+        Check(ctx.Fields, Field.Ver, required: false, ctx.Errors);
+    }
+
     private static void CheckOne(LsrContext ctx, Field field, bool required)
     {
         var why = ctx.Simple || field is not (Field.DtSent or Field.Authnm or Field.Dated)

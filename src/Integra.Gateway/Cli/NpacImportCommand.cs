@@ -21,6 +21,11 @@ internal static class NpacImportCommand
                 using var progress = new TerminalProgress("importing activations");
                 var result = new ActivationImport(context.Store, SystemClock.Instance).Import(path, progress);
                 Console.Out.WriteLine($"{path}: {result.Rows} activation(s), {result.Matched} matched an open order, {result.Completed} order(s) complete, {result.Unmatched} unmatched");
+                foreach (var late in result.AfterCancel)
+                {
+                    // SPEC §4: NPAC may have canceled a port that took place; the desk must look.
+                    Console.Error.WriteLine($"integra-gateway: ActivatedAfterCancel: TN {late.Tn} of PON {late.Pon} (LSRNO {late.LsrNo}, {late.Partner}) was activated for {late.Spid} at {late.ActivatedAt}, after its NPAC CANCEL was delivered; check NPAC by hand");
+                }
                 return ExitCodes.Done;
             }
             catch (ReferenceDataException e)

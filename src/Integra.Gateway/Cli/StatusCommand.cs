@@ -83,6 +83,16 @@ internal static class StatusCommand
             s.AppendLine($"  {w.Partner,-10} {w.Channel,-6} {w.Files,4}");
         }
 
+        if (r.ActivatedAfterCancel.Count > 0)
+        {
+            s.AppendLine();
+            s.AppendLine($"ActivatedAfterCancel: {r.ActivatedAfterCancel.Count} TN(s) activated in NPAC after their CANCEL was delivered; check NPAC by hand:");
+            foreach (var a in r.ActivatedAfterCancel)
+            {
+                s.AppendLine($"  {a.Partner,-10} {a.Pon,-16} LSRNO {a.LsrNo} TN {a.Tn} activated for {a.Spid} at {time.Format(a.ActivatedAt)}");
+            }
+        }
+
         s.AppendLine();
         if (r.ReferenceData is { } data)
         {

@@ -1,20 +1,27 @@
+using Integra.Gateway.Logging;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Integra.Gateway.Lifecycle;
 
-/// <summary>What an activation import did.</summary>
-public sealed record ActivationResult(int Rows, int Matched, int Completed, int Unmatched);
+/// <summary>
+/// What an activation import did. <paramref name="AfterCancel"/> lists the activations of TNs whose NPAC CANCEL had
+/// already been delivered (SPEC §4): the desk must check each in NPAC by hand.
+/// </summary>
+public sealed record ActivationResult(int Rows, int Matched, int Completed, int Unmatched, IReadOnlyList<ActivatedAfterCancelRow> AfterCancel);
 
 /// <summary>
 /// Imports NPAC activations (<c>TN,SPID,ACTIVATED</c>, SPEC §5). A TN activated for the NNSP of its open order is
-/// done and never expires; an order whose ported TNs are all activated is COMPLETE. Importing a file twice
+/// done and never expires; an order whose ported TNs are all activated is COMPLETE. An activation imported late —
+/// for an order that expired or closed after the activation instant — still counts: its undelivered NPAC CANCEL is
+/// withdrawn, and one already delivered is an <c>ActivatedAfterCancel</c> for the desk. Importing a file twice
 /// changes nothing the second time. Every row is kept, matched or not, for the order history.
 /// </summary>
-public sealed class ActivationImport(OrderStore store, IClock clock)
+public sealed class ActivationImport(OrderStore store, IClock clock, ILogger? logger = null)
 {
     /// <exception cref="ReferenceDataException">The file is missing or a row is malformed; the message names the line.</exception>
     public ActivationResult Import(string path, IProgress<(int Done, int Total)>? progress = null)
@@ -34,6 +41,8 @@ public sealed class ActivationImport(OrderStore store, IClock clock)
             .ToList();
 
         using var transaction = store.Begin();
+        var outbox = new OutboxStore(store, clock);
+        var afterCancel = new List<ActivatedAfterCancelRow>();
         var matched = 0;
         var touched = new HashSet<long>();
         var now = StoreFormats.Text(clock.GetCurrentInstant());
@@ -48,20 +57,27 @@ public sealed class ActivationImport(OrderStore store, IClock clock)
             // Every open order of the new provider that ports the TN: an order waiting for an expedite review, or a
             // second PON for the same number, must know it is in service too, or a later cancel would take it away.
             // SPIDs are compared without case: a partner may write its NNSP in lower case.
-            var orderIds = store.OrdersPortingTo(tn, spid);
-            long? orderId = orderIds.Count > 0 ? orderIds[0] : null;
-            store.RecordActivation(tn, spid, activated, now, orderId);
-            if (orderId is null)
+            var orders = store.OrdersPortingTo(tn, spid, activated);
+            if (orders.Count == 0)
             {
+                store.RecordActivation(tn, spid, activated, now, null, ActivationOutcome.Unmatched);
                 continue;
             }
 
-            matched++;
-            foreach (var each in orderIds)
+            var outcome = ActivationOutcome.Matched;
+            foreach (var (each, state) in orders)
             {
                 touched.Add(each);
                 store.MarkTnActivated(each, tn);
+                if (state is OrderState.Expired or OrderState.Closed && LateCancel(outbox, store.FindOrder(each)!, tn, spid, activated, now) is { } late)
+                {
+                    afterCancel.Add(late);
+                    outcome = ActivationOutcome.AfterCancel;
+                }
             }
+
+            store.RecordActivation(tn, spid, activated, now, orders[0].Id, outcome);
+            matched++;
         }
 
         // Once per order after all its rows, not after each row: checking an order of 20,000 TNs after each of its
@@ -70,7 +86,7 @@ public sealed class ActivationImport(OrderStore store, IClock clock)
         foreach (var id in touched.Order())
         {
             var order = store.FindOrder(id)!;
-            if (order.State == OrderState.Foc && store.Tns(id).Where(t => t.Lna == Lna.Port).All(t => t.Status == OrderTnStatus.Activated))
+            if (order.State is OrderState.Foc or OrderState.Expired or OrderState.Closed && store.Tns(id).Where(t => t.Lna == Lna.Port).All(t => t.Status == OrderTnStatus.Activated))
             {
                 store.UpdateOrder(order with { State = OrderState.Complete }, $"NPAC activation {Path.GetFileName(path)}", "all ported TNs activated");
                 completed++;
@@ -78,6 +94,25 @@ public sealed class ActivationImport(OrderStore store, IClock clock)
         }
 
         transaction.Commit();
-        return new ActivationResult(rows.Count, matched, completed, rows.Count - matched);
+        foreach (var late in afterCancel)
+        {
+            logger?.ActivatedAfterCancel(late.Partner, late.Pon, late.LsrNo ?? string.Empty, late.Tn, late.Spid, late.ActivatedAt);
+        }
+
+        return new ActivationResult(rows.Count, matched, completed, rows.Count - matched, afterCancel);
+    }
+
+    /// <summary>
+    /// A late activation of a TN of an ended order: its NPAC CANCEL, if not yet delivered, is withdrawn (nothing is
+    /// lost: the port happened); if delivered, NPAC may already have canceled a port that took place, and the row for
+    /// the desk is returned.
+    /// </summary>
+    private static ActivatedAfterCancelRow? LateCancel(OutboxStore outbox, StoredOrder order, string tn, string spid, Instant activated, string importedAt)
+    {
+        var cancels = outbox.NpacCancelsOf(tn, order.LsrNo ?? string.Empty);
+        outbox.Withdraw(cancels.Where(c => !c.Delivered).Select(c => c.Id).ToList());
+        return cancels.Any(c => c.Delivered)
+            ? new ActivatedAfterCancelRow(tn, spid, StoreFormats.Text(activated), importedAt, order.Partner, order.Pon, order.LsrNo)
+            : null;
     }
 }

@@ -42,7 +42,7 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
         int cancels = 0;
         var expired = new List<(long Id, string Detail)>();
         var completed = new List<(long Id, string Detail)>();
-        var npacRows = new List<string[]>();
+        var npacCandidates = new List<(StoredOrder Order, string Tn)>();
         var responseRows = new Dictionary<(string Partner, string Route), (DeliveryRoute Route, List<(long? OrderId, string[] Cells)> Rows)>();
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -58,16 +58,13 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
                 continue;
             }
 
-            var withdrawn = Withdrawal.Of(tnsByOrder[order.Id].Select(t => new OrderTn(t.Tn, t.Lna, t.Status == OrderTnStatus.Activated)));
-            if (withdrawn.NpacCancels.Count == 0)
+            var ending = ExpiredOrder.Of(order, tnsByOrder[order.Id], data, options);
+            if (ending.Complete)
             {
                 completed.Add((order.Id, "all TNs activated"));
                 continue;
             }
 
-            var key = new ResponseRows.RequestKey(order.Ccna, order.Pon, order.FocVer ?? string.Empty, order.LsrNo ?? string.Empty, order.An);
-            var lastDay = Expiry.LastPortDate(order.FocDate.Value, data.Calendar, options);
-            var rows = ResponseRows.Cancel(key, withdrawn.Cancels, RejectCodes.Expired, ResponseRows.ExpiredMessage(order.FocDate.Value, lastDay, options.ExpiryBusinessDays));
             // The cancels of an order go where its requests came from, not to every channel of the partner (SPEC §5).
             var route = routes.GetValueOrDefault(order.Id) ?? store.OriginOf(order.Id);
             if (!responseRows.TryGetValue((order.Partner, route.Key), out var file))
@@ -75,11 +72,14 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
                 responseRows[(order.Partner, route.Key)] = file = (route, []);
             }
 
-            file.Rows.AddRange(rows.Select(r => ((long?)order.Id, r.Cells())));
-            npacRows.AddRange(withdrawn.NpacCancels.Select(tn => new NpacCancel(tn, order.Nnsp, order.Pon, order.LsrNo ?? string.Empty, data.NpacSpid(tn)?.Id ?? string.Empty).Cells()));
-            expired.Add((order.Id, $"CAN E01 for {withdrawn.Cancels.Count} TN(s) not ported by {lastDay:yyyy-MM-dd}"));
-            cancels += withdrawn.Cancels.Count;
+            file.Rows.AddRange(ending.Rows.Select(r => ((long?)order.Id, r.Cells())));
+            npacCandidates.AddRange(ending.Withdrawn.NpacCancels.Select(tn => (order, tn)));
+            expired.Add((order.Id, ending.Detail));
+            cancels += ending.Withdrawn.Cancels.Count;
         }
+
+        var npacRows = NpacCancelGuard.Lines(store, data, npacCandidates, expired.Select(e => e.Id).ToHashSet(), out var keptInNpac);
+        expired = expired.Select(e => keptInNpac[e.Id].Any() ? (e.Id, $"{e.Detail}; no NPAC CANCEL for {string.Join(", ", keptInNpac[e.Id])}: another open order ports it") : e).ToList();
 
         store.CancelOpenTns(expired.Select(e => e.Id).ToList());
         store.SetStates(expired, OrderState.Expired, $"SWEEP {batch}");

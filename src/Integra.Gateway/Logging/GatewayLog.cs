@@ -37,6 +37,10 @@ public static partial class GatewayLog
         Message = "Expedite review of LSR {Pon} VER {Ver} from {Partner} waiting {BusinessHours:F1} business hours (since {Since}): more than one business day")]
     public static partial void ExpediteReviewOverdue(this ILogger logger, string partner, string pon, string ver, double businessHours, string since);
 
+    [LoggerMessage(EventId = 130, EventName = "ActivatedAfterCancel", Level = LogLevel.Error,
+        Message = "TN {Tn} of LSR {Pon} (LSRNO {LsrNo}) from {Partner} was activated in NPAC for {Spid} at {ActivatedAt}, after its NPAC CANCEL was delivered: check NPAC by hand")]
+    public static partial void ActivatedAfterCancel(this ILogger logger, string partner, string pon, string lsrNo, string tn, string spid, string activatedAt);
+
     [LoggerMessage(EventId = 200, EventName = "ChannelDown", Level = LogLevel.Error,
         Message = "Channel {Channel} of {Partner} at {Location} is down: {Error}")]
     public static partial void ChannelDown(this ILogger logger, Exception? exception, string partner, string channel, string location, string error);

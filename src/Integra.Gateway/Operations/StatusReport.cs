@@ -21,6 +21,12 @@ public sealed record StatusReport(
     /// <summary>The reference data snapshot the daemon decides with: load time, file versions, a refusal since.</summary>
     public ReferenceSnapshot? ReferenceData { get; init; }
 
+    /// <summary>
+    /// TNs activated in NPAC after Integra's CANCEL for them was delivered (SPEC §4, ActivatedAfterCancel), one per
+    /// order and TN, newest first: the desk must check each in NPAC by hand.
+    /// </summary>
+    public IReadOnlyList<ActivatedAfterCancelRow> ActivatedAfterCancel { get; init; } = [];
+
     public sealed record WaitingDelivery(string Partner, string Channel, long Files);
 
     /// <param name="LoadedAt">When the daemon loaded the snapshot in use.</param>
@@ -87,6 +93,7 @@ public sealed record StatusReport(
         {
             WaitingDeliveries = deliveries,
             ReferenceData = snapshot,
+            ActivatedAfterCancel = store.ActivationsAfterCancel().DistinctBy(a => (a.Partner, a.Pon, a.Tn)).ToList(),
         };
     }
 

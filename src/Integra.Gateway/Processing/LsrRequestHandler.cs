@@ -19,8 +19,9 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
     public const OrderKind Kind = OrderKind.Lsr;
     private readonly LsrPolicy _policy = new(data, options);
     private readonly OutboxStore _outbox = new(store, store.Clock);
+    private readonly ExpiryOnArrival _expiry = new(data, options, store, new OutboxStore(store, store.Clock));
 
-    public LsrAnswer Handle(LsrRequest request, Receipt receipt, string fileName, ResentResponses resent, Delivery.MailThread? thread)
+    public LsrAnswer Handle(LsrRequest request, Receipt receipt, string fileName, ResentResponses resent, Delivery.MailThread? thread, OpenTnHolds holds)
     {
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = IsKeyed(request);
@@ -33,8 +34,8 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
             order = store.FindOrder(order.Id);
         }
 
-        var history = order is null ? null : History(order, request);
-        var outcome = _policy.Decide(request, receipt, history, hash);
+        var history = order is null ? null : History(order, request, hash);
+        var outcome = _policy.Decide(request, receipt, history, hash, Holds(request, receipt, fileName, order, holds));
         if (outcome.Decision is Resend)
         {
             return new LsrAnswer(resent.Of(order!.Id, request.Ver));
@@ -49,10 +50,12 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
 
         var created = order is null;
         order ??= store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, request.An, outcome.State, ZoneOf(outcome), request.Fields[Field.Nnsp].ToUpperInvariant());
-        order = Apply(order, outcome, request, history?.ActivatedTns ?? new HashSet<string>());
+        var activated = history?.ActivatedTns ?? new HashSet<string>();
+        order = Apply(order, outcome, request, activated);
         var rows = Rows(outcome, request, order.LsrNo ?? string.Empty, order);
-        store.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome.Decision));
+        store.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome));
         store.AddVersion(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows, Evidence.Of(request.Fields));
+        Track(holds, order, outcome.Decision, activated);
 
         // Later answers to this order (review, sweep) go back the way the request they answer came: a rejected
         // version changes nothing of the order, so it does not move its route either (the desk's FOC for a pending
@@ -65,8 +68,48 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         return new LsrAnswer(rows, NpacCancels(order, outcome.Decision, request.Ver));
     }
 
+    /// <summary>
+    /// L19's input: the holds of other orders on the request's TNs. An order past its expiry that holds one expires
+    /// first, in this same step, and then holds nothing (SPEC §4 L19).
+    /// </summary>
+    private List<TnHold> Holds(LsrRequest request, Receipt receipt, string fileName, StoredOrder? order, OpenTnHolds holds)
+    {
+        var held = holds.On(OneOpenOrderPerTn.TnsOf(request), order?.Id);
+        if (held.Count == 0)
+        {
+            return [];
+        }
+
+        var cause = $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName}: PON {request.Pon} asked for a TN of this expired order";
+        foreach (var holder in held.DistinctBy(h => h.Order.Id).Where(h => _expiry.Expire(h.Order, receipt.Received, cause)))
+        {
+            holds.Release(holder.Order.Id);
+        }
+
+        return holds.On(OneOpenOrderPerTn.TnsOf(request), order?.Id)
+            .Select(h => new TnHold(h.Tn, h.Lna, h.Order.Partner == receipt.Partner.Id, h.Order.Pon, h.Order.LsrNo))
+            .ToList();
+    }
+
+    /// <summary>What the order holds after this decision, for the requests after it in the same file.</summary>
+    private static void Track(OpenTnHolds holds, StoredOrder order, LsrDecision decision, IReadOnlySet<string> activated)
+    {
+        switch (decision)
+        {
+            case Foc foc:
+                holds.Replace(order, foc.Lines, activated);
+                break;
+            case PendingReview pending:
+                holds.Replace(order, pending.Lines, activated);
+                break;
+            case Cancel or Reject { Closure: not null }:
+                holds.Release(order.Id);
+                break;
+        }
+    }
+
     /// <summary>The lock that serialises everything that decides an LSR order of this partner and PON (intake, review).</summary>
-    public static string OrderLock(string partner, string pon) => $"lsr-order:{partner}:{pon}";
+    public static string OrderLock(string partner, string pon) => OrderLocks.Lsr(partner, pon);
 
     /// <summary>Only requests with a well-formed CCNA, PON and VER can be filed and found again.</summary>
     private static bool IsKeyed(LsrRequest request) =>
@@ -80,14 +123,20 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
     /// order's TNs with their activation. A PON with many versions then costs no more per later version or resend
     /// than a small one.
     /// </summary>
-    private OrderHistory History(StoredOrder order, LsrRequest request)
+    private OrderHistory History(StoredOrder order, LsrRequest request, string hash)
     {
         var sameVersionHash = store.VersionHash(order.Id, request.Ver);
+        if (sameVersionHash is not null && sameVersionHash != hash && request.LegacyCanonicalContent() is { } legacy && sameVersionHash == ContentHash.Of(legacy))
+        {
+            // VER 00 stored before contract v3 with VER blank: the same content, whichever spelling (S7).
+            sameVersionHash = hash;
+        }
+
         var latestVer = store.LatestVer(order.Id) ?? "00";
         IReadOnlyList<OrderTn> tns = sameVersionHash is null && order.State is OrderState.Foc or OrderState.PendingReview
             ? store.Tns(order.Id).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == OrderTnStatus.Activated)).ToList()
             : [];
-        return new OrderHistory(order.State, sameVersionHash, latestVer, order.FocDate, order.AcceptedDdd, order.DueDateSups, tns, OrderZone.Of(order, options));
+        return new OrderHistory(order.State, sameVersionHash, latestVer, order.FocDate, order.AcceptedDdd, order.DueDateSups, tns, OrderZone.Of(order, options)) { An = order.An };
     }
 
     private string ZoneOf(LsrOutcome outcome) => LocalZone.Of(data, outcome.Account, outcome.State, options).Id;
@@ -143,7 +192,12 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
             return null;
         }
 
-        var rows = tns.Select(tn => new NpacCancel(tn, order.Nnsp, order.Pon, order.LsrNo ?? string.Empty, data.NpacSpid(tn)?.Id ?? string.Empty).Cells()).ToList();
+        var rows = NpacCancelGuard.Lines(store, data, tns.Select(tn => (order, tn)).ToList(), new HashSet<long> { order.Id }, out _);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
         var batch = new NpacBatch($"npac-cancel-{order.LsrNo ?? order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{ver}.csv", rows);
         _outbox.Add(OutboxKind.Npac, OutboxFile.NpacPartner, batch.FileName, batch.Rows);
         return batch;
@@ -154,8 +208,8 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         var key = new ResponseRows.RequestKey(request.Ccna, request.Pon, request.Ver, lsrNo, request.An);
         return outcome.Decision switch
         {
-            Foc foc => ResponseRows.Foc(key, foc.DueDate, foc.Lines, ResponseRows.FocMessage(foc.RuleId, foc.DueDate)),
-            PendingReview pending => ResponseRows.Pending(key, pending),
+            Foc foc => [.. ResponseRows.Foc(key, foc.DueDate, foc.Lines, ResponseRows.FocMessage(foc.RuleId, foc.DueDate)), .. LeftOut(key, outcome)],
+            PendingReview pending => [.. ResponseRows.Pending(key, pending), .. LeftOut(key, outcome)],
             Cancel cancel => ResponseRows.Cancel(key, cancel.Tns, cancel.Code, "Canceled at your request (SUP 1)."),
             Reject reject => [
                 .. ResponseRows.Reject(key, reject.Errors, data.Contact(outcome.State, outcome.Account?.Company ?? string.Empty)),
@@ -163,6 +217,10 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
             _ => throw new InvalidOperationException($"no response rows for {outcome.Decision.GetType().Name}"),
         };
     }
+
+    /// <summary>S11: a CAN C02 row for each TN this accepted supplement left out; it leaves the order.</summary>
+    private static IReadOnlyList<ResponseRow> LeftOut(ResponseRows.RequestKey key, LsrOutcome outcome) =>
+        ResponseRows.Cancel(key, outcome.LeftOut, RejectCodes.LeftOutBySupplement, $"Not in VER {key.Ver}: withdrawn from this order (S11); Integra neither ports nor disconnects it for PON {key.Pon} any more.");
 
     /// <summary>
     /// The CAN rows of an order ended by this supplement: E01 as the sweep would have written them (S2, an order
@@ -195,6 +253,10 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
 
     internal static string Codes(IEnumerable<ResponseRow> rows) =>
         string.Join(';', rows.Select(r => r.Code).Where(c => c.Length > 0).Distinct());
+
+    private static string Describe(LsrOutcome outcome) => outcome.LeftOut.Count > 0
+        ? $"{Describe(outcome.Decision)}; CAN C02 for {outcome.LeftOut.Count} TN(s) left out"
+        : Describe(outcome.Decision);
 
     private static string Describe(LsrDecision decision) => decision switch
     {

@@ -40,10 +40,12 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         switch (parsed)
         {
             case LsrFile lsr:
-                store.LookUpOrders(receipt.Partner.Id, LsrRequestHandler.Kind, lsr.Requests.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
-                foreach (var request in lsr.Requests)
+                var ordered = VersionOrder.Of(lsr.Requests);
+                var holds = OpenTnHolds.Load(store, ordered);
+                store.LookUpOrders(receipt.Partner.Id, LsrRequestHandler.Kind, ordered.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
+                foreach (var request in ordered)
                 {
-                    var answer = _lsr.Handle(request, receipt, fileName, resent, thread);
+                    var answer = _lsr.Handle(request, receipt, fileName, resent, thread, holds);
                     rows.AddRange(answer.Rows);
                     summaries.Add(Summary(LsrRequestHandler.Kind, request.Pon, request.Ver, request.Tns.Count, answer.Rows));
                     if (answer.Npac is { } batch)

@@ -11,4 +11,13 @@ public enum ActivationOutcome
 
     /// <summary>No open order ports the TN to that SPID.</summary>
     Unmatched,
+
+    /// <summary>
+    /// Matched to an order that had expired or closed after the activation, and Integra had already delivered the
+    /// NPAC CANCEL for the TN: the desk must check NPAC by hand (SPEC §4, ActivatedAfterCancel).
+    /// </summary>
+    AfterCancel,
 }
+
+/// <summary>An activation NPAC reported after Integra had delivered the TN's CANCEL (<see cref="ActivationOutcome.AfterCancel"/>).</summary>
+public sealed record ActivatedAfterCancelRow(string Tn, string Spid, string ActivatedAt, string ImportedAt, string Partner, string Pon, string? LsrNo);

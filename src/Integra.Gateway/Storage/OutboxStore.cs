@@ -63,6 +63,24 @@ public sealed class OutboxStore(OrderStore store, IClock clock)
                 store.ActiveTransaction)
             .ToDictionary(r => (r.Partner, r.Channel ?? "drop"), r => r.Count);
 
+    /// <summary>
+    /// The NPAC CANCEL lines recorded for <paramref name="tn"/> of the order with this LSRNO, delivered or not, in the
+    /// current unit of work (a late activation withdraws the undelivered ones, SPEC §4).
+    /// </summary>
+    public IReadOnlyList<(long Id, bool Delivered)> NpacCancelsOf(string tn, string lsrNo) =>
+        store.Connection.Query<(long Id, string Cells, string? DeliveredAt)>(
+                // The cells are the JSON array of NpacCancel.Cells(): ["CANCEL","<tn>",…]; a TN is ten digits, nothing to escape.
+                "SELECT id, cells, delivered_at FROM outbox WHERE kind = @kind AND cells LIKE @prefix",
+                new { kind = StoredText.Of(OutboxKind.Npac), prefix = $"[\"CANCEL\",\"{tn}\",%" },
+                store.ActiveTransaction)
+            .Where(r => JsonSerializer.Deserialize<string[]>(r.Cells) is { Length: > 4 } cells && cells[1] == tn && cells[4] == lsrNo)
+            .Select(r => (r.Id, r.DeliveredAt is not null))
+            .ToList();
+
+    /// <summary>Takes undelivered outbox rows back: what they said is no longer true (a late activation's CANCEL).</summary>
+    public void Withdraw(IReadOnlyCollection<long> ids) =>
+        store.Connection.Execute("DELETE FROM outbox WHERE id = @id AND delivered_at IS NULL", ids.Select(id => new { id }), store.ActiveTransaction);
+
     public void MarkDelivered(OutboxFile file)
     {
         var now = StoreFormats.Text(clock.GetCurrentInstant());

@@ -56,7 +56,8 @@ public static class StoredText
 
     private static readonly Vocabulary<ActivationOutcome> ActivationOutcomes = new(
         (Storage.ActivationOutcome.Matched, "MATCHED"),
-        (Storage.ActivationOutcome.Unmatched, "UNMATCHED"));
+        (Storage.ActivationOutcome.Unmatched, "UNMATCHED"),
+        (Storage.ActivationOutcome.AfterCancel, "AFTER_CANCEL"));
 
     // The LNA cell of a response row (SPEC §5) and order_tns.lna.
     private static readonly Vocabulary<Lna> LnaCodes = new(

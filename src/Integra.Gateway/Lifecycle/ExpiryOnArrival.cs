@@ -1,0 +1,61 @@
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+using NodaTime;
+
+namespace Integra.Gateway.Lifecycle;
+
+/// <summary>
+/// L19: an order past its expiry that still holds a TN a new request asks for expires in the same step, exactly as
+/// the sweep would have expired it — CAN E01 to its partner on its own channel, NPAC cancels through the outbox —
+/// and then holds nothing. The sweep may not have run yet; the new request must not be refused for a port the
+/// policy has already given up on.
+/// </summary>
+internal sealed class ExpiryOnArrival(ReferenceData data, PolicyOptions options, OrderStore store, OutboxStore outbox)
+{
+    /// <summary>Expires <paramref name="held"/> when it is past its expiry at <paramref name="at"/>; true when it no longer holds anything.</summary>
+    public bool Expire(StoredOrder held, Instant at, string cause)
+    {
+        if (!IsDue(held, at))
+        {
+            return false;
+        }
+
+        // The held order may be another partner's, decided now on another connection: decide on what it left.
+        store.Lock(OrderLocks.Lsr(held.Partner, held.Pon));
+        var order = store.FindOrder(held.Id);
+        if (order is null || order.State is not (OrderState.Foc or OrderState.PendingReview))
+        {
+            return true;
+        }
+
+        if (!IsDue(order, at))
+        {
+            return false;
+        }
+
+        var ending = ExpiredOrder.Of(order, store.Tns(order.Id), data, options);
+        if (ending.Complete)
+        {
+            store.SetStates([(order.Id, "all TNs activated")], OrderState.Complete, cause);
+            return true;
+        }
+
+        var name = order.LsrNo ?? order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        outbox.Add(OutboxKind.Response, order.Partner, $"expired-{name}.resp.csv", ending.Rows.Select(r => r.Cells()), store.OriginOf(order.Id), order.Id);
+        var npac = NpacCancelGuard.Lines(store, data, ending.Withdrawn.NpacCancels.Select(tn => (order, tn)).ToList(), new HashSet<long> { order.Id }, out var kept);
+        if (npac.Count > 0)
+        {
+            outbox.Add(OutboxKind.Npac, OutboxFile.NpacPartner, $"npac-cancel-{name}-expired.csv", npac);
+        }
+
+        store.CancelOpenTns([order.Id]);
+        var detail = kept[order.Id].Any() ? $"{ending.Detail}; no NPAC CANCEL for {string.Join(", ", kept[order.Id])}: another open order ports it" : ending.Detail;
+        store.SetStates([(order.Id, detail)], OrderState.Expired, cause);
+        return true;
+    }
+
+    private bool IsDue(StoredOrder order, Instant at) =>
+        order is { State: OrderState.Foc, FocDate: { } foc } && Expiry.IsExpired(foc, at, OrderZone.Of(order, options), data.Calendar, options);
+}
