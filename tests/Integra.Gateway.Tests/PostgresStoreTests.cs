@@ -138,3 +138,9 @@ public sealed class SupplementLifecycleTestsOnPostgres(PostgresFixture pg) : Sup
 {
     private protected override CliHarness NewCli() => new(pg.NewDatabase());
 }
+
+[Collection(Postgres.Name)]
+public sealed class ContractV3TestsOnPostgres(PostgresFixture pg) : ContractV3Tests
+{
+    private protected override CliHarness NewCli() => new(pg.NewDatabase());
+}
