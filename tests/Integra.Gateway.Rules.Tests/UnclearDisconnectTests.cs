@@ -119,6 +119,51 @@ public class UnclearDisconnectTests
         Assert.Equal(("L8", "R40"), (Assert.Single(reject.Errors).RuleId, reject.Errors[0].Code));
     }
 
+    /// <summary>The rows of the README's REMARKS table: the REMARKS written, and the answer the README gives.</summary>
+    public static TheoryData<string, string> ReadmeExamples()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Integra.Gateway.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var lines = File.ReadAllLines(Path.Combine(dir!.FullName, "README.md"));
+        var header = Array.FindIndex(lines, l => l.StartsWith("| REMARKS (ports 0101 and 0102 of a four-line account, MI blank) |", StringComparison.Ordinal));
+        var rows = new TheoryData<string, string>();
+        foreach (var line in lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')))
+        {
+            var cells = line.Trim('|', ' ').Split(" | ");
+            rows.Add(cells[0].Trim('`'), cells[1]);
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadmeExamples))]
+    public void L9a_the_readme_remarks_examples_answer_as_the_readme_says(string remarks, string answer)
+    {
+        var decision = DecideRemarks(remarks).Decision;
+        if (answer.StartsWith("REJ ", StringComparison.Ordinal))
+        {
+            var error = Assert.Single(Assert.IsType<Reject>(decision).Errors);
+            Assert.Equal(answer[4..7], error.Code);
+            if (answer.Split("MESSAGE shows `") is [_, var shown])
+            {
+                Assert.Contains(shown[..shown.IndexOf('`', StringComparison.Ordinal)], error.Message, StringComparison.Ordinal);
+            }
+
+            return;
+        }
+
+        var lines = Assert.IsType<Foc>(decision).Lines.Select(l => $"{l.Tn[6..]} {(l.Lna == Lna.Port ? "P" : l.Lna == Lna.Disconnect ? "D" : "R")}");
+        Assert.Equal(answer, string.Join(", ", lines));
+    }
+
+    [Fact]
+    public void L9a_the_readme_table_is_found() => Assert.True(ReadmeExamples().Count >= 8);
+
     [Theory]
     [InlineData("DISC 0103 AND 0104")]
     [InlineData("DISC 0103, 0104 PLEASE")]
