@@ -6,7 +6,8 @@ namespace Integra.Gateway.Portal.Desk;
 /// <param name="Partner">The partner of the order.</param>
 /// <param name="Pon">The PON under review.</param>
 /// <param name="Approve">True to approve the expedite, false to deny it.</param>
-/// <param name="DueDate">With an approval: the date to confirm; null confirms the requested DDD (never before the review's ERD).</param>
+/// <param name="DueDate">With an approval: the date to confirm, a business day from the review's ERD to 30 calendar days after
+/// the review's local date (else refused); null confirms the requested DDD (never before the review's ERD).</param>
 /// <param name="Reviewer">The signed-in desk user, kept in the order's history.</param>
 /// <param name="Ver">The version the desk user saw pending; when another version of the PON is pending by now (a
 /// supplement came meanwhile), nothing is decided (409). Null decides whichever version is pending, as the command line does.</param>

@@ -41,16 +41,25 @@ public static partial class TelephoneNumber
     }
 
     /// <summary>Every NANP number written in free text (REMARKS), normalized, in order of appearance.</summary>
-    public static IEnumerable<string> FindAll(string text)
+    public static IEnumerable<string> FindAll(string text) => Locate(text).Select(found => found.Tn);
+
+    /// <summary>
+    /// <see cref="FindAll"/> with where each number stands in <paramref name="text"/> (start and length of what was
+    /// written), for readers that must also look at the words around it (L9a).
+    /// </summary>
+    public static IEnumerable<(int Index, int Length, string Tn)> Locate(string text)
     {
         foreach (Match m in TnInText().Matches(text))
         {
             if (TryNormalize(m.Value, out var tn))
             {
-                yield return tn;
+                yield return (m.Index, m.Length, tn);
             }
         }
     }
+
+    /// <summary>The number as people write it, <c>612-555-0103</c>, for messages that show a partner what to write.</summary>
+    public static string Dashed(string tn) => $"{tn[..3]}-{tn[3..6]}-{tn[6..]}";
 
     [GeneratedRegex(@"(?<!\d)\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}(?!\d)")]
     private static partial Regex TnInText();

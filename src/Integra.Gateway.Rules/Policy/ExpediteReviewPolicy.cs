@@ -33,9 +33,17 @@ public sealed class ExpediteReviewPolicy(ReferenceData data, PolicyOptions optio
         DueDates.EffectiveReceivedDate(reviewedAt.InZone(order.Zone).LocalDateTime, PortKind.Cutoff(order.Simple, options), data.Calendar);
 
     /// <summary>
+    /// The latest date a reviewer may give: <see cref="PolicyOptions.MaxDaysOut"/> calendar days after the review's
+    /// local date (inclusive). L10 applies to the reviewer too: a date the partner could not ask for, the desk cannot give.
+    /// </summary>
+    public LocalDate LatestApproval(PendingExpedite order, Instant reviewedAt) =>
+        reviewedAt.InZone(order.Zone).Date.PlusDays(options.MaxDaysOut);
+
+    /// <summary>
     /// Approve: FOC at <paramref name="given"/> when the reviewer names a date, else at the requested DDD (on a
-    /// business day); never before the review's ERD. A given date that is not a business day or is before the
-    /// review's ERD is refused, so the reviewer decides again rather than the gateway moving their date.
+    /// business day); never before the review's ERD. A given date that is not a business day, is before the review's
+    /// ERD or is after <see cref="LatestApproval"/> is refused, so the reviewer decides again rather than the gateway
+    /// moving their date. (The requested DDD passed L10 when it was received, before the review, so it needs no bound.)
     /// </summary>
     public ReviewDecision Approve(PendingExpedite order, Instant reviewedAt, LocalDate? given)
     {
@@ -47,8 +55,14 @@ public sealed class ExpediteReviewPolicy(ReferenceData data, PolicyOptions optio
                 return ReviewDecision.Refused($"{date:yyyy-MM-dd} is not a business day");
             }
 
-            return date < erd
-                ? ReviewDecision.Refused($"{date:yyyy-MM-dd} is before the review's effective received date {erd:yyyy-MM-dd}; an FOC date cannot be in the past")
+            if (date < erd)
+            {
+                return ReviewDecision.Refused($"{date:yyyy-MM-dd} is before the review's effective received date {erd:yyyy-MM-dd}; an FOC date cannot be in the past");
+            }
+
+            var latest = LatestApproval(order, reviewedAt);
+            return date > latest
+                ? ReviewDecision.Refused($"{date:yyyy-MM-dd} is more than {options.MaxDaysOut} calendar days after the review's local date {reviewedAt.InZone(order.Zone).Date:yyyy-MM-dd}; give {latest:yyyy-MM-dd} or earlier (L10)")
                 : ReviewDecision.Foc(date, "REVIEW-APPROVE");
         }
 

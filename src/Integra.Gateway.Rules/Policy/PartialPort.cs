@@ -4,10 +4,10 @@ using Integra.Gateway.Rules.Reference;
 namespace Integra.Gateway.Rules.Policy;
 
 /// <summary>
-/// L8 (a non-simple port that leaves working TNs with Integra must declare a partial port) and L9 (the TNs of a
-/// disconnect clause must be working TNs of the account, not ported), and the FOC lines: ported, disconnected,
-/// remaining with Integra. REMARKS is read by <see cref="RemarksClauses"/>. For a simple port REMARKS is
-/// information only (47 CFR §52.36): neither rule applies and REMARKS changes none of its lines.
+/// L8 (a non-simple port that leaves working TNs with Integra must declare a partial port), L9 (the TNs of a
+/// disconnect clause must be working TNs of the account, not ported), L9a (a disconnect clause must be clear), and the
+/// FOC lines: ported, disconnected, remaining with Integra. REMARKS is read by <see cref="RemarksClauses"/>. For a
+/// simple port REMARKS is information only (47 CFR §52.36): no rule applies and REMARKS changes none of its lines.
 /// </summary>
 internal static class PartialPort
 {
@@ -20,6 +20,11 @@ internal static class PartialPort
 
         var remarks = ctx.Remarks;
         var handled = ctx.Ported;
+        foreach (var doubt in remarks.Unclear)
+        {
+            ctx.Add("L9a", RejectCodes.UnclearDisconnect, Field.Remarks, $"The disconnect clause '{doubt.Clause}' in REMARKS is unclear: {doubt.Reason}. Integra disconnects nothing on unclear text; write the numbers to disconnect right after DISC and the numbers that stay in a KEEP clause, e.g. {doubt.ClearForm}.");
+        }
+
         foreach (var tn in remarks.Disconnects)
         {
             var record = ctx.Data.Tn(tn);
@@ -45,7 +50,11 @@ internal static class PartialPort
             ctx.Add("L9", RejectCodes.BadDisconnect, Field.Remarks, $"TN {tn} is ported by a TN row but in a keep clause of REMARKS; remove it from the TN rows or from the keep clause.", tn);
         }
 
-        var remaining = Remaining(ctx.Data, account, handled, remarks.Disconnects);
+        // The TNs of an unclear clause are not disconnected, but they are not left undeclared either: their L9a error
+        // is the one problem, and R40 on top ("write DISC <TN>") would send the partner after the wrong fix. L9 is
+        // not checked on them for the same reason: the clear form is checked when it comes.
+        var mentioned = remarks.Unclear.Count == 0 ? remarks.Disconnects : [.. remarks.Disconnects, .. remarks.Unclear.SelectMany(u => u.Tns)];
+        var remaining = Remaining(ctx.Data, account, handled, mentioned);
         var declared = string.Equals(ctx.Fields[Field.Mi], "A", StringComparison.OrdinalIgnoreCase) || remarks.DeclaresPartialPort;
         if (remaining.Count > 0 && !declared)
         {

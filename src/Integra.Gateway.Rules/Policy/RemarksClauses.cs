@@ -7,20 +7,26 @@ namespace Integra.Gateway.Rules.Policy;
 /// What REMARKS says about the TNs of the account (SPEC §4 "REMARKS clauses"). A clause starts at one of the
 /// words DISC/DISCONNECT (disconnect), KEEP/RETAIN/REMAIN/REMAINS (keep), PORT or PARTIAL, and ends at the next
 /// <c>;</c>, at a <c>.</c> followed by a space, a line break or the end (a dot between digits belongs to a TN), at
-/// a line break, or where the next clause starts. Only the TNs inside a disconnect clause are disconnected: a
-/// carrier that writes "DISC 612-555-0103; keep 612-555-0104" must never lose 0104.
+/// a line break, or where the next clause starts. Only the TNs inside a clear disconnect clause are disconnected: a
+/// carrier that writes "DISC 612-555-0103; keep 612-555-0104" must never lose 0104, and one that writes
+/// "DISC 612-555-0103, NOT 612-555-0104" is asked to say it clearly (L9a, <see cref="DisconnectClause"/>).
 /// </summary>
+/// <param name="Disconnects">The TNs of the clear disconnect clauses: the only TNs that get LNA D.</param>
+/// <param name="Keeps">The TNs of the keep clauses.</param>
+/// <param name="DeclaresPartialPort">REMARKS declares a partial port (a keep clause, PARTIAL not negated, PORT … ONLY).</param>
+/// <param name="Unclear">The disconnect clauses L9a refuses; none of their TNs is in <paramref name="Disconnects"/>.</param>
 public sealed partial record RemarksClauses(
     IReadOnlyList<string> Disconnects,
     IReadOnlyList<string> Keeps,
-    bool DeclaresPartialPort)
+    bool DeclaresPartialPort,
+    IReadOnlyList<UnclearDisconnect> Unclear)
 {
     /// <summary>How many distinct REMARKS texts <see cref="Read"/> remembers before it starts again.</summary>
     private const int Remembered = 1024;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RemarksClauses> Recent = new(StringComparer.Ordinal);
 
-    public static RemarksClauses None { get; } = new([], [], false);
+    public static RemarksClauses None { get; } = new([], [], false, []);
 
     /// <summary>
     /// <see cref="Parse"/>, remembering recent texts: a partner's file repeats the same REMARKS on thousands of
@@ -57,6 +63,7 @@ public sealed partial record RemarksClauses(
 
         var disconnects = new List<string>();
         var keeps = new List<string>();
+        var unclear = new List<UnclearDisconnect>();
         var partial = PartialWordNotNegated(remarks);
         foreach (var segment in Segments(remarks))
         {
@@ -68,7 +75,16 @@ public sealed partial record RemarksClauses(
                 switch (starts[i].Value.ToUpperInvariant())
                 {
                     case "DISC" or "DISCONNECT" when !Negated(segment, starts[i].Index):
-                        disconnects.AddRange(TelephoneNumber.FindAll(UpToAnException(clause)));
+                        var keepWordAfter = i + 1 < starts.Count ? KeepWordWithoutTn(segment, starts, i + 1) : null;
+                        if (DisconnectClause.Read(clause, keepWordAfter) is { } doubt)
+                        {
+                            unclear.Add(doubt);
+                        }
+                        else
+                        {
+                            disconnects.AddRange(TelephoneNumber.FindAll(clause));
+                        }
+
                         break;
                     case "KEEP" or "RETAIN" or "REMAIN" or "REMAINS":
                         keeps.AddRange(TelephoneNumber.FindAll(clause));
@@ -81,7 +97,7 @@ public sealed partial record RemarksClauses(
             }
         }
 
-        return new RemarksClauses(disconnects.Distinct().ToList(), keeps.Distinct().ToList(), partial);
+        return new RemarksClauses(disconnects.Distinct().ToList(), keeps.Distinct().ToList(), partial, unclear);
     }
 
     /// <summary>The text between terminators: <c>;</c>, line breaks, and a dot followed by white space or the end.</summary>
@@ -104,8 +120,8 @@ public sealed partial record RemarksClauses(
     }
 
     /// <summary>
-    /// "DO NOT DISC 612-555-0104" or "no disconnect" is not a disconnect clause. The contract names no negation for
-    /// disconnects; reading one as a disconnect would take a number the carrier meant to keep (README, choices).
+    /// "DO NOT DISC 612-555-0104" or "no disconnect" is not a disconnect clause. The negation stands before DISC, outside
+    /// the clause L9a reads; reading it as a disconnect would take the number the carrier means to keep (README, choices).
     /// </summary>
     private static bool Negated(string segment, int wordStart)
     {
@@ -113,9 +129,17 @@ public sealed partial record RemarksClauses(
         return before.Any(w => w is "NOT" or "NO" or "DONT" or "DON");
     }
 
-    /// <summary>"DISC ALL EXCEPT 612-555-0104": the TNs after EXCEPT, EXCLUDING or BUT are not disconnected.</summary>
-    private static string UpToAnException(string clause) =>
-        ExceptionWord().Match(clause) is { Success: true } m ? clause[..m.Index] : clause;
+    /// <summary>The word of the keep clause starting at clause <paramref name="k"/>, when that clause names no TN.</summary>
+    private static string? KeepWordWithoutTn(string segment, MatchCollection starts, int k)
+    {
+        if (starts[k].Value.ToUpperInvariant() is not ("KEEP" or "RETAIN" or "REMAIN" or "REMAINS"))
+        {
+            return null;
+        }
+
+        var end = k + 1 < starts.Count ? starts[k + 1].Index : segment.Length;
+        return TelephoneNumber.FindAll(segment[starts[k].Index..end]).Any() ? null : starts[k].Value;
+    }
 
     /// <summary>PARTIAL declares a partial port unless NOT or NO is one of the two words before it.</summary>
     private static bool PartialWordNotNegated(string remarks)
@@ -140,9 +164,6 @@ public sealed partial record RemarksClauses(
 
     [GeneratedRegex(@"\b(DISCONNECT|DISC|KEEP|RETAIN|REMAINS|REMAIN|PORT|PARTIAL)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseWord();
-
-    [GeneratedRegex(@"\b(EXCEPT|EXCLUDING|BUT)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ExceptionWord();
 
     [GeneratedRegex(@"\bONLY\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyWord();

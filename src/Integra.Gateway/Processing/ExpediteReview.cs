@@ -97,11 +97,12 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
     /// <summary>The command line's form of <see cref="Review"/>: a review that is not decided is an exception.</summary>
     /// <exception cref="InvalidOperationException">
     /// No order of the partner with that PON awaits review, or the reviewer's date is refused (not a business day,
-    /// or before the review's effective received date).
+    /// before the review's effective received date, or more than 30 calendar days after the review's local date).
+    /// A refusal's message is <c>--dd: PROBLEM</c>, the command line's <c>KEY: PROBLEM</c> form.
     /// </exception>
     public ReviewAnswer Decide(string partnerId, string pon, bool approve, LocalDate? dueDate, Instant reviewedAt)
     {
         var outcome = Review(partnerId, pon, approve, dueDate, reviewedAt);
-        return outcome.Answer ?? throw new InvalidOperationException(outcome.Status == ReviewStatus.Refused ? $"--dd {outcome.Problem}" : outcome.Problem);
+        return outcome.Answer ?? throw new InvalidOperationException(outcome.Status == ReviewStatus.Refused ? $"--dd: {outcome.Problem}" : outcome.Problem);
     }
 }
