@@ -6,8 +6,8 @@ namespace Integra.Gateway.Drops;
 /// <summary>
 /// The temporary name a response is written under before it is renamed into place: <c>.NAME.&lt;guid&gt;.tmp</c>.
 /// Dot-prefixed so partners' pollers skip it; the 32 hex digits make it the gateway's own, so a temporary file left by
-/// a crash can be told from anything a partner put in the folder. <c>Csv/CsvFiles</c> names its local temporary
-/// files the same way (<c>TemporaryNamesTests</c> holds both to this pattern).
+/// a crash can be told from anything a partner put in the folder. Local files (<c>Csv/CsvFiles</c>) and SFTP uploads
+/// are both named here.
 /// </summary>
 public static partial class TemporaryNames
 {
