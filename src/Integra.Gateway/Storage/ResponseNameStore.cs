@@ -88,10 +88,10 @@ public sealed class ResponseNameStore(OrderStore store, IClock clock)
         }
 
         var now = StoreFormats.Text(clock.GetCurrentInstant());
-        store.Connection.Execute(
-            "INSERT INTO response_names (partner, place, base, suffix, name, source, assigned_at) VALUES (@partner, @place, @baseName, @suffix, @name, @source, @now)",
-            chosen.Select(c => new { partner, place, baseName = requests[c.Index].BaseName, c.Suffix, name = names[c.Index], source = requests[c.Index].Source, now }),
-            store.ActiveTransaction);
+        store.InsertRows(
+            "response_names",
+            ["partner", "place", "base", "suffix", "name", "source", "assigned_at"],
+            chosen.Select(c => new object?[] { partner, place, requests[c.Index].BaseName, c.Suffix, names[c.Index], requests[c.Index].Source, now }));
         transaction.Commit();
         return names.Select(n => n!).ToList();
     }
