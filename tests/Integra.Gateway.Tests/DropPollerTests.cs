@@ -183,7 +183,9 @@ public sealed class DropPollerTests : IDisposable
         await poller.PollAsync(default);
         _clock.AdvanceSeconds(2);
         Assert.Equal(1, await poller.PollAsync(default));
-        Assert.Equal(first, File.ReadAllText(Path.Combine(_folder.Location, "out", "e.lsr.resp.csv")));
+
+        // A new upload: its resent answer takes a new number, the first may not have been fetched (SPEC §5).
+        Assert.Equal(first, File.ReadAllText(Path.Combine(_folder.Location, "out", "e.lsr.2.resp.csv")));
         Assert.Equal(["e.lsr.csv", "e.lsr.csv.1"], Files("archive"));
     }
 

@@ -11,6 +11,12 @@ internal sealed class FaultyFolder(IDropFolder inner) : IDropFolder
 
     public bool FailMove { get; set; }
 
+    /// <summary>The response is written whole, then the process "dies" before the ledger records it.</summary>
+    public bool FailAfterResponse { get; set; }
+
+    /// <summary>Names of the responses written through this folder, in order (a retry shows its name again).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Written { get; } = new();
+
     /// <summary>When set, moves fail once this many have succeeded (a crash in the middle of a batch's archiving).</summary>
     public int? FailMoveAfter { get; set; }
 
@@ -63,7 +69,16 @@ internal sealed class FaultyFolder(IDropFolder inner) : IDropFolder
 
         await inner.WriteResponseAsync(responseName, rows, cancellationToken);
         Interlocked.Increment(ref _responses);
+        Written.Enqueue(responseName);
+        if (FailAfterResponse)
+        {
+            throw new IOException("injected: died after writing the response, before recording it");
+        }
     }
+
+    public Task<IReadOnlyList<DropEntry>> ListOutboundAsync(CancellationToken cancellationToken) => inner.ListOutboundAsync(cancellationToken);
+
+    public Task DeleteOutboundAsync(string name, CancellationToken cancellationToken) => inner.DeleteOutboundAsync(name, cancellationToken);
 
     public Task MoveAsync(string name, bool toError, CancellationToken cancellationToken)
     {

@@ -94,7 +94,25 @@ public class ProcessCommandTests
         var first = cli.Text("ACME", "acme-20260302.lsr.resp.csv");
         // A week later the same file would get other dates if it were decided again.
         Assert.Equal(0, await cli.Process("ACME", "2026-03-09T12:30:00-07:00", file));
-        Assert.Equal(first, cli.Text("ACME", "acme-20260302.lsr.resp.csv"));
+        Assert.Equal(first, cli.Text("ACME", "acme-20260302.lsr.2.resp.csv")); // the resend beside the first (SPEC §5)
+    }
+
+    [SkippableFact]
+    public async Task Processing_two_files_of_the_same_name_into_the_same_out_keeps_both_answers()
+    {
+        using var cli = NewCli();
+        var first = Path.Combine(cli.Dir, "one", "batch.lsr.csv");
+        var second = Path.Combine(cli.Dir, "two", "batch.lsr.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(first)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(second)!);
+        File.WriteAllText(first, $"{LsrHeader}\n{Row("SN-1", "00", "2026-03-05")}\n");
+        File.WriteAllText(second, $"{LsrHeader}\n{Row("SN-2", "00", "2026-03-05", tn: "5035550102")}\n");
+        Assert.Equal(0, await cli.Process("ACME", Monday, first));
+        Assert.Equal(0, await cli.Process("ACME", Monday, second));
+
+        Assert.Equal(["batch.lsr.2.resp.csv", "batch.lsr.resp.csv"], Directory.GetFiles(Path.Combine(cli.Out, "ACME")).Select(Path.GetFileName).Order());
+        Assert.Equal("SN-1", Assert.Single(cli.Rows("ACME", "batch.lsr.resp.csv"))["PON"]);
+        Assert.Equal("SN-2", Assert.Single(cli.Rows("ACME", "batch.lsr.2.resp.csv"))["PON"]);
     }
 
     [SkippableFact]

@@ -115,7 +115,8 @@ public class ReviewCommandTests
         using var cli = await Pending();
         await cli.Review("BRIDGE", "BR-2001", Now, "--deny");
         await cli.Process("BRIDGE", Now, Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv"));
-        Assert.Equal(("FOC", "2026-03-06"), (cli.Rows("BRIDGE", "bridge-0302.lsr.resp.csv")[0]["RESPTYP"], cli.Rows("BRIDGE", "bridge-0302.lsr.resp.csv")[0]["DD"]));
+        var resent = cli.Rows("BRIDGE", "bridge-0302.lsr.2.resp.csv")[0]; // beside the first answer, never over it (SPEC §5)
+        Assert.Equal(("FOC", "2026-03-06"), (resent["RESPTYP"], resent["DD"]));
     }
 
     [SkippableFact]

@@ -3,6 +3,7 @@ using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage;
 using NodaTime;
 
 namespace Integra.Gateway.Cli;
@@ -36,6 +37,12 @@ internal static class ProcessCommand
         var processor = context.Processor();
         var receipt = new Receipt(partner, channel, received);
         var exit = ExitCodes.Done;
+
+        // No answer replaces another (SPEC §5): a name this folder had, or that is in it now, is numbered. The CLI's
+        // copies have their own place in the store, so they never take a drop's names.
+        var folder = Path.Combine(outDir, partner.Id);
+        var place = ResponseNameStore.OutFolderPlace(folder);
+        var names = new ResponseNameStore(context.Store, SystemClock.Instance);
         using var progress = new TerminalProgress("processing");
         for (var i = 0; i < files.Length; i++)
         {
@@ -59,7 +66,7 @@ internal static class ProcessCommand
                 outcome = processor.Process(receipt, Path.GetFileName(file), stream, stream.Length, new DirectoryLoaSource(directory));
             }
 
-            var target = Path.Combine(outDir, partner.Id, outcome.ResponseName);
+            var target = Path.Combine(folder, names.Assign(partner.Id, place, [new NameRequest(null, outcome.ResponseName)], n => File.Exists(Path.Combine(folder, n)))[0]);
             ResponseWriter.WriteFile(target, outcome.Rows);
             Console.Out.WriteLine($"{file}: {outcome.Requests} request(s), {outcome.Summary()} -> {target}");
             foreach (var batch in outcome.NpacBatches ?? [])

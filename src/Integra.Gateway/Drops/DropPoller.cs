@@ -42,6 +42,7 @@ public sealed class DropPoller
     private readonly Duration _quietPeriod;
     private readonly ILogger _logger;
     private readonly int _filesPerRound;
+    private readonly OutboundNames _names;
 
     public DropPoller(Partner partner, Channel channel, IDropFolder folder, IntakePipeline pipeline, IClock clock, Duration quietPeriod, ILogger logger, int filesPerRound = IntakeSettings.DefaultFilesPerRound)
     {
@@ -54,6 +55,7 @@ public sealed class DropPoller
         _clock = clock;
         _quietPeriod = quietPeriod;
         _logger = logger;
+        _names = new OutboundNames(pipeline.Store, clock, partner.Id, channel);
     }
 
     /// <summary>A drop wired by hand over one store (tests, tools): its own pipeline on the ledger's store.</summary>
@@ -103,8 +105,13 @@ public sealed class DropPoller
 
     private async Task<DropRound> PollOnceAsync(CancellationToken cancellationToken)
     {
+        // The outbound folder first: what a crash left half-written goes, and what is there no response replaces.
+        var outbound = await _folder.ListOutboundAsync(cancellationToken);
+        await OrphanedTemporaryFiles.RemoveAsync(_folder, _partner.Id, outbound, _clock.GetCurrentInstant(), _logger, cancellationToken);
+        _names.Listed(outbound);
+
         // Later answers to orders that came through this drop (reviews, sweeps) go out first.
-        await _pipeline.DeliverAsync(new DropDelivery(_folder, _channel), _partner.Id, cancellationToken);
+        await _pipeline.DeliverAsync(new DropDelivery(_folder, _channel, _names), _partner.Id, cancellationToken);
         var entries = await _folder.ListAsync(cancellationToken);
         var now = _clock.GetCurrentInstant();
         var candidates = new List<DropEntry>();
@@ -212,7 +219,7 @@ public sealed class DropPoller
         try
         {
             await Each(batch.Length, async (i, token) => files[i] = await FetchAsync(batch[i], _lastListing[batch[i].Name].FirstSeen, documents, token), cancellationToken);
-            var items = _pipeline.Decide(files);
+            var items = _names.Name(_pipeline.Decide(files));
 
             await Each(items.Count, (i, token) => items[i].Outcome is { } o ? _folder.WriteResponseAsync(o.ResponseName, o.Rows, token) : Task.CompletedTask, cancellationToken);
             _pipeline.Answered(items);

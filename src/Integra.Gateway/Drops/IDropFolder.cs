@@ -26,7 +26,21 @@ public interface IDropFolder
     /// <summary>Copies an inbound file to <paramref name="destination"/>.</summary>
     Task DownloadAsync(string name, Stream destination, CancellationToken cancellationToken);
 
-    /// <summary>Writes a response file to the outbound folder under a temporary name, then renames it into place.</summary>
+    /// <summary>
+    /// The files in the outbound folder, without sub-folders: the names already there (a response is never written
+    /// over one, SPEC §5) and temporary files a crash left behind.
+    /// </summary>
+    Task<IReadOnlyList<DropEntry>> ListOutboundAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes a file of the gateway's own from the outbound folder (<see cref="TemporaryNames.IsOurs"/>); one already gone is no error.</summary>
+    /// <exception cref="ArgumentException">The name is not one of the gateway's temporary names.</exception>
+    Task DeleteOutboundAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a response file to the outbound folder under a temporary name (<see cref="TemporaryNames.For"/>), then
+    /// renames it into place. The name comes from <see cref="OutboundNames"/>, which never gives one twice, so the only
+    /// file it can replace is the same answer written before a crash.
+    /// </summary>
     Task WriteResponseAsync(string responseName, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken);
 
     /// <summary>Moves an inbound file to the archive folder, or to the error folder when it could not be processed.</summary>

@@ -62,6 +62,27 @@ public sealed class LocalDropFolder : IDropFolder
         await source.CopyToAsync(destination, cancellationToken);
     }
 
+    public Task<IReadOnlyList<DropEntry>> ListOutboundAsync(CancellationToken cancellationToken)
+    {
+        // No out folder yet holds no names: the first response creates it.
+        IReadOnlyList<DropEntry> entries = !Directory.Exists(_out)
+            ? []
+            : new DirectoryInfo(_out).EnumerateFiles().Select(f => new DropEntry(f.Name, f.Length, f.LastWriteTimeUtc)).ToList();
+        return Task.FromResult(entries);
+    }
+
+    public Task DeleteOutboundAsync(string name, CancellationToken cancellationToken)
+    {
+        // Only the gateway's own temporary names: whatever a partner or an operator put there stays.
+        if (!TemporaryNames.IsOurs(name))
+        {
+            throw new ArgumentException($"'{name}' is not a temporary file of the gateway", nameof(name));
+        }
+
+        File.Delete(Path.Combine(_out, name));
+        return Task.CompletedTask;
+    }
+
     public Task WriteResponseAsync(string responseName, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken)
     {
         ResponseWriter.WriteFile(Path.Combine(_out, responseName), rows);

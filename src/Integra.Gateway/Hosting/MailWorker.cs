@@ -9,7 +9,10 @@ using NodaTime;
 
 namespace Integra.Gateway.Hosting;
 
-/// <summary>The Montana mailbox loop: handle the inbox, then wait for mail (IDLE or poll); failures back off and reconnect.</summary>
+/// <summary>
+/// The Montana mailbox loop: deliver waiting answers and handle the inbox, then wait for mail (IDLE or poll; under IDLE
+/// the wait also ends within the poll interval once an answer waits in the outbox); failures back off and reconnect.
+/// </summary>
 public sealed class MailWorker(
     IntakePipelines pipelines,
     ReferenceDataSource data,

@@ -29,6 +29,10 @@ public static partial class GatewayLog
         Message = "Delivered {Count} pending response file(s) to {Partner} at {Location}")]
     public static partial void OutboxDelivered(this ILogger logger, string partner, string location, int count);
 
+    [LoggerMessage(EventId = 112, EventName = "OrphanedTemporaryFileRemoved", Level = LogLevel.Warning,
+        Message = "Removed {File} ({Size} bytes, written {Written}) from the outbound folder of {Partner} at {Location}: a temporary file left by an interrupted write")]
+    public static partial void OrphanedTemporaryFileRemoved(this ILogger logger, string partner, string location, string file, long size, string written);
+
     [LoggerMessage(EventId = 120, EventName = "ExpediteReviewPending", Level = LogLevel.Warning,
         Message = "LSR {Pon} VER {Ver} from {Partner} via {Channel} is PND X01: it waits for the desk's expedite review [{RequestId}]")]
     public static partial void ExpediteReviewPending(this ILogger logger, string partner, string channel, string pon, string ver, string requestId);

@@ -37,6 +37,7 @@ public sealed class MailIntake : IDisposable
     private readonly ILogger logger;
     private readonly ReplyBuilder _replies;
     private readonly MailDelivery _delivery;
+    private readonly OutboxStore _outbox;
     private ImapClient? _client;
 
     /// <summary>The mailbox of the host: <paramref name="data"/> gives the current reference data snapshot (partners' sender addresses).</summary>
@@ -51,6 +52,7 @@ public sealed class MailIntake : IDisposable
         this.logger = logger;
         _replies = new ReplyBuilder(settings);
         _delivery = new MailDelivery(settings, _replies, sender, data);
+        _outbox = new OutboxStore(pipeline.Store, clock);
     }
 
     /// <summary>A mailbox wired by hand over one store (tests, tools): its own pipeline on the ledger's store.</summary>
@@ -103,7 +105,12 @@ public sealed class MailIntake : IDisposable
         }
     }
 
-    /// <summary>Waits for new mail: IDLE (re-issued every <see cref="MailSettings.IdleRefresh"/>) when the server has it, else the poll interval.</summary>
+    /// <summary>
+    /// Waits for new mail: IDLE (re-issued every <see cref="MailSettings.IdleRefresh"/>) when the server has it, else
+    /// the poll interval. Under IDLE the outbox is still checked every <see cref="MailSettings.PollInterval"/>: an
+    /// answer recorded elsewhere (a review run on the command line, the sweep, an S5 closure) ends the wait, so it
+    /// reaches the partner within the poll interval, not at the next new mail or IDLE refresh (issue 24).
+    /// </summary>
     public async Task WaitForMailAsync(CancellationToken cancellationToken)
     {
         if (_client is not { IsConnected: true } client || !client.Capabilities.HasFlag(ImapCapabilities.Idle))
@@ -118,6 +125,8 @@ public sealed class MailIntake : IDisposable
             using var done = new CancellationTokenSource(settings.IdleRefresh);
             void Arrived(object? s, EventArgs e) => done.Cancel();
             inbox.CountChanged += Arrived;
+            using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var watcher = WatchOutboxAsync(done, watching.Token);
             try
             {
                 await client.IdleAsync(done.Token, cancellationToken);
@@ -125,6 +134,10 @@ public sealed class MailIntake : IDisposable
             finally
             {
                 inbox.CountChanged -= Arrived;
+
+                // The watcher uses this worker's store connection: it must have stopped before the next round does.
+                await watching.CancelAsync();
+                await watcher;
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -135,6 +148,33 @@ public sealed class MailIntake : IDisposable
     }
 
     public void Dispose() => Drop();
+
+    /// <summary>Every poll interval while IDLE waits: ends it (<paramref name="done"/>) once an answer waits for the mailbox.</summary>
+    private async Task WatchOutboxAsync(CancellationTokenSource done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(settings.PollInterval);
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (_outbox.Pending(Channel.Email).Count > 0)
+                {
+                    await done.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // IDLE ended first (new mail, refresh, shutdown).
+        }
+        catch (Exception e)
+        {
+            // The store did not answer: end IDLE, so the round that follows reports it as the channel's failure.
+            logger.LogDebug(e, "Checking the outbox during IMAP IDLE failed; ending IDLE");
+            await done.CancelAsync();
+        }
+    }
 
     private async Task HandleAsync(ImapClient client, IMailFolder inbox, IMessageSummary summary, CancellationToken cancellationToken)
     {

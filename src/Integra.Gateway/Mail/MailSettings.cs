@@ -58,7 +58,10 @@ public sealed class MailSettings
 
     public string QuarantineFolder { get; set; } = "Quarantine";
 
-    /// <summary>Poll interval when the server has no IDLE.</summary>
+    /// <summary>
+    /// Poll interval when the server has no IDLE; with IDLE, how often the outbox is checked for answers recorded
+    /// elsewhere (a review on the command line), so they reach the partner within it.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>IDLE is re-issued this often, well before servers drop idle sessions (RFC 2177: 29 minutes; many are stricter).</summary>

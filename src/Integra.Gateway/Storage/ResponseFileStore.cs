@@ -53,4 +53,14 @@ public sealed class ResponseFileStore(OrderStore store, IClock clock)
             .Select(o => new object?[] { id, partner, StoredText.Of(kind), o.Ccna, o.Pon });
         store.InsertRows("response_file_orders", ["file_id", "partner", "kind", "ccna", "pon"], orders);
     }
+
+    /// <summary>
+    /// The kept response to this upload went out as <paramref name="responseName"/>: the numbered name its channel
+    /// gave it because the plain one was taken (SPEC §5), so the portal offers it under the name the partner got.
+    /// </summary>
+    public void Renamed(string partner, Channel channel, string requestName, Instant received, string responseName) =>
+        store.Connection.Execute(
+            "UPDATE response_files SET name = @responseName WHERE partner = @partner AND channel = @channel AND request_name = @requestName AND received_at = @receivedAt",
+            new { partner, channel = StoredText.Of(channel), requestName, receivedAt = StoreFormats.Text(received), responseName },
+            store.ActiveTransaction);
 }

@@ -346,5 +346,34 @@ internal static class Schema
             PRIMARY KEY (partner, kind, ccna, pon, file_id)
         );
         """),
+
+        // Issue 24, SPEC §5: no answer replaces another. Every name a response got in a partner's outbound place
+        // (place: the channel's text for the drops, "out:<folder>" for the CLI's --out) is kept, with what it answers
+        // (source: F<intake file id> or O<first outbox id>), so a later answer of the same name is numbered
+        // (suffix 2, 3, …; 1 is the bare name) and a crash-retry of the same answer takes the name it was given. Names
+        // delivered before this step are taken over from the ledger and the delivered outbox.
+        new("""
+        CREATE TABLE response_names (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partner TEXT NOT NULL,
+            place TEXT NOT NULL,
+            base TEXT NOT NULL,
+            suffix INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            source TEXT,
+            assigned_at TEXT NOT NULL,
+            UNIQUE (partner, place, name),
+            UNIQUE (partner, place, source)
+        );
+        CREATE INDEX response_names_base ON response_names (partner, place, base, suffix);
+        INSERT INTO response_names (partner, place, base, suffix, name, source, assigned_at)
+        SELECT partner, channel, response_name, 1, response_name, NULL, MIN(updated_at) FROM intake_files
+        WHERE response_name IS NOT NULL GROUP BY partner, channel, response_name;
+        INSERT INTO response_names (partner, place, base, suffix, name, source, assigned_at)
+        SELECT o.partner, o.channel, o.file_name, 1, o.file_name, NULL, MIN(o.created_at) FROM outbox o
+        WHERE o.channel IS NOT NULL AND o.delivered_at IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM response_names r WHERE r.partner = o.partner AND r.place = o.channel AND r.name = o.file_name)
+        GROUP BY o.partner, o.channel, o.file_name;
+        """),
     ];
 }

@@ -141,7 +141,7 @@ public sealed class SftpDropTests : IDisposable
         _clock.AdvanceDays(9); // a new decision would now get other dates
         Upload("ACME", "s7.lsr.csv");
         Assert.Equal(1, await PollTwice(poller));
-        Assert.Equal(first, File.ReadAllText(Path.Combine(Dir("ACME", "out"), "s7.lsr.resp.csv")));
+        Assert.Equal(first, File.ReadAllText(Path.Combine(Dir("ACME", "out"), "s7.lsr.2.resp.csv"))); // a new upload, a new number (SPEC §5)
     }
 
     [Fact]

@@ -47,12 +47,55 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
         return _connections.RunAsync(client => client.DownloadFile(path, destination), cancellationToken);
     }
 
+    public Task<IReadOnlyList<DropEntry>> ListOutboundAsync(CancellationToken cancellationToken) =>
+        _connections.RunAsync<IReadOnlyList<DropEntry>>(
+            client =>
+            {
+                try
+                {
+                    return client.ListDirectory(_settings.Outbound)
+                        .Where(file => file.IsRegularFile)
+                        .Select(file => new DropEntry(file.Name, file.Length, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)))
+                        .ToList();
+                }
+                catch (SftpPathNotFoundException)
+                {
+                    // No outbound folder yet holds no names; writing the first response fails as it always did.
+                    return [];
+                }
+            },
+            cancellationToken);
+
+    public Task DeleteOutboundAsync(string name, CancellationToken cancellationToken)
+    {
+        // Only the gateway's own temporary names (never a path): whatever a partner put there stays.
+        if (!TemporaryNames.IsOurs(name))
+        {
+            throw new ArgumentException($"'{name}' is not a temporary file of the gateway", nameof(name));
+        }
+
+        var path = $"{_settings.Outbound.TrimEnd('/')}/{name}";
+        return _connections.RunAsync(
+            client =>
+            {
+                try
+                {
+                    client.DeleteFile(path);
+                }
+                catch (SftpPathNotFoundException)
+                {
+                    // Removed meanwhile (another instance's round after a fail-over): nothing left to do.
+                }
+            },
+            cancellationToken);
+    }
+
     public Task WriteResponseAsync(string responseName, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken)
     {
         var final = PathIn(_settings.Outbound, responseName);
 
         // Dot-prefixed temporary name: partners' pollers skip it until the rename makes it whole.
-        var temp = $"{_settings.Outbound.TrimEnd('/')}/.{responseName}.{Guid.NewGuid():N}.tmp";
+        var temp = $"{_settings.Outbound.TrimEnd('/')}/{TemporaryNames.For(responseName)}";
         var content = ResponseWriter.Bytes(rows);
         return _connections.RunAsync(
             client =>
@@ -60,7 +103,8 @@ public sealed class SftpDropFolder : IDropFolder, IDisposable
                 // WriteAllBytes is four requests (realpath, open, write, close); a stream would add an fstat.
                 client.WriteAllBytes(temp, content);
 
-                // posix-rename replaces an older response of the same name atomically.
+                // posix-rename replaces a file of the same name atomically: only ever this answer written before a
+                // crash, since OutboundNames gives each name once (SPEC §5).
                 client.RenameFile(temp, final, isPosix: true);
             },
             cancellationToken);
