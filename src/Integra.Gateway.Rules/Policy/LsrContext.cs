@@ -61,7 +61,7 @@ internal sealed class LsrContext
     /// <summary>The request's TNs and the order's activated TNs: every TN that leaves Integra with this order.</summary>
     public IReadOnlySet<string> Ported { get; }
 
-    /// <summary>The clauses of REMARKS (L8, L9).</summary>
+    /// <summary>The clauses of REMARKS (L8, L9, L9a).</summary>
     public RemarksClauses Remarks { get; }
 
     public List<RuleError> Errors { get; } = [];
