@@ -8,6 +8,7 @@ using Integra.Gateway.Rules.Reference;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
 namespace Integra.Gateway.Portal;
@@ -130,7 +131,13 @@ public static class PortalApp
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseStatusCodePages();
+        // Every error is a page of the portal (with the way back and a correlation id), never a blank or plain-text one.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Errors/500",
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePagesWithReExecute("/Errors/{0}");
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

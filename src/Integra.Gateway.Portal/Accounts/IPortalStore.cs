@@ -68,6 +68,12 @@ public interface IPortalStore
 
     ProfileSubmission AddProfile(string source, TradingPartnerProfile profile, DateTimeOffset receivedAt, DateTimeOffset dueAt);
 
+    /// <summary>
+    /// Queues a submission of the public form rendered with <paramref name="formId"/>; the same form posted again
+    /// (double click, back and resubmit, two instances at once) returns the first submission and adds nothing.
+    /// </summary>
+    (ProfileSubmission Submission, bool Added) AddProfileOnce(string source, string formId, TradingPartnerProfile profile, DateTimeOffset receivedAt, DateTimeOffset dueAt);
+
     ProfileSubmission? FindProfile(long id);
 
     /// <summary>All submissions, the open ones first by due time, then the handled ones newest first.</summary>

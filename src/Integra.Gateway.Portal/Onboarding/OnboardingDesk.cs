@@ -33,13 +33,39 @@ public sealed class OnboardingDesk(
 {
     public const int BusinessDaysToHandle = 3;
 
+    /// <summary>Queues a form from the access-request folder (every file is its own submission).</summary>
     public ProfileSubmission Submit(HttpContext? context, string source, TradingPartnerProfile profile)
     {
         var received = time.GetUtcNow();
         var submission = store.AddProfile(source, profile, received, DueAt(received));
-        audit.Record(context, profile.Admin1Email, null, AuditActions.ProfileReceived, $"profile {submission.Id}", $"{profile.Company} ({profile.PartnerId}) by {source}");
+        Received(context, source, submission);
         return submission;
     }
+
+    /// <summary>
+    /// Queues a form of the public page, once per rendered form (<paramref name="formId"/>): posted again, it is the
+    /// first submission, with its own due time, and nothing new reaches the queue or the audit trail.
+    /// </summary>
+    public ProfileSubmission SubmitOnce(HttpContext? context, string formId, TradingPartnerProfile profile)
+    {
+        var received = time.GetUtcNow();
+        var (submission, added) = store.AddProfileOnce(ProfileSources.Page, formId, profile, received, DueAt(received));
+        if (added)
+        {
+            Received(context, ProfileSources.Page, submission);
+        }
+
+        return submission;
+    }
+
+    /// <summary>The partner the form comes from when that partner exists already (same id or CCNA), else null.</summary>
+    public Partner? ExistingPartner(TradingPartnerProfile profile) =>
+        partners.All().FirstOrDefault(p =>
+            string.Equals(p.Id, profile.PartnerId, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Ccna, profile.PartnerId, StringComparison.OrdinalIgnoreCase));
+
+    // Nobody signed in sent the form: the actor is anonymous, the e-mail it claims is data, not an identity.
+    private void Received(HttpContext? context, string source, ProfileSubmission submission) =>
+        audit.Record(context, Auditor.Anonymous, null, AuditActions.ProfileReceived, $"profile {submission.Id}", $"{submission.Profile.Company} ({submission.Profile.PartnerId}) by {source}, claimed by {submission.Profile.Admin1Email}");
 
     /// <summary>3 business days after <paramref name="received"/>, at the same local time in the desk's zone (a received time on a holiday counts from the next business day).</summary>
     public DateTimeOffset DueAt(DateTimeOffset received)

@@ -136,6 +136,19 @@ public sealed partial class PortalStore : IPortalStore
         return FindProfile(id)!;
     }
 
+    public (ProfileSubmission Submission, bool Added) AddProfileOnce(string source, string formId, TradingPartnerProfile profile, DateTimeOffset receivedAt, DateTimeOffset dueAt)
+    {
+        using var connection = _dialect.Open();
+
+        // Two posts of one form at once: the unique form_id lets exactly one insert through, the other reads it.
+        var id = connection.Query<long>(
+            "INSERT INTO portal_profiles (source, form, received_at, due_at, state, form_id) VALUES (@source, @form, @received, @due, @state, @formId) ON CONFLICT (form_id) DO NOTHING RETURNING id",
+            new { source, form = JsonSerializer.Serialize(profile), received = Text(receivedAt), due = Text(dueAt), state = ProfileStates.Received, formId }).Select(i => (long?)i).SingleOrDefault();
+        return id is { } added
+            ? (FindProfile(added)!, true)
+            : (QueryProfiles("WHERE form_id = @formId", new { formId }).Single(), false);
+    }
+
     public ProfileSubmission? FindProfile(long id) => QueryProfiles("WHERE id = @id", new { id }).SingleOrDefault();
 
     public IReadOnlyList<ProfileSubmission> Profiles() =>
