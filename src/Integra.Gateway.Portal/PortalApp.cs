@@ -3,6 +3,7 @@ using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Audit;
 using Integra.Gateway.Portal.Mail;
 using Integra.Gateway.Portal.Onboarding;
+using Integra.Gateway.Portal.Partners;
 using Integra.Gateway.Portal.Security;
 using Integra.Gateway.Rules.Reference;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -70,6 +71,14 @@ public static class PortalApp
             .AddSingleton(sp => new SignInService(dependencies.Store, settings, sp.GetRequiredService<Auditor>(), dependencies.Time))
             .AddSingleton(sp => new PartnerDirectory(dependencies.Data, dependencies.Store))
             .AddSingleton(sp => new UserAdministration(dependencies.Store, sp.GetRequiredService<SignInLinks>(), dependencies.Mailer, sp.GetRequiredService<Auditor>(), dependencies.Time))
+            .AddSingleton(sp => new PartnerAdministration(
+                dependencies.Store,
+                sp.GetRequiredService<PartnerDirectory>(),
+                sp.GetRequiredService<SignInLinks>(),
+                dependencies.Mailer,
+                sp.GetRequiredService<Auditor>(),
+                settings,
+                dependencies.Time))
             .AddSingleton(sp => new OnboardingDesk(
                 dependencies.Store,
                 sp.GetRequiredService<PartnerDirectory>(),
@@ -119,6 +128,7 @@ public static class PortalApp
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Staff", Identity.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Staff/Admin", Identity.StaffAdminPolicy);
             o.Conventions.AuthorizeFolder("/Partner", Identity.PartnerPolicy);
             o.Conventions.AuthorizeFolder("/Partner/Users", Identity.PartnerAdminPolicy);
             o.Conventions.AuthorizeFolder("/Docs");

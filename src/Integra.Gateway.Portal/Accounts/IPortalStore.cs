@@ -1,5 +1,6 @@
 using Integra.Gateway.Portal.Audit;
 using Integra.Gateway.Portal.Onboarding;
+using Integra.Gateway.Portal.Partners;
 using Integra.Gateway.Rules.Reference;
 
 namespace Integra.Gateway.Portal.Accounts;
@@ -90,4 +91,22 @@ public interface IPortalStore
     /// False (and nothing written) when the submission was already decided or the partner id or an address is taken.
     /// </summary>
     bool ApproveProfile(long id, Partner partner, IReadOnlyList<NewPortalUser> administrators, string by, DateTimeOffset at);
+
+    /// <summary>
+    /// Decides a submission from a partner that exists already (same id or CCNA): records it approved and adds its
+    /// administrators to that partner, in one unit of work. False (nothing written) when it was already decided or an
+    /// address is taken.
+    /// </summary>
+    bool ApproveProfileForExisting(long id, IReadOnlyList<NewPortalUser> administrators, string by, DateTimeOffset at);
+
+    /// <summary>Every partner whose access a staff admin has switched (off, or on again).</summary>
+    IReadOnlyList<PartnerAccess> PartnerAccess();
+
+    /// <summary>The switch of one partner; null when nobody ever switched it (access on).</summary>
+    PartnerAccess? FindPartnerAccess(string partner);
+
+    void SetPartnerAccess(PartnerAccess access);
+
+    /// <summary>Marks every unused token of the user for <paramref name="purpose"/> used: a new link revokes the older ones.</summary>
+    void RevokeTokens(long userId, string purpose, DateTimeOffset now);
 }

@@ -1,6 +1,5 @@
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Audit;
-using Integra.Gateway.Portal.Documents;
 using Integra.Gateway.Portal.Mail;
 using Integra.Gateway.Rules.Reference;
 using Microsoft.AspNetCore.Http;
@@ -86,16 +85,13 @@ public sealed class OnboardingDesk(
         }
 
         var profile = submission.Profile;
-        if (partners.Taken(profile.PartnerId, profile.PartnerId))
+        if (ExistingPartner(profile) is { } existing)
         {
-            return DeskResult.No($"A partner with id or CCNA {profile.PartnerId} exists already: reject the form with that reason.");
+            return await AddAdministratorsAsync(context, actor, submission, existing, cancellationToken);
         }
 
         var partner = new Partner(profile.PartnerId, profile.PartnerId, profile.Company.Trim(), Enum.Parse<PartnerType>(profile.PartnerType, ignoreCase: true), profile.AdminEmails, null, null);
-        var admins = new[] { (profile.Admin1Name, profile.Admin1Email), (profile.Admin2Name, profile.Admin2Email) }
-            .DistinctBy(a => a.Item2.Trim(), StringComparer.OrdinalIgnoreCase)
-            .Select(a => new NewPortalUser(a.Item2.Trim(), a.Item1.Trim(), PortalRoles.PartnerAdmin, partner.Id, Privileges.Csr | Privileges.Lsr | Privileges.View))
-            .ToList();
+        var admins = Administrators(profile, partner.Id);
         if (admins.Any(a => store.FindUser(a.Email) is not null))
         {
             return DeskResult.No("An administrator's e-mail address already has a portal account: reject the form with that reason.");
@@ -110,12 +106,43 @@ public sealed class OnboardingDesk(
         foreach (var admin in admins)
         {
             var user = store.FindUser(admin.Email)!;
-            await mailer.SendAsync(WelcomeMail(partner, user, links.Create(user.Id)), cancellationToken);
+            await mailer.SendAsync(AccountMails.Administrator(settings, partner, user, links.Create(user.Id), newPartner: true), cancellationToken);
             audit.Record(context, actor, partner.Id, AuditActions.UserCreated, user.Email, "partner administrator; first sign-in link sent");
         }
 
         return DeskResult.Ok;
     }
+
+    /// <summary>
+    /// A form from a partner that exists (same id or CCNA, partners.csv ones included) asks for administrators: the
+    /// desk's approval adds the form's administrators to that partner, mails each a first sign-in link with the
+    /// guides, and changes nothing else about the partner.
+    /// </summary>
+    private async Task<DeskResult> AddAdministratorsAsync(HttpContext? context, string actor, ProfileSubmission submission, Partner partner, CancellationToken cancellationToken)
+    {
+        var admins = Administrators(submission.Profile, partner.Id);
+        if (admins.Any(a => store.FindUser(a.Email) is not null) || !store.ApproveProfileForExisting(submission.Id, admins, actor, time.GetUtcNow()))
+        {
+            return DeskResult.No("An administrator's e-mail address already has a portal account, or the form was handled meanwhile: reject the form with that reason.");
+        }
+
+        audit.Record(context, actor, partner.Id, AuditActions.ProfileApproved, $"profile {submission.Id}", $"{admins.Count} administrator(s) added to the existing partner {partner.Id}");
+        foreach (var admin in admins)
+        {
+            var user = store.FindUser(admin.Email)!;
+            await mailer.SendAsync(AccountMails.Administrator(settings, partner, user, links.Create(user.Id), newPartner: false), cancellationToken);
+            audit.Record(context, actor, partner.Id, AuditActions.UserCreated, user.Email, "partner administrator from a Trading Partner Profile; first sign-in link sent");
+        }
+
+        return DeskResult.Ok;
+    }
+
+    private static List<NewPortalUser> Administrators(TradingPartnerProfile profile, string partner) =>
+        new[] { (profile.Admin1Name, profile.Admin1Email), (profile.Admin2Name, profile.Admin2Email) }
+            .Where(a => a.Item2.Trim().Length > 0)
+            .DistinctBy(a => a.Item2.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(a => new NewPortalUser(a.Item2.Trim(), a.Item1.Trim(), PortalRoles.PartnerAdmin, partner, Privileges.Csr | Privileges.Lsr | Privileges.View))
+            .ToList();
 
     public async Task<DeskResult> RejectAsync(HttpContext? context, string actor, long id, string reason, CancellationToken cancellationToken)
     {
@@ -139,27 +166,5 @@ public sealed class OnboardingDesk(
             """;
         await mailer.SendAsync(new PortalMail(submission.Profile.AdminEmails, "Integra portal access: your Trading Partner Profile", body, []), cancellationToken);
         return DeskResult.Ok;
-    }
-
-    private PortalMail WelcomeMail(Partner partner, PortalUser user, string link)
-    {
-        var body = $"""
-            Hello {user.Name},
-
-            {partner.Name} ({partner.Id}) is now an Integra trading partner, and you are one of its portal administrators.
-
-            Your first sign-in: open this link and choose your password. The link works once, within {settings.LinkLifetime.TotalDays:0} days:
-            {link}
-
-            The Administrator User Guide and the Partner User Guide are attached; they are also in the portal under Documents.
-            """;
-        return new PortalMail(
-            [user.Email],
-            "Integra portal: your administrator account",
-            body,
-            [
-                new MailFile("administrator-user-guide.html", "text/html", GuideHtml.Render(UserGuides.Administrator)),
-                new MailFile("partner-user-guide.html", "text/html", GuideHtml.Render(UserGuides.PartnerUser)),
-            ]);
     }
 }
