@@ -125,6 +125,7 @@ public static class PortalApp
             .AddPolicy(Identity.StaffAdminPolicy, p => p.RequireRole(PortalRoles.Admin))
             .AddPolicy(Identity.PartnerPolicy, p => p.RequireRole(PortalRoles.PartnerAdmin, PortalRoles.PartnerUser).RequireClaim(Identity.PartnerClaim))
             .AddPolicy(Identity.PartnerAdminPolicy, p => p.RequireRole(PortalRoles.PartnerAdmin).RequireClaim(Identity.PartnerClaim));
+        services.AddPortalThrottle(settings);
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Staff", Identity.StaffPolicy);
@@ -149,6 +150,7 @@ public static class PortalApp
         });
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/portal.css", () => Results.Text(PortalStyles.Css, "text/css"));

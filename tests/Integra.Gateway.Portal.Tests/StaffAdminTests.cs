@@ -92,6 +92,7 @@ public sealed class StaffAdminTests : IAsyncLifetime
         await PortalHarness.PostFormAsync(admin, "/Staff/Admin/Partner?id=ACME", new Dictionary<string, string> { ["email"] = "ann@acme.example" }, "/Staff/Admin/Partner?id=ACME&handler=Add");
         var first = new Uri(_portal.LinkSentTo("ann@acme.example")).PathAndQuery;
         var ann = _portal.Store.FindUser("ann@acme.example")!;
+        _portal.Time.Advance(TimeSpan.FromSeconds(1)); // mail files are named by the (fake) time: keep them in order
 
         var again = await PortalHarness.PostFormAsync(admin, "/Staff/Admin/Partner?id=ACME", new Dictionary<string, string> { ["user"] = ann.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/Staff/Admin/Partner?id=ACME&handler=Link");
 

@@ -73,9 +73,4 @@ public sealed class SignInService(IPortalStore store, PortalSettings settings, A
         audit.Record(context, user.Email, user.Partner, AuditActions.SignIn, user.Email);
         return (SignInOutcome.Success, user);
     }
-
-    /// <summary>The password rule: at least 12 characters (length beats composition rules, NIST SP 800-63B).</summary>
-    public static string? PasswordProblem(string? password) =>
-        password is null || password.Length < 12 ? "The password needs at least 12 characters." :
-        password.Length > 200 ? "The password may have at most 200 characters." : null;
 }

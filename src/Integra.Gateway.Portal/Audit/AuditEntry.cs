@@ -22,6 +22,7 @@ public static class AuditActions
     public const string SignOut = "sign-out";
     public const string PasswordSet = "password-set";
     public const string UserCreated = "user-created";
+    public const string UserCreateRefused = "user-create-refused";
     public const string PrivilegesChanged = "privileges-changed";
     public const string PasswordReset = "password-reset-sent";
     public const string UserDisabled = "user-disabled";
