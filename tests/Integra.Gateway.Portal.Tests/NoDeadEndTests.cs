@@ -176,4 +176,34 @@ public sealed class NoDeadEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("id=\"way-back\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_supplement_form_has_no_default_SUP_and_a_SUP_1_needs_the_cancel_confirmed()
+    {
+        using var client = await _portal.PartnerClientAsync("lsr@acme.example", "ACME", Privileges.Lsr);
+        await PortalHarness.PostAsync(client, "/Partner/Submit/Lsr", await PortalHarness.FormAsync(client, "/Partner/Submit/Lsr"), SubmitTests.Lsr("SUP-GUARD"));
+        var path = $"/Partner/Submit/Supplement?order={_portal.OrderId("ACME", "LSR", "SUP-GUARD")}";
+        var page = await client.GetStringAsync(path);
+        Assert.Contains("<option value=\"\" selected=\"selected\">choose the supplement type</option>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"1\" selected", page, StringComparison.Ordinal);
+
+        // A new date typed and submitted without a type: refused beside SUP, nothing submitted.
+        var form = await PortalHarness.FormAsync(client, path);
+        var fields = SubmitTests.Lsr("SUP-GUARD", ver: "01");
+        fields["F[DDD]"] = "2026-03-06";
+        var untyped = await (await PortalHarness.PostAsync(client, path, form, fields)).Content.ReadAsStringAsync();
+        Assert.Contains("data-field=\"SUP\">Choose the supplement type", untyped, StringComparison.Ordinal);
+
+        // SUP 1 without the tick: refused, the order stays; with it: the CAN.
+        fields["SupType"] = "1";
+        var unconfirmed = await (await PortalHarness.PostAsync(client, path, form, fields)).Content.ReadAsStringAsync();
+        Assert.Contains("data-field=\"SUP\">SUP 1 cancels order SUP-GUARD", unconfirmed, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"1\" selected=\"selected\">", unconfirmed, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-03-06\"", unconfirmed, StringComparison.Ordinal);
+        Assert.Single(_portal.Intake.Inbox("ACME", 10));
+
+        fields["ConfirmCancel"] = "true";
+        var canceled = await (await PortalHarness.PostAsync(client, path, form, fields)).Content.ReadAsStringAsync();
+        Assert.Contains("<td>CAN</td><td>SUP-GUARD</td>", canceled, StringComparison.Ordinal);
+    }
 }

@@ -181,6 +181,7 @@ public sealed class SubmitTests : IAsyncLifetime
         var prefilled = await client.GetStringAsync(path);
         var fields = Lsr("PORTAL-5", ver: "01");
         fields["SupType"] = "1";
+        fields["ConfirmCancel"] = "true";
         var page = await (await PortalHarness.PostAsync(client, path, await PortalHarness.FormAsync(client, path), fields)).Content.ReadAsStringAsync();
 
         Assert.Contains("id=\"f-PON\" name=\"F[PON]\" value=\"PORTAL-5\"", prefilled, StringComparison.Ordinal);
@@ -209,6 +210,7 @@ public sealed class SubmitTests : IAsyncLifetime
         var own = await PortalHarness.FormAsync(bridge, "/Partner/Submit/Lsr");
         var sup = Lsr("PORTAL-6", ver: "01");
         sup["SupType"] = "1";
+        sup["ConfirmCancel"] = "true";
         Assert.Equal(HttpStatusCode.NotFound, (await PortalHarness.PostAsync(bridge, $"/Partner/Submit/Supplement?order={order.Id}", own, sup)).StatusCode);
         Assert.Equal(OrderState.Foc, store.FindOrder(order.Id)!.State);
     }
