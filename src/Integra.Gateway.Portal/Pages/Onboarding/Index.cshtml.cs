@@ -31,13 +31,14 @@ public sealed class ProfileFormModel(OnboardingDesk desk) : PortalPageModel
             .Select(p =>
             {
                 var name = $"Profile.{p.Name}";
-                var errors = ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+                // The first problem only: a blank e-mail is "required", not also "not a valid address".
+                var errors = ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).Take(1).ToList() : [];
                 return new ProfileField(name, "f-" + p.Name, p.GetCustomAttribute<DisplayAttribute>()!.Name!, (string?)p.GetValue(Profile) ?? string.Empty, errors);
             });
 
     /// <summary>Every problem of the post, for the summary at the top (each also stands beside its field).</summary>
     public IReadOnlyList<string> Problems =>
-        ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        ModelState.Values.Select(v => v.Errors.Select(e => e.ErrorMessage).FirstOrDefault(m => m.Length > 0)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
     public void OnGet() => FormId = FormIds.New();
 
