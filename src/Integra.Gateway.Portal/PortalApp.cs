@@ -3,11 +3,13 @@ using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Audit;
 using Integra.Gateway.Portal.Mail;
 using Integra.Gateway.Portal.Onboarding;
+using Integra.Gateway.Portal.Partners;
 using Integra.Gateway.Portal.Security;
 using Integra.Gateway.Rules.Reference;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
 namespace Integra.Gateway.Portal;
@@ -69,6 +71,14 @@ public static class PortalApp
             .AddSingleton(sp => new SignInService(dependencies.Store, settings, sp.GetRequiredService<Auditor>(), dependencies.Time))
             .AddSingleton(sp => new PartnerDirectory(dependencies.Data, dependencies.Store))
             .AddSingleton(sp => new UserAdministration(dependencies.Store, sp.GetRequiredService<SignInLinks>(), dependencies.Mailer, sp.GetRequiredService<Auditor>(), dependencies.Time))
+            .AddSingleton(sp => new PartnerAdministration(
+                dependencies.Store,
+                sp.GetRequiredService<PartnerDirectory>(),
+                sp.GetRequiredService<SignInLinks>(),
+                dependencies.Mailer,
+                sp.GetRequiredService<Auditor>(),
+                settings,
+                dependencies.Time))
             .AddSingleton(sp => new OnboardingDesk(
                 dependencies.Store,
                 sp.GetRequiredService<PartnerDirectory>(),
@@ -115,9 +125,11 @@ public static class PortalApp
             .AddPolicy(Identity.StaffAdminPolicy, p => p.RequireRole(PortalRoles.Admin))
             .AddPolicy(Identity.PartnerPolicy, p => p.RequireRole(PortalRoles.PartnerAdmin, PortalRoles.PartnerUser).RequireClaim(Identity.PartnerClaim))
             .AddPolicy(Identity.PartnerAdminPolicy, p => p.RequireRole(PortalRoles.PartnerAdmin).RequireClaim(Identity.PartnerClaim));
+        services.AddPortalThrottle(settings);
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Staff", Identity.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Staff/Admin", Identity.StaffAdminPolicy);
             o.Conventions.AuthorizeFolder("/Partner", Identity.PartnerPolicy);
             o.Conventions.AuthorizeFolder("/Partner/Users", Identity.PartnerAdminPolicy);
             o.Conventions.AuthorizeFolder("/Docs");
@@ -130,8 +142,15 @@ public static class PortalApp
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseStatusCodePages();
+        // Every error is a page of the portal (with the way back and a correlation id), never a blank or plain-text one.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Errors/500",
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePagesWithReExecute("/Errors/{0}");
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/portal.css", () => Results.Text(PortalStyles.Css, "text/css"));

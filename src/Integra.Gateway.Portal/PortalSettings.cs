@@ -49,6 +49,16 @@ public sealed class PortalSettings
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Posts to sign-in, the one-time link's page and the public Trading Partner Profile form that one client address
+    /// may make per <see cref="ThrottleWindow"/> (SPEC §7 throttling per client address); more are answered 429.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int ThrottlePermits { get; set; } = 20;
+
+    /// <summary>See <see cref="ThrottlePermits"/>.</summary>
+    public TimeSpan ThrottleWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The base of the links the portal sends: <see cref="PublicUrl"/> or <see cref="Listen"/>, without a trailing slash.</summary>
     public string LinkBase => (string.IsNullOrWhiteSpace(PublicUrl) ? Listen : PublicUrl).TrimEnd('/');
 }

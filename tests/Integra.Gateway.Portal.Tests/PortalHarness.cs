@@ -36,6 +36,9 @@ internal sealed partial class PortalHarness : IAsyncDisposable
             MailOutbox = Path.Combine(_dir.Path, "mail"),
             AccessRequestFolder = Path.Combine(_dir.Path, "access-requests"),
             AccessRequestPollInterval = TimeSpan.FromHours(1),
+
+            // Every test client comes from 127.0.0.1: the throttle tests set their own limit before their first post.
+            ThrottlePermits = 100_000,
         };
         _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         var data = ReferenceDataLoader.Load(Repo.SampleData);

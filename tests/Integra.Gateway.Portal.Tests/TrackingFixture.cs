@@ -68,7 +68,7 @@ public sealed class TrackingFixture : IAsyncLifetime
         BigSkyReview = Portal.ApproveExpedite("BIGSKY", "BSK-3003", new LocalDate(2026, 3, 5));
 
         Portal.AddUser("viewer@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
-        Portal.AddUser("orders@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
+        Portal.AddUser("orders@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr | Privileges.View);
         Portal.AddUser("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
         Portal.AddUser("viewer@bigsky.example", PortalRoles.PartnerUser, "BIGSKY", Password, Privileges.View | Privileges.Lsr);
         Portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);

@@ -72,6 +72,7 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         await Assertions.Expect(partner.Locator("[name='F[VER]']")).ToHaveValueAsync("01");
         await Assertions.Expect(partner.Locator("[name='F[ZIP]']")).ToHaveValueAsync("97201");
         await partner.SelectOptionAsync("#sup", "1");
+        await partner.CheckAsync("#confirm-cancel");
         await partner.ClickAsync("#check");
         await Assertions.Expect(partner.Locator("#classification")).ToContainTextAsync("Simple port");
         await partner.ClickAsync("#submit");

@@ -1,5 +1,6 @@
 using Integra.Gateway.Portal.Audit;
 using Integra.Gateway.Portal.Onboarding;
+using Integra.Gateway.Portal.Partners;
 using Integra.Gateway.Rules.Reference;
 
 namespace Integra.Gateway.Portal.Accounts;
@@ -68,6 +69,12 @@ public interface IPortalStore
 
     ProfileSubmission AddProfile(string source, TradingPartnerProfile profile, DateTimeOffset receivedAt, DateTimeOffset dueAt);
 
+    /// <summary>
+    /// Queues a submission of the public form rendered with <paramref name="formId"/>; the same form posted again
+    /// (double click, back and resubmit, two instances at once) returns the first submission and adds nothing.
+    /// </summary>
+    (ProfileSubmission Submission, bool Added) AddProfileOnce(string source, string formId, TradingPartnerProfile profile, DateTimeOffset receivedAt, DateTimeOffset dueAt);
+
     ProfileSubmission? FindProfile(long id);
 
     /// <summary>All submissions, the open ones first by due time, then the handled ones newest first.</summary>
@@ -84,4 +91,22 @@ public interface IPortalStore
     /// False (and nothing written) when the submission was already decided or the partner id or an address is taken.
     /// </summary>
     bool ApproveProfile(long id, Partner partner, IReadOnlyList<NewPortalUser> administrators, string by, DateTimeOffset at);
+
+    /// <summary>
+    /// Decides a submission from a partner that exists already (same id or CCNA): records it approved and adds its
+    /// administrators to that partner, in one unit of work. False (nothing written) when it was already decided or an
+    /// address is taken.
+    /// </summary>
+    bool ApproveProfileForExisting(long id, IReadOnlyList<NewPortalUser> administrators, string by, DateTimeOffset at);
+
+    /// <summary>Every partner whose access a staff admin has switched (off, or on again).</summary>
+    IReadOnlyList<PartnerAccess> PartnerAccess();
+
+    /// <summary>The switch of one partner; null when nobody ever switched it (access on).</summary>
+    PartnerAccess? FindPartnerAccess(string partner);
+
+    void SetPartnerAccess(PartnerAccess access);
+
+    /// <summary>Marks every unused token of the user for <paramref name="purpose"/> used: a new link revokes the older ones.</summary>
+    void RevokeTokens(long userId, string purpose, DateTimeOffset now);
 }

@@ -12,10 +12,11 @@ public sealed class SignInLinks(IPortalStore store, PortalSettings settings, Tim
     public const string Purpose = "set-password";
     public const string Path = "/Account/SetPassword";
 
-    /// <summary>A new link for the user; earlier unused links stay valid until they expire.</summary>
+    /// <summary>A new link for the user; every earlier unused link of the user stops working (SPEC §7).</summary>
     public string Create(long userId)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        store.RevokeTokens(userId, Purpose, time.GetUtcNow());
         store.AddToken(Hash(token), userId, Purpose, time.GetUtcNow() + settings.LinkLifetime);
         return $"{settings.LinkBase}{Path}?token={token}";
     }

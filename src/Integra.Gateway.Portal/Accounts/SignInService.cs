@@ -31,10 +31,11 @@ public sealed class SignInService(IPortalStore store, PortalSettings settings, A
     {
         var user = store.FindUser(email.Trim());
         var now = time.GetUtcNow();
-        if (user is null || user.PasswordHash is null || user.Disabled)
+        var partnerOff = user?.Partner is { } partner && store.FindPartnerAccess(partner) is { Disabled: true };
+        if (user is null || user.PasswordHash is null || user.Disabled || partnerOff)
         {
             Hasher.VerifyHashedPassword(null!, DecoyHash, password);
-            audit.Record(context, email, user?.Partner, AuditActions.SignInFailed, email, user is null ? "unknown e-mail" : user.Disabled ? "disabled account" : "no password set");
+            audit.Record(context, email, user?.Partner, AuditActions.SignInFailed, email, user is null ? "unknown e-mail" : user.Disabled ? "disabled account" : partnerOff ? "partner's portal access disabled" : "no password set");
             return (SignInOutcome.Failed, null);
         }
 
@@ -72,9 +73,4 @@ public sealed class SignInService(IPortalStore store, PortalSettings settings, A
         audit.Record(context, user.Email, user.Partner, AuditActions.SignIn, user.Email);
         return (SignInOutcome.Success, user);
     }
-
-    /// <summary>The password rule: at least 12 characters (length beats composition rules, NIST SP 800-63B).</summary>
-    public static string? PasswordProblem(string? password) =>
-        password is null || password.Length < 12 ? "The password needs at least 12 characters." :
-        password.Length > 200 ? "The password may have at most 200 characters." : null;
 }

@@ -22,11 +22,15 @@ public static class AuditActions
     public const string SignOut = "sign-out";
     public const string PasswordSet = "password-set";
     public const string UserCreated = "user-created";
+    public const string UserCreateRefused = "user-create-refused";
     public const string PrivilegesChanged = "privileges-changed";
     public const string PasswordReset = "password-reset-sent";
     public const string UserDisabled = "user-disabled";
     public const string UserEnabled = "user-enabled";
     public const string StaffCreated = "staff-created";
+    public const string LinkSentAgain = "link-sent-again";
+    public const string PartnerDisabled = "partner-disabled";
+    public const string PartnerEnabled = "partner-enabled";
     public const string ProfileReceived = "profile-received";
     public const string ProfileApproved = "profile-approved";
     public const string ProfileRejected = "profile-rejected";

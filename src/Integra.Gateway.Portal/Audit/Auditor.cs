@@ -6,6 +6,9 @@ namespace Integra.Gateway.Portal.Audit;
 /// <summary>Writes the audit trail: every administrator action and every sign-in, with the time and the client address.</summary>
 public sealed class Auditor(IPortalStore store, TimeProvider time)
 {
+    /// <summary>The actor of what nobody signed in did (a public form); what it claims to be goes in the detail.</summary>
+    public const string Anonymous = "anonymous";
+
     public void Record(HttpContext? context, string actor, string? partner, string action, string target, string detail = "") =>
         store.AddAudit(new AuditEntry(
             time.GetUtcNow(),

@@ -18,18 +18,18 @@ public static class UserGuides
                 "Integra recommends two administrators per company, so that one can act while the other is away. The Users page says so while your company has only one.",
             ]),
             new("First sign-in", [
-                "Your first sign-in comes as a one-time link by e-mail. Open it, choose a password of at least 12 characters, and you are signed in. The link works once and expires after a few days; ask Integra's desk for a new one if it did.",
+                "Your first sign-in comes as a one-time link by e-mail. Open it, choose a password of at least 12 characters (not your e-mail address or name, and not a common password), and you are signed in. The link works once and expires after a few days; a newer link replaces every older one. Ask your other administrator or Integra's desk for a new one if it expired.",
                 "Nobody at Integra knows or asks for your password.",
             ]),
             new("Creating a user", [
                 "Open Users, fill in the e-mail address and name, tick the privileges and choose Create. The user receives a one-time link by e-mail to choose a password.",
-                "Privileges: CSR submits CSR requests; LSR submits LSRs and supplements; VIEW sees your company's orders and answers.",
+                "Privileges: CSR submits CSR requests; LSR submits LSRs and supplements; VIEW reads your company's orders, inbox and answers (CSR answers carry customer records). A user with CSR or LSR but not VIEW sees only the answers to the requests that user submitted. An administrator's own account needs VIEW to read the orders.",
             ]),
             new("Changing privileges, resetting, disabling", [
                 "Open a user from the Users page. Save privileges applies at the user's next page. Send reset link mails a new one-time link and ends the user's open sessions. Disable ends the user's sessions at once and refuses every sign-in until you enable the user again.",
             ]),
             new("Lockout", [
-                "After 5 wrong passwords in a row an account is locked for 15 minutes; then it can sign in again. If the password is forgotten, send a reset link.",
+                "After 5 wrong passwords in a row an account is locked for 15 minutes; then it can sign in again. The sign-in page gives the same answer for a wrong address, a wrong password and a locked account. If the password is forgotten, send a reset link; it replaces every earlier link. Integra recommends two administrators; if both are away or their links expired, Integra's staff admins can add one or send the link again.",
             ]),
             new("Audit trail", [
                 "Every administrator action and every sign-in, successful or not, is kept in Integra's audit trail with its time and address.",
@@ -41,11 +41,11 @@ public static class UserGuides
         "user-guide",
         [
             new("Signing in", [
-                "Your administrator creates your user id; you receive a one-time link by e-mail to choose a password of at least 12 characters. After 5 wrong passwords in a row the account is locked for 15 minutes.",
+                "Your administrator creates your user id; you receive a one-time link by e-mail to choose a password of at least 12 characters, not your e-mail address or name and not a common password. After 5 wrong passwords in a row the account is locked for 15 minutes, and too many sign-in attempts from one address are refused for a minute.",
                 "Sign out when you leave a shared computer.",
             ]),
             new("What you can do", [
-                "With the CSR privilege you request customer service records; with LSR you send LSRs and supplements; with VIEW you follow your company's orders and download their answers.",
+                "With the CSR privilege you request customer service records; with LSR you send LSRs and supplements; with VIEW you follow your company's orders and download their answers. Without VIEW, your inbox holds the answers to your own requests only. The supplement form asks for the supplement type each time, and a SUP 1 (cancel) needs the box \"Yes, cancel this order\" ticked.",
             ]),
             new("Documents", [
                 "The reject resolution guide explains every reject code: what it means, the usual cause, how to fix it, and an example.",

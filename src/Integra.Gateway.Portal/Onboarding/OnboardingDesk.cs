@@ -1,6 +1,5 @@
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Audit;
-using Integra.Gateway.Portal.Documents;
 using Integra.Gateway.Portal.Mail;
 using Integra.Gateway.Rules.Reference;
 using Microsoft.AspNetCore.Http;
@@ -33,13 +32,39 @@ public sealed class OnboardingDesk(
 {
     public const int BusinessDaysToHandle = 3;
 
+    /// <summary>Queues a form from the access-request folder (every file is its own submission).</summary>
     public ProfileSubmission Submit(HttpContext? context, string source, TradingPartnerProfile profile)
     {
         var received = time.GetUtcNow();
         var submission = store.AddProfile(source, profile, received, DueAt(received));
-        audit.Record(context, profile.Admin1Email, null, AuditActions.ProfileReceived, $"profile {submission.Id}", $"{profile.Company} ({profile.PartnerId}) by {source}");
+        Received(context, source, submission);
         return submission;
     }
+
+    /// <summary>
+    /// Queues a form of the public page, once per rendered form (<paramref name="formId"/>): posted again, it is the
+    /// first submission, with its own due time, and nothing new reaches the queue or the audit trail.
+    /// </summary>
+    public ProfileSubmission SubmitOnce(HttpContext? context, string formId, TradingPartnerProfile profile)
+    {
+        var received = time.GetUtcNow();
+        var (submission, added) = store.AddProfileOnce(ProfileSources.Page, formId, profile, received, DueAt(received));
+        if (added)
+        {
+            Received(context, ProfileSources.Page, submission);
+        }
+
+        return submission;
+    }
+
+    /// <summary>The partner the form comes from when that partner exists already (same id or CCNA), else null.</summary>
+    public Partner? ExistingPartner(TradingPartnerProfile profile) =>
+        partners.All().FirstOrDefault(p =>
+            string.Equals(p.Id, profile.PartnerId, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Ccna, profile.PartnerId, StringComparison.OrdinalIgnoreCase));
+
+    // Nobody signed in sent the form: the actor is anonymous, the e-mail it claims is data, not an identity.
+    private void Received(HttpContext? context, string source, ProfileSubmission submission) =>
+        audit.Record(context, Auditor.Anonymous, null, AuditActions.ProfileReceived, $"profile {submission.Id}", $"{submission.Profile.Company} ({submission.Profile.PartnerId}) by {source}, claimed by {submission.Profile.Admin1Email}");
 
     /// <summary>3 business days after <paramref name="received"/>, at the same local time in the desk's zone (a received time on a holiday counts from the next business day).</summary>
     public DateTimeOffset DueAt(DateTimeOffset received)
@@ -60,16 +85,13 @@ public sealed class OnboardingDesk(
         }
 
         var profile = submission.Profile;
-        if (partners.Taken(profile.PartnerId, profile.PartnerId))
+        if (ExistingPartner(profile) is { } existing)
         {
-            return DeskResult.No($"A partner with id or CCNA {profile.PartnerId} exists already: reject the form with that reason.");
+            return await AddAdministratorsAsync(context, actor, submission, existing, cancellationToken);
         }
 
         var partner = new Partner(profile.PartnerId, profile.PartnerId, profile.Company.Trim(), Enum.Parse<PartnerType>(profile.PartnerType, ignoreCase: true), profile.AdminEmails, null, null);
-        var admins = new[] { (profile.Admin1Name, profile.Admin1Email), (profile.Admin2Name, profile.Admin2Email) }
-            .DistinctBy(a => a.Item2.Trim(), StringComparer.OrdinalIgnoreCase)
-            .Select(a => new NewPortalUser(a.Item2.Trim(), a.Item1.Trim(), PortalRoles.PartnerAdmin, partner.Id, Privileges.Csr | Privileges.Lsr | Privileges.View))
-            .ToList();
+        var admins = Administrators(profile, partner.Id);
         if (admins.Any(a => store.FindUser(a.Email) is not null))
         {
             return DeskResult.No("An administrator's e-mail address already has a portal account: reject the form with that reason.");
@@ -84,12 +106,43 @@ public sealed class OnboardingDesk(
         foreach (var admin in admins)
         {
             var user = store.FindUser(admin.Email)!;
-            await mailer.SendAsync(WelcomeMail(partner, user, links.Create(user.Id)), cancellationToken);
+            await mailer.SendAsync(AccountMails.Administrator(settings, partner, user, links.Create(user.Id), newPartner: true), cancellationToken);
             audit.Record(context, actor, partner.Id, AuditActions.UserCreated, user.Email, "partner administrator; first sign-in link sent");
         }
 
         return DeskResult.Ok;
     }
+
+    /// <summary>
+    /// A form from a partner that exists (same id or CCNA, partners.csv ones included) asks for administrators: the
+    /// desk's approval adds the form's administrators to that partner, mails each a first sign-in link with the
+    /// guides, and changes nothing else about the partner.
+    /// </summary>
+    private async Task<DeskResult> AddAdministratorsAsync(HttpContext? context, string actor, ProfileSubmission submission, Partner partner, CancellationToken cancellationToken)
+    {
+        var admins = Administrators(submission.Profile, partner.Id);
+        if (admins.Any(a => store.FindUser(a.Email) is not null) || !store.ApproveProfileForExisting(submission.Id, admins, actor, time.GetUtcNow()))
+        {
+            return DeskResult.No("An administrator's e-mail address already has a portal account, or the form was handled meanwhile: reject the form with that reason.");
+        }
+
+        audit.Record(context, actor, partner.Id, AuditActions.ProfileApproved, $"profile {submission.Id}", $"{admins.Count} administrator(s) added to the existing partner {partner.Id}");
+        foreach (var admin in admins)
+        {
+            var user = store.FindUser(admin.Email)!;
+            await mailer.SendAsync(AccountMails.Administrator(settings, partner, user, links.Create(user.Id), newPartner: false), cancellationToken);
+            audit.Record(context, actor, partner.Id, AuditActions.UserCreated, user.Email, "partner administrator from a Trading Partner Profile; first sign-in link sent");
+        }
+
+        return DeskResult.Ok;
+    }
+
+    private static List<NewPortalUser> Administrators(TradingPartnerProfile profile, string partner) =>
+        new[] { (profile.Admin1Name, profile.Admin1Email), (profile.Admin2Name, profile.Admin2Email) }
+            .Where(a => a.Item2.Trim().Length > 0)
+            .DistinctBy(a => a.Item2.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(a => new NewPortalUser(a.Item2.Trim(), a.Item1.Trim(), PortalRoles.PartnerAdmin, partner, Privileges.Csr | Privileges.Lsr | Privileges.View))
+            .ToList();
 
     public async Task<DeskResult> RejectAsync(HttpContext? context, string actor, long id, string reason, CancellationToken cancellationToken)
     {
@@ -113,27 +166,5 @@ public sealed class OnboardingDesk(
             """;
         await mailer.SendAsync(new PortalMail(submission.Profile.AdminEmails, "Integra portal access: your Trading Partner Profile", body, []), cancellationToken);
         return DeskResult.Ok;
-    }
-
-    private PortalMail WelcomeMail(Partner partner, PortalUser user, string link)
-    {
-        var body = $"""
-            Hello {user.Name},
-
-            {partner.Name} ({partner.Id}) is now an Integra trading partner, and you are one of its portal administrators.
-
-            Your first sign-in: open this link and choose your password. The link works once, within {settings.LinkLifetime.TotalDays:0} days:
-            {link}
-
-            The Administrator User Guide and the Partner User Guide are attached; they are also in the portal under Documents.
-            """;
-        return new PortalMail(
-            [user.Email],
-            "Integra portal: your administrator account",
-            body,
-            [
-                new MailFile("administrator-user-guide.html", "text/html", GuideHtml.Render(UserGuides.Administrator)),
-                new MailFile("partner-user-guide.html", "text/html", GuideHtml.Render(UserGuides.PartnerUser)),
-            ]);
     }
 }

@@ -6,7 +6,8 @@ namespace Integra.Gateway.Portal.Security;
 
 /// <summary>
 /// On every request, the signed-in user is read again from the store: a disabled or removed user is signed out at
-/// once, and changed privileges apply at the next page (the claims are rebuilt from the store's row).
+/// once, and so is every user of a partner whose portal access a staff admin switched off; changed privileges apply at
+/// the next page (the claims are rebuilt from the store's row).
 /// </summary>
 public static class SessionCheck
 {
@@ -16,7 +17,7 @@ public static class SessionCheck
     {
         var store = context.HttpContext.RequestServices.GetRequiredService<IPortalStore>();
         var user = context.Principal is { } principal && Identity.UserId(principal) is { } id ? store.FindUser(id) : null;
-        if (user is null || user.Disabled)
+        if (user is null || user.Disabled || (user.Partner is { } partner && store.FindPartnerAccess(partner) is { Disabled: true }))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Identity.Scheme);

@@ -34,6 +34,23 @@ public sealed class FieldErrors
         return errors;
     }
 
+    /// <summary>
+    /// Problems the page finds before anything is submitted (a form with no PON or no TN cannot be a request the
+    /// partner can follow up: it would be a permanent reject with no PON), each beside its field.
+    /// </summary>
+    public static FieldErrors Refused(IEnumerable<(Field Field, string Message)> problems)
+    {
+        var errors = new FieldErrors();
+        foreach (var (field, message) in problems)
+        {
+            errors.Add(field, message);
+        }
+
+        return errors;
+    }
+
+    public bool Any => General.Count > 0 || _byField.Count > 0;
+
     /// <summary>The rules' messages for <paramref name="field"/>, in answer order.</summary>
     public IReadOnlyList<string> For(Field field) => _byField.TryGetValue(field, out var list) ? list : [];
 

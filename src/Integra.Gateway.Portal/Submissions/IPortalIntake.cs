@@ -27,14 +27,17 @@ public interface IPortalIntake
     /// <summary>Submits an uploaded request file (<c>*.lsr.csv</c> / <c>*.csr.csv</c>) as it is; otherwise as <see cref="SubmitFormAsync"/>.</summary>
     Task<PortalAnswer> SubmitFileAsync(PortalSubmission submission, UploadedFile file, CancellationToken cancellationToken);
 
-    /// <summary>The partner's answers, newest first.</summary>
-    IReadOnlyList<PortalAnswer> Inbox(string partner, int limit);
+    /// <summary>
+    /// The partner's answers, newest first. With <paramref name="submittedBy"/> (a user without VIEW, SPEC §7) only
+    /// the answers to the requests that user submitted (their first answers and the later ones of their orders).
+    /// </summary>
+    IReadOnlyList<PortalAnswer> Inbox(string partner, int limit, string? submittedBy = null);
 
-    /// <summary>One answer of the partner's inbox; null when there is none with this id for this partner.</summary>
-    PortalAnswer? Answer(string partner, long id);
+    /// <summary>One answer of the partner's inbox; null when there is none with this id for this partner (and submitter, as <see cref="Inbox"/>).</summary>
+    PortalAnswer? Answer(string partner, long id, string? submittedBy = null);
 
     /// <summary>An answer as its <c>.resp.csv</c> file, byte for byte what the SFTP outbound folder would get; null as <see cref="Answer"/>.</summary>
-    UploadedFile? Download(string partner, long id);
+    UploadedFile? Download(string partner, long id, string? submittedBy = null);
 
     /// <summary>
     /// The request-level fields and TNs of the partner's LSR order's last version, to prefill a supplement; null when

@@ -20,13 +20,12 @@ public sealed class OrderScope
         new(string.IsNullOrEmpty(partner) ? throw new ArgumentException("A partner scope needs the partner.", nameof(partner)) : partner);
 
     /// <summary>
-    /// The scope of a partner-side user on the tracking pages, or null when the user may not see orders. SPEC §7 gives
-    /// VIEW the orders and answers; a user who may submit (CSR or LSR) must also follow what was submitted, and a
-    /// carrier expects its people who order to see the answers, so any of the three privileges sees all of the
-    /// partner's orders (from every channel). A partner administrator without privileges manages users only.
+    /// The scope of a partner-side user on the tracking pages, or null when the user may not see orders. SPEC §7:
+    /// reading the partner's orders needs VIEW (an order's page carries every answer, CSR customer records included);
+    /// a user with CSR or LSR alone follows what they submitted in the inbox, which shows only their own answers.
     /// </summary>
     public static OrderScope? ForPartnerUser(PortalUser user) =>
-        !user.IsStaff && user.Partner is { Length: > 0 } partner && (user.Privileges & (Privileges.View | Privileges.Csr | Privileges.Lsr)) != Privileges.None
+        !user.IsStaff && user.Partner is { Length: > 0 } partner && user.Privileges.HasFlag(Privileges.View)
             ? OfPartner(partner)
             : null;
 }

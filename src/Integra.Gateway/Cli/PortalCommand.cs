@@ -4,6 +4,7 @@ using Integra.Gateway.Configuration;
 using Integra.Gateway.Portal;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Audit;
+using Integra.Gateway.Portal.Onboarding;
 using Integra.Gateway.Storage;
 
 namespace Integra.Gateway.Cli;
@@ -13,6 +14,9 @@ namespace Integra.Gateway.Cli;
 /// Integra staff account (the first staff admin has no other way in) and prints its one-time sign-in link. There is
 /// no default password: the link's page asks for one. Its settings are checked and its store opened through the
 /// command's host (<see cref="CommandHost"/>), as for every other command.
+/// <c>portal add-partner-admin --partner ID --email ADDRESS [--name NAME] [--data DIR] [--db DB]</c>: adds a partner
+/// administrator to any partner, partners.csv ones included (SPEC §7), and prints the first sign-in link; bad input is
+/// exit 2 with one line.
 /// </summary>
 internal static class PortalCommand
 {
@@ -49,6 +53,42 @@ internal static class PortalCommand
             Console.Out.WriteLine(link);
             return ExitCodes.Done;
         }));
-        return new Command("portal", "Partner portal administration") { addStaff };
+        return new Command("portal", "Partner portal administration") { addStaff, AddPartnerAdmin() };
+    }
+
+    private static Command AddPartnerAdmin()
+    {
+        var partner = new Option<string>("--partner") { Description = "The partner's id (partners.csv or onboarded)", Required = true };
+        var email = new Option<string>("--email") { Description = "The administrator's e-mail address (the sign-in name)", Required = true };
+        var name = new Option<string?>("--name") { Description = "Display name (default: the e-mail address)" };
+        var data = new Option<string?>("--data") { Description = "Reference data directory (default: Gateway:DataDirectory)" };
+        var db = new Option<string?>("--db") { Description = "Order store (default: Gateway:Database from the settings)" };
+        var command = new Command("add-partner-admin", "Add an administrator to a partner and print the first sign-in link") { partner, email, name, data, db };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var wanted = parse.GetValue(email)!.Trim();
+            if (!MailAddress.TryCreate(wanted, out var address) || address.Address != wanted)
+            {
+                throw new UsageException($"--email '{parse.GetValue(email)}' is not an e-mail address");
+            }
+
+            var commandSettings = CommandSettings.Load(parse);
+            var reference = commandSettings.LoadReferenceData(parse.GetValue(data));
+            using var host = CommandHost.Build(commandSettings, parse.GetValue(data), parse.GetValue(db), NodaTime.SystemClock.Instance, reference);
+            var settings = commandSettings.Configuration.Section<PortalSettings>();
+            var store = host.OpenPortalStore();
+            var id = parse.GetValue(partner)!.Trim();
+            var found = new PartnerDirectory(() => reference, store).Find(id)
+                ?? throw new UsageException($"--partner '{id}' is not a partner (partners.csv or onboarded)");
+            var now = TimeProvider.System.GetUtcNow();
+            var user = store.AddUser(new NewPortalUser(address.Address, parse.GetValue(name)?.Trim() is { Length: > 0 } n ? n : address.Address, PortalRoles.PartnerAdmin, found.Id, Privileges.Csr | Privileges.Lsr | Privileges.View), now)
+                ?? throw new UsageException($"{address.Address} already has a portal account");
+            store.AddAudit(new AuditEntry(now, "command line", found.Id, AuditActions.UserCreated, user.Email, "partner administrator by portal add-partner-admin", Environment.MachineName));
+            var link = new SignInLinks(store, settings, TimeProvider.System).Create(user.Id);
+            Console.Out.WriteLine($"Administrator {user.Email} of {found.Id} created. One-time sign-in link (valid {settings.LinkLifetime.TotalDays:0} days):");
+            Console.Out.WriteLine(link);
+            return ExitCodes.Done;
+        }));
+        return command;
     }
 }

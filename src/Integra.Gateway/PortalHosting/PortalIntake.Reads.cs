@@ -10,14 +10,14 @@ namespace Integra.Gateway.PortalHosting;
 /// <summary>What the portal reads through the intake: the partner's inbox, its downloads, a supplement's starting point.</summary>
 public sealed partial class PortalIntake
 {
-    public IReadOnlyList<PortalAnswer> Inbox(string partner, int limit) =>
-        Read(store => new PortalInboxStore(store, clock).Latest(partner, limit).Select(e => PortalAnswers.Of(e)).ToList());
+    public IReadOnlyList<PortalAnswer> Inbox(string partner, int limit, string? submittedBy = null) =>
+        Read(store => new PortalInboxStore(store, clock).Latest(partner, limit, submittedBy).Select(e => PortalAnswers.Of(e)).ToList());
 
-    public PortalAnswer? Answer(string partner, long id) =>
-        Read(store => new PortalInboxStore(store, clock).Find(partner, id) is { } e ? PortalAnswers.Of(e) : null);
+    public PortalAnswer? Answer(string partner, long id, string? submittedBy = null) =>
+        Read(store => new PortalInboxStore(store, clock).Find(partner, id, submittedBy) is { } e ? PortalAnswers.Of(e) : null);
 
-    public UploadedFile? Download(string partner, long id) =>
-        Read(store => new PortalInboxStore(store, clock).Find(partner, id) is { } e ? new UploadedFile(e.FileName, e.Content) : null);
+    public UploadedFile? Download(string partner, long id, string? submittedBy = null) =>
+        Read(store => new PortalInboxStore(store, clock).Find(partner, id, submittedBy) is { } e ? new UploadedFile(e.FileName, e.Content) : null);
 
     /// <summary>
     /// The last version of one of the partner's LSR orders. A version that came through the portal is read back from

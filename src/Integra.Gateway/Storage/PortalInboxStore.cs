@@ -37,20 +37,33 @@ public sealed class PortalInboxStore(OrderStore store, IClock clock)
             new { partner, submissionId },
             store.ActiveTransaction));
 
-    public PortalInboxEntry? Find(string partner, long id) =>
+    /// <summary>One of the partner's answers; with <paramref name="submittedBy"/>, only if it answers that user's requests (see <see cref="Latest"/>).</summary>
+    public PortalInboxEntry? Find(string partner, long id, string? submittedBy = null) =>
         Read(store.Connection.QueryFirstOrDefault<Row>(
-            $"SELECT {Columns} FROM portal_inbox WHERE partner = @partner AND id = @id",
-            new { partner, id },
+            $"SELECT {Columns} FROM portal_inbox WHERE partner = @partner AND id = @id{(submittedBy is null ? string.Empty : OfSubmitter)}",
+            new { partner, id, submittedBy },
             store.ActiveTransaction));
 
-    /// <summary>The partner's latest answers, newest first.</summary>
-    public IReadOnlyList<PortalInboxEntry> Latest(string partner, int limit) =>
+    /// <summary>
+    /// The partner's latest answers, newest first. With <paramref name="submittedBy"/> (SPEC §7: a user without VIEW),
+    /// only the answers to requests that user sent through the portal: the submission's own answer, and later answers
+    /// (review FOC, sweep CAN, closure) to an order one of whose versions came from that user's submissions.
+    /// </summary>
+    public IReadOnlyList<PortalInboxEntry> Latest(string partner, int limit, string? submittedBy = null) =>
         store.Connection.Query<Row>(
-                $"SELECT {Columns} FROM portal_inbox WHERE partner = @partner ORDER BY id DESC LIMIT @limit",
-                new { partner, limit },
+                $"SELECT {Columns} FROM portal_inbox WHERE partner = @partner{(submittedBy is null ? string.Empty : OfSubmitter)} ORDER BY id DESC LIMIT @limit",
+                new { partner, limit, submittedBy },
                 store.ActiveTransaction)
             .Select(r => Read(r)!)
             .ToList();
+
+    // A version names the request file it came in; a portal submission is that file, with who sent it.
+    private const string OfSubmitter = """
+         AND (submission_id IN (SELECT s.id FROM portal_submissions s WHERE s.partner = @partner AND s.submitted_by = @submittedBy)
+          OR outbox_id IN (SELECT o.id FROM outbox o JOIN versions v ON v.order_id = o.order_id
+                           JOIN portal_submissions s ON s.partner = @partner AND s.file_name = v.file_name
+                           WHERE o.partner = @partner AND v.channel = 'portal' AND s.submitted_by = @submittedBy))
+        """;
 
     private long Put(string key, long keyValue, string partner, string fileName, byte[] content, IEnumerable<string[]> rows)
     {

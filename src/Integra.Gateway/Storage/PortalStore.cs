@@ -4,6 +4,7 @@ using Dapper;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Audit;
 using Integra.Gateway.Portal.Onboarding;
+using Integra.Gateway.Portal.Partners;
 using Integra.Gateway.Rules.Reference;
 using NodaTime;
 
@@ -136,6 +137,19 @@ public sealed partial class PortalStore : IPortalStore
         return FindProfile(id)!;
     }
 
+    public (ProfileSubmission Submission, bool Added) AddProfileOnce(string source, string formId, TradingPartnerProfile profile, DateTimeOffset receivedAt, DateTimeOffset dueAt)
+    {
+        using var connection = _dialect.Open();
+
+        // Two posts of one form at once: the unique form_id lets exactly one insert through, the other reads it.
+        var id = connection.Query<long>(
+            "INSERT INTO portal_profiles (source, form, received_at, due_at, state, form_id) VALUES (@source, @form, @received, @due, @state, @formId) ON CONFLICT (form_id) DO NOTHING RETURNING id",
+            new { source, form = JsonSerializer.Serialize(profile), received = Text(receivedAt), due = Text(dueAt), state = ProfileStates.Received, formId }).Select(i => (long?)i).SingleOrDefault();
+        return id is { } added
+            ? (FindProfile(added)!, true)
+            : (QueryProfiles("WHERE form_id = @formId", new { formId }).Single(), false);
+    }
+
     public ProfileSubmission? FindProfile(long id) => QueryProfiles("WHERE id = @id", new { id }).SingleOrDefault();
 
     public IReadOnlyList<ProfileSubmission> Profiles() =>
@@ -182,4 +196,49 @@ public sealed partial class PortalStore : IPortalStore
             .Select(r => new Partner(r.Id, r.Ccna, r.Name, Enum.Parse<PartnerType>(r.Type), r.Emails.Split(';', StringSplitOptions.RemoveEmptyEntries), null, null))
             .ToList();
     }
+
+    public bool ApproveProfileForExisting(long id, IReadOnlyList<NewPortalUser> administrators, string by, DateTimeOffset at)
+    {
+        using var connection = _dialect.Open();
+        using var transaction = connection.BeginTransaction();
+        var decided = connection.Execute(
+            "UPDATE portal_profiles SET state = @state, decided_at = @at, decided_by = @by, reason = @reason WHERE id = @id AND state = @received",
+            new { id, by, at = Text(at), state = ProfileStates.Approved, received = ProfileStates.Received, reason = "administrators added to the existing partner" },
+            transaction);
+        if (decided != 1 || administrators.Any(a => InsertUser(connection, transaction, a, at) is null))
+        {
+            return false;
+        }
+
+        transaction.Commit();
+        return true;
+    }
+
+    public IReadOnlyList<PartnerAccess> PartnerAccess()
+    {
+        using var connection = _dialect.Open();
+        return connection.Query<AccessRow>("SELECT partner, disabled, reason, changed_by, changed_at FROM portal_partner_access ORDER BY partner").Select(Access).ToList();
+    }
+
+    public PartnerAccess? FindPartnerAccess(string partner)
+    {
+        using var connection = _dialect.Open();
+        return connection.Query<AccessRow>("SELECT partner, disabled, reason, changed_by, changed_at FROM portal_partner_access WHERE partner = @partner", new { partner })
+            .Select(Access).SingleOrDefault();
+    }
+
+    public void SetPartnerAccess(PartnerAccess access) =>
+        Execute(
+            """
+            INSERT INTO portal_partner_access (partner, disabled, reason, changed_by, changed_at) VALUES (@Partner, @disabled, @Reason, @ChangedBy, @at)
+            ON CONFLICT (partner) DO UPDATE SET disabled = @disabled, reason = @Reason, changed_by = @ChangedBy, changed_at = @at
+            """,
+            new { access.Partner, disabled = access.Disabled ? 1L : 0L, access.Reason, access.ChangedBy, at = Text(access.ChangedAt) });
+
+    public void RevokeTokens(long userId, string purpose, DateTimeOffset now) =>
+        Execute("UPDATE portal_tokens SET used_at = @now WHERE user_id = @userId AND purpose = @purpose AND used_at IS NULL", new { userId, purpose, now = Text(now) });
+
+    private static PartnerAccess Access(AccessRow r) => new(r.Partner, r.Disabled != 0, r.Reason, r.Changed_By, Time(r.Changed_At));
+
+    private sealed record AccessRow(string Partner, long Disabled, string Reason, string Changed_By, string Changed_At);
 }

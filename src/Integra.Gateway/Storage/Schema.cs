@@ -375,5 +375,21 @@ internal static class Schema
           AND NOT EXISTS (SELECT 1 FROM response_names r WHERE r.partner = o.partner AND r.place = o.channel AND r.name = o.file_name)
         GROUP BY o.partner, o.channel, o.file_name;
         """),
+
+        // Portal, issue 26 (SPEC §7 version 3): a Trading Partner Profile posted twice from one rendered form is one
+        // queue entry (form_id, unique; NULL for forms from the access-request folder); a staff admin can turn a
+        // partner's portal access off and on again, for partners.csv ones too, so the switch is keyed by partner id
+        // and not a column of portal_partners.
+        new("""
+        ALTER TABLE portal_profiles ADD COLUMN form_id TEXT;
+        CREATE UNIQUE INDEX portal_profiles_form ON portal_profiles (form_id);
+        CREATE TABLE portal_partner_access (
+            partner TEXT PRIMARY KEY,
+            disabled INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        """),
     ];
 }

@@ -22,13 +22,13 @@ public sealed class SetPasswordModel(SignInLinks links, IPortalStore store, Audi
 
     public async Task<IActionResult> OnPostAsync(string? password, string? confirm)
     {
-        Load(links.Peek(Token));
-        if (!Valid)
+        var owner = Load(links.Peek(Token));
+        if (!Valid || owner is null)
         {
             return Page();
         }
 
-        Problem = SignInService.PasswordProblem(password) ?? (password != confirm ? "The two passwords differ." : null);
+        Problem = PasswordRules.Problem(password, owner.Email, owner.Name) ?? (password != confirm ? "The two passwords differ." : null);
         if (Problem is not null)
         {
             return Page();
@@ -47,10 +47,11 @@ public sealed class SetPasswordModel(SignInLinks links, IPortalStore store, Audi
         return Redirect("/");
     }
 
-    private void Load(long? userId)
+    private PortalUser? Load(long? userId)
     {
         var user = userId is { } id ? store.FindUser(id) : null;
         Valid = user is { Disabled: false };
         Who = user?.Name ?? string.Empty;
+        return user;
     }
 }

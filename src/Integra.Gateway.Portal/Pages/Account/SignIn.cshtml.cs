@@ -15,6 +15,8 @@ public sealed class SignInModel(SignInService signIn) : PortalPageModel
 
     public string? Problem { get; private set; }
 
+    public const string WrongOrLocked = "The e-mail address or the password is wrong, or the account is locked for a while after too many attempts. Try again later, or ask your administrator for a new sign-in link.";
+
     public void OnGet()
     {
     }
@@ -27,11 +29,10 @@ public sealed class SignInModel(SignInService signIn) : PortalPageModel
             case SignInOutcome.Success:
                 await HttpContext.SignInAsync(Identity.Scheme, Identity.Principal(user!));
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-            case SignInOutcome.LockedOut:
-                Problem = "This account is locked after too many wrong passwords. Try again in 15 minutes, or ask your administrator for a reset link.";
-                break;
             default:
-                Problem = "Wrong e-mail or password.";
+                // One answer for an unknown e-mail, a wrong password, a locked or a disabled account (SPEC §7): the
+                // page never tells a stranger which addresses have accounts; the audit trail tells the desk which it was.
+                Problem = WrongOrLocked;
                 break;
         }
 

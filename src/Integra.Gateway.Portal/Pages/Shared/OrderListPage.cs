@@ -40,6 +40,17 @@ public abstract class OrderListPage(IOrderViews orders) : PortalPageModel
     /// <summary>What was wrong with the filter, in words; null when it was fine.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>The filter's problems by input (State, Tn, From, To), shown beside it.</summary>
+    public IReadOnlyDictionary<string, string> FieldProblems => _fieldProblems;
+
+    /// <summary>The filing dates the filter takes: the gateway's orders all fall between them, and NodaTime's instants do not overflow.</summary>
+    public static readonly LocalDate Earliest = new(2000, 1, 1);
+
+    /// <summary>See <see cref="Earliest"/>.</summary>
+    public static readonly LocalDate Latest = new(2099, 12, 31);
+
+    private readonly Dictionary<string, string> _fieldProblems = new(StringComparer.Ordinal);
+
     /// <summary>The page's own path, for the filter form and the next page's link.</summary>
     public abstract string ListPath { get; }
 
@@ -57,27 +68,27 @@ public abstract class OrderListPage(IOrderViews orders) : PortalPageModel
 
     protected IActionResult Load(OrderScope scope)
     {
-        var problems = new List<string>();
+        var problems = new ProblemList(_fieldProblems);
         OrderState? state = null;
         if (!string.IsNullOrEmpty(State))
         {
             state = Enum.TryParse<OrderState>(State, ignoreCase: false, out var s) && Enum.IsDefined(s) ? s : null;
             if (state is null)
             {
-                problems.Add($"'{State}' is not an order state.");
+                problems.Add("State", $"'{State}' is not an order state.");
             }
         }
 
         if (!string.IsNullOrWhiteSpace(Tn) && !TelephoneNumber.TryNormalize(Tn, out _))
         {
-            problems.Add($"TN '{Tn}' is not a 10-digit telephone number.");
+            problems.Add("Tn", $"TN '{Tn}' is not a 10-digit telephone number.");
         }
 
         var from = Date(From, "From", problems);
         var to = Date(To, "To", problems);
-        if (problems.Count > 0)
+        if (_fieldProblems.Count > 0)
         {
-            Problem = string.Join(' ', problems);
+            Problem = string.Join(' ', _fieldProblems.Values);
             return Page();
         }
 
@@ -85,7 +96,7 @@ public abstract class OrderListPage(IOrderViews orders) : PortalPageModel
         return Page();
     }
 
-    private static LocalDate? Date(string? text, string name, List<string> problems)
+    private static LocalDate? Date(string? text, string name, ProblemList problems)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -95,10 +106,22 @@ public abstract class OrderListPage(IOrderViews orders) : PortalPageModel
         var parsed = LocalDatePattern.Iso.Parse(text.Trim());
         if (!parsed.Success)
         {
-            problems.Add($"{name} '{text}' is not a date (YYYY-MM-DD).");
+            problems.Add(name, $"{name} '{text}' is not a date (YYYY-MM-DD).");
+            return null;
+        }
+
+        if (parsed.Value < Earliest || parsed.Value > Latest)
+        {
+            problems.Add(name, $"{name} {LocalDatePattern.Iso.Format(parsed.Value)} is outside the dates orders are filed on ({LocalDatePattern.Iso.Format(Earliest)} to {LocalDatePattern.Iso.Format(Latest)}).");
             return null;
         }
 
         return parsed.Value;
+    }
+
+    // The filter's problems keyed by input; the first one per input is kept.
+    private sealed class ProblemList(Dictionary<string, string> byInput)
+    {
+        public void Add(string input, string problem) => byInput.TryAdd(input, problem);
     }
 }

@@ -12,10 +12,19 @@ public sealed class ProfileModel(IPortalStore store, OnboardingDesk desk, Portal
 
     public string? Problem { get; private set; }
 
+    /// <summary>The partner the form comes from when it exists already: approving adds the form's administrators to it.</summary>
+    public Rules.Reference.Partner? Existing { get; private set; }
+
     public IActionResult OnGet(long id)
     {
         Submission = store.FindProfile(id);
-        return Submission is null ? NotFound() : Page();
+        if (Submission is null)
+        {
+            return NotFound();
+        }
+
+        Existing = desk.ExistingPartner(Submission.Profile);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken cancellationToken) =>

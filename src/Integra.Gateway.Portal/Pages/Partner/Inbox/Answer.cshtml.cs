@@ -16,7 +16,7 @@ public sealed class AnswerModel(IPortalIntake intake) : InboxPageModel
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        Answer = intake.Answer(Partner, id);
+        Answer = intake.Answer(Partner, id, OnlyOf);
         return Answer is null ? NotFound() : Page();
     }
 }

@@ -17,6 +17,6 @@ public sealed class DownloadModel(IPortalIntake intake) : InboxPageModel
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        return intake.Download(Partner, id) is { } file ? File(file.Content, "text/csv", file.Name) : NotFound();
+        return intake.Download(Partner, id, OnlyOf) is { } file ? File(file.Content, "text/csv", file.Name) : NotFound();
     }
 }

@@ -19,7 +19,7 @@ public sealed class InboxModel(IPortalIntake intake) : InboxPageModel
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        Answers = intake.Inbox(Partner, Shown);
+        Answers = intake.Inbox(Partner, Shown, OnlyOf);
         return Page();
     }
 }

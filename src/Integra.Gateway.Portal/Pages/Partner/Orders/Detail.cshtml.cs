@@ -14,7 +14,7 @@ public sealed class PartnerOrderModel(IOrderViews orders) : OrderDetailPage(orde
     /// <summary>SPEC §7: LSR is the privilege to submit LSRs and supplements.</summary>
     public override bool OffersSupplement => Order is { CanSupplement: true } && SignedIn.Privileges.HasFlag(Privileges.Lsr);
 
-    public IActionResult OnGet(long id) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Load(scope, id) : Forbid();
+    public IActionResult OnGet(long id) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Load(scope, id) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
 
-    public IActionResult OnGetFile(long id, string? file) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Download(scope, id, file) : Forbid();
+    public IActionResult OnGetFile(long id, string? file) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Download(scope, id, file) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
 }

@@ -49,6 +49,14 @@ public abstract class LsrFormPage(IPortalIntake intake, Func<ReferenceData> data
         var fields = FormFields.From(F, FormFields.LsrRequestLevel);
         fields[Field.Sup] = Sup;
         var tns = FormFields.Lines(Tns);
+        if (Incomplete(fields, tns) is { Any: true } refused)
+        {
+            // Refused on the page: nothing reaches the gateway, the form id stays unused and everything typed stays.
+            Errors = refused;
+            Classify();
+            return Page();
+        }
+
         var rows = (tns.Count == 0 ? [string.Empty] : tns)
             .Select(tn => (IReadOnlyDictionary<Field, string>)new Dictionary<Field, string>(fields) { [Field.Tn] = tn })
             .ToList();
@@ -68,6 +76,23 @@ public abstract class LsrFormPage(IPortalIntake intake, Func<ReferenceData> data
     }
 
     protected bool MaySubmit => May(Privileges.Lsr);
+
+    /// <summary>What keeps the form from being a request at all: no PON, or (for a new LSR) no TN.</summary>
+    protected virtual FieldErrors Incomplete(IReadOnlyDictionary<Field, string> fields, IReadOnlyList<string> tns)
+    {
+        var problems = new List<(Field, string)>();
+        if (fields[Field.Pon].Length == 0)
+        {
+            problems.Add((Field.Pon, "Give the purchase order number (PON): the request and its answers are filed under it."));
+        }
+
+        if (tns.Count == 0 && Sup.Length == 0)
+        {
+            problems.Add((Field.Tn, "Give at least one telephone number to port, one per line."));
+        }
+
+        return FieldErrors.Refused(problems);
+    }
 
     private void Classify()
     {

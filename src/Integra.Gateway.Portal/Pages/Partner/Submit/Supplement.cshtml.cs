@@ -20,12 +20,17 @@ public sealed class SupplementModel(IPortalIntake intake, Func<ReferenceData> da
     [BindProperty(SupportsGet = true)]
     public long Order { get; set; }
 
+    /// <summary>No default: a supplement says what it is, so changing a date never cancels an order by accident.</summary>
     [BindProperty]
-    public string SupType { get; set; } = "1";
+    public string? SupType { get; set; }
+
+    /// <summary>The partner's tick that a SUP 1 is meant: a cancel cannot be undone.</summary>
+    [BindProperty]
+    public bool ConfirmCancel { get; set; }
 
     public LsrDraft? Draft { get; private set; }
 
-    public override string Sup => Types.Any(t => t.Code == SupType) ? SupType : string.Empty;
+    public override string Sup => Types.Any(t => t.Code == SupType) ? SupType! : string.Empty;
 
     public IActionResult OnGet()
     {
@@ -54,6 +59,22 @@ public sealed class SupplementModel(IPortalIntake intake, Func<ReferenceData> da
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         !MaySubmit ? Forbidden() : Load() ? await SubmitAsync(cancellationToken) : NotFound();
+
+    /// <summary>Besides an empty form: no supplement type chosen, or a cancel (SUP 1) without the partner's tick.</summary>
+    protected override FieldErrors Incomplete(IReadOnlyDictionary<Field, string> fields, IReadOnlyList<string> tns)
+    {
+        var problems = base.Incomplete(fields, tns).For(Field.Pon).Select(m => (Field.Pon, m)).ToList();
+        if (Sup.Length == 0)
+        {
+            problems.Add((Field.Sup, "Choose the supplement type: 1 cancels the order, 2 asks a new due date, 3 changes something else."));
+        }
+        else if (Sup == "1" && !ConfirmCancel)
+        {
+            problems.Add((Field.Sup, $"SUP 1 cancels order {fields[Field.Pon]} and every TN on it; it cannot be undone. Tick \"Yes, cancel this order\" and submit again, or choose another type."));
+        }
+
+        return FieldErrors.Refused(problems);
+    }
 
     /// <summary>VER 00 → 01; a VER that is not two digits is left for the partner (and the rules) to judge.</summary>
     private static string NextVer(string? ver) =>

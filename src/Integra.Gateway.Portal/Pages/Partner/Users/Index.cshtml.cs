@@ -1,11 +1,12 @@
 using System.Net.Mail;
 using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Audit;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Integra.Gateway.Portal.Pages.Partner.Users;
 
 /// <summary>A partner administrator's users: only the signed-in administrator's own partner, never another's.</summary>
-public sealed class UsersModel(IPortalStore store, UserAdministration admin) : PortalPageModel
+public sealed class UsersModel(IPortalStore store, UserAdministration admin, Auditor audit) : PortalPageModel
 {
     public IReadOnlyList<PortalUser> Users { get; private set; } = [];
 
@@ -36,9 +37,16 @@ public sealed class UsersModel(IPortalStore store, UserAdministration admin) : P
             PrivilegeText.Parse(string.Join(',', privileges ?? [])));
         if (await admin.CreateAsync(HttpContext, me, wanted, cancellationToken) is null)
         {
-            Problem = "That e-mail address already has a portal account.";
-            OnGet();
-            return Page();
+            // Only an address of this partner's own users is named as taken: whether another partner (or Integra)
+            // has an account with it is not this administrator's business, so that answer is the same as success.
+            if (store.UsersOf(me.Partner).Any(u => string.Equals(u.Email, wanted.Email, StringComparison.OrdinalIgnoreCase)))
+            {
+                Problem = "That e-mail address is already one of your company's users.";
+                OnGet();
+                return Page();
+            }
+
+            audit.Record(HttpContext, me.Email, me.Partner, AuditActions.UserCreateRefused, wanted.Email, "the address has an account of another partner or of Integra; answered as if created");
         }
 
         Message = $"{wanted.Email} was created; a one-time sign-in link is on its way by e-mail.";

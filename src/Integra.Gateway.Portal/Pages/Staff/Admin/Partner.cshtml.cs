@@ -1,0 +1,81 @@
+using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Partners;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Integra.Gateway.Portal.Pages.Staff.Admin;
+
+/// <summary>One partner for a staff admin: its accounts, adding an administrator, links again, portal access off and on.</summary>
+public sealed class PartnerModel(PartnerAdministration partners, IPortalStore store) : PortalPageModel
+{
+    public PartnerOverview? Partner { get; private set; }
+
+    public IReadOnlyList<PortalUser> Users { get; private set; } = [];
+
+    public string? Problem { get; private set; }
+
+    /// <summary>What was typed into the add-administrator form, kept when it is refused.</summary>
+    public string? Email { get; private set; }
+
+    public string? Name { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public IActionResult OnGet(string? id)
+    {
+        Partner = partners.Find(id);
+        if (Partner is null)
+        {
+            return NotFound();
+        }
+
+        Users = store.UsersOf(Partner.Partner.Id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(string? id, string? email, string? name, CancellationToken cancellationToken)
+    {
+        if (partners.Find(id) is not { } partner)
+        {
+            return NotFound();
+        }
+
+        var result = await partners.AddAdministratorAsync(HttpContext, SignedIn.Email, partner.Partner.Id, email, name, cancellationToken);
+        return Done(partner.Partner.Id, result, $"{email?.Trim()} is an administrator of {partner.Partner.Id}; the first sign-in link is on its way by e-mail.", email, name);
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(string? id, long user, CancellationToken cancellationToken)
+    {
+        if (partners.Find(id) is not { } partner || store.FindUser(user) is not { } account || account.Partner != partner.Partner.Id)
+        {
+            return NotFound();
+        }
+
+        var result = await partners.SendLinkAgainAsync(HttpContext, SignedIn.Email, account.Id, cancellationToken);
+        return Done(partner.Partner.Id, result, $"A new one-time link was sent to {account.Email}; earlier ones no longer work.");
+    }
+
+    public IActionResult OnPostAccess(string? id, bool disabled, string? reason)
+    {
+        if (partners.Find(id) is not { } partner)
+        {
+            return NotFound();
+        }
+
+        var result = partners.SetAccess(HttpContext, SignedIn.Email, partner.Partner.Id, disabled, reason);
+        return Done(partner.Partner.Id, result, disabled ? $"{partner.Partner.Id}'s portal access is off; its users were signed out." : $"{partner.Partner.Id}'s portal access is on again.");
+    }
+
+    private IActionResult Done(string id, AdminResult result, string message, string? email = null, string? name = null)
+    {
+        if (result.Done)
+        {
+            Message = message;
+            return RedirectToPage(new { id });
+        }
+
+        Problem = result.Problem;
+        (Email, Name) = (email, name);
+        return OnGet(id);
+    }
+}
