@@ -142,7 +142,7 @@ public sealed partial class TrackingTests(TrackingFixture fixture) : IClassFixtu
         Assert.Contains(@"<td id=""foc-date"">2026-03-05</td>", page, StringComparison.Ordinal);
 
         var disconnects = await bigsky.GetStringAsync($"/Partner/Orders/Detail?id={Portal.OrderId("BIGSKY", "LSR", "BSK-3002")}");
-        Assert.Contains(@"<tr data-tn=""6125550103""><td>6125550103</td><td>D (disconnect)</td><td>open (not yet ported)</td>", disconnects, StringComparison.Ordinal);
+        Assert.Contains(@"<tr data-tn=""6125550203""><td>6125550203</td><td>D (disconnect)</td><td>open (not yet ported)</td>", disconnects, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -203,7 +203,9 @@ public sealed partial class TrackingTests(TrackingFixture fixture) : IClassFixtu
         Assert.Equal(8, Pons(await desk.GetStringAsync("/Staff/Orders")).Count);
         Assert.Equal(["BSK-3004", "BSK-3003", "BSK-3002", "BSK-3001"], Pons(await desk.GetStringAsync("/Staff/Orders?Partner=bigsky")));
         Assert.Equal(["BSK-3003"], Pons(await desk.GetStringAsync("/Staff/Orders?Pon=BSK-3003")));
-        Assert.Equal(["ACME-1002", "BSK-3002"], Pons(await desk.GetStringAsync("/Staff/Orders?Tn=6125550101")).Order(StringComparer.Ordinal));
+        // One open order per TN (L19): a TN finds its one order, whichever partner's it is.
+        Assert.Equal(["ACME-1002"], Pons(await desk.GetStringAsync("/Staff/Orders?Tn=6125550101")));
+        Assert.Equal(["BSK-3002"], Pons(await desk.GetStringAsync("/Staff/Orders?Tn=6125550201")));
         Assert.Equal(["ACME-1001"], Pons(await desk.GetStringAsync("/Staff/Orders?State=Canceled")));
 
         var acmeOrder = Portal.OrderId("ACME", "LSR", "ACME-1001");

@@ -35,7 +35,7 @@ public class ProcessCommandTests
         var rows = cli.Rows("BIGSKY", "bigsky-0302.lsr.resp.csv");
         Assert.Equal(
             [("BSK-3001", "FOC", "4065550201", "P"), ("BSK-3001", "FOC", "4065550202", "R"),
-             ("BSK-3002", "FOC", "6125550101", "P"), ("BSK-3002", "FOC", "6125550102", "P"), ("BSK-3002", "FOC", "6125550103", "D"), ("BSK-3002", "FOC", "6125550104", "R"),
+             ("BSK-3002", "FOC", "6125550201", "P"), ("BSK-3002", "FOC", "6125550202", "P"), ("BSK-3002", "FOC", "6125550203", "D"), ("BSK-3002", "FOC", "6125550204", "R"),
              ("BSK-3003", "PND", "", ""), ("BSK-3004", "REJ", "", "")],
             rows.Select(r => (r["PON"], r["RESPTYP"], r["TN"], r["LNA"])));
         Assert.Equal(("X01", "R51"), (rows[6]["CODE"], rows[7]["CODE"]));
