@@ -34,15 +34,14 @@ public sealed partial class OrderStore : IDisposable
     }
 
     /// <summary>
-    /// Opens the store at <paramref name="database"/> (a SQLite file, created when needed, or a PostgreSQL
-    /// connection string; see <see cref="StoreLocation"/>) and brings its schema up to date.
+    /// Opens the store at <paramref name="database"/> (a SQLite file or a PostgreSQL connection string; see
+    /// <see cref="StoreLocation"/>) on a connection from ADO.NET's pool. The schema is not looked at: the host
+    /// migrated it at start (<see cref="Migrations.SchemaMigrator"/>).
     /// </summary>
     public static OrderStore Open(string database, IClock clock)
     {
         var dialect = StoreDialect.For(StoreLocation.Parse(database));
-        var store = new OrderStore(dialect, dialect.Open(), clock);
-        store.Migrate();
-        return store;
+        return new OrderStore(dialect, dialect.Open(), clock);
     }
 
     public StoreProvider Provider => Dialect.Provider;
@@ -372,27 +371,5 @@ public sealed partial class OrderStore : IDisposable
         }
 
         return orders;
-    }
-
-    /// <summary>
-    /// Brings the schema up to date. Several workers (and instances) open the store at start: each step reads the
-    /// version and migrates inside one write-locked transaction, so two of them never run the same step.
-    /// </summary>
-    private void Migrate()
-    {
-        while (true)
-        {
-            using var tx = Dialect.BeginMigration(_connection);
-            _connection.Execute(Dialect.Ddl(new Migration("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)")), transaction: tx);
-            var current = (int)(_connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_info", transaction: tx) ?? 0);
-            if (current >= Schema.Migrations.Count)
-            {
-                return;
-            }
-
-            _connection.Execute(Dialect.Ddl(Schema.Migrations[current]), transaction: tx);
-            _connection.Execute("INSERT INTO schema_info (version) VALUES (@v)", new { v = current + 1 }, tx);
-            tx.Commit();
-        }
     }
 }

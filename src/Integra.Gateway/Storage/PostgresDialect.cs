@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,20 +11,29 @@ namespace Integra.Gateway.Storage;
 /// <summary>
 /// PostgreSQL, for more than one gateway instance on one database. Named locks and leases are advisory locks
 /// (a crashed instance's session ends and its locks with it); the schema's SQLite type words map to their
-/// PostgreSQL equivalents (64-bit integers and identities, byte arrays).
+/// PostgreSQL equivalents (64-bit integers and identities, byte arrays). Connections come from one
+/// <see cref="NpgsqlDataSource"/> per connection string and process: its pool is the only one.
 /// </summary>
 internal sealed partial class PostgresDialect(string connectionString) : StoreDialect
 {
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> Sources = new(StringComparer.Ordinal);
+
     public override StoreProvider Provider => StoreProvider.Postgres;
 
-    public override DbConnection Open()
-    {
-        // Npgsql's automatic preparation (Max Auto Prepare) stays off: with the store's kept commands it returned
-        // another statement's rows in a test (S7 on a pooled connection), and a wrong order is worse than a slow one.
-        var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        return connection;
-    }
+    // Npgsql's automatic preparation (Max Auto Prepare) stays off: with the store's kept commands it returned
+    // another statement's rows in a test (S7 on a pooled connection), and a wrong order is worse than a slow one.
+    private NpgsqlDataSource Source => Sources.GetOrAdd(connectionString, static cs => NpgsqlDataSource.Create(cs));
+
+    public override DbConnection Open() => Source.OpenConnection();
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// After a server restart or fail-over every idle pooled connection is dead, and Npgsql finds out only when one
+    /// is used: dropping them all at once costs one failed operation instead of one per pooled connection.
+    /// </summary>
+    public override void ClearPool() => Source.Clear();
 
     public override DbTransaction BeginMigration(DbConnection connection)
     {
