@@ -30,7 +30,7 @@ public sealed class CsrSlaWorker(OrderStores stores, StoreAvailability availabil
                     monitor.CheckIfWatcher(clock.GetCurrentInstant());
                     availability.Succeeded();
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     if (!availability.Failed("CSR SLA check", e))
                     {

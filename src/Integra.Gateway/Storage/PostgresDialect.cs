@@ -24,7 +24,20 @@ internal sealed partial class PostgresDialect(string connectionString) : StoreDi
     // another statement's rows in a test (S7 on a pooled connection), and a wrong order is worse than a slow one.
     private NpgsqlDataSource Source => Sources.GetOrAdd(connectionString, static cs => NpgsqlDataSource.Create(cs));
 
+    private NpgsqlDataSource ReadOnlySource => Sources.GetOrAdd("read-only:" + connectionString, static key =>
+    {
+        var builder = new NpgsqlConnectionStringBuilder(key["read-only:".Length..]);
+        builder.Options = $"{builder.Options} -c default_transaction_read_only=on".Trim();
+        return NpgsqlDataSource.Create(builder);
+    });
+
     public override DbConnection Open() => Source.OpenConnection();
+
+    /// <summary>
+    /// A connection whose every transaction is read-only (<c>default_transaction_read_only</c>), for health, metrics
+    /// and <c>status</c>: from a pool of its own, so the setting never reaches a connection that writes.
+    /// </summary>
+    public DbConnection OpenReadOnly() => ReadOnlySource.OpenConnection();
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -33,7 +46,14 @@ internal sealed partial class PostgresDialect(string connectionString) : StoreDi
     /// After a server restart or fail-over every idle pooled connection is dead, and Npgsql finds out only when one
     /// is used: dropping them all at once costs one failed operation instead of one per pooled connection.
     /// </summary>
-    public override void ClearPool() => Source.Clear();
+    public override void ClearPool()
+    {
+        Source.Clear();
+        ReadOnlySource.Clear();
+
+        // And the pools of connection strings outside the store's data sources (Quartz's, in a cluster).
+        NpgsqlConnection.ClearAllPools();
+    }
 
     public override DbTransaction BeginMigration(DbConnection connection)
     {

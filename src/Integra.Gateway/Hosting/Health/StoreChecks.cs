@@ -24,6 +24,8 @@ public sealed class StoreHealthCheck(string database, StoreAvailability? availab
         }
         catch (Exception e) when (StoreFailures.IsTransient(e))
         {
+            // The next probe, and the next page, on connections made after the failure.
+            StoreDialect.For(StoreLocation.Parse(database)).ClearPool();
             return Task.FromResult(HealthCheckResult.Degraded($"{StoreProbe.Describe(database)} unavailable, retrying: {StoreFailures.OneLine(e)}"));
         }
 
