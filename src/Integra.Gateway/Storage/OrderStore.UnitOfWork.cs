@@ -53,6 +53,7 @@ public sealed partial class OrderStore
                 store._transaction = null;
                 store._newWithoutTns.Clear();
                 store._pending.Clear();
+                store._insertWaiting.Clear();
                 store._absent.Clear();
             }
         }
