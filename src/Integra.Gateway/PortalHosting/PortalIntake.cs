@@ -71,7 +71,7 @@ public sealed partial class PortalIntake(
 
         // The unit of work again on a fresh connection after a transient failure: it rolled back, so the form is
         // unclaimed and decided anew; or it committed before the connection broke, and the claim finds its answer.
-        var (answer, repeated, cancels) = pipelines.Stores.Run("portal submission", _ => Decide(partner, submission, fileName, content));
+        var (answer, repeated, cancels) = pipelines.Availability.Run("portal submission", () => Decide(partner, submission, fileName, content));
         Crash?.Invoke(PortalSubmitStep.Committed);
         if (cancels)
         {

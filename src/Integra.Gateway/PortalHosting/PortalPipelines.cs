@@ -2,6 +2,7 @@ using Integra.Gateway.Configuration;
 using Integra.Gateway.Intake;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -16,7 +17,7 @@ namespace Integra.Gateway.PortalHosting;
 /// decision that was rolled back.
 /// On SQLite, submissions also take their turn to write here (<see cref="WriteTurnAsync"/>).
 /// </summary>
-public sealed class PortalPipelines(OrderStores stores, RequestProcessors processors, IClock clock, Operations.GatewayMetrics metrics, ILoggerFactory loggers, IOptions<GatewaySettings> gateway) : IDisposable
+public sealed class PortalPipelines(OrderStores stores, StoreAvailability availability, RequestProcessors processors, IClock clock, Operations.GatewayMetrics metrics, ILoggerFactory loggers, IOptions<GatewaySettings> gateway) : IDisposable
 {
     // SQLite lets one writer in at a time, and a submission's unit of work writes from its start (BEGIN IMMEDIATE).
     // Without a queue here, concurrent submissions each blocked a thread-pool thread in SQLite's busy handler, which
@@ -28,6 +29,9 @@ public sealed class PortalPipelines(OrderStores stores, RequestProcessors proces
 
     /// <summary>The stores the pipelines are opened on, for work that needs a store and no pipeline.</summary>
     public OrderStores Stores => stores;
+
+    /// <summary>The retry of work that opens its own pipeline (<see cref="StoreAvailability.Run{T}"/>).</summary>
+    public StoreAvailability Availability => availability;
 
     /// <summary>Waits, without holding a thread, for this process's turn to write to the store; dispose to pass it on.</summary>
     public async Task<IDisposable> WriteTurnAsync(CancellationToken cancellationToken)
