@@ -102,6 +102,7 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
     public async Task A_partner_approved_in_the_portal_gets_its_first_emailed_file_answered_without_a_restart()
     {
         // The daemon's live reference source, over the store the portal's onboarding writes to.
+        Storage.Migrations.SchemaMigrator.Migrate(_cli.Db); // as the daemon's host does at start
         var portal = PortalStore.Open(_cli.Db);
         var source = new ReferenceDataSource(Repo.SampleData, SystemClock.Instance, portal.ApprovedPartners);
         var sender = $"lsr-{Guid.NewGuid():N}@newco.example";
