@@ -4,7 +4,7 @@ namespace Integra.Gateway.Storage.Migrations;
 
 /// <summary>
 /// Brings a store's schema up to the version this binary knows (<see cref="Schema.Migrations"/>), once, at start:
-/// the daemon's host (<see cref="Hosting.StoreMigrationService"/>) and the command line's host run it before they
+/// the daemon's host (its StoreMigrationService) and the command line's host run it before they
 /// open a store; opening a store or a connection never looks at the schema. Each step reads the version and
 /// migrates inside one transaction that holds the schema lock (PostgreSQL: an advisory lock; SQLite: the write
 /// lock), so instances starting together never run the same step twice.
