@@ -20,6 +20,8 @@ internal sealed partial class PostgresDialect(string connectionString) : StoreDi
 
     public override StoreProvider Provider => StoreProvider.Postgres;
 
+    public override string Database => connectionString;
+
     // Npgsql's automatic preparation (Max Auto Prepare) stays off: with the store's kept commands it returned
     // another statement's rows in a test (S7 on a pooled connection), and a wrong order is worse than a slow one.
     private NpgsqlDataSource Source => Sources.GetOrAdd(connectionString, static cs => NpgsqlDataSource.Create(cs));

@@ -12,6 +12,8 @@ internal sealed class SqliteDialect(string path) : StoreDialect
 {
     public override StoreProvider Provider => StoreProvider.Sqlite;
 
+    public override string Database => Path.GetFullPath(path);
+
     public override DbConnection Open()
     {
         var connection = Connection();

@@ -16,6 +16,9 @@ internal abstract class StoreDialect
 
     public abstract StoreProvider Provider { get; }
 
+    /// <summary>Which database this is, for what the process keeps per database (never shown: it may hold a password).</summary>
+    public abstract string Database { get; }
+
     /// <summary>An open connection from ADO.NET's pool, set up for durable commits.</summary>
     public abstract DbConnection Open();
 
