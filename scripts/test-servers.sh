@@ -10,9 +10,10 @@
 #   scripts/test-servers.sh imap-start DIR start Dovecot again with the same port and mail
 #   scripts/test-servers.sh pg-start DIR   start only PostgreSQL 15, write DIR/postgres.env (PG_CONNECTION=...)
 #   scripts/test-servers.sh pg-stop DIR    stop PostgreSQL and delete its cluster
+#   scripts/test-servers.sh pg-restart DIR restart PostgreSQL in immediate mode (every connection dropped, as in a fail-over)
 set -euo pipefail
 
-usage="usage: test-servers.sh start|stop|sftp-start|sftp-stop|imap-start|imap-stop|pg-start|pg-stop DIR"
+usage="usage: test-servers.sh start|stop|sftp-start|sftp-stop|imap-start|imap-stop|pg-start|pg-stop|pg-restart DIR"
 cmd=${1:?$usage}
 dir=${2:?$usage}
 mkdir -p "$dir"
@@ -257,6 +258,11 @@ case "$cmd" in
     ;;
   pg-stop)
     pg_stop
+    ;;
+  pg-restart)
+    # Same port and options (pg_ctl keeps them in postmaster.opts); the server answers again when this returns.
+    home=$(cat "$dir/postgres.home")
+    as_pg_user "$pg_bin/pg_ctl" -D "$home/data" -l "$home/postgres.log" -m immediate -w -t 60 restart >/dev/null
     ;;
   *)
     echo "unknown command $cmd" >&2

@@ -35,7 +35,7 @@ internal static class BacklogBench
 
             var data = ReferenceDataLoader.Load(samples);
             var clock = SystemClock.Instance;
-            using var store = OrderStore.Open(Path.Combine(root, "bench.db"), clock);
+            using var store = BenchStores.Open(Path.Combine(root, "bench.db"), clock);
             var poller = new DropPoller(
                 data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store),
                 new IntakeLedger(store, clock), clock, Duration.Zero, NullLogger.Instance);

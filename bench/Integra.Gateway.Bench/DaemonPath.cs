@@ -30,7 +30,7 @@ internal sealed class DaemonPath(ReferenceData data)
         var folder = new LocalDropFolder(Path.Combine(root, $"drop-{Guid.NewGuid():N}", "ACME"));
         folder.EnsureFolders();
         File.Copy(file, Path.Combine(folder.Location, "in", Path.GetFileName(file)));
-        var store = OrderStore.Open(database, _clock);
+        var store = BenchStores.Open(database, _clock);
         var processor = new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store);
         var pipeline = new Intake.IntakePipeline(store, () => processor, _clock, NullLogger.Instance);
         var poller = new DropPoller(data.Partner("ACME")!, Channel.Local, folder, pipeline, _clock, Duration.Zero, NullLogger.Instance);

@@ -47,7 +47,7 @@ internal static class SftpBench
 
             // The gateway: two listings (the quiet period is zero) then every file end to end.
             var clock = new MovingClock();
-            using var store = OrderStore.Open(Path.Combine(work, "bench.db"), clock);
+            using var store = BenchStores.Open(Path.Combine(work, "bench.db"), clock);
             using var folder = new SftpDropFolder("ACME", settings, NullLogger.Instance);
             var poller = new DropPoller(
                 data.Partner("ACME")!, "sftp", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store),

@@ -20,7 +20,7 @@ internal static class SweepBench
         try
         {
             var db = Path.Combine(work, "sweep.db");
-            OrderStore.Open(db, SystemClock.Instance).Dispose(); // schema
+            BenchStores.Open(db, SystemClock.Instance).Dispose(); // schema
             Measure("SQLite", data, db, orders, () => Generate(db, orders));
         }
         finally
@@ -35,7 +35,7 @@ internal static class SweepBench
             try
             {
                 var db = new NpgsqlConnectionStringBuilder(postgresServer) { Database = name }.ConnectionString;
-                OrderStore.Open(db, SystemClock.Instance).Dispose();
+                BenchStores.Open(db, SystemClock.Instance).Dispose();
                 Measure("PostgreSQL", data, db, orders, () => GeneratePostgres(db, orders));
                 NpgsqlConnection.ClearAllPools();
             }
@@ -53,7 +53,7 @@ internal static class SweepBench
         generate();
         generating.Stop();
 
-        using var store = OrderStore.Open(db, SystemClock.Instance);
+        using var store = BenchStores.Open(db, SystemClock.Instance);
         var sweep = Stopwatch.StartNew();
         var result = new ExpirySweep(data, new PolicyOptions(), store, SystemClock.Instance).Run(now);
         sweep.Stop();

@@ -168,7 +168,7 @@ internal static class ThroughputBench
         Storage.StoreLocation.Parse(database).Provider == Storage.StoreProvider.Postgres ? PostgresFloor.Run(file, database) : SqliteFloor.Run(file, database);
 
     /// <summary>The gateway's schema in a new database, so that the floor inserts into the same tables and indexes.</summary>
-    private static void Schema(string database) => Storage.OrderStore.Open(database, new BenchClock()).Dispose();
+    private static void Schema(string database) => BenchStores.Open(database, new BenchClock()).Dispose();
 
     // The baseline: CsvHelper's parser reading every field of every row, nothing else.
     private static void BareParse(string file)

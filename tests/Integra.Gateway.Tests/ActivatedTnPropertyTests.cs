@@ -40,7 +40,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
 
     public ActivatedTnPropertyTests()
     {
-        _store = OrderStore.Open(_temp.File("property.db"), _clock);
+        _store = TestStores.Open(_temp.File("property.db"), _clock);
         _processor = new RequestFileProcessor(_data, _options, new IntakeLimits(), _store);
     }
 

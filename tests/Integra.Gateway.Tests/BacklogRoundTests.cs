@@ -26,7 +26,7 @@ public sealed class BacklogRoundTests : IDisposable
 
     public BacklogRoundTests()
     {
-        _store = OrderStore.Open(_temp.File("gateway.db"), _clock);
+        _store = TestStores.Open(_temp.File("gateway.db"), _clock);
         var local = new LocalDropFolder(_temp.File("ACME"));
         local.EnsureFolders();
         _folder = new FaultyFolder(local) { Parallelism = 3 };

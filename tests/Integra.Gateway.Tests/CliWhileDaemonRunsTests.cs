@@ -32,7 +32,7 @@ public sealed class CliWhileDaemonRunsTests : IDisposable
         // The sweep wrote its own copy only, and left the review's FOC waiting for the daemon.
         Assert.Equal(["bridge-0302.lsr.resp.csv", "review-BR-2001-00.resp.csv"], Directory.GetFiles(Path.Combine(_cli.Out, "BRIDGE")).Select(Path.GetFileName).Order());
         Assert.Single(Directory.GetFiles(Path.Combine(_cli.Out, "ACME"), "sweep-*"));
-        using (var store = OrderStore.Open(_cli.Db, SystemClock.Instance))
+        using (var store = TestStores.Open(_cli.Db, SystemClock.Instance))
         {
             var waiting = new OutboxStore(store, SystemClock.Instance).Pending(Rules.Model.Channel.Local);
             Assert.Equal(["ACME", "BRIDGE"], waiting.Select(f => f.Partner).Order());

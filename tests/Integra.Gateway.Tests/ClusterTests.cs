@@ -61,7 +61,7 @@ public sealed class ClusterTests(PostgresFixture pg)
         var now = SystemClock.Instance.GetCurrentInstant();
         SweepResult Sweep(IProgress<(int, int)> progress)
         {
-            using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
+            using var store = TestStores.Open(cli.Db, SystemClock.Instance);
             return new ExpirySweep(data, policy, store, SystemClock.Instance).Run(now, progress);
         }
 

@@ -14,7 +14,7 @@ public sealed class CsrSlaTests : IDisposable
     public void An_unanswered_csr_file_warns_at_20_hours_and_errors_at_24()
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
-        using var store = OrderStore.Open(_temp.File("g.db"), clock);
+        using var store = TestStores.Open(_temp.File("g.db"), clock);
         var ledger = new IntakeLedger(store, clock);
         ledger.Sighted("PORTCO", "sftp", "stuck.csr.csv"); // listed, never answered (e.g. its partner's drop broke)
         ledger.Sighted("PORTCO", "sftp", "batch.lsr.csv"); // LSRs have no 24-hour target

@@ -26,7 +26,7 @@ public sealed class DeskAttentionTests : IDisposable
         var data = ReferenceDataLoader.Load(Repo.SampleData);
         var clock = new FakeClock(Received);
         var db = _temp.File("g.db");
-        using var store = OrderStore.Open(db, clock);
+        using var store = TestStores.Open(db, clock);
         var folder = new LocalDropFolder(_temp.File("BRIDGE"));
         folder.EnsureFolders();
         File.Copy(Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv"), Path.Combine(folder.Location, "in", "bridge-0302.lsr.csv"));
@@ -94,7 +94,7 @@ public sealed class DeskAttentionTests : IDisposable
     {
         var (_, db, clock) = await PendingReview();
         var data = ReferenceDataLoader.Load(Repo.SampleData);
-        using (var store = OrderStore.Open(db, clock))
+        using (var store = TestStores.Open(db, clock))
         {
             var review = Assert.Single(StatusReport.Read(store, Instant.FromUtc(2026, 3, 3, 20, 0), data.Calendar, Denver).PendingReviews);
             Assert.Equal(("BR-2001", 24.5, true), (review.Pon, review.BusinessHours, review.Overdue));

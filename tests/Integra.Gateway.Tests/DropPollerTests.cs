@@ -20,7 +20,7 @@ public sealed class DropPollerTests : IDisposable
 
     public DropPollerTests()
     {
-        _store = OrderStore.Open(_temp.File("gateway.db"), _clock);
+        _store = TestStores.Open(_temp.File("gateway.db"), _clock);
         _folder = new LocalDropFolder(_temp.File("ACME"));
         _folder.EnsureFolders();
     }

@@ -33,7 +33,7 @@ public sealed class HealthAndMetricsTests : IDisposable
         using var polls = new MetricCollector<double>(meters, GatewayMetrics.MeterName, "gateway.poll.duration");
         var data = ReferenceDataLoader.Load(Repo.SampleData);
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
-        using var store = OrderStore.Open(_temp.File("g.db"), clock);
+        using var store = TestStores.Open(_temp.File("g.db"), clock);
         var folder = new LocalDropFolder(_temp.File("ACME"));
         folder.EnsureFolders();
         File.Copy(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"), Path.Combine(folder.Location, "in", "m.lsr.csv"));
@@ -53,7 +53,7 @@ public sealed class HealthAndMetricsTests : IDisposable
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
         var path = _temp.File("h.db");
-        using (var store = OrderStore.Open(path, clock))
+        using (var store = TestStores.Open(path, clock))
         {
             new IntakeLedger(store, clock).RecordPoll("ACME", "sftp", error: null);
             clock.AdvanceSeconds(30);
@@ -75,7 +75,7 @@ public sealed class HealthAndMetricsTests : IDisposable
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 9, 0));
         var path = _temp.File("s.db");
-        OrderStore.Open(path, clock).Dispose();
+        TestStores.Open(path, clock).Dispose();
         var check = new SweepHealthCheck(path, enabled: true, Duration.FromHours(26), clock.GetCurrentInstant(), clock);
         clock.AdvanceHours(25);
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new())).Status);
@@ -84,7 +84,7 @@ public sealed class HealthAndMetricsTests : IDisposable
         Assert.Equal(HealthStatus.Degraded, missed.Status);
         Assert.Contains("no expiry sweep for 27.0 h", missed.Description, StringComparison.Ordinal);
 
-        using (var store = OrderStore.Open(path, clock))
+        using (var store = TestStores.Open(path, clock))
         {
             new Lifecycle.ExpirySweep(ReferenceDataLoader.Load(Repo.SampleData), new PolicyOptions(), store, clock).Run(clock.GetCurrentInstant());
         }
@@ -98,7 +98,7 @@ public sealed class HealthAndMetricsTests : IDisposable
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 9, 0));
         var path = _temp.File("o.db");
-        using (var store = OrderStore.Open(path, clock))
+        using (var store = TestStores.Open(path, clock))
         {
             new OutboxStore(store, clock).Add(Lifecycle.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
         }
@@ -116,7 +116,7 @@ public sealed class HealthAndMetricsTests : IDisposable
     public async Task The_store_probe_reads_while_another_connection_holds_the_write_lock()
     {
         var path = _temp.File("w.db");
-        OrderStore.Open(path, SystemClock.Instance).Dispose();
+        TestStores.Open(path, SystemClock.Instance).Dispose();
         using var writer = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
         writer.Open();
         using var command = writer.CreateCommand();
@@ -171,7 +171,7 @@ public sealed class HealthAndMetricsTests : IDisposable
     public async Task Live_fails_when_the_store_cannot_be_read()
     {
         var path = _temp.File("gone.db");
-        OrderStore.Open(path, SystemClock.Instance).Dispose();
+        TestStores.Open(path, SystemClock.Instance).Dispose();
         using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IClock>(SystemClock.Instance)

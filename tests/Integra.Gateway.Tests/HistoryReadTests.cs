@@ -25,7 +25,7 @@ public sealed class HistoryReadTests : IDisposable
 
     public HistoryReadTests()
     {
-        _store = OrderStore.Open(_temp.File("gateway.db"), Clock);
+        _store = TestStores.Open(_temp.File("gateway.db"), Clock);
         _processor = new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store);
     }
 

@@ -13,7 +13,7 @@ public class IntakeLedgerTests
     {
         using var temp = new TempDir();
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 18, 0));
-        using var store = OrderStore.Open(temp.File("gateway.db"), clock);
+        using var store = TestStores.Open(temp.File("gateway.db"), clock);
         var ledger = new IntakeLedger(store, clock);
         for (var i = 0; i < 3; i++)
         {

@@ -103,7 +103,7 @@ public class LifecycleTests
         Assert.Equal(0, await cli.Sweep("2026-03-07T07:00:00-07:00")); // nothing more is due
 
         // The sweep committed its cancels with their deliveries: the daemon delivers them, once.
-        using var store = Storage.OrderStore.Open(cli.Db, NodaTime.SystemClock.Instance);
+        using var store = TestStores.Open(cli.Db, NodaTime.SystemClock.Instance);
         var outbox = new Storage.OutboxStore(store, NodaTime.SystemClock.Instance);
         Assert.Equal(3, outbox.Pending(Lifecycle.OutboxKind.Npac).Sum(f => f.Rows.Count));
         Assert.Equal(3, outbox.Pending(Lifecycle.OutboxKind.Response, "ACME").Sum(f => f.Rows.Count));

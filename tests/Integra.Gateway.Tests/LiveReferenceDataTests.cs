@@ -113,7 +113,7 @@ public sealed class LiveReferenceDataTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, status); // Degraded, not unready: the old snapshot still decides
             Assert.Contains("npac.csv:16: SPID is blank", body, StringComparison.Ordinal);
             Assert.Equal(("REJ", "R21"), await Decide("LIVE-3"));
-            using (var store = Storage.OrderStore.Open(_temp.File("gateway.db"), SystemClock.Instance))
+            using (var store = TestStores.Open(_temp.File("gateway.db"), SystemClock.Instance))
             {
                 var reference = Operations.StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant()).ReferenceData!;
                 Assert.Contains(reference.Files, f => f.StartsWith("npac.csv ", StringComparison.Ordinal));

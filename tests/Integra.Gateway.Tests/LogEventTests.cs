@@ -18,7 +18,7 @@ public sealed class LogEventTests : IDisposable
     {
         var data = ReferenceDataLoader.Load(Repo.SampleData);
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
-        using var store = OrderStore.Open(_temp.File("g.db"), clock);
+        using var store = TestStores.Open(_temp.File("g.db"), clock);
         var folder = new LocalDropFolder(_temp.File("ACME"));
         folder.EnsureFolders();
         File.WriteAllText(Path.Combine(folder.Location, "in", "pc.lsr.csv"), """

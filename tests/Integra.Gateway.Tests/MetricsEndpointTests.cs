@@ -31,7 +31,7 @@ public sealed partial class MetricsEndpointTests : IDisposable
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 19, 30));
         var db = _temp.File("g.db");
         var data = ReferenceDataLoader.Load(Repo.SampleData);
-        using (var store = OrderStore.Open(db, clock))
+        using (var store = TestStores.Open(db, clock))
         {
             await Poll(store, clock, data, _temp.File("BRIDGE"), "BRIDGE", "bridge-0302.lsr.csv", twice: true);
             await Poll(store, clock, data, _temp.File("PORTCO"), "PORTCO", "portco-0302.csr.csv", twice: false);

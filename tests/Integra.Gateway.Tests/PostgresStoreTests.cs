@@ -23,7 +23,7 @@ public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTe
     public void A_store_whose_database_session_was_killed_connects_again_for_the_next_operation()
     {
         var database = pg.NewDatabase();
-        using var store = OrderStore.Open(database, SystemClock.Instance);
+        using var store = TestStores.Open(database, SystemClock.Instance);
         var pid = store.Connection.ExecuteScalar<int>("SELECT pg_backend_pid()");
         using (var admin = new NpgsqlConnection(pg.Server))
         {
@@ -49,8 +49,8 @@ public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTe
         var local = new LocalDropFolder(temp.File("ACME"));
         local.EnsureFolders();
         File.Copy(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"), Path.Combine(local.Location, "in", "a.lsr.csv"));
-        using var storeA = OrderStore.Open(database, clock);
-        using var storeB = OrderStore.Open(database, clock);
+        using var storeA = TestStores.Open(database, clock);
+        using var storeB = TestStores.Open(database, clock);
         var folderA = new FaultyFolder(local);
         var folderB = new FaultyFolder(local);
         DropPoller Poller(OrderStore store, IDropFolder folder) => new(
@@ -79,8 +79,8 @@ public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTe
     {
         var database = pg.NewDatabase();
         var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
-        using var storeA = OrderStore.Open(database, clock);
-        using var storeB = OrderStore.Open(database, clock);
+        using var storeA = TestStores.Open(database, clock);
+        using var storeB = TestStores.Open(database, clock);
         new IntakeLedger(storeA, clock).Sighted("PORTCO", "sftp", "stuck.csr.csv");
         var loggerA = new CapturingLogger();
         var loggerB = new CapturingLogger();

@@ -85,7 +85,7 @@ public class ReviewCommandTests
     {
         using var cli = await Pending();
         Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", Now, "--approve"));
-        using var store = Storage.OrderStore.Open(cli.Db, NodaTime.SystemClock.Instance);
+        using var store = TestStores.Open(cli.Db, NodaTime.SystemClock.Instance);
         var waiting = Assert.Single(new Storage.OutboxStore(store, NodaTime.SystemClock.Instance).Pending(Lifecycle.OutboxKind.Response, "BRIDGE"));
         Assert.Equal("review-BR-2001-00.resp.csv", waiting.FileName);
         Assert.All(waiting.Rows, r => Assert.Equal(("FOC", "BR-2001", "00"), (r[0], r[2], r[3])));
@@ -104,7 +104,7 @@ public class ReviewCommandTests
         Assert.Equal("REJ", cli.Rows("BRIDGE", "bridge-sup.lsr.resp.csv")[0]["RESPTYP"]);
 
         Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", Now, "--approve"));
-        using var store = Storage.OrderStore.Open(cli.Db, NodaTime.SystemClock.Instance);
+        using var store = TestStores.Open(cli.Db, NodaTime.SystemClock.Instance);
         var waiting = Assert.Single(new Storage.OutboxStore(store, NodaTime.SystemClock.Instance).Pending(Lifecycle.OutboxKind.Response, "BRIDGE"));
         Assert.Equal(Rules.Model.Channel.Sftp, waiting.Route?.Channel);
     }

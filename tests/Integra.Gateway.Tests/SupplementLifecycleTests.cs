@@ -49,7 +49,7 @@ public class SupplementLifecycleTests
         Assert.DoesNotContain(cli.AllRows("ACME", "sweep-"), r => r["PON"] == "EXP-2");
         var again = await Send(cli, "again.lsr.csv", "2026-03-09T09:00:00-06:00", Mn("EXP-2", "02", "2026-03-20", "6125550101", sup: "2"));
         Assert.Equal("R62", Assert.Single(again)["CODE"]);
-        using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
+        using var store = TestStores.Open(cli.Db, SystemClock.Instance);
         Assert.Equal(2, new OutboxStore(store, SystemClock.Instance).Pending(Lifecycle.OutboxKind.Npac).Sum(f => f.Rows.Count(r => r[3] == "EXP-2")));
     }
 
@@ -79,7 +79,7 @@ public class SupplementLifecycleTests
         // The SUP 2 names only the TN still to port; the ported one stays ported (P), never remains (R).
         var sup = await Send(cli, "sup.lsr.csv", "2026-03-03T10:00:00-06:00", Mn("EXP-2", "01", "2026-03-12", "6125550102", sup: "2"));
         Assert.Contains(sup, r => (r["TN"], r["LNA"], r["DD"]) == ("6125550101", "P", "2026-03-12"));
-        using (var store = OrderStore.Open(cli.Db, SystemClock.Instance))
+        using (var store = TestStores.Open(cli.Db, SystemClock.Instance))
         {
             var order = store.FindOrdersByPon("ACME", OrderKind.Lsr, "EXP-2").Single();
             Assert.Equal(OrderTnStatus.Activated, store.Tns(order.Id).Single(t => t.Tn == "6125550101").Status);
@@ -146,7 +146,7 @@ public class SupplementLifecycleTests
         // A week later, after VER 01 moved the date: the resent VER 00 is answered as it was, not re-decided.
         var resent = await Send(cli, "v0-again.lsr.csv", "2026-03-09T10:00:00-06:00", v0);
         Assert.Equal(Key(first), Key(resent));
-        using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
+        using var store = TestStores.Open(cli.Db, SystemClock.Instance);
         var order = store.FindOrdersByPon("ACME", OrderKind.Lsr, "MN-9").Single();
         Assert.Equal((Storage.StoreFormats.Date("2026-03-12"), "01"), (order.FocDate, order.FocVer));
     }

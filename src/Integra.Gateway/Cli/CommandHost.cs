@@ -4,6 +4,7 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,7 @@ internal sealed class CommandHost : IDisposable
 {
     private readonly IHost _host;
     private readonly string _storeKey;
+    private bool _migrated;
 
     private CommandHost(IHost host, string storeKey)
     {
@@ -66,13 +68,25 @@ internal sealed class CommandHost : IDisposable
         return new CommandHost(builder.Build(), settings.Database(dbOption).Key);
     }
 
-    /// <summary>Opens (creating and migrating when needed) the store; with <paramref name="writable"/>, it must take writes now.</summary>
-    /// <exception cref="UsageException">The store cannot be opened or written (the message names <c>--db</c> or <c>Gateway:Database</c>).</exception>
+    /// <summary>
+    /// Opens the store, migrated first (created when needed: <see cref="SchemaMigrator"/>, once per command); with
+    /// <paramref name="writable"/>, it must take writes now.
+    /// </summary>
+    /// <exception cref="UsageException">
+    /// The store cannot be opened or written, or its schema is newer than this binary knows (the message names
+    /// <c>--db</c> or <c>Gateway:Database</c>).
+    /// </exception>
     public OrderStore OpenStore(bool writable)
     {
         var database = Services.GetRequiredService<IOptions<GatewaySettings>>().Value.Database;
         try
         {
+            if (!_migrated)
+            {
+                SchemaMigrator.Migrate(database);
+                _migrated = true;
+            }
+
             var store = Services.GetRequiredService<OrderStores>().Open();
             if (writable)
             {
@@ -88,6 +102,10 @@ internal sealed class CommandHost : IDisposable
             }
 
             return store;
+        }
+        catch (SchemaTooNewException e)
+        {
+            throw new UsageException($"{_storeKey}: {e.Message}", e);
         }
         catch (Exception e) when (StoreProbe.IsStoreFailure(e))
         {
@@ -117,7 +135,7 @@ internal sealed class CommandHost : IDisposable
     {
         using (OpenStore(writable: true))
         {
-            // Opening the order store runs the migrations, the portal's tables included, and checks it takes writes.
+            // The store is migrated, the portal's tables included, and takes writes.
         }
 
         var database = Services.GetRequiredService<IOptions<GatewaySettings>>().Value.Database;

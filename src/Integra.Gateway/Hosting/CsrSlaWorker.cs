@@ -1,30 +1,67 @@
 using Integra.Gateway.Operations;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Integra.Gateway.Hosting;
 
-/// <summary>Checks the CSR 24-hour target every minute.</summary>
-public sealed class CsrSlaWorker(OrderStores stores, IClock clock, ILogger<CsrSlaWorker> logger) : BackgroundService
+/// <summary>
+/// Checks the CSR 24-hour target every minute. The store stays open between checks (its session holds the watcher
+/// lease); a check that fails on the store closes it, and the next one opens a fresh one. No failure stops the host:
+/// a transient one is an outage (<see cref="StoreAvailability"/>), a lasting one the store watchdog's to judge.
+/// </summary>
+public sealed class CsrSlaWorker(OrderStores stores, StoreAvailability availability, IClock clock, ILogger<CsrSlaWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var store = stores.Open();
-        using var monitor = new CsrSlaMonitor(store, logger);
+        OrderStore? store = null;
+        CsrSlaMonitor? monitor = null;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        do
+        try
         {
-            try
+            do
             {
-                monitor.CheckIfWatcher(clock.GetCurrentInstant());
+                try
+                {
+                    store ??= stores.Open();
+                    monitor ??= new CsrSlaMonitor(store, logger);
+                    monitor.CheckIfWatcher(clock.GetCurrentInstant());
+                    availability.Succeeded();
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    if (!availability.Failed("CSR SLA check", e))
+                    {
+                        logger.LogError(e, "CSR SLA check failed");
+                    }
+
+                    // A fresh connection next time: this one may be broken, and its lease with it.
+                    Close(ref monitor, ref store);
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "CSR SLA check failed");
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        finally
+        {
+            Close(ref monitor, ref store);
+        }
+    }
+
+    private static void Close(ref CsrSlaMonitor? monitor, ref OrderStore? store)
+    {
+        try
+        {
+            monitor?.Dispose();
+        }
+        catch (Exception e) when (StoreProbe.IsStoreFailure(e))
+        {
+            // Releasing the lease on a broken connection: the session, and the lease with it, is already gone.
+        }
+
+        monitor = null;
+        store?.Dispose();
+        store = null;
     }
 }

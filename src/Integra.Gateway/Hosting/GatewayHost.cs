@@ -26,6 +26,7 @@ public static class GatewayHost
         builder.Services.AddGatewayLogging(builder.Configuration);
         builder.Services
             .AddSingleton<IClock>(SystemClock.Instance)
+            .AddHostedService<StoreMigrationService>()
             .AddGatewayCore()
             .AddReferenceData()
             .AddLocalDrops(builder.Configuration)
@@ -51,6 +52,7 @@ public static class GatewayHost
     {
         services.AddMetrics();
         services.TryAddSingleton<Operations.GatewayMetrics>();
+        services.TryAddSingleton<Storage.Resilience.StoreAvailability>();
         return services.AddGatewayOptions().AddIntakePipeline();
     }
 

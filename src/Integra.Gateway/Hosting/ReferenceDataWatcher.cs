@@ -27,8 +27,7 @@ public sealed class ReferenceDataWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var store = stores.Open();
-        store.RecordReferenceSnapshot(source.LoadedAt, Describe(source.Files));
+        Record("reference snapshot record", store => store.RecordReferenceSnapshot(source.LoadedAt, Describe(source.Files)));
         using var timer = new PeriodicTimer(settings.Value.ReferenceCheckInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
@@ -36,19 +35,39 @@ public sealed class ReferenceDataWatcher(
             {
                 if (source.Refresh())
                 {
-                    store.RecordReferenceSnapshot(source.LoadedAt, Describe(source.Files));
+                    Record("reference snapshot record", store => store.RecordReferenceSnapshot(source.LoadedAt, Describe(source.Files)));
                     logger.LogInformation("Reference data reloaded from {Directory}: {Files}", settings.Value.DataDirectory, string.Join(", ", source.Files.Select(f => f.Name)));
                 }
             }
             catch (ReferenceDataException e)
             {
                 logger.LogError("Reference data in {Directory} refused, keeping the snapshot loaded at {LoadedAt}: {Error}", settings.Value.DataDirectory, source.LoadedAt, e.Message);
-                store.RecordReferenceRefusal(e.Message, source.LastError?.At ?? source.LoadedAt);
+                Record("reference refusal record", store => store.RecordReferenceRefusal(e.Message, source.LastError?.At ?? source.LoadedAt));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Reference data check of {Directory} failed; trying again", settings.Value.DataDirectory);
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes what <c>status</c> shows of the snapshot on a store of its own, again on a fresh connection after a
+    /// transient failure; a write that still fails is logged, never stops the watcher (status shows it late).
+    /// </summary>
+    private void Record(string what, Action<Storage.OrderStore> write)
+    {
+        try
+        {
+            stores.Run(what, store =>
+            {
+                write(store);
+                return true;
+            });
+        }
+        catch (Exception e) when (Storage.StoreProbe.IsStoreFailure(e))
+        {
+            logger.LogWarning("Reference data {What} failed on the order store: {Error}", what, Storage.Resilience.StoreFailures.OneLine(e));
         }
     }
 }

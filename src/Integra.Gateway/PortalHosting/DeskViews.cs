@@ -14,24 +14,21 @@ namespace Integra.Gateway.PortalHosting;
 /// <summary>
 /// The desk's reviews and the SLA board's figures, over the order store and the rules. A decision goes through
 /// <see cref="ExpediteReview"/>, the same code as the command line's <c>review</c>; the board reuses the queries of
-/// <c>status</c> and the gauges. Each call takes a store of its own from a pool: the portal serves requests on many
-/// threads, and opening a store per page view (the SLA board refreshes every minute) would check the schema each time.
+/// <c>status</c> and the gauges. Each call opens a store of its own (a pooled connection) and closes it; a transient
+/// failure is tried again on a fresh one (<see cref="OrderStores.Run{T}"/>).
 /// </summary>
-public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, PolicyOptions policy, IClock clock, IOptions<OperationsSettings> operations) : IDeskViews, IDisposable
+public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, PolicyOptions policy, IClock clock, IOptions<OperationsSettings> operations) : IDeskViews
 {
-    private readonly OrderStorePool _pool = new(stores);
     private static readonly Duration Period = Duration.FromDays(30);
 
     /// <summary>The desk's zone (<c>Operations:TimeZone</c>): where its business days begin and end.</summary>
     private DateTimeZone DeskZone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(operations.Value.TimeZone) ?? DateTimeZoneProviders.Tzdb["America/Denver"];
 
-    public IReadOnlyList<PendingReviewView> PendingReviews() => _pool.Read(PendingReviews);
+    public IReadOnlyList<PendingReviewView> PendingReviews() => stores.Run("desk reviews page", PendingReviews);
 
-    public ReviewResult Decide(ReviewRequest request) => _pool.Read(store => Decide(store, request));
+    public ReviewResult Decide(ReviewRequest request) => stores.Run("desk decision", store => Decide(store, request));
 
-    public SlaFigures SlaFigures() => _pool.Read(SlaFigures);
-
-    public void Dispose() => _pool.Dispose();
+    public SlaFigures SlaFigures() => stores.Run("SLA board", SlaFigures);
 
     private List<PendingReviewView> PendingReviews(OrderStore store)
     {

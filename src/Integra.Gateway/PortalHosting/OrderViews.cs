@@ -11,12 +11,12 @@ namespace Integra.Gateway.PortalHosting;
 /// <summary>
 /// The order store read for the portal's tracking pages. The scope's partner goes into every query
 /// (<see cref="OrderViewStore"/>); the files of an order are read only after the order was found in scope, and only
-/// under that order's partner and key.
+/// under that order's partner and key. Each call opens a store of its own (a pooled connection) and closes it; a
+/// transient failure is tried again on a fresh one (<see cref="OrderStores.Run{T}"/>).
 /// </summary>
-public sealed class OrderViews(OrderStores stores) : IOrderViews, IDisposable
+public sealed class OrderViews(OrderStores stores) : IOrderViews
 {
     private const int MaxPageSize = 200;
-    private readonly OrderStorePool _pool = new(stores);
 
     public OrderPage List(OrderScope scope, OrderFilter filter, string? cursor, int pageSize)
     {
@@ -36,12 +36,12 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews, IDisposable
             filter.To?.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(),
             OrderCursor.Parse(cursor),
             size + 1);
-        var rows = _pool.Read(store => new OrderViewStore(store).List(query));
+        var rows = stores.Run("order list page", store => new OrderViewStore(store).List(query));
         var shown = rows.Take(size).ToList();
         return new OrderPage(shown.Select(Summary).ToList(), rows.Count > size ? shown[^1].Cursor.Text() : null);
     }
 
-    public OrderDetail? Find(OrderScope scope, long id) => _pool.Read(store =>
+    public OrderDetail? Find(OrderScope scope, long id) => stores.Run("order page", store =>
     {
         var views = new OrderViewStore(store);
         if (views.Find(scope.Partner, id) is not { } order)
@@ -72,7 +72,7 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews, IDisposable
             return null;
         }
 
-        return _pool.Read(store =>
+        return stores.Run("response download", store =>
         {
             var views = new OrderViewStore(store);
             return views.Find(scope.Partner, orderId) is { } order && views.Response(order, id, later) is { } kept
@@ -80,8 +80,6 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews, IDisposable
                 : null;
         });
     }
-
-    public void Dispose() => _pool.Dispose();
 
     /// <summary>A file's id on the page: <c>r</c> and the id of a request file's answer, <c>o</c> and the first outbox row of a later answer.</summary>
     private static string FileId(ResponseFileRow file) => (file.Later != 0 ? "o" : "r") + file.Id.ToString(CultureInfo.InvariantCulture);

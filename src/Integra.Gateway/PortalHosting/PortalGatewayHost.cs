@@ -25,6 +25,8 @@ public static class PortalGatewayHost
     /// <param name="deliverInbox">Run the worker that puts later answers into the portal inbox, as <c>run</c> does.</param>
     public static IHost Build(string database, string dataDirectory, ReferenceData data, TimeProvider time, string workDirectory, ILoggerFactory? loggers = null, bool deliverInbox = false)
     {
+        // This host is built, not started, by its callers: it migrates here, once, as the daemon's does at start.
+        Storage.Migrations.SchemaMigrator.Migrate(database);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = workDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -1,3 +1,4 @@
+using Integra.Gateway.Storage.Resilience;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,10 +8,15 @@ namespace Integra.Gateway.PortalHosting;
 /// <summary>
 /// The portal channel's worker, like the drops' and the mailbox's: it delivers the answers that wait for orders that
 /// came through the portal (reviews, sweeps, closures) into their partners' inboxes. A submission's own answer does
-/// not wait for it: it is in the inbox when the submit returns.
+/// not wait for it: it is in the inbox when the submit returns. Each round opens its pipeline and closes it; a round
+/// that meets a transient store failure is tried again on a fresh connection within the round
+/// (<see cref="StoreAvailability"/>), and the outage is logged once, not once per round.
 /// </summary>
-public sealed class PortalInboxWorker(PortalIntake intake, IOptions<PortalInboxSettings> settings, ILogger<PortalInboxWorker> logger) : BackgroundService
+public sealed class PortalInboxWorker(PortalIntake intake, StoreAvailability store, IOptions<PortalInboxSettings> settings, ILogger<PortalInboxWorker> logger) : BackgroundService
 {
+    /// <summary>Tries of one round: with the back-off about 5 s, so a round never outlasts a short interval by much.</summary>
+    private const int Attempts = 5;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = settings.Value.DeliveryInterval;
@@ -19,7 +25,12 @@ public sealed class PortalInboxWorker(PortalIntake intake, IOptions<PortalInboxS
         {
             try
             {
-                await intake.DeliverLaterAnswersAsync(stoppingToken);
+                await store.RunAsync("portal inbox delivery", intake.DeliverLaterAnswersAsync, Attempts, stoppingToken);
+            }
+            catch (Exception e) when (StoreFailures.IsTransient(e))
+            {
+                // Already told as StoreUnavailable; the answers stay waiting in the outbox for the next round.
+                logger.LogDebug("Delivering portal answers failed on the store; retrying in {Interval}: {Error}", interval, StoreFailures.OneLine(e));
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -72,11 +72,5 @@ public sealed partial class PortalIntake
         return SimplePort.IsSimple(new LsrRequest(fields, tns, [], 1), account, reference) ? PortClassification.Simple : PortClassification.NonSimple;
     }
 
-    private T Read<T>(Func<OrderStore, T> read)
-    {
-        using var rented = pipelines.Rent();
-        var result = read(rented.Store);
-        rented.Done();
-        return result;
-    }
+    private T Read<T>(Func<OrderStore, T> read) => pipelines.Stores.Run("portal inbox page", read);
 }

@@ -68,58 +68,60 @@ public sealed partial class PortalIntake(
         }
 
         var partner = data.Current.Partner(submission.Partner) ?? throw new InvalidOperationException($"partner {submission.Partner} is not in the reference data");
-        using var rented = pipelines.Rent();
-        var store = rented.Store;
+
+        // The unit of work again on a fresh connection after a transient failure: it rolled back, so the form is
+        // unclaimed and decided anew; or it committed before the connection broke, and the claim finds its answer.
+        var (answer, repeated, cancels) = pipelines.Availability.Run("portal submission", () => Decide(partner, submission, fileName, content));
+        Crash?.Invoke(PortalSubmitStep.Committed);
+        if (cancels)
+        {
+            // The cancels of S2 and S5 go out now that their decision is committed, as on the other channels.
+            pipelines.Stores.Run("portal NPAC delivery", store =>
+            {
+                new OutboxDelivery(new OutboxStore(store, clock)).DeliverNpac(npac);
+                return true;
+            });
+        }
+
+        return PortalAnswers.Of(answer, repeated);
+    }
+
+    private (PortalInboxEntry Answer, bool Repeated, bool Cancels) Decide(Rules.Reference.Partner partner, PortalSubmission submission, string fileName, byte[] content)
+    {
+        using var pipeline = pipelines.Open();
+        var store = pipeline.Store;
         var submissions = new PortalSubmissionStore(store, clock);
         var inbox = new PortalInboxStore(store, clock);
         var loa = submission.Loa is { } l && SafeFileName.IsPlain(l.Name) && l.Content.Length <= LoaDocument.MaxBytes ? new LoaDocument(l.Name, l.Content) : null;
-        PortalInboxEntry answer;
-        bool repeated;
-        IReadOnlyList<IntakeItem> items = [];
-        using (var transaction = store.Begin())
+        using var transaction = store.Begin();
+
+        // Two posts of one form at once: the second waits here for the first, then finds its answer.
+        store.Lock($"portal-form:{partner.Id}:{submission.FormId}");
+        var (record, created) = submissions.Claim(partner.Id, submission.FormId, fileName, content, Convert.ToHexStringLower(SHA256.HashData(content)), loa?.Name, loa?.Content, submission.SubmittedBy);
+        if (!created)
         {
-            // Two posts of one form at once: the second waits here for the first, then finds its answer.
-            store.Lock($"portal-form:{partner.Id}:{submission.FormId}");
-            var (record, created) = submissions.Claim(partner.Id, submission.FormId, fileName, content, Convert.ToHexStringLower(SHA256.HashData(content)), loa?.Name, loa?.Content, submission.SubmittedBy);
-            repeated = !created;
-            if (repeated)
-            {
-                answer = inbox.OfSubmission(partner.Id, record.Id) ?? throw new InvalidOperationException($"portal submission {record.Id} has no answer");
-            }
-            else
-            {
-                Crash?.Invoke(PortalSubmitStep.Claimed);
-                using var stream = new MemoryStream(record.Content, writable: false);
-                var documents = loa is not null && rented.Pipeline.DocumentNames(record.FileName, stream, anyDocumentBeside: true).Contains(loa.Name) ? new[] { loa } : [];
-                var file = new ReceivedFile(partner, Channel.Portal, record.FileName, stream, record.Sha256, record.ReceivedAt, documents);
-                items = rented.Pipeline.Decide([file]);
-                Crash?.Invoke(PortalSubmitStep.Decided);
-                var outcome = items[0].Outcome ?? throw new InvalidOperationException($"{record.FileName} was not decided");
-                var id = inbox.PutAnswer(record.Id, partner.Id, outcome.ResponseName, ResponseWriter.Bytes(outcome.Rows), outcome.Rows.Select(r => r.Cells()));
-                submissions.MarkAnswered(record.Id);
-                rented.Pipeline.Answered(items);
-
-                // Nothing to move for a portal file: its ledger entry is closed in the same unit of work, so the same
-                // file uploaded again later is a new upload answered by S7, never one left open by a crash here.
-                rented.Pipeline.Archived(items);
-                answer = inbox.Find(partner.Id, id)!;
-            }
-
+            var earlier = inbox.OfSubmission(partner.Id, record.Id) ?? throw new InvalidOperationException($"portal submission {record.Id} has no answer");
             transaction.Commit();
+            return (earlier, true, false);
         }
 
-        Crash?.Invoke(PortalSubmitStep.Committed);
-        if (items.Count > 0)
-        {
-            if (items[0].Outcome?.NpacBatches is { Count: > 0 })
-            {
-                // The cancels of S2 and S5 go out now that their decision is committed, as on the other channels.
-                new OutboxDelivery(new OutboxStore(store, clock)).DeliverNpac(npac);
-            }
-        }
+        Crash?.Invoke(PortalSubmitStep.Claimed);
+        using var stream = new MemoryStream(record.Content, writable: false);
+        var documents = loa is not null && pipeline.DocumentNames(record.FileName, stream, anyDocumentBeside: true).Contains(loa.Name) ? new[] { loa } : [];
+        var file = new ReceivedFile(partner, Channel.Portal, record.FileName, stream, record.Sha256, record.ReceivedAt, documents);
+        var items = pipeline.Decide([file]);
+        Crash?.Invoke(PortalSubmitStep.Decided);
+        var outcome = items[0].Outcome ?? throw new InvalidOperationException($"{record.FileName} was not decided");
+        var id = inbox.PutAnswer(record.Id, partner.Id, outcome.ResponseName, ResponseWriter.Bytes(outcome.Rows), outcome.Rows.Select(r => r.Cells()));
+        submissions.MarkAnswered(record.Id);
+        pipeline.Answered(items);
 
-        rented.Done();
-        return PortalAnswers.Of(answer, repeated);
+        // Nothing to move for a portal file: its ledger entry is closed in the same unit of work, so the same
+        // file uploaded again later is a new upload answered by S7, never one left open by a crash here.
+        pipeline.Archived(items);
+        var answer = inbox.Find(partner.Id, id)!;
+        transaction.Commit();
+        return (answer, false, outcome.NpacBatches is { Count: > 0 });
     }
 
     /// <summary>A PON-like name (SPEC §2.1 PON characters) is kept in the request file's name, for the partner to recognise it.</summary>

@@ -39,10 +39,8 @@ public sealed class OperationsView : IDisposable
             return new OperationsView(sqlite);
         }
 
-        var postgres = new NpgsqlConnection(location.Value);
-        postgres.Open();
-        postgres.Execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-        return new OperationsView(postgres);
+        // A pooled connection of the store's read-only data source: cleared with the store's pool after a restart.
+        return new OperationsView(new PostgresDialect(location.Value).OpenReadOnly());
     }
 
     /// <summary>Reads one row of a table every version of the schema has: the store is there and answers.</summary>

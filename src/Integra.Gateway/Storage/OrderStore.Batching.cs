@@ -82,6 +82,7 @@ public sealed partial class OrderStore
         }
 
         _pending.Clear();
+        _insertWaiting.Clear();
         return batch;
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Integra.Gateway.Storage;
 
 /// <summary>
@@ -8,46 +10,53 @@ namespace Integra.Gateway.Storage;
 /// </summary>
 /// <remarks>
 /// A sequence is never rolled back, so a number handed out is never handed out again, by this store, another store
-/// or another instance: a rolled-back unit of work or a stopped process leaves a gap, and each store hands out its
-/// own block, so numbers are unique but not in the order of assignment across stores. SQLite runs in process and
-/// has no round trip to save: it keeps <c>RETURNING id</c> and the <c>sequences</c> row.
+/// or another instance: a rolled-back unit of work or a stopped process leaves a gap. The stores of one process on
+/// one database share their blocks (a portal request's store takes the next number of the block the last one began,
+/// rather than a block of its own), and each instance has its own, so numbers are unique but not in the order of
+/// assignment across instances. SQLite runs in process and has no round trip to save: it keeps <c>RETURNING id</c>
+/// and the <c>sequences</c> row.
 /// </remarks>
 public sealed partial class OrderStore
 {
     /// <summary>How many numbers a store takes at once: one round trip per this many new orders.</summary>
     internal const int BlockSize = 100;
 
-    private readonly Dictionary<string, Queue<long>> _blocks = new(StringComparer.Ordinal);
+    /// <summary>The numbers fetched and not yet handed out, per database and sequence, shared by the process's stores.</summary>
+    private static readonly ConcurrentDictionary<(string Database, string Sequence), ConcurrentQueue<long>> Blocks = new();
 
     /// <summary>How many blocks this store fetched, for tests that count round trips instead of timing them.</summary>
     internal int BlocksFetched { get; private set; }
 
     private bool TakesBlocks => Dialect.Provider == StoreProvider.Postgres;
 
-    /// <summary>The next value of the sequence <paramref name="sequence"/> (an SQL expression naming it) from this store's block.</summary>
+    /// <summary>The next value of the sequence <paramref name="sequence"/> (an SQL expression naming it), from the shared block.</summary>
     private long Next(string sequence)
     {
-        if (!_blocks.TryGetValue(sequence, out var block))
+        var block = Blocks.GetOrAdd((Dialect.Database, sequence), static _ => new ConcurrentQueue<long>());
+        if (block.TryDequeue(out var next))
         {
-            _blocks[sequence] = block = new Queue<long>(BlockSize);
+            return next;
         }
 
-        if (block.Count == 0)
+        // nextval() is evaluated per row; values of one call need not be consecutive when another session draws too.
+        // Two stores that find the block empty at once both fetch one: no number is lost, none handed out twice.
+        var values = new List<long>(BlockSize);
+        using (var reader = Command($"SELECT nextval({sequence}) FROM generate_series(1, {BlockSize})").ExecuteReader())
         {
-            // nextval() is evaluated per row; values of one call need not be consecutive when another session draws too.
-            using var reader = Command($"SELECT nextval({sequence}) FROM generate_series(1, {BlockSize})").ExecuteReader();
-            var values = new List<long>(BlockSize);
             while (reader.Read())
             {
                 values.Add(reader.GetInt64(0));
             }
-
-            values.Sort();
-            values.ForEach(block.Enqueue);
-            BlocksFetched++;
         }
 
-        return block.Dequeue();
+        values.Sort();
+        BlocksFetched++;
+        foreach (var value in values.Skip(1))
+        {
+            block.Enqueue(value);
+        }
+
+        return values[0];
     }
 
     private long NextOrderId() => Next("pg_get_serial_sequence('orders', 'id')");

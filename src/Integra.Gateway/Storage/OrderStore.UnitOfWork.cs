@@ -22,14 +22,28 @@ public sealed partial class OrderStore
 
         public void Rollback()
         {
-            transaction.Rollback();
-            Forget();
+            try
+            {
+                transaction.Rollback();
+            }
+            finally
+            {
+                Forget();
+            }
         }
 
+        // Forgotten even when the connection broke under it and disposing throws: the store then opens a fresh
+        // connection for its next unit of work instead of waiting for this one to end forever.
         public void Dispose()
         {
-            transaction.Dispose();
-            Forget();
+            try
+            {
+                transaction.Dispose();
+            }
+            finally
+            {
+                Forget();
+            }
         }
 
         private void Forget()
@@ -39,6 +53,7 @@ public sealed partial class OrderStore
                 store._transaction = null;
                 store._newWithoutTns.Clear();
                 store._pending.Clear();
+                store._insertWaiting.Clear();
                 store._absent.Clear();
             }
         }

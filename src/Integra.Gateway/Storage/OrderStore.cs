@@ -26,6 +26,12 @@ public sealed partial class OrderStore : IDisposable
     private readonly HashSet<long> _newWithoutTns = [];
     private DbTransaction? _transaction;
 
+    /// <summary>
+    /// New orders whose INSERT waits in <see cref="_pending"/> (PostgreSQL), by id, with its place there: the order's
+    /// first <see cref="UpdateOrder"/> writes its final values into that INSERT instead of sending an UPDATE after it.
+    /// </summary>
+    private readonly Dictionary<long, int> _insertWaiting = [];
+
     private OrderStore(StoreDialect dialect, DbConnection connection, IClock clock)
     {
         Dialect = dialect;
@@ -34,15 +40,14 @@ public sealed partial class OrderStore : IDisposable
     }
 
     /// <summary>
-    /// Opens the store at <paramref name="database"/> (a SQLite file, created when needed, or a PostgreSQL
-    /// connection string; see <see cref="StoreLocation"/>) and brings its schema up to date.
+    /// Opens the store at <paramref name="database"/> (a SQLite file or a PostgreSQL connection string; see
+    /// <see cref="StoreLocation"/>) on a connection from ADO.NET's pool. The schema is not looked at: the host
+    /// migrated it at start (<see cref="Migrations.SchemaMigrator"/>).
     /// </summary>
     public static OrderStore Open(string database, IClock clock)
     {
         var dialect = StoreDialect.For(StoreLocation.Parse(database));
-        var store = new OrderStore(dialect, dialect.Open(), clock);
-        store.Migrate();
-        return store;
+        return new OrderStore(dialect, dialect.Open(), clock);
     }
 
     public StoreProvider Provider => Dialect.Provider;
@@ -130,12 +135,17 @@ public sealed partial class OrderStore : IDisposable
         if (TakesBlocks)
         {
             id = NextOrderId();
+            var waiting = _pending.Count;
             Defer(
                 """
                 INSERT INTO orders (id, partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
                 VALUES (@id, @partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
                 """,
                 [("@id", id), .. values]);
+            if (_pending.Count > waiting)
+            {
+                _insertWaiting[id] = waiting;
+            }
         }
         else
         {
@@ -162,23 +172,48 @@ public sealed partial class OrderStore : IDisposable
     public void UpdateOrder(StoredOrder order, string cause, string detail)
     {
         var now = StoreFormats.Text(_clock.GetCurrentInstant());
-        Defer(
-            """
-            UPDATE orders SET lsrno = @lsrno, state = @state, an = @an, service_state = @serviceState, zone = @zone, nnsp = @nnsp,
-                foc_date = @focDate, foc_ver = @focVer, pending_ver = @pendingVer, requested_date = @requestedDate,
-                standard_date = @standardDate, due_date_sups = @sups, accepted_ddd = @acceptedDdd, simple = @simple, updated_at = @now
-            WHERE id = @id
-            """,
-            ("@id", order.Id), ("@lsrno", order.LsrNo), ("@state", StoredText.Of(order.State)), ("@an", order.An),
-            ("@serviceState", order.ServiceState), ("@zone", order.Zone), ("@nnsp", order.Nnsp),
-            ("@focDate", StoreFormats.Text(order.FocDate)), ("@focVer", order.FocVer), ("@pendingVer", order.PendingVer),
-            ("@requestedDate", StoreFormats.Text(order.RequestedDate)), ("@standardDate", StoreFormats.Text(order.StandardDate)),
-            ("@sups", order.DueDateSups), ("@acceptedDdd", StoreFormats.Text(order.AcceptedDdd)),
-            ("@simple", order.Simple is { } simple ? (simple ? 1L : 0L) : null), ("@now", now));
+        if (_insertWaiting.Remove(order.Id, out var at))
+        {
+            // A new order whose INSERT has not left yet (PostgreSQL): it goes out once, with these final values.
+            _pending[at] = (InsertOrderWithValues, [
+                ("@id", order.Id), ("@partner", order.Partner), ("@kind", StoredText.Of(order.Kind)), ("@ccna", order.Ccna), ("@pon", order.Pon),
+                .. OrderValues(order), ("@createdAt", _pending[at].Parameters.Single(p => p.Name == "@now").Value), ("@now", now)]);
+        }
+        else
+        {
+            Defer(
+                """
+                UPDATE orders SET lsrno = @lsrno, state = @state, an = @an, service_state = @serviceState, zone = @zone, nnsp = @nnsp,
+                    foc_date = @focDate, foc_ver = @focVer, pending_ver = @pendingVer, requested_date = @requestedDate,
+                    standard_date = @standardDate, due_date_sups = @sups, accepted_ddd = @acceptedDdd, simple = @simple, updated_at = @now
+                WHERE id = @id
+                """,
+                [("@id", order.Id), .. OrderValues(order), ("@now", now)]);
+        }
+
         Defer(
             "INSERT INTO order_events (order_id, at, state, cause, detail) VALUES (@id, @now, @state, @cause, @detail)",
             ("@id", order.Id), ("@now", now), ("@state", StoredText.Of(order.State)), ("@cause", cause), ("@detail", detail));
     }
+
+    private const string InsertOrderWithValues =
+        """
+        INSERT INTO orders (id, partner, kind, ccna, pon, lsrno, state, an, service_state, zone, nnsp, foc_date, foc_ver, pending_ver,
+            requested_date, standard_date, due_date_sups, accepted_ddd, simple, created_at, updated_at)
+        VALUES (@id, @partner, @kind, @ccna, @pon, @lsrno, @state, @an, @serviceState, @zone, @nnsp, @focDate, @focVer, @pendingVer,
+            @requestedDate, @standardDate, @sups, @acceptedDdd, @simple, @createdAt, @now)
+        """;
+
+    /// <summary>The order's mutable fields as statement parameters.</summary>
+    private static (string Name, object? Value)[] OrderValues(StoredOrder order) =>
+    [
+        ("@lsrno", order.LsrNo), ("@state", StoredText.Of(order.State)), ("@an", order.An),
+        ("@serviceState", order.ServiceState), ("@zone", order.Zone), ("@nnsp", order.Nnsp),
+        ("@focDate", StoreFormats.Text(order.FocDate)), ("@focVer", order.FocVer), ("@pendingVer", order.PendingVer),
+        ("@requestedDate", StoreFormats.Text(order.RequestedDate)), ("@standardDate", StoreFormats.Text(order.StandardDate)),
+        ("@sups", order.DueDateSups), ("@acceptedDdd", StoreFormats.Text(order.AcceptedDdd)),
+        ("@simple", order.Simple is { } simple ? (simple ? 1L : 0L) : null),
+    ];
 
     /// <summary>Files a decided version with its response and the authorization evidence it carried; returns its id.</summary>
     public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, ResponseType outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence)
@@ -372,27 +407,5 @@ public sealed partial class OrderStore : IDisposable
         }
 
         return orders;
-    }
-
-    /// <summary>
-    /// Brings the schema up to date. Several workers (and instances) open the store at start: each step reads the
-    /// version and migrates inside one write-locked transaction, so two of them never run the same step.
-    /// </summary>
-    private void Migrate()
-    {
-        while (true)
-        {
-            using var tx = Dialect.BeginMigration(_connection);
-            _connection.Execute(Dialect.Ddl(new Migration("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)")), transaction: tx);
-            var current = (int)(_connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_info", transaction: tx) ?? 0);
-            if (current >= Schema.Migrations.Count)
-            {
-                return;
-            }
-
-            _connection.Execute(Dialect.Ddl(Schema.Migrations[current]), transaction: tx);
-            _connection.Execute("INSERT INTO schema_info (version) VALUES (@v)", new { v = current + 1 }, tx);
-            tx.Commit();
-        }
     }
 }

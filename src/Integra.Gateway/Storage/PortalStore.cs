@@ -21,16 +21,8 @@ public sealed partial class PortalStore : IPortalStore
 
     private PortalStore(StoreDialect dialect) => _dialect = dialect;
 
-    /// <summary>Opens the store at <paramref name="database"/> (see <see cref="StoreLocation"/>) and brings its schema up to date.</summary>
-    public static PortalStore Open(string database)
-    {
-        using (OrderStore.Open(database, SystemClock.Instance))
-        {
-            // Opening the order store runs the migrations, the portal's tables included.
-        }
-
-        return new PortalStore(StoreDialect.For(StoreLocation.Parse(database)));
-    }
+    /// <summary>The portal's tables of the store at <paramref name="database"/> (see <see cref="StoreLocation"/>), migrated at start by the host.</summary>
+    public static PortalStore Open(string database) => new(StoreDialect.For(StoreLocation.Parse(database)));
 
     public PortalUser? FindUser(long id) => QueryUsers("WHERE id = @id", new { id }).SingleOrDefault();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,19 +11,50 @@ namespace Integra.Gateway.Storage;
 /// <summary>
 /// PostgreSQL, for more than one gateway instance on one database. Named locks and leases are advisory locks
 /// (a crashed instance's session ends and its locks with it); the schema's SQLite type words map to their
-/// PostgreSQL equivalents (64-bit integers and identities, byte arrays).
+/// PostgreSQL equivalents (64-bit integers and identities, byte arrays). Connections come from one
+/// <see cref="NpgsqlDataSource"/> per connection string and process: its pool is the only one.
 /// </summary>
 internal sealed partial class PostgresDialect(string connectionString) : StoreDialect
 {
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> Sources = new(StringComparer.Ordinal);
+
     public override StoreProvider Provider => StoreProvider.Postgres;
 
-    public override DbConnection Open()
+    public override string Database => connectionString;
+
+    // Npgsql's automatic preparation (Max Auto Prepare) stays off: with the store's kept commands it returned
+    // another statement's rows in a test (S7 on a pooled connection), and a wrong order is worse than a slow one.
+    private NpgsqlDataSource Source => Sources.GetOrAdd(connectionString, static cs => NpgsqlDataSource.Create(cs));
+
+    private NpgsqlDataSource ReadOnlySource => Sources.GetOrAdd("read-only:" + connectionString, static key =>
     {
-        // Npgsql's automatic preparation (Max Auto Prepare) stays off: with the store's kept commands it returned
-        // another statement's rows in a test (S7 on a pooled connection), and a wrong order is worse than a slow one.
-        var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        return connection;
+        var builder = new NpgsqlConnectionStringBuilder(key["read-only:".Length..]);
+        builder.Options = $"{builder.Options} -c default_transaction_read_only=on".Trim();
+        return NpgsqlDataSource.Create(builder);
+    });
+
+    public override DbConnection Open() => Source.OpenConnection();
+
+    /// <summary>
+    /// A connection whose every transaction is read-only (<c>default_transaction_read_only</c>), for health, metrics
+    /// and <c>status</c>: from a pool of its own, so the setting never reaches a connection that writes.
+    /// </summary>
+    public DbConnection OpenReadOnly() => ReadOnlySource.OpenConnection();
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// After a server restart or fail-over every idle pooled connection is dead, and Npgsql finds out only when one
+    /// is used: dropping them all at once costs one failed operation instead of one per pooled connection.
+    /// </summary>
+    public override void ClearPool()
+    {
+        Source.Clear();
+        ReadOnlySource.Clear();
+
+        // And the pools of connection strings outside the store's data sources (Quartz's, in a cluster).
+        NpgsqlConnection.ClearAllPools();
     }
 
     public override DbTransaction BeginMigration(DbConnection connection)

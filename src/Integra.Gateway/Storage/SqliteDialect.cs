@@ -12,17 +12,41 @@ internal sealed class SqliteDialect(string path) : StoreDialect
 {
     public override StoreProvider Provider => StoreProvider.Sqlite;
 
+    public override string Database => Path.GetFullPath(path);
+
     public override DbConnection Open()
+    {
+        var connection = Connection();
+        connection.Open();
+        Prepare(connection);
+        return connection;
+    }
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = Connection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        Prepare(connection);
+        return connection;
+    }
+
+    /// <summary>A busy or locked SQLite file breaks no connection: nothing to drop.</summary>
+    public override void ClearPool()
+    {
+    }
+
+    // Microsoft.Data.Sqlite's own pool keeps the file open between stores: opening a store costs no file open.
+    private SqliteConnection Connection()
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 }.ToString());
-        connection.Open();
-
-        // WAL lets the CLI read while the daemon writes; FULL sync makes a commit survive power loss.
-        connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
-        return connection;
+        return new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString());
     }
+
+    // WAL lets the CLI read while the daemon writes; FULL sync makes a commit survive power loss. The settings but
+    // WAL are the connection's own, so a pooled connection gets them again (they cost no I/O).
+    private static void Prepare(SqliteConnection connection) =>
+        connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
 
     public override DbTransaction BeginMigration(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 

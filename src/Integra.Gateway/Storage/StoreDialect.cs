@@ -16,8 +16,17 @@ internal abstract class StoreDialect
 
     public abstract StoreProvider Provider { get; }
 
-    /// <summary>An open connection, set up for durable commits.</summary>
+    /// <summary>Which database this is, for what the process keeps per database (never shown: it may hold a password).</summary>
+    public abstract string Database { get; }
+
+    /// <summary>An open connection from ADO.NET's pool, set up for durable commits.</summary>
     public abstract DbConnection Open();
+
+    /// <inheritdoc cref="Open"/>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Drops the idle connections of this store's pool, after a failure that may have broken all of them.</summary>
+    public abstract void ClearPool();
 
     /// <summary>A transaction that holds the schema write lock, so two workers never run the same migration step.</summary>
     public abstract DbTransaction BeginMigration(DbConnection connection);

@@ -32,7 +32,9 @@ public sealed partial class OrderStore
             return;
         }
 
-        using (var connection = new NpgsqlConnection(location.Value))
+        // Unpooled, as the SQLite probe: the judge of whether the store is gone asks on a connection made now, never
+        // on a pooled one that a server restart broke a moment ago.
+        using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(location.Value) { Pooling = false }.ConnectionString))
         {
             connection.Open();
             if (connection.ExecuteScalar<string>("SELECT current_setting('transaction_read_only')") == "on")

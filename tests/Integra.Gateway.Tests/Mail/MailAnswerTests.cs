@@ -68,7 +68,7 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
         var pon = $"MR-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
         var message = Message(pon, "expedite.lsr.csv", $"BSK,{pon},00,BSKY,6201,D,CB,V,2026-03-02,4065550900,Y,A1004,59601,4065550101,Y\n");
         await Deliver(message);
-        using (var store = OrderStore.Open(_cli.Db, SystemClock.Instance))
+        using (var store = TestStores.Open(_cli.Db, SystemClock.Instance))
         using (var mailbox = Mailbox(store))
         {
             await mailbox.ProcessInboxAsync(default);
@@ -80,7 +80,7 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
         Assert.Equal(0, await _cli.Review("BIGSKY", pon, "2026-03-02T11:00:00-07:00", "--approve"));
         Assert.Contains($"FOC,BSK,{pon},00,", _cli.Text("BIGSKY", $"review-{pon}-00.resp.csv"), StringComparison.Ordinal); // the operator's copy
 
-        using (var store = OrderStore.Open(_cli.Db, SystemClock.Instance))
+        using (var store = TestStores.Open(_cli.Db, SystemClock.Instance))
         using (var mailbox = Mailbox(store))
         {
             await mailbox.ProcessInboxAsync(default);
@@ -102,6 +102,7 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
     public async Task A_partner_approved_in_the_portal_gets_its_first_emailed_file_answered_without_a_restart()
     {
         // The daemon's live reference source, over the store the portal's onboarding writes to.
+        Storage.Migrations.SchemaMigrator.Migrate(_cli.Db); // as the daemon's host does at start
         var portal = PortalStore.Open(_cli.Db);
         var source = new ReferenceDataSource(Repo.SampleData, SystemClock.Instance, portal.ApprovedPartners);
         var sender = $"lsr-{Guid.NewGuid():N}@newco.example";
@@ -116,7 +117,7 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
         message.From.Clear();
         message.From.Add(MailboxAddress.Parse(sender));
         await Deliver(message);
-        using (var store = OrderStore.Open(_cli.Db, SystemClock.Instance))
+        using (var store = TestStores.Open(_cli.Db, SystemClock.Instance))
         using (var mailbox = Mailbox(store, source.Current))
         {
             await mailbox.ProcessInboxAsync(default);
@@ -139,7 +140,7 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
         body.Attachments.Add("broken.lsr.csv", System.Text.Encoding.UTF8.GetBytes("CCNA,PON\n"), new ContentType("text", "csv"));
         message.Body = body.ToMessageBody();
         await Deliver(message);
-        using (var store = OrderStore.Open(_cli.Db, SystemClock.Instance))
+        using (var store = TestStores.Open(_cli.Db, SystemClock.Instance))
         using (var mailbox = Mailbox(store))
         {
             await mailbox.ProcessInboxAsync(default);
@@ -155,7 +156,7 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
         Assert.Equal(["answered", "rejected"], files.GetMeasurementSnapshot().Where(m => (string?)m.Tags["channel"] == "email").Select(m => (string)m.Tags["result"]!).Order());
         Assert.Contains(polls.GetMeasurementSnapshot(), m => (string?)m.Tags["channel"] == "email" && (string?)m.Tags["result"] == "ok");
 
-        using var reading = OrderStore.Open(_cli.Db, SystemClock.Instance);
+        using var reading = TestStores.Open(_cli.Db, SystemClock.Instance);
         var status = StatusReport.Read(reading, SystemClock.Instance.GetCurrentInstant());
         var row = Assert.Single(status.Channels, c => c.Channel == "email");
         Assert.Equal(MailIntake.MailboxPartner, row.Partner);

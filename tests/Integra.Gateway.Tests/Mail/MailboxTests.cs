@@ -28,7 +28,7 @@ public sealed class MailboxTests : IDisposable
     public MailboxTests(TestServersFixture servers)
     {
         _servers = servers;
-        _store = OrderStore.Open(_temp.File("gateway.db"), SystemClock.Instance);
+        _store = TestStores.Open(_temp.File("gateway.db"), SystemClock.Instance);
     }
 
     private MailIntake Intake()

@@ -53,6 +53,18 @@ public sealed class PostgresFixture : IDisposable
         return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// Restarts the server in immediate mode, as a fail-over looks to a client: every connection is dropped at once
+    /// (<c>57P01</c> or end of stream) and the server answers again, on the same port, when this returns.
+    /// </summary>
+    public void Restart()
+    {
+        Script("pg-restart");
+
+        // The tests' own pooled connections (NewDatabase's among them) died with the server.
+        NpgsqlConnection.ClearAllPools();
+    }
+
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();

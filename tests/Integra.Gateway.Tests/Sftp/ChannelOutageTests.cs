@@ -29,7 +29,7 @@ public sealed class ChannelOutageTests : IDisposable
     public ChannelOutageTests(TestServersFixture server)
     {
         _server = server;
-        _store = OrderStore.Open(_temp.File("gateway.db"), _clock);
+        _store = TestStores.Open(_temp.File("gateway.db"), _clock);
         _root = Path.Combine(server.Root, Guid.NewGuid().ToString("N"));
         _outages = new ChannelOutages(_clock, _log);
     }

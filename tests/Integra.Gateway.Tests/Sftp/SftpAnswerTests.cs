@@ -29,7 +29,7 @@ public sealed class SftpAnswerTests : IDisposable
     public SftpAnswerTests(TestServersFixture server)
     {
         _server = server;
-        _store = OrderStore.Open(_cli.Db, _clock);
+        _store = TestStores.Open(_cli.Db, _clock);
         _root = Path.Combine(server.Root, Guid.NewGuid().ToString("N"));
     }
 

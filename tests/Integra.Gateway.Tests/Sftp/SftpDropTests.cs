@@ -27,7 +27,7 @@ public sealed class SftpDropTests : IDisposable
     public SftpDropTests(TestServersFixture server)
     {
         _server = server;
-        _store = OrderStore.Open(_temp.File("gateway.db"), _clock);
+        _store = TestStores.Open(_temp.File("gateway.db"), _clock);
         _root = Path.Combine(server.Root, Guid.NewGuid().ToString("N"));
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using Integra.Gateway.Drops.Sftp;
 using Integra.Gateway.Logging;
+using Integra.Gateway.Storage.Resilience;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -11,9 +12,11 @@ namespace Integra.Gateway.Hosting.Health;
 /// Quiet outages: per partner and channel, one <c>ChannelDown</c> Error when it starts failing and one
 /// <c>ChannelRecovered</c> Information when it polls again, with how long it was down; the failures in between are
 /// Debug. Known network, SSH, mail and timeout failures are told in one line, without a stack trace; anything else
-/// keeps its stack (it may be a bug). A refused SFTP host key is told once per key the server offers.
+/// keeps its stack (it may be a bug). A refused SFTP host key is told once per key the server offers. A round that
+/// failed on the order store, not on the channel, is the store's outage (<see cref="StoreAvailability"/>): the
+/// channel is not down for it.
 /// </summary>
-public sealed class ChannelOutages(IClock clock, ILogger logger)
+public sealed class ChannelOutages(IClock clock, ILogger logger, StoreAvailability? store = null)
 {
     private readonly ConcurrentDictionary<(string Partner, string Channel), Instant> _down = new();
     private readonly ConcurrentDictionary<(string Partner, string Offered), bool> _refusedKeys = new();
@@ -32,6 +35,11 @@ public sealed class ChannelOutages(IClock clock, ILogger logger)
     /// <summary>A round of the channel failed (after its retries).</summary>
     public void Failed(string partner, string channel, string location, Exception e)
     {
+        if (store?.Failed($"{channel} round of {partner}", e) == true)
+        {
+            return;
+        }
+
         if (e is HostKeyMismatchException { Offered: { } offered, Pinned: { } pinned } && _refusedKeys.TryAdd((partner, offered), true))
         {
             logger.HostKeyRefused(partner, location, offered, pinned);
@@ -51,6 +59,7 @@ public sealed class ChannelOutages(IClock clock, ILogger logger)
     /// <summary>A round of the channel succeeded.</summary>
     public void Succeeded(string partner, string channel, string location)
     {
+        store?.Succeeded();
         if (_down.TryRemove((partner, channel), out var since))
         {
             logger.ChannelRecovered(partner, channel, location, (clock.GetCurrentInstant() - since).TotalSeconds);

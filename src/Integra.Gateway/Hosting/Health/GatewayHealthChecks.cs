@@ -28,7 +28,7 @@ public static class GatewayHealthChecks
 
         services.AddSingleton(sp => new StartedAt(sp.GetRequiredService<IClock>().GetCurrentInstant()));
         services.AddHealthChecks()
-            .Add(new HealthCheckRegistration("store", sp => new StoreHealthCheck(Database(sp)), HealthStatus.Unhealthy, [Live, Ready]))
+            .Add(new HealthCheckRegistration("store", sp => new StoreHealthCheck(Database(sp), sp.GetService<Storage.Resilience.StoreAvailability>()), HealthStatus.Unhealthy, [Live, Ready]))
             .Add(new HealthCheckRegistration("channels", sp => new ChannelHealthCheck(Database(sp), () => Channels(sp, mailbox: false), sp.GetRequiredService<IClock>()), HealthStatus.Degraded, [Ready]))
             .Add(new HealthCheckRegistration("mailbox", sp => new ChannelHealthCheck(Database(sp), () => Channels(sp, mailbox: true), sp.GetRequiredService<IClock>()), HealthStatus.Degraded, [Ready]))
             .Add(new HealthCheckRegistration(

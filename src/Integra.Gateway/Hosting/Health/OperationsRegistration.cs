@@ -24,7 +24,7 @@ public static class OperationsRegistration
         services.AddOptions<OperationsSettings>().BindConfiguration("Operations");
         services.AddSingleton(sp => new DeskZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(sp.GetRequiredService<IOptions<OperationsSettings>>().Value.TimeZone) ?? DateTimeZoneProviders.Tzdb["America/Denver"]));
         services.AddGatewayTelemetry(configuration);
-        services.AddSingleton(sp => new ChannelOutages(sp.GetRequiredService<IClock>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChannelOutages>>()));
+        services.AddSingleton(sp => new ChannelOutages(sp.GetRequiredService<IClock>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChannelOutages>>(), sp.GetRequiredService<Storage.Resilience.StoreAvailability>()));
         services.AddOptions<HealthSettings>().BindConfiguration("Health").ValidateDataAnnotations().ValidateOnStart();
         services.AddGatewayHealthChecks();
         services.AddHostedService<HealthListener>();

@@ -1,19 +1,37 @@
 using Integra.Gateway.Operations;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Resilience;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 
 namespace Integra.Gateway.Hosting.Health;
 
-/// <summary>Liveness: the store opens read-only and answers a read. Unhealthy when it does not.</summary>
-public sealed class StoreHealthCheck(string database) : IHealthCheck
+/// <summary>
+/// Liveness: the store opens read-only and answers a read. Degraded while it is unavailable for a transient reason (a
+/// restart, a fail-over, a busy file: <see cref="StoreFailures.IsTransient"/>) or while the workers still see such
+/// an outage (<see cref="StoreAvailability"/>): the daemon retries, and only the store watchdog decides the store is
+/// gone for good. Unhealthy when it fails otherwise.
+/// </summary>
+public sealed class StoreHealthCheck(string database, StoreAvailability? availability = null) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        using var view = OperationsView.Open(database);
-        view.Ping();
-        return Task.FromResult(HealthCheckResult.Healthy($"{StoreProbe.Describe(database)} answers"));
+        try
+        {
+            using var view = OperationsView.Open(database);
+            view.Ping();
+        }
+        catch (Exception e) when (StoreFailures.IsTransient(e))
+        {
+            // The next probe, and the next page, on connections made after the failure.
+            StoreDialect.For(StoreLocation.Parse(database)).ClearPool();
+            return Task.FromResult(HealthCheckResult.Degraded($"{StoreProbe.Describe(database)} unavailable, retrying: {StoreFailures.OneLine(e)}"));
+        }
+
+        return Task.FromResult(availability?.Outage is { } outage
+            ? HealthCheckResult.Degraded($"{StoreProbe.Describe(database)} answers again; work still retrying since {outage.Since:O}: {outage.Error}")
+            : HealthCheckResult.Healthy($"{StoreProbe.Describe(database)} answers"));
     }
 }
 

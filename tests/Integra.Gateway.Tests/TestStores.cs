@@ -1,0 +1,18 @@
+using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Migrations;
+using NodaTime;
+
+namespace Integra.Gateway.Tests;
+
+/// <summary>
+/// Opens a store as a test needs it: migrated first, as the daemon's and the command line's hosts do at start
+/// (opening a store never migrates).
+/// </summary>
+internal static class TestStores
+{
+    public static OrderStore Open(string database, IClock clock)
+    {
+        SchemaMigrator.Migrate(database);
+        return OrderStore.Open(database, clock);
+    }
+}
