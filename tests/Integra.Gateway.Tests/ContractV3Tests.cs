@@ -42,7 +42,7 @@ public class ContractV3Tests
 
     private static List<OutboxFile> Outbox(CliHarness cli, OutboxKind kind)
     {
-        using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
+        using var store = TestStores.Open(cli.Db, SystemClock.Instance);
         return [.. new OutboxStore(store, SystemClock.Instance).Pending(kind)];
     }
 
@@ -86,7 +86,7 @@ public class ContractV3Tests
         // The sweep that follows finds nothing more, and never cancels the TN P2 now ports.
         Assert.Equal(0, await cli.Sweep("2026-03-18T06:00:00-07:00"));
         Assert.Empty(cli.AllRows("npac", "npac-cancel-"));
-        using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
+        using var store = TestStores.Open(cli.Db, SystemClock.Instance);
         Assert.Equal(Rules.Model.OrderState.Expired, Assert.Single(store.FindOrdersByPon("ACME", OrderKind.Lsr, "P1")).State);
         Assert.Equal("P2", Assert.Single(store.TnHolders(["5035550101"])).Order.Pon);
     }
@@ -97,7 +97,7 @@ public class ContractV3Tests
         // Two open orders on one TN, as an order store from before contract v3 may hold them.
         using var cli = await P1AtFoc(NewCli());
         await Send(cli, "BRIDGE", "b1.lsr.csv", "2026-03-03T10:00:00-08:00", "BRG,BR-1,00,BRGW,6002,C,CB,V,2026-03-20,5035550900,Y,A1004,59601,4065550101,,,,,,,");
-        using (var store = OrderStore.Open(cli.Db, SystemClock.Instance))
+        using (var store = TestStores.Open(cli.Db, SystemClock.Instance))
         {
             var br = Assert.Single(store.FindOrdersByPon("BRIDGE", OrderKind.Lsr, "BR-1"));
             store.Connection.Execute("UPDATE order_tns SET tn = '5035550101' WHERE order_id = @id", new { id = br.Id });
@@ -118,7 +118,7 @@ public class ContractV3Tests
 
         var cancel = await Send(cli, "ACME", "v2.lsr.csv", "2026-03-03T11:00:00-06:00", Mn("MN-8", "02", string.Empty, "4065550101", sup: "1", an: "A1004", zip: "59601"));
         Assert.Equal("R63", Assert.Single(cancel)["CODE"]);
-        using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
+        using var store = TestStores.Open(cli.Db, SystemClock.Instance);
         var order = Assert.Single(store.FindOrdersByPon("ACME", OrderKind.Lsr, "MN-8"));
         Assert.Equal(Rules.Model.OrderState.Foc, order.State);
         Assert.Equal(4, store.Tns(order.Id).Count(t => t.Status == OrderTnStatus.Open));
@@ -133,7 +133,7 @@ public class ContractV3Tests
         Assert.Equal([("6125550102", "C02"), ("6125550103", "C02")], rows.Where(r => r["RESPTYP"] == "CAN").Select(r => (r["TN"], r["CODE"])));
         Assert.Equal(("FOC", "2026-03-10"), (rows[0]["RESPTYP"], rows[0]["DD"]));
 
-        using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
+        using var store = TestStores.Open(cli.Db, SystemClock.Instance);
         Assert.Equal(["6125550101"], store.TnHolders(["6125550101", "6125550102", "6125550103"]).Select(h => h.Tn));
     }
 
@@ -164,7 +164,7 @@ public class ContractV3Tests
         // Activated on its last port day, imported after the sweep expired it.
         Assert.Equal(0, await cli.NpacImport(cli.Write("act.csv", "TN,SPID,ACTIVATED\n5035550101,6001,2026-03-16T20:00:00Z\n")));
         Assert.Empty(Outbox(cli, OutboxKind.Npac));
-        using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
+        using var store = TestStores.Open(cli.Db, SystemClock.Instance);
         var order = Assert.Single(store.FindOrdersByPon("ACME", OrderKind.Lsr, "P1"));
         Assert.Equal(Rules.Model.OrderState.Complete, order.State);
         Assert.Equal(OrderTnStatus.Activated, Assert.Single(store.Tns(order.Id)).Status);
@@ -176,7 +176,7 @@ public class ContractV3Tests
     {
         using var cli = await P1AtFoc(NewCli());
         Assert.Equal(0, await cli.Sweep("2026-03-17T06:00:00-07:00"));
-        using (var store = OrderStore.Open(cli.Db, SystemClock.Instance))
+        using (var store = TestStores.Open(cli.Db, SystemClock.Instance))
         {
             var outbox = new OutboxStore(store, SystemClock.Instance);
             outbox.MarkDelivered(Assert.Single(outbox.Pending(OutboxKind.Npac)));
@@ -184,7 +184,7 @@ public class ContractV3Tests
 
         // Activated before the sweep, imported after the CANCEL went to NPAC: the desk must look.
         Assert.Equal(0, await cli.NpacImport(cli.Write("act.csv", "TN,SPID,ACTIVATED\n5035550101,6001,2026-03-16T20:00:00Z\n")));
-        using var reopened = OrderStore.Open(cli.Db, SystemClock.Instance);
+        using var reopened = TestStores.Open(cli.Db, SystemClock.Instance);
         var late = Assert.Single(StatusReport.Read(reopened, SystemClock.Instance.GetCurrentInstant()).ActivatedAfterCancel);
         Assert.Equal(("ACME", "P1", "5035550101"), (late.Partner, late.Pon, late.Tn));
 
@@ -192,7 +192,7 @@ public class ContractV3Tests
         using var other = await P1AtFoc(NewCli());
         Assert.Equal(0, await other.Sweep("2026-03-17T06:00:00-07:00"));
         Assert.Equal(0, await other.NpacImport(other.Write("act.csv", "TN,SPID,ACTIVATED\n5035550101,6001,2026-03-18T20:00:00Z\n")));
-        using var otherStore = OrderStore.Open(other.Db, SystemClock.Instance);
+        using var otherStore = TestStores.Open(other.Db, SystemClock.Instance);
         Assert.Equal(Rules.Model.OrderState.Expired, Assert.Single(otherStore.FindOrdersByPon("ACME", OrderKind.Lsr, "P1")).State);
     }
 }

@@ -47,7 +47,7 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
     public OneOrderPerTnPropertyTests()
     {
         _data = ReferenceDataLoader.Load(GeneratedReference());
-        _store = OrderStore.Open(_temp.File("property.db"), _clock);
+        _store = TestStores.Open(_temp.File("property.db"), _clock);
         _processor = new RequestFileProcessor(_data, _options, new IntakeLimits(), _store);
     }
 

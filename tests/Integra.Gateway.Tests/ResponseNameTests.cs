@@ -26,7 +26,7 @@ public sealed class ResponseNameTests : IDisposable
 
     public ResponseNameTests()
     {
-        _store = OrderStore.Open(_temp.File("gateway.db"), _clock);
+        _store = TestStores.Open(_temp.File("gateway.db"), _clock);
         _folder = new LocalDropFolder(_temp.File("ACME"));
         _folder.EnsureFolders();
     }
