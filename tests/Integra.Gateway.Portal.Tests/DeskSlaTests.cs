@@ -73,6 +73,32 @@ public sealed class DeskSlaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tn_activated_in_npac_after_its_cancel_was_delivered_is_on_the_board()
+    {
+        // SLA-1 FOCs Wednesday 2026-03-04 and expires in the sweep of Thursday 2026-03-12; its NPAC CANCEL goes out;
+        // NPAC then reports the TN activated on Monday 2026-03-09, before the expiry: the desk must check NPAC.
+        _portal.Receive("ACME", Channel.Sftp, "sla.lsr.csv", "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,PASSCODE,TN\nACM,SLA-1,00,ACMW,6001,C,CB,V,2026-03-04,5035550900,Y,A1001,97201,,503-555-0101\n");
+        using (var store = _portal.Gateway.Services.GetRequiredService<Storage.OrderStores>().Open())
+        {
+            var clock = _portal.Gateway.Services.GetRequiredService<NodaTime.IClock>();
+            new Lifecycle.ExpirySweep(
+                _portal.Gateway.Services.GetRequiredService<Reference.ReferenceDataSource>().Current,
+                _portal.Gateway.Services.GetRequiredService<Rules.Policy.PolicyOptions>(),
+                store,
+                clock).Run(NodaTime.Instant.FromUtc(2026, 3, 12, 13, 0));
+            var outbox = new Storage.OutboxStore(store, clock);
+            outbox.MarkDelivered(Assert.Single(outbox.Pending(Lifecycle.OutboxKind.Npac)));
+        }
+
+        _portal.ImportActivations("5035550101,6001,2026-03-09T20:00:00Z");
+        using var desk = await SignedIn("desk@integra.example");
+        var page = await desk.GetStringAsync("/Staff/Sla");
+        Assert.Contains("<td id=\"activated-after-cancel\">1</td>", page, StringComparison.Ordinal);
+        Assert.Contains("ACME PON SLA-1", page, StringComparison.Ordinal);
+        Assert.Contains("TN 5035550101 activated for 6001", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Figures_older_than_30_days_leave_the_board()
     {
         _portal.Time.Advance(TimeSpan.FromDays(31));

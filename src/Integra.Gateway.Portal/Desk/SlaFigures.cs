@@ -20,7 +20,14 @@ public sealed record SlaFigures(
     IReadOnlyList<Count> RejectsByCode,
     IReadOnlyList<Count> RejectsByPartner,
     IReadOnlyList<Count> FilesWaiting,
-    IReadOnlyList<Count> AnswersWaiting);
+    IReadOnlyList<Count> AnswersWaiting)
+{
+    /// <summary>
+    /// TNs NPAC activated after Integra's CANCEL for them was delivered (SPEC §4, ActivatedAfterCancel), as one line
+    /// each: the desk must check them in NPAC by hand.
+    /// </summary>
+    public IReadOnlyList<string> ActivatedAfterCancel { get; init; } = [];
+}
 
 /// <summary>A labelled count.</summary>
 public sealed record Count(string Label, long Value);

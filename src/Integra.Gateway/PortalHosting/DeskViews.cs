@@ -92,7 +92,11 @@ public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, Poli
             .OrderByDescending(c => c.Value).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
         var filesWaiting = PerChannel(store.SightingsByChannel().Select(s => (s.Channel, s.Count)));
         var answersWaiting = PerChannel(new OutboxStore(store, store.Clock).WaitingByChannel().Select(w => (w.Key.Channel, w.Value)));
-        return new SlaFigures(now, csr, states, byCode, byPartner, filesWaiting, answersWaiting);
+        var afterCancel = store.ActivationsAfterCancel()
+            .DistinctBy(a => (a.Partner, a.Pon, a.Tn))
+            .Select(a => $"{a.Partner} PON {a.Pon} (LSRNO {a.LsrNo}): TN {a.Tn} activated for {a.Spid} at {a.ActivatedAt}, after its NPAC CANCEL was delivered")
+            .ToList();
+        return new SlaFigures(now, csr, states, byCode, byPartner, filesWaiting, answersWaiting) { ActivatedAfterCancel = afterCancel };
     }
 
     private static List<Count> PerChannel(IEnumerable<(string Channel, long Count)> rows) =>
