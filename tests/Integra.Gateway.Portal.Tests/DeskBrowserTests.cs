@@ -42,7 +42,10 @@ public sealed class DeskBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task The_desk_reads_the_SLA_board_as_charts()
     {
-        Portal.Receive("BRIDGE", "desk-sla.lsr.csv", Expedite("DESK-BR-2"), Channel.Sftp);
+        // Another account than DESK-BR-1's: the browser collection shares one portal, and one open order holds a TN (L19).
+        Portal.Receive("BRIDGE", "desk-sla.lsr.csv", Encoding.UTF8.GetBytes(
+            "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,SUP,EXP\n" +
+            "BRG,DESK-BR-2,00,BRGC,6101,D,CB,V,2026-03-03,4065550900,Y,A1011,59601,4065550301,,Y\n"), Channel.Sftp);
         Portal.Receive("ACME", "desk-sla.csr.csv", Encoding.UTF8.GetBytes("CCNA,PON,AGAUTH,INITTEL,AN,TN\nACM,DESK-CSR-1,Y,5035550900,A1001,\nACM,DESK-CSR-2,N,5035550900,A1002,\n"), Channel.Sftp);
         Portal.AddUser("board@integra.example", PortalRoles.Admin, null, Password);
         var page = await browser.NewPageAsync();

@@ -21,7 +21,7 @@ public sealed class TrackingBrowserTests(BrowserFixture browser)
         var ddd = Portal.Time.GetUtcNow().AddDays(21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var delivered = Portal.Receive("BRIDGE", Channel.Sftp, "bridge-track.lsr.csv", $"""
             CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,PASSCODE,TN,SUP,EXP,MI,REMARKS,D/TSENT,AUTHNM,DATED,STATE
-            BRG,BRG-5001,00,BRGC,6101,C,CB,V,{ddd},5035550900,Y,A1001,97201,,503-555-0101,,,,,,,,OR
+            BRG,BRG-5001,00,BRGC,6101,C,CB,V,{ddd},5035550900,Y,A1004,59601,,406-555-0101,,,,,,,,MT
             BRG,BRG-5002,00,BRGC,6101,C,CB,V,{ddd},5035550900,Y,A1002,55401,0000,612-555-0101,,,,,,,,MN
 
             """);

@@ -29,8 +29,8 @@ public class ReferenceDataLoaderTests
     }
 
     [Theory]
-    [InlineData("accounts.csv", "A1001,Integra Telecom,OR,97201,,X,Y,POTS,MAYBE,N,", "accounts.csv:11: UNE 'MAYBE' must be Y or N")]
-    [InlineData("tns.csv", "12345,A1001,WORKING", "tns.csv:18: TN '12345' is not a 10-digit NANP number")]
+    [InlineData("accounts.csv", "A1001,Integra Telecom,OR,97201,,X,Y,POTS,MAYBE,N,", "accounts.csv:13: UNE 'MAYBE' must be Y or N")]
+    [InlineData("tns.csv", "12345,A1001,WORKING", "tns.csv:23: TN '12345' is not a 10-digit NANP number")]
     [InlineData("states.csv", "XX,Mars/Olympus", "states.csv:14: TIMEZONE 'Mars/Olympus' is not an IANA time zone")]
     [InlineData("states.csv", "OR,America/Los_Angeles", "states.csv:14: STATE OR appears twice")]
     [InlineData("zones.csv", "ORE,979,America/Boise", "zones.csv:43: STATE 'ORE' is not a 2-letter state code")]
@@ -78,7 +78,7 @@ public class ReferenceDataLoaderTests
         File.AppendAllText(temp.File("accounts.csv"), "A9001,Integra Telecom,SD,57601,,Mobridge Feed,\"1 Main St, Mobridge SD\",POTS,N,N,\nA9002,Integra Telecom,SD,57701,,Rapid Tire,\"2 Main St, Rapid City SD\",POTS,N,N,\nA9003,Integra Telecom,ND,,,No Zip Farm,\"Rural ND\",POTS,N,N,\n");
         var error = Assert.Throws<ReferenceDataException>(() => ReferenceDataLoader.Load(temp.Path));
         Assert.Equal(
-            "accounts.csv: account(s) in split-zone states with no zone: A9001 (SD, ZIP 57601, line 11), A9003 (ND, ZIP blank, line 13); give TIMEZONE or add a zones.csv row",
+            "accounts.csv: account(s) in split-zone states with no zone: A9001 (SD, ZIP 57601, line 13), A9003 (ND, ZIP blank, line 15); give TIMEZONE or add a zones.csv row",
             error.Message);
     }
 

@@ -29,7 +29,7 @@ public sealed class SplitZoneStartupTests : IDisposable
     {
         Assert.Equal(2, code);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("integra-gateway: accounts.csv: account(s) in split-zone states with no zone: A9001 (SD, ZIP 57601, line 11)", line, StringComparison.Ordinal);
+        Assert.StartsWith("integra-gateway: accounts.csv: account(s) in split-zone states with no zone: A9001 (SD, ZIP 57601, line 13)", line, StringComparison.Ordinal);
         Assert.DoesNotContain("exception", error, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -27,7 +27,7 @@ public sealed class SftpResponseNameTests : IDisposable
     public SftpResponseNameTests(TestServersFixture server)
     {
         _server = server;
-        _store = OrderStore.Open(_temp.File("gateway.db"), _clock);
+        _store = TestStores.Open(_temp.File("gateway.db"), _clock);
         _root = Path.Combine(server.Root, Guid.NewGuid().ToString("N"));
         foreach (var folder in new[] { "in", "out", "archive", "error" })
         {
