@@ -78,6 +78,7 @@ public sealed class DeskSlaTests : IAsyncLifetime
         // SLA-1 FOCs Wednesday 2026-03-04 and expires in the sweep of Thursday 2026-03-12; its NPAC CANCEL goes out;
         // NPAC then reports the TN activated on Monday 2026-03-09, before the expiry: the desk must check NPAC.
         _portal.Receive("ACME", Channel.Sftp, "sla.lsr.csv", "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,PASSCODE,TN\nACM,SLA-1,00,ACMW,6001,C,CB,V,2026-03-04,5035550900,Y,A1001,97201,,503-555-0101\n");
+        _portal.Time.Advance(TimeSpan.FromDays(10)); // the sweep runs on Thursday 2026-03-12
         using (var store = _portal.Gateway.Services.GetRequiredService<Storage.OrderStores>().Open())
         {
             var clock = _portal.Gateway.Services.GetRequiredService<NodaTime.IClock>();
