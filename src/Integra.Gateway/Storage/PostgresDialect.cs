@@ -84,6 +84,8 @@ internal sealed partial class PostgresDialect(string connectionString) : StoreDi
 
     public override string TextTable(string parameter) => $"unnest(CAST({parameter} AS text[])) AS listed(value)";
 
+    public override string TextFromUtf8(string parameter) => $"convert_from({parameter}, 'UTF8')";
+
     public override object TextList(IReadOnlyCollection<string> values) => values.ToArray();
 
     /// <summary>

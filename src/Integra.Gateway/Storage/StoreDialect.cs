@@ -47,6 +47,9 @@ internal abstract class StoreDialect
     /// </summary>
     public abstract string TextTable(string parameter);
 
+    /// <summary>An SQL expression: the text whose UTF-8 bytes the byte-array parameter <paramref name="parameter"/> holds.</summary>
+    public abstract string TextFromUtf8(string parameter);
+
     /// <summary>The value to bind for a <see cref="TextTable"/> parameter.</summary>
     public abstract object TextList(IReadOnlyCollection<string> values);
 
