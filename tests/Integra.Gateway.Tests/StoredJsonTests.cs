@@ -23,6 +23,15 @@ public sealed class StoredJsonTests
     }
 
     [Fact]
+    public void A_response_file_is_written_as_the_serializer_writes_its_cells_in_UTF8()
+    {
+        var rows = Awkward.Select(cell => new ResponseRow { RespTyp = Responses.ResponseType.Foc, Message = cell, Address = cell, Tn = "5035550100" }).ToList();
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(rows.Select(r => r.Cells())), StoredJson.ResponseUtf8(rows));
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(Array.Empty<string[]>()), StoredJson.ResponseUtf8([]));
+    }
+
+    [Fact]
     public void Evidence_is_written_as_the_serializer_writes_the_dictionary()
     {
         using var json = new StoredJson();

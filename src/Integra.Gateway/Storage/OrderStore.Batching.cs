@@ -7,10 +7,20 @@ namespace Integra.Gateway.Storage;
 /// nobody reads (an order's update and event, its TNs) wait and go to the server in one batch together with the
 /// next statement that returns a value, typically the version's INSERT of the same request. Any other use of the
 /// connection, and the commit, sends them first, so every read still sees every earlier write. SQLite runs in
-/// process: there is no round trip to save, and it executes each statement at once as before.
+/// process: there is no round trip to save, and it executes each statement at once as before. Every batch is
+/// prepared (<see cref="StoreDialect.PrepareStatements"/>): its statements are the store's own few texts, each parsed
+/// by the server once per connection. A file of many requests sends its writes every <see cref="MaxPending"/>
+/// statements rather than all at its commit, so they never wait in memory all at once.
 /// </summary>
 public sealed partial class OrderStore
 {
+    /// <summary>
+    /// How many writes wait at most before they go (about a hundred requests of a large file): a round trip per
+    /// batch that size costs nothing measurable, while a whole file's writes with their response JSON held until the
+    /// commit were tens of megabytes.
+    /// </summary>
+    private const int MaxPending = 500;
+
     private readonly List<(string Sql, (string Name, object? Value)[] Parameters)> _pending = [];
 
     /// <summary>Executes a statement whose result is not needed now: at once, or with the next round trip.</summary>
@@ -20,6 +30,12 @@ public sealed partial class OrderStore
         {
             Command(sql, parameters).ExecuteNonQuery();
             return;
+        }
+
+        // Between requests, when no new order's INSERT waits for its final values (an order is inserted once).
+        if (_pending.Count >= MaxPending && (_insertWaiting.Count == 0 || _pending.Count >= 4 * MaxPending))
+        {
+            FlushPending();
         }
 
         _pending.Add((sql, parameters));
@@ -36,6 +52,7 @@ public sealed partial class OrderStore
         // Statements without rows (the waiting writes) give the reader no result set: the first one is this query's.
         using var batch = Batch();
         Add(batch, sql, parameters);
+        Dialect.PrepareStatements(batch);
         using var reader = batch.ExecuteReader();
         return reader.Read() ? reader.GetValue(0) : null;
     }
@@ -55,6 +72,7 @@ public sealed partial class OrderStore
 
         using var batch = Batch();
         Add(batch, sql, parameters);
+        Dialect.PrepareStatements(batch);
         using var reader = batch.ExecuteReader();
         return reader.Read() ? read(reader) : null;
     }
@@ -68,10 +86,11 @@ public sealed partial class OrderStore
         }
 
         using var batch = Batch();
+        Dialect.PrepareStatements(batch);
         batch.ExecuteNonQuery();
     }
 
-    /// <summary>A batch of the waiting writes, which it takes over.</summary>
+    /// <summary>A batch of the waiting writes, which it takes over; prepare it once its last statement is in.</summary>
     private DbBatch Batch()
     {
         var batch = _connection.CreateBatch();

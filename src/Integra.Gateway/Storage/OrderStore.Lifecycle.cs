@@ -78,26 +78,45 @@ public sealed partial class OrderStore
     }
 
     /// <summary>Inserts rows with a multi-row INSERT per chunk, in the current unit of work.</summary>
-    /// <remarks>Through the store's kept commands: every full chunk is the same statement, prepared once; its text
-    /// and parameter names are built once per table and chunk size, not once per call.</remarks>
+    /// <remarks>Through the store's kept commands and prepared batches: a statement's text and parameter names are
+    /// built once per table and chunk size, not once per call, and the chunk sizes are few (<see cref="StatementRows"/>),
+    /// so that each is prepared once and the statements a connection keeps prepared stay a bounded set.</remarks>
     internal void InsertRows(string table, string[] columns, IEnumerable<object?[]> rows)
     {
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            var (sql, names) = InsertStatement(table, columns, chunk.Length);
-            var parameters = new (string Name, object? Value)[names.Length];
-            for (var r = 0; r < chunk.Length; r++)
+            for (var start = 0; start < chunk.Length;)
             {
-                for (var c = 0; c < columns.Length; c++)
+                var count = StatementRows(chunk.Length - start);
+                var (sql, names) = InsertStatement(table, columns, count);
+                var parameters = new (string Name, object? Value)[names.Length];
+                for (var r = 0; r < count; r++)
                 {
-                    var i = (r * columns.Length) + c;
-                    parameters[i] = (names[i], chunk[r][c]);
+                    for (var c = 0; c < columns.Length; c++)
+                    {
+                        var i = (r * columns.Length) + c;
+                        parameters[i] = (names[i], chunk[start + r][c]);
+                    }
                 }
-            }
 
-            Defer(sql, parameters);
+                Defer(sql, parameters);
+                start += count;
+            }
         }
     }
+
+    /// <summary>
+    /// Rows in the next statement when <paramref name="left"/> remain: 100, 50, 20 or 10, and a remainder under 10 as
+    /// it is (an order's TNs, typically). At most 13 statement texts per table, however the counts fall.
+    /// </summary>
+    private static int StatementRows(int left) => left switch
+    {
+        >= RowsPerStatement => RowsPerStatement,
+        >= 50 => 50,
+        >= 20 => 20,
+        >= 10 => 10,
+        _ => left,
+    };
 
     private (string Sql, string[] Names) InsertStatement(string table, string[] columns, int rows)
     {

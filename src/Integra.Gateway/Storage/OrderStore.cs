@@ -344,38 +344,40 @@ public sealed partial class OrderStore : IDisposable
     }
 
     /// <summary>
-    /// A command for <paramref name="sql"/>, kept for the life of the store: SQLite then prepares each hot
-    /// statement once instead of once per request, which dominates the cost of a large file.
+    /// A command for <paramref name="sql"/>, kept for the life of the store and prepared (on PostgreSQL explicitly,
+    /// <see cref="StoreDialect.PrepareStatement"/>): each hot statement is parsed and planned once instead of once
+    /// per request, which dominates the cost of a large file.
     /// </summary>
     private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var connection = Live;
-        if (!_commands.TryGetValue(sql, out var command))
+        if (!_commands.TryGetValue(sql, out var command) || !SameNames(command.Parameters, parameters))
         {
+            // Another parameter list for the same text gets a new command: a prepared command whose parameters are
+            // rebuilt keeps binding the old ones on Npgsql (see PostgresDialect), which answers with wrong rows.
+            command?.Dispose();
             command = connection.CreateCommand();
             command.CommandText = sql;
-            _commands.Add(sql, command);
-        }
-
-        command.Transaction = ActiveTransaction;
-        var list = command.Parameters;
-        if (!SameNames(list, parameters))
-        {
-            list.Clear();
             foreach (var (name, _) in parameters)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
-                list.Add(parameter);
+                command.Parameters.Add(parameter);
             }
+
+            _commands[sql] = command;
         }
 
+        command.Transaction = ActiveTransaction;
+
         // The kept command keeps its parameters too: a hot statement sets values, it does not rebuild them.
+        var list = command.Parameters;
         for (var i = 0; i < parameters.Length; i++)
         {
             list[i].Value = parameters[i].Value ?? DBNull.Value;
         }
 
+        Dialect.PrepareStatement(command);
         return command;
     }
 

@@ -22,8 +22,12 @@ internal sealed partial class PostgresDialect(string connectionString) : StoreDi
 
     public override string Database => connectionString;
 
-    // Npgsql's automatic preparation (Max Auto Prepare) stays off: with the store's kept commands it returned
-    // another statement's rows in a test (S7 on a pooled connection), and a wrong order is worse than a slow one.
+    // Npgsql's automatic preparation (Max Auto Prepare) stays off. With it, a kept command whose parameter list is
+    // rebuilt between executions (as the store's were when this comment was first written) keeps binding the
+    // parameter objects of the execution that prepared it: every later look-up answers with that one's rows
+    // (Npgsql issue 3850, still open in 10.0; reproduced here on 10.0.3: asked P3, P4, P5, got P2's row each time).
+    // The store prepares explicitly instead (PrepareStatement), only its own kept statements, and never rebuilds the
+    // parameters of a prepared command (OrderStore.Command takes a new command when the names change).
     private NpgsqlDataSource Source => Sources.GetOrAdd(connectionString, static cs => NpgsqlDataSource.Create(cs));
 
     private NpgsqlDataSource ReadOnlySource => Sources.GetOrAdd("read-only:" + connectionString, static key =>
@@ -80,7 +84,27 @@ internal sealed partial class PostgresDialect(string connectionString) : StoreDi
 
     public override string TextTable(string parameter) => $"unnest(CAST({parameter} AS text[])) AS listed(value)";
 
+    public override string TextFromUtf8(string parameter) => $"convert_from({parameter}, 'UTF8')";
+
     public override object TextList(IReadOnlyCollection<string> values) => values.ToArray();
+
+    /// <summary>
+    /// Parsed and planned by the server once per physical connection: Npgsql keeps an explicitly prepared statement
+    /// on its connector across pool returns, and a later command or batch with the same text and parameter types
+    /// finds it there without a round trip. The store's statement texts are a bounded set (InsertRows sends a few
+    /// chunk sizes only), so the server keeps a bounded number per connection.
+    /// </summary>
+    public override void PrepareStatement(DbCommand command)
+    {
+        if (command is NpgsqlCommand { IsPrepared: false } npgsql)
+        {
+            npgsql.Prepare();
+        }
+    }
+
+    /// <inheritdoc cref="PrepareStatement"/>
+    /// <remarks>Statements already prepared on the connection cost nothing; only new ones go to the server, together.</remarks>
+    public override void PrepareStatements(DbBatch batch) => batch.Prepare();
 
     public override void LockForTransaction(DbConnection connection, DbTransaction transaction, string name) =>
         connection.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = Key(name) }, transaction);

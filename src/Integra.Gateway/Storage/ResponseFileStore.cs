@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
@@ -34,15 +33,16 @@ public sealed class ResponseFileStore(OrderStore store, IClock clock)
             connection.Execute("DELETE FROM response_files WHERE id = @old", new { old }, store.ActiveTransaction);
         }
 
+        // The cells go as UTF-8 bytes, written once: a whole file's rows as a string were two more copies of them.
         var id = connection.ExecuteScalar<long>(
-            """
+            $"""
             INSERT INTO response_files (partner, channel, request_name, received_at, name, cells, created_at)
-            VALUES (@partner, @channel, @requestName, @receivedAt, @name, @cells, @now) RETURNING id
+            VALUES (@partner, @channel, @requestName, @receivedAt, @name, {store.Dialect.TextFromUtf8("@cells")}, @now) RETURNING id
             """,
             new
             {
                 key.partner, key.channel, key.requestName, key.receivedAt, name = responseName,
-                cells = JsonSerializer.Serialize(rows.Select(r => r.Cells())), now = StoreFormats.Text(clock.GetCurrentInstant()),
+                cells = StoredJson.ResponseUtf8(rows), now = StoreFormats.Text(clock.GetCurrentInstant()),
             },
             store.ActiveTransaction);
 

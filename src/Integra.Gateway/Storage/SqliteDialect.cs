@@ -60,6 +60,9 @@ internal sealed class SqliteDialect(string path) : StoreDialect
     // json_each yields one row per array element; its element column is named value.
     public override string TextTable(string parameter) => $"json_each({parameter})";
 
+    // A blob cast to TEXT is read as text in the database's encoding, UTF-8.
+    public override string TextFromUtf8(string parameter) => $"CAST({parameter} AS TEXT)";
+
     public override object TextList(IReadOnlyCollection<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
 
     public override void LockForTransaction(DbConnection connection, DbTransaction transaction, string name)

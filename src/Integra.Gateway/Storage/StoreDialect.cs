@@ -47,8 +47,24 @@ internal abstract class StoreDialect
     /// </summary>
     public abstract string TextTable(string parameter);
 
+    /// <summary>An SQL expression: the text whose UTF-8 bytes the byte-array parameter <paramref name="parameter"/> holds.</summary>
+    public abstract string TextFromUtf8(string parameter);
+
     /// <summary>The value to bind for a <see cref="TextTable"/> parameter.</summary>
     public abstract object TextList(IReadOnlyCollection<string> values);
+
+    /// <summary>
+    /// Prepares a statement the store keeps and runs again and again (its kept commands), where the database gains by
+    /// it. SQLite prepares a command on its first execution and keeps it: nothing to do there.
+    /// </summary>
+    public virtual void PrepareStatement(DbCommand command)
+    {
+    }
+
+    /// <summary>Prepares every statement of a batch of the store's waiting writes; see <see cref="PrepareStatement"/>.</summary>
+    public virtual void PrepareStatements(DbBatch batch)
+    {
+    }
 
     /// <summary>Serialises this transaction with every other one that takes the same named lock, until it ends.</summary>
     public abstract void LockForTransaction(DbConnection connection, DbTransaction transaction, string name);

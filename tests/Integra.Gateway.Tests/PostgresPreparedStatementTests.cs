@@ -1,0 +1,58 @@
+using System.Text;
+using Dapper;
+using Integra.Gateway.Processing;
+using Integra.Gateway.Reference;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Storage;
+using Integra.Gateway.Tests.Servers;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Integra.Gateway.Tests;
+
+/// <summary>
+/// Issue 25 item 6 on PostgreSQL: the store's hot statements are prepared on its session (explicitly, never by
+/// Npgsql's automatic preparation), each text once, and a file decided through them answers as on SQLite.
+/// </summary>
+[Collection(Postgres.Name)]
+public sealed class PostgresPreparedStatementTests(PostgresFixture pg)
+{
+    [SkippableFact]
+    public void A_file_decided_through_prepared_statements_answers_as_on_SQLite_and_prepares_each_text_once()
+    {
+        var database = pg.NewDatabase();
+        using var temp = new TempDir();
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
+        var data = ReferenceDataLoader.Load(Repo.SampleData);
+        var sample = File.ReadAllBytes(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"));
+
+        FileOutcome Decide(OrderStore store, string name)
+        {
+            using var content = new MemoryStream(sample);
+            return new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store)
+                .Process(new Receipt(data.Partner("ACME")!, Channel.Local, clock.GetCurrentInstant()), name, content, content.Length, new FetchedLoas([]));
+        }
+
+        using var sqlite = TestStores.Open(temp.File("gateway.db"), clock);
+        using var postgres = TestStores.Open(database, clock);
+        var expected = Decide(sqlite, "one.lsr.csv");
+        var decided = Decide(postgres, "one.lsr.csv");
+        var prepared = postgres.Connection.Query<string>("SELECT statement FROM pg_prepared_statements").ToList();
+
+        Assert.Equal(expected.Rows.Select(r => string.Join(',', r.Cells())), decided.Rows.Select(r => string.Join(',', r.Cells())));
+        Assert.Contains(decided.Rows, r => r.RespTyp == ResponseType.Foc);
+        Assert.Contains(prepared, s => s.Contains("INSERT INTO orders", StringComparison.Ordinal));
+        Assert.Contains(prepared, s => s.Contains("INSERT INTO versions", StringComparison.Ordinal));
+        Assert.Contains(prepared, s => s.Contains("INSERT INTO order_tns", StringComparison.Ordinal));
+        Assert.Equal(prepared.Count, prepared.Distinct(StringComparer.Ordinal).Count());
+
+        // The same file again, under another name: every request is answered from the store (S7), alike on both.
+        Assert.Equal(
+            Decide(sqlite, "two.lsr.csv").Rows.Select(r => string.Join(',', r.Cells())),
+            Decide(postgres, "two.lsr.csv").Rows.Select(r => string.Join(',', r.Cells())));
+        var again = postgres.Connection.Query<string>("SELECT statement FROM pg_prepared_statements").ToList();
+        Assert.Equal(again.Count, again.Distinct(StringComparer.Ordinal).Count());
+    }
+}
