@@ -57,14 +57,23 @@ public sealed partial class MetricsEndpointTests : IDisposable
             .AddSingleton(Options.Create(new HealthSettings()))
             .AddSingleton(new ReferenceDataSource(Repo.SampleData, clock))
             .AddGatewayTelemetry(configuration);
-        using var provider = services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<GatewayGauges>();
         using var meters = provider.GetRequiredService<MeterProvider>();
+        var hosted = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(default);
+        }
 
         clock.AdvanceMinutes(90);
         using var http = new HttpClient();
         var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
-        File.WriteAllText("/tmp/wt15b-metrics.txt", text);
+        foreach (var service in hosted)
+        {
+            await service.StopAsync(default);
+        }
+
         var metrics = Parse(text);
 
         Assert.Equal(1, metrics["gateway_reviews_pending"]);
