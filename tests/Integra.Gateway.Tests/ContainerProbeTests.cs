@@ -24,8 +24,9 @@ public sealed class ContainerProbeTests : IDisposable
             ["INTEGRA_Telemetry__PrometheusListen"] = $"http://+:{scrape}/",
         });
         await daemon.Running();
-
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await Answering(http, daemon, $"http://127.0.0.1:{health}/healthz/live");
+
         using var live = await http.GetAsync(new Uri($"http://127.0.0.1:{health}/healthz/live"));
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         using var report = System.Text.Json.JsonDocument.Parse(await live.Content.ReadAsStringAsync());
@@ -53,6 +54,7 @@ public sealed class ContainerProbeTests : IDisposable
         });
         await daemon.Running();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await Answering(http, daemon, $"http://127.0.0.1:{port}/healthz/live");
         using var live = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz/live"));
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Contains("gateway_reviews_pending", await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics")), StringComparison.Ordinal);
@@ -110,6 +112,25 @@ public sealed class ContainerProbeTests : IDisposable
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"integra-gateway: {key}: cannot listen on ", line, StringComparison.Ordinal);
     }
+
+    /// <summary>Waits until <paramref name="address"/> answers: the probes start after the workers.</summary>
+    private static async Task Answering(HttpClient http, DaemonProcess daemon, string address) =>
+        Assert.True(
+            await Eventually.Until(
+                async () =>
+                {
+                    try
+                    {
+                        using var _ = await http.GetAsync(new Uri(address));
+                        return true;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return daemon.HasExited;
+                    }
+                },
+                DaemonProcess.Patience) && !daemon.HasExited,
+            $"{address} did not answer: {daemon.Output} {daemon.Error}");
 
     /// <summary>Settings that work, in a folder of this test.</summary>
     private string Settings()
