@@ -26,6 +26,7 @@ public static class SettingsSections
         new SettingsSection<OperationsSettings>("Operations", (s, c) => c.TimeZone("Operations:TimeZone", s.TimeZone)),
         new SettingsSection<PortalSettings>("Portal", PortalRules, enabledKey: "Enabled"),
         new SettingsSection<PortalHosting.PortalInboxSettings>("PortalInbox"),
+        new SettingsSection<Logging.LoggingSettings>("Logging"),
     ];
 
     /// <summary>Every problem of every section, in the order of <see cref="All"/>.</summary>
