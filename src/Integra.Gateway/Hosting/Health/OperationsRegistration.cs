@@ -69,7 +69,11 @@ public static class OperationsRegistration
             {
                 if (string.IsNullOrEmpty(built["OTEL_SERVICE_NAME"]))
                 {
-                    r.AddService(ServiceName);
+                    r.AddService(ServiceName, serviceVersion: GatewayMetrics.Version);
+                }
+                else
+                {
+                    r.AddAttributes([new("service.version", GatewayMetrics.Version)]);
                 }
             })
             .WithMetrics(metrics =>
