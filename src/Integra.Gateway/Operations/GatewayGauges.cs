@@ -39,6 +39,7 @@ public sealed class GatewayGauges
         meter.CreateObservableGauge("gateway.reviews.oldest.age", () => Read().OldestReviewAge, "s", "Seconds the oldest pending expedite review has waited (0 when none).");
         meter.CreateObservableGauge("gateway.csr.oldest_unanswered.age", () => Read().OldestCsrAge, "s", "Seconds the oldest unanswered CSR file has waited since first seen (0 when none).");
         meter.CreateObservableGauge("gateway.onboarding.past_due", () => Read().ProfilesPastDue, "{form}", "Trading Partner Profiles not decided within 3 business days of receipt.");
+        meter.CreateObservableGauge("gateway.build.info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", GatewayMetrics.Version)), unit: null, "Always 1; the version of the running binary in its tag, to see an upgrade or a mixed cluster.");
         meter.CreateObservableGauge("gateway.files.today", () => Read().FilesToday, "{file}", "Files received today (the desk's day), by partner and channel, the mailbox included.");
     }
 

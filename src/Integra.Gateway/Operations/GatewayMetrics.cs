@@ -42,7 +42,6 @@ public sealed class GatewayMetrics
         _fileDuration = meter.CreateHistogram<double>("gateway.file.duration", "s", "Duration of reading, deciding and answering one request file, by partner, channel and result (answered, rejected).", advice: Advice(FileBuckets));
         _deliveryDuration = meter.CreateHistogram<double>("gateway.delivery.duration", "s", "Duration of delivering one response file, by partner, channel and result (ok, error).", advice: Advice(DeliveryBuckets));
         _sweepCancels = meter.CreateCounter<long>("gateway.sweep.cancels", "{tn}", "TN port subscriptions canceled by the expiry sweep.");
-        meter.CreateObservableGauge("gateway.build.info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", Version)), unit: null, "Always 1; the version of the running binary in its tag, to see an upgrade or a mixed cluster.");
     }
 
     /// <summary>The binary's version (its informational version without the source revision), also the resource's <c>service.version</c>.</summary>
