@@ -111,13 +111,15 @@ public sealed class LiveReferenceDataTests : IDisposable
             var (status, body) = await Health(http, port);
             Assert.True(degraded, $"health stayed {status}: {body}");
             Assert.Equal(HttpStatusCode.OK, status); // Degraded, not unready: the old snapshot still decides
-            Assert.Contains("npac.csv:20: SPID is blank", body, StringComparison.Ordinal);
+            // The broken row is the one after the original's last (a header and the sample's rows).
+            var brokenRow = $"npac.csv:{original.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length + 1}: SPID is blank";
+            Assert.Contains(brokenRow, body, StringComparison.Ordinal);
             Assert.Equal(("REJ", "R21"), await Decide("LIVE-3"));
             using (var store = TestStores.Open(_temp.File("gateway.db"), SystemClock.Instance))
             {
                 var reference = Operations.StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant()).ReferenceData!;
                 Assert.Contains(reference.Files, f => f.StartsWith("npac.csv ", StringComparison.Ordinal));
-                Assert.Contains("npac.csv:20: SPID is blank", reference.Error, StringComparison.Ordinal);
+                Assert.Contains(brokenRow, reference.Error, StringComparison.Ordinal);
             }
 
             // A good file again: used, and healthy.

@@ -57,14 +57,23 @@ public sealed partial class MetricsEndpointTests : IDisposable
             .AddSingleton(Options.Create(new HealthSettings()))
             .AddSingleton(new ReferenceDataSource(Repo.SampleData, clock))
             .AddGatewayTelemetry(configuration);
-        using var provider = services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<GatewayGauges>();
         using var meters = provider.GetRequiredService<MeterProvider>();
+        var hosted = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().ToList();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(default);
+        }
 
         clock.AdvanceMinutes(90);
         using var http = new HttpClient();
         var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
-        File.WriteAllText("/tmp/wt15b-metrics.txt", text);
+        foreach (var service in hosted)
+        {
+            await service.StopAsync(default);
+        }
+
         var metrics = Parse(text);
 
         Assert.Equal(1, metrics["gateway_reviews_pending"]);
@@ -76,6 +85,64 @@ public sealed partial class MetricsEndpointTests : IDisposable
         Assert.Equal(1, metrics["gateway_files_today{channel=\"local\",partner=\"BRIDGE\"}"]);
         Assert.Equal(1, metrics["gateway_onboarding_past_due"]);
         Assert.Contains("service_name=\"integra-gateway\"", text, StringComparison.Ordinal);
+
+        // Issue 29 item 5: counts of a channel the daemon runs are 0, not missing; the binary's version is visible.
+        Assert.Equal(0, metrics["gateway_files_waiting{channel=\"sftp\",partner=\"ACME\"}"]);
+        Assert.Equal(0, metrics["gateway_files_today{channel=\"sftp\",partner=\"ACME\"}"]);
+        Assert.Equal(0, metrics["gateway_deliveries_waiting{channel=\"local\",partner=\"BRIDGE\"}"]);
+        Assert.Equal(1, metrics[$"gateway_build_info{{version=\"{GatewayMetrics.Version}\"}}"]);
+        Assert.Contains($"service_version=\"{GatewayMetrics.Version}\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Durations_are_histograms_in_seconds_with_buckets_that_fit()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
+        var db = _temp.File("d.db");
+        var port = FreePort();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:PrometheusListen"] = $"http://127.0.0.1:{port}/" });
+        await using var provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IClock>(clock)
+            .AddSingleton(Options.Create(new Configuration.GatewaySettings { Database = db }))
+            .AddSingleton(Options.Create(new Configuration.LocalDropSettings { Enabled = false }))
+            .AddSingleton(Options.Create(new Drops.Sftp.SftpSettings()))
+            .AddSingleton(Options.Create(new Gateway.Mail.MailSettings()))
+            .AddSingleton(Options.Create(new HealthSettings()))
+            .AddSingleton(new ReferenceDataSource(Repo.SampleData, clock))
+            .AddGatewayTelemetry(configuration)
+            .BuildServiceProvider();
+        using var meters = provider.GetRequiredService<MeterProvider>();
+        var metrics = provider.GetRequiredService<GatewayMetrics>();
+        var data = ReferenceDataLoader.Load(Repo.SampleData);
+        using (var store = TestStores.Open(db, clock))
+        {
+            var folder = new LocalDropFolder(_temp.File("ACME"));
+            folder.EnsureFolders();
+            File.Copy(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"), Path.Combine(folder.Location, "in", "m.lsr.csv"));
+            var poller = new DropPoller(data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), new IntakeLedger(store, clock), clock, Duration.FromSeconds(1), NullLogger.Instance, metrics: metrics);
+            await poller.PollAsync(default);
+            clock.AdvanceSeconds(2);
+            await poller.PollAsync(default);
+        }
+
+        metrics.Polled("BRIDGE", "sftp", TimeSpan.FromMilliseconds(30), ok: true);
+        metrics.Delivered("BRIDGE", "sftp", TimeSpan.FromMilliseconds(200), ok: true);
+        var server = provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ProbeServer>().Single();
+        await server.StartAsync(default);
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+        await server.StopAsync(default);
+        var scraped = Parse(text);
+
+        // A poll of 30 ms lies between the 25 ms and 50 ms bounds: not in "le=5" with everything else, as milliseconds put it.
+        Assert.Equal(0, scraped["gateway_poll_duration_seconds_bucket{channel=\"sftp\",le=\"0.025\",partner=\"BRIDGE\",result=\"ok\"}"]);
+        Assert.Equal(1, scraped["gateway_poll_duration_seconds_bucket{channel=\"sftp\",le=\"0.05\",partner=\"BRIDGE\",result=\"ok\"}"]);
+        Assert.Equal(0, scraped["gateway_delivery_duration_seconds_bucket{channel=\"sftp\",le=\"0.1\",partner=\"BRIDGE\",result=\"ok\"}"]);
+        Assert.Equal(1, scraped["gateway_delivery_duration_seconds_bucket{channel=\"sftp\",le=\"0.25\",partner=\"BRIDGE\",result=\"ok\"}"]);
+        Assert.Equal(1, scraped["gateway_file_duration_seconds_count{channel=\"local\",partner=\"ACME\",result=\"answered\"}"]);
+        Assert.True(scraped["gateway_poll_duration_seconds_count{channel=\"local\",partner=\"ACME\",result=\"ok\"}"] >= 2);
+        Assert.DoesNotContain("le=\"5000\"", text, StringComparison.Ordinal);
     }
 
     [Theory]

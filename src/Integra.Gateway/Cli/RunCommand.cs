@@ -60,6 +60,16 @@ internal static class RunCommand
                     await host.RunAsync(token);
                     failure = outcome.Failure ?? FailedWorker(workers, settings.Gateway.Database);
                 }
+                catch (StartupProblemException e)
+                {
+                    // A listener that could not bind after all (taken since the check): a setting, not a crash.
+                    throw new UsageException(e.Message, e);
+                }
+                catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+                {
+                    // The only other Kestrel of the daemon is the portal's; the probes' name their own key.
+                    throw new UsageException($"Portal:Listen: cannot listen on {settings.Configuration["Portal:Listen"]}: {e.InnerException.Message}", e);
+                }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     failure = e.Message.ReplaceLineEndings(" ");

@@ -21,4 +21,11 @@ public sealed class GatewaySettings
     /// checks in a row it stops with a non-zero exit code, so that the service manager restarts it.
     /// </summary>
     public TimeSpan StoreCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long the daemon waits, after a stop request, for its workers to finish the file in hand and for the sweep
+    /// to end before it exits anyway. Keep it below the service manager's own limit (the unit's <c>TimeoutStopSec=60</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

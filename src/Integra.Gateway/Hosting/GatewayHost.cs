@@ -24,8 +24,11 @@ public static class GatewayHost
         builder.Configuration.AddGatewaySources(configFile);
         builder.Logging.ClearProviders();
         builder.Services.AddGatewayLogging(builder.Configuration);
+        // The host's own stop: how long the workers get to finish a file after a stop request (Gateway:ShutdownTimeout).
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("Gateway:ShutdownTimeout", new GatewaySettings().ShutdownTimeout));
         builder.Services
             .AddSingleton<IClock>(SystemClock.Instance)
+            .AddHostedService<HangupSignal>()
             .AddHostedService<StoreMigrationService>()
             .AddGatewayCore()
             .AddReferenceData()

@@ -1,21 +1,19 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
-using System.Text.Json;
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Hosting.Health;
 using Integra.Gateway.Rules.Reference;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Integra.Gateway.Hosting;
 
-/// <summary>Settings of the optional health listener (section "Health").</summary>
+/// <summary>Settings of the optional health endpoint (section "Health").</summary>
 public sealed class HealthSettings
 {
-    /// <summary>HttpListener prefix, e.g. <c>http://127.0.0.1:9180/</c>; empty = no listener.</summary>
+    /// <summary>
+    /// Where the probes are served, e.g. <c>http://127.0.0.1:9180/</c>, or <c>http://0.0.0.0:9180/</c> (also
+    /// <c>+</c> or <c>*</c> for every address) in a container; empty = no probes.
+    /// </summary>
     public string? Listen { get; set; }
 
     /// <summary>A channel is Degraded when its last successful poll is older than this many poll intervals.</summary>
@@ -31,14 +29,12 @@ public sealed class HealthSettings
 }
 
 /// <summary>
-/// A small HTTP listener for probes: <c>GET /healthz/live</c> (the process answers and its store reads) and
+/// The probes' answers: <c>GET /healthz/live</c> (the process answers and its store reads) and
 /// <c>GET /healthz/ready</c> (everything of <see cref="GatewayHealthChecks"/>); <c>/healthz</c> is <c>ready</c>.
-/// 200 when Healthy or Degraded, 503 when Unhealthy, with a JSON report of every check.
+/// 200 when Healthy or Degraded, 503 when Unhealthy, with a JSON report of every check. Served by
+/// <see cref="ProbeServer"/>.
 /// </summary>
-public sealed class HealthListener(
-    IOptions<HealthSettings> settings,
-    HealthCheckService health,
-    ILogger<HealthListener> logger) : BackgroundService
+public static class HealthListener
 {
     /// <summary>The channels this daemon runs, with their staleness bounds.</summary>
     public static IReadOnlyList<ChannelExpectation> Expectations(LocalDropSettings local, Drops.Sftp.SftpSettings sftp, ReferenceData data, int missed, Mail.MailSettings? mail = null)
@@ -89,42 +85,4 @@ public sealed class HealthListener(
                 data = e.Value.Data.Count == 0 ? null : e.Value.Data.ToDictionary(d => d.Key, d => d.Value.ToString()),
             }),
     };
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (string.IsNullOrEmpty(settings.Value.Listen))
-        {
-            return;
-        }
-
-        using var listener = new HttpListener();
-        listener.Prefixes.Add(settings.Value.Listen);
-        listener.Start();
-        logger.LogInformation("Health listener on {Prefix} (/healthz/live, /healthz/ready)", settings.Value.Listen);
-        using var registration = stoppingToken.Register(listener.Stop);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                break; // stopped
-            }
-
-            using var response = context.Response;
-            var report = await ProbeAsync(health, context.Request.Url?.AbsolutePath.TrimEnd('/'), stoppingToken);
-            if (report is null)
-            {
-                response.StatusCode = 404;
-                continue;
-            }
-
-            response.StatusCode = report.Status == HealthStatus.Unhealthy ? 503 : 200;
-            response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(response.OutputStream, Json(report), Operations.ReportJson.Options, stoppingToken);
-        }
-    }
 }

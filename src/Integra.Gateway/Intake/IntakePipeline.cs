@@ -156,7 +156,18 @@ public sealed class IntakePipeline(
         var files = _outbox.Pending(transport.Channel, partner);
         foreach (var file in files)
         {
-            await transport.DeliverAsync(file, file.Rows.Select(ResponseRow.FromCells).ToList(), cancellationToken);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                await transport.DeliverAsync(file, file.Rows.Select(ResponseRow.FromCells).ToList(), cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                metrics?.Delivered(file.Partner, StoredText.Of(transport.Channel), started.Elapsed, ok: false);
+                throw;
+            }
+
+            metrics?.Delivered(file.Partner, StoredText.Of(transport.Channel), started.Elapsed, ok: true);
             _outbox.MarkDelivered(file);
             logger.OutboxDelivered(file.Partner, transport.Location, 1);
         }
@@ -196,7 +207,7 @@ public sealed class IntakePipeline(
         }
 
         logger.FileAnswered(partner, channel, outcome.FileName, outcome.Requests, outcome.Summary(), outcome.ResponseName, item.DurationMs);
-        metrics?.FileAnswered(partner, channel, outcome);
+        metrics?.FileAnswered(partner, channel, outcome, TimeSpan.FromMilliseconds(item.DurationMs));
     }
 }
 

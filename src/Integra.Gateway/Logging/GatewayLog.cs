@@ -57,6 +57,10 @@ public static partial class GatewayLog
         Message = "REFUSED SFTP connection for {Partner} to {Location}: host key {Offered} is not the pinned {Pinned} (Sftp:Partners:{Partner}:HostKeySha256). Possible man-in-the-middle or an unannounced server change")]
     public static partial void HostKeyRefused(this ILogger logger, string partner, string location, string offered, string pinned);
 
+    [LoggerMessage(EventId = 300, EventName = "HangupIgnored", Level = LogLevel.Warning,
+        Message = "{Signal} received and ignored: the daemon keeps running (reference data reloads on its own; restart it for changed settings)")]
+    public static partial void HangupIgnored(this ILogger logger, string signal);
+
     [LoggerMessage(EventId = 500, EventName = "CsrSlaWarning", Level = LogLevel.Warning,
         Message = "CSR file {File} from {Partner} unanswered for {AgeHours:F1} h (target 24 h)")]
     public static partial void CsrSlaWarning(this ILogger logger, string partner, string file, double ageHours);

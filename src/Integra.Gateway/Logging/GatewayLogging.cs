@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -8,22 +9,47 @@ namespace Integra.Gateway.Logging;
 
 /// <summary>
 /// Serilog for the daemon: JSON lines (compact format) on stdout when it is not a terminal — as under systemd —
-/// readable text in a terminal, and a daily rolling JSON file when <c>Logging:File:Path</c> is set.
+/// readable text in a terminal, and a daily rolling JSON file when <c>Logging:File:Path</c> is set. Levels come from
+/// <c>Logging:LogLevel</c> (<see cref="LoggingSettings"/>).
 /// </summary>
 public static class GatewayLogging
 {
+    /// <summary>
+    /// The levels of the gateway's dependencies unless <c>Logging:LogLevel</c> names them: their Information lines
+    /// are noise to an operator, and a Degraded probe is the probe's answer, not a log line per probe.
+    /// </summary>
+    private static readonly Dictionary<string, LogEventLevel> Quiet = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Microsoft"] = LogEventLevel.Warning,
+        ["System"] = LogEventLevel.Warning,
+        ["Quartz"] = LogEventLevel.Warning,
+        ["Microsoft.Extensions.Diagnostics.HealthChecks"] = LogEventLevel.Error,
+    };
+
+    /// <summary>Serilog's way to say <c>None</c>: a level above <c>Fatal</c>, which no event reaches.</summary>
+    private const LogEventLevel Off = (LogEventLevel)((int)LogEventLevel.Fatal + 1);
+
     public static IServiceCollection AddGatewayLogging(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSerilog(lc => Configure(lc, configuration, json: Console.IsOutputRedirected));
 
     public static LoggerConfiguration Configure(LoggerConfiguration lc, IConfiguration configuration, bool json)
     {
-        var level = Enum.TryParse<LogEventLevel>(configuration["Logging:Level"], ignoreCase: true, out var parsed) ? parsed : LogEventLevel.Information;
-        lc.MinimumLevel.Is(level)
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("System", LogEventLevel.Warning)
-            .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Error) // a Degraded probe is the probe's answer, not a log line per probe
-            .Enrich.FromLogContext()
+        var settings = new LoggingSettings();
+        configuration.GetSection("Logging").Bind(settings);
+        var levels = settings.LogLevel.ToDictionary(l => l.Key, l => ToSerilog(l.Value), StringComparer.OrdinalIgnoreCase);
+        var minimum = levels.Remove("Default", out var level) ? level : settings.Level ?? LogEventLevel.Information;
+        lc.MinimumLevel.Is(minimum);
+        foreach (var (category, quiet) in Quiet.Where(q => !levels.ContainsKey(q.Key)))
+        {
+            lc.MinimumLevel.Override(category, quiet);
+        }
+
+        foreach (var (category, categoryLevel) in levels)
+        {
+            lc.MinimumLevel.Override(category, categoryLevel);
+        }
+
+        lc.Enrich.FromLogContext()
             .Enrich.WithProperty("Application", "integra-gateway");
         if (json)
         {
@@ -34,11 +60,23 @@ public static class GatewayLogging
             lc.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (configuration["Logging:File:Path"] is { Length: > 0 } path)
+        if (settings.File.Path is { Length: > 0 } path)
         {
             lc.WriteTo.File(new CompactJsonFormatter(), path, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30);
         }
 
         return lc;
     }
+
+    /// <summary>A Microsoft.Extensions.Logging level as Serilog's.</summary>
+    public static LogEventLevel ToSerilog(LogLevel level) => level switch
+    {
+        LogLevel.Trace => LogEventLevel.Verbose,
+        LogLevel.Debug => LogEventLevel.Debug,
+        LogLevel.Information => LogEventLevel.Information,
+        LogLevel.Warning => LogEventLevel.Warning,
+        LogLevel.Error => LogEventLevel.Error,
+        LogLevel.Critical => LogEventLevel.Fatal,
+        _ => Off,
+    };
 }

@@ -33,12 +33,13 @@ public sealed class GatewayGauges
         _started = clock.GetCurrentInstant();
         var meter = meters.Create(GatewayMetrics.MeterName);
         meter.CreateObservableGauge("gateway.channel.last_good_poll.age", () => Read().PollAges, "s", "Seconds since the last successful poll, by partner and channel (since start when it never polled).");
-        meter.CreateObservableGauge("gateway.files.waiting", () => Read().FilesWaiting, "{file}", "Files listed in a drop or mailbox and not yet answered, by partner and channel.");
+        meter.CreateObservableGauge("gateway.files.waiting", () => Read().FilesWaiting, "{file}", "Files listed in a drop or mailbox and not yet answered, by partner and channel (0 for each channel run).");
         meter.CreateObservableGauge("gateway.deliveries.waiting", () => Read().DeliveriesWaiting, "{file}", "Response files waiting in the delivery outbox, by partner and channel.");
         meter.CreateObservableGauge("gateway.reviews.pending", () => Read().ReviewsPending, "{review}", "Expedite reviews (PND X01) waiting for the desk.");
         meter.CreateObservableGauge("gateway.reviews.oldest.age", () => Read().OldestReviewAge, "s", "Seconds the oldest pending expedite review has waited (0 when none).");
         meter.CreateObservableGauge("gateway.csr.oldest_unanswered.age", () => Read().OldestCsrAge, "s", "Seconds the oldest unanswered CSR file has waited since first seen (0 when none).");
         meter.CreateObservableGauge("gateway.onboarding.past_due", () => Read().ProfilesPastDue, "{form}", "Trading Partner Profiles not decided within 3 business days of receipt.");
+        meter.CreateObservableGauge("gateway.build.info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", GatewayMetrics.Version)), unit: null, "Always 1; the version of the running binary in its tag, to see an upgrade or a mixed cluster.");
         meter.CreateObservableGauge("gateway.files.today", () => Read().FilesToday, "{file}", "Files received today (the desk's day), by partner and channel, the mailbox included.");
     }
 
@@ -76,6 +77,17 @@ public sealed class GatewayGauges
 
         var polls = view.ChannelPolls().ToDictionary(p => (p.Partner, p.Channel));
         var channels = _channels().Select(c => (c.Partner, c.Channel)).Union(polls.Keys).Distinct().ToList();
+
+        // Every channel the daemon runs reports each count, 0 included: a series that vanishes at zero shows as
+        // "No data" on a dashboard and cannot be told from a daemon that stopped reporting.
+        List<Measurement<long>> Counts(IEnumerable<(string Partner, string Channel, long Count)> rows)
+        {
+            var counts = rows.ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
+            return channels.Union(counts.Keys)
+                .Select(c => new Measurement<long>(counts.GetValueOrDefault(c), Tags(c.Partner, c.Channel)))
+                .ToList();
+        }
+
         var pollAges = channels
             .Select(c => new Measurement<double>(polls.GetValueOrDefault(c)?.LastOk is { } ok ? Age(ok) : (now - _started).TotalSeconds, Tags(c.Partner, c.Channel)))
             .ToList();
@@ -84,12 +96,12 @@ public sealed class GatewayGauges
         return new Snapshot(
             now,
             pollAges,
-            view.FilesWaiting().Select(w => new Measurement<long>(w.Count, Tags(w.Partner, w.Channel))).ToList(),
-            view.DeliveriesWaiting().Select(w => new Measurement<long>(w.Count, Tags(w.Partner, w.Channel))).ToList(),
+            Counts(view.FilesWaiting().Select(w => (w.Partner, w.Channel, w.Count))),
+            Counts(view.DeliveriesWaiting().Select(w => (w.Partner, w.Channel, w.Count))),
             reviews.Count,
             reviews.Count == 0 ? 0 : Age(reviews[0].Since),
             Age(view.OldestWaitingCsr()),
-            view.FilesReceivedSince(today).Select(w => new Measurement<long>(w.Count, Tags(w.Partner, w.Channel))).ToList(),
+            Counts(view.FilesReceivedSince(today).Select(w => (w.Partner, w.Channel, w.Count))),
             view.ProfilesPastDue(now));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Reflection;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
 
@@ -6,15 +7,29 @@ namespace Integra.Gateway.Operations;
 
 /// <summary>
 /// The gateway's metrics (meter <c>Integra.Gateway</c>), a documented contract like its log events: names,
-/// units and tags are listed in the README. Exported by OpenTelemetry (OTLP) when configured.
+/// units and tags are listed in the README. Exported by OpenTelemetry (OTLP, Prometheus) when configured.
+/// Durations are in seconds with explicit bucket boundaries fitted to what they measure: without them the SDK's
+/// default boundaries (0, 5, 10, 25 … 10000, meant for milliseconds) put every poll and every file in one bucket.
 /// </summary>
 public sealed class GatewayMetrics
 {
     public const string MeterName = "Integra.Gateway";
+
+    /// <summary>A poll lists a folder, or an SFTP directory or a mailbox over the network (bounded by its operation timeout).</summary>
+    public static readonly IReadOnlyList<double> PollBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+    /// <summary>A file is read, decided and answered in milliseconds; a file of thousands of rows in seconds.</summary>
+    public static readonly IReadOnlyList<double> FileBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+    /// <summary>A delivery writes a local file (milliseconds) or sends over SFTP or SMTP (up to its timeouts).</summary>
+    public static readonly IReadOnlyList<double> DeliveryBuckets = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
     private readonly Counter<long> _files;
     private readonly Counter<long> _requests;
     private readonly Counter<long> _rejects;
     private readonly Histogram<double> _pollDuration;
+    private readonly Histogram<double> _fileDuration;
+    private readonly Histogram<double> _deliveryDuration;
     private readonly Counter<long> _sweepCancels;
 
     public GatewayMetrics(IMeterFactory meters)
@@ -23,13 +38,21 @@ public sealed class GatewayMetrics
         _files = meter.CreateCounter<long>("gateway.files", "{file}", "Request files answered, by partner, channel and result (answered, rejected).");
         _requests = meter.CreateCounter<long>("gateway.requests", "{request}", "Requests decided, by partner, kind (LSR, CSR) and outcome (FOC, REJ, PND, CAN, CSR).");
         _rejects = meter.CreateCounter<long>("gateway.rejects", "{reject}", "Reject rows, by code (F01…, R01…).");
-        _pollDuration = meter.CreateHistogram<double>("gateway.poll.duration", "s", "Duration of one poll of a partner's drop, by partner, channel and result (ok, error).");
+        _pollDuration = meter.CreateHistogram<double>("gateway.poll.duration", "s", "Duration of one poll of a partner's drop, by partner, channel and result (ok, error).", advice: Advice(PollBuckets));
+        _fileDuration = meter.CreateHistogram<double>("gateway.file.duration", "s", "Duration of reading, deciding and answering one request file, by partner, channel and result (answered, rejected).", advice: Advice(FileBuckets));
+        _deliveryDuration = meter.CreateHistogram<double>("gateway.delivery.duration", "s", "Duration of delivering one response file, by partner, channel and result (ok, error).", advice: Advice(DeliveryBuckets));
         _sweepCancels = meter.CreateCounter<long>("gateway.sweep.cancels", "{tn}", "TN port subscriptions canceled by the expiry sweep.");
     }
 
-    public void FileAnswered(string partner, string channel, FileOutcome outcome)
+    /// <summary>The binary's version (its informational version without the source revision), also the resource's <c>service.version</c>.</summary>
+    public static string Version { get; } =
+        (typeof(GatewayMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
+    public void FileAnswered(string partner, string channel, FileOutcome outcome, TimeSpan duration)
     {
-        _files.Add(1, new("partner", partner), new("channel", channel), new("result", outcome.FileRejected ? "rejected" : "answered"));
+        var result = outcome.FileRejected ? "rejected" : "answered";
+        _files.Add(1, new("partner", partner), new("channel", channel), new("result", result));
+        _fileDuration.Record(duration.TotalSeconds, new("partner", partner), new("channel", channel), new("result", result));
         foreach (var request in outcome.Summaries)
         {
             _requests.Add(1, new("partner", partner), new("kind", request.KindText), new("outcome", request.OutcomeText));
@@ -44,5 +67,10 @@ public sealed class GatewayMetrics
     public void Polled(string partner, string channel, TimeSpan duration, bool ok) =>
         _pollDuration.Record(duration.TotalSeconds, new("partner", partner), new("channel", channel), new("result", ok ? "ok" : "error"));
 
+    public void Delivered(string partner, string channel, TimeSpan duration, bool ok) =>
+        _deliveryDuration.Record(duration.TotalSeconds, new("partner", partner), new("channel", channel), new("result", ok ? "ok" : "error"));
+
     public void SweepCanceled(int tns) => _sweepCancels.Add(tns);
+
+    private static InstrumentAdvice<double> Advice(IReadOnlyList<double> buckets) => new() { HistogramBucketBoundaries = buckets };
 }

@@ -26,6 +26,7 @@ public static class SettingsSections
         new SettingsSection<OperationsSettings>("Operations", (s, c) => c.TimeZone("Operations:TimeZone", s.TimeZone)),
         new SettingsSection<PortalSettings>("Portal", PortalRules, enabledKey: "Enabled"),
         new SettingsSection<PortalHosting.PortalInboxSettings>("PortalInbox"),
+        new SettingsSection<Logging.LoggingSettings>("Logging"),
     ];
 
     /// <summary>Every problem of every section, in the order of <see cref="All"/>.</summary>
@@ -52,9 +53,9 @@ public static class SettingsSections
         c.Positive("Portal:LinkLifetime", s.LinkLifetime);
         c.Positive("Portal:SessionIdle", s.SessionIdle);
         c.Positive("Portal:LockoutDuration", s.LockoutDuration);
-        if (!Uri.TryCreate(s.Listen, UriKind.Absolute, out var listen) || listen.Scheme is not ("http" or "https"))
+        if (c.Listen("Portal:Listen", s.Listen, "http", "https") && s.Enabled)
         {
-            c.Add("Portal:Listen", $"'{s.Listen}' is not an http:// or https:// address");
+            c.Bindable("Portal:Listen", s.Listen);
         }
     }
 
@@ -74,12 +75,17 @@ public static class SettingsSections
     {
         c.SystemTimeZone("Lifecycle:SweepTimeZone", s.SweepTimeZone);
         c.Positive("Lifecycle:ClusterCheckin", s.ClusterCheckin);
+        c.WritableFolder("Lifecycle:NpacOutbox", s.NpacOutbox);
     }
 
     private static void LocalDropRules(LocalDropSettings s, SettingsCheck c)
     {
         c.Positive("LocalDrop:PollInterval", s.PollInterval);
         c.NotNegative("LocalDrop:QuietPeriod", s.QuietPeriod);
+        if (s.Enabled)
+        {
+            c.WritableFolder("LocalDrop:Root", s.Root);
+        }
     }
 
     private static void SftpRules(SftpSettings s, SettingsCheck c)
@@ -111,21 +117,22 @@ public static class SettingsSections
     private static void HealthRules(HealthSettings s, SettingsCheck c)
     {
         c.AtLeast("Health:MaxMissedPolls", s.MaxMissedPolls, 1);
-        if (!string.IsNullOrEmpty(s.Listen)
-            && (!Uri.TryCreate(s.Listen, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !s.Listen.EndsWith('/')))
+        if (!string.IsNullOrEmpty(s.Listen) && c.Listen("Health:Listen", s.Listen, "http"))
         {
-            c.Add("Health:Listen", $"'{s.Listen}' is not a listener prefix like http://127.0.0.1:9180/ (http, host, port, ending in /)");
+            c.Bindable("Health:Listen", s.Listen);
         }
     }
 
     private static void TelemetryRules(TelemetrySettings s, SettingsCheck c)
     {
-        foreach (var (key, value) in new[] { ("Telemetry:OtlpEndpoint", s.OtlpEndpoint), ("Telemetry:PrometheusListen", s.PrometheusListen) })
+        if (!string.IsNullOrEmpty(s.OtlpEndpoint) && (!Uri.TryCreate(s.OtlpEndpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
-            if (!string.IsNullOrEmpty(value) && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-            {
-                c.Add(key, $"'{value}' is not an http address like http://127.0.0.1:9184/");
-            }
+            c.Add("Telemetry:OtlpEndpoint", $"'{s.OtlpEndpoint}' is not an http address like http://127.0.0.1:4317");
+        }
+
+        if (!string.IsNullOrEmpty(s.PrometheusListen) && c.Listen("Telemetry:PrometheusListen", s.PrometheusListen, "http"))
+        {
+            c.Bindable("Telemetry:PrometheusListen", s.PrometheusListen);
         }
     }
 }

@@ -27,7 +27,7 @@ public static class OperationsRegistration
         services.AddSingleton(sp => new ChannelOutages(sp.GetRequiredService<IClock>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChannelOutages>>(), sp.GetRequiredService<Storage.Resilience.StoreAvailability>()));
         services.AddOptions<HealthSettings>().BindConfiguration("Health").ValidateDataAnnotations().ValidateOnStart();
         services.AddGatewayHealthChecks();
-        services.AddHostedService<HealthListener>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProbeServer>());
         services.AddHostedService<ReviewWatchWorker>();
         return services;
     }
@@ -35,7 +35,8 @@ public static class OperationsRegistration
     /// <summary>
     /// The meter <c>Integra.Gateway</c> and its gauges; exported over OTLP when <c>Telemetry:OtlpEndpoint</c> or
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and for Prometheus at <c>Telemetry:PrometheusListen</c> (e.g.
-    /// <c>http://127.0.0.1:9184/</c>, scraped at <c>/metrics</c>). The standard <c>OTEL_*</c> variables apply.
+    /// <c>http://0.0.0.0:9184/</c>, scraped at <c>/metrics</c>, served by <see cref="ProbeServer"/>). The standard
+    /// <c>OTEL_*</c> variables apply.
     /// </summary>
     public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services, IConfigurationBuilder configuration)
     {
@@ -68,7 +69,11 @@ public static class OperationsRegistration
             {
                 if (string.IsNullOrEmpty(built["OTEL_SERVICE_NAME"]))
                 {
-                    r.AddService(ServiceName);
+                    r.AddService(ServiceName, serviceVersion: GatewayMetrics.Version);
+                }
+                else
+                {
+                    r.AddAttributes([new("service.version", GatewayMetrics.Version)]);
                 }
             })
             .WithMetrics(metrics =>
@@ -87,16 +92,16 @@ public static class OperationsRegistration
 
                 if (!string.IsNullOrEmpty(prometheus))
                 {
-                    var uri = new Uri(prometheus);
-                    metrics.AddPrometheusHttpListener(o =>
-                    {
-                        o.Host = uri.Host;
-                        o.Port = uri.Port;
-                        o.ScrapeEndpointPath = "/metrics";
-                        o.ScrapeResponseCacheDurationMilliseconds = 0;
-                    });
+                    // Every scrape reads the gauges afresh: they are cached for a second by GatewayGauges already.
+                    metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 }
             });
+        if (!string.IsNullOrEmpty(prometheus))
+        {
+            services.AddSingleton(new PrometheusScrape(prometheus));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProbeServer>());
+        }
+
         return services;
     }
 
