@@ -39,6 +39,7 @@ public sealed class GatewayGauges
         meter.CreateObservableGauge("gateway.reviews.oldest.age", () => Read().OldestReviewAge, "s", "Seconds the oldest pending expedite review has waited (0 when none).");
         meter.CreateObservableGauge("gateway.csr.oldest_unanswered.age", () => Read().OldestCsrAge, "s", "Seconds the oldest unanswered CSR file has waited since first seen (0 when none).");
         meter.CreateObservableGauge("gateway.onboarding.past_due", () => Read().ProfilesPastDue, "{form}", "Trading Partner Profiles not decided within 3 business days of receipt.");
+        meter.CreateObservableGauge("gateway.disputes.past_due", () => Read().DisputesPastDue, "{request}", "Evidence requests the partner has not answered by the end of their due date (0 when none).");
         meter.CreateObservableGauge("gateway.files.today", () => Read().FilesToday, "{file}", "Files received today (the desk's day), by partner and channel, the mailbox included.");
     }
 
@@ -51,7 +52,8 @@ public sealed class GatewayGauges
         double OldestReviewAge,
         double OldestCsrAge,
         IReadOnlyList<Measurement<long>> FilesToday,
-        long ProfilesPastDue);
+        long ProfilesPastDue,
+        long DisputesPastDue);
 
     private Snapshot Read()
     {
@@ -90,6 +92,7 @@ public sealed class GatewayGauges
             reviews.Count == 0 ? 0 : Age(reviews[0].Since),
             Age(view.OldestWaitingCsr()),
             view.FilesReceivedSince(today).Select(w => new Measurement<long>(w.Count, Tags(w.Partner, w.Channel))).ToList(),
-            view.ProfilesPastDue(now));
+            view.ProfilesPastDue(now),
+            view.EvidencePastDue(now).Count);
     }
 }
