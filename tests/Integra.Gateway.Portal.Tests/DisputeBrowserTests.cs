@@ -9,7 +9,7 @@ namespace Integra.Gateway.Portal.Tests;
 /// <summary>
 /// Issue 27 in a real headless Chromium: the desk opens an evidence request from the order's page, a partner user
 /// answers with a PDF, the desk accepts and downloads the evidence package. PON <c>DISP-BR-1</c> is this test's own
-/// (the browser collection shares one portal).
+/// (the browser collection shares one portal), on a TN no other test uses: one open order per TN (L19).
 /// </summary>
 [Collection(Browser.Name)]
 public sealed class DisputeBrowserTests(BrowserFixture browser)
@@ -21,9 +21,11 @@ public sealed class DisputeBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task The_desk_opens_a_request_the_partner_answers_with_a_PDF_the_desk_accepts_and_downloads_the_package()
     {
+        // The browser collection's portal runs on the real clock: the DDD is two weeks from today, the LOA dated yesterday.
+        var today = Portal.Time.GetUtcNow();
         Portal.Receive("BRIDGE", "disp-browser.lsr.csv", Encoding.UTF8.GetBytes(
             "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,SUP,EXP,MI,REMARKS,D/TSENT,AUTHNM,DATED\n" +
-            "BRG,DISP-BR-1,00,BRGC,6101,D,CB,V,2026-03-03,6025550900,Y,A1003,85004,6025550101,,Y,,DISC 602-555-0102,2026-03-02T08:00:00-07:00,Lee Park,2026-03-01\n"), Channel.Sftp);
+            $"BRG,DISP-BR-1,00,BRGC,6101,C,CB,V,{today.AddDays(14):yyyy-MM-dd},5035550900,Y,A1008,97301,5035550301,,,,,{today.AddDays(-1):yyyy-MM-dd}T08:00:00-07:00,Lee Park,{today.AddDays(-1):yyyy-MM-dd}\n"), Channel.Sftp);
         var orderId = Portal.OrderId("BRIDGE", "LSR", "DISP-BR-1");
         Portal.AddUser("disputes@integra.example", PortalRoles.Desk, null, Password);
         Portal.AddUser("disputes@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr);
@@ -32,7 +34,7 @@ public sealed class DisputeBrowserTests(BrowserFixture browser)
         await SignInAsync(desk, "disputes@integra.example");
         await desk.GotoAsync($"/Staff/Orders/Detail?id={orderId}");
         await desk.FillAsync("#dispute-reason", "The end user says they never asked to leave Integra: send the signed LOA.");
-        await desk.CheckAsync("input[name='tns'][value='6025550101']");
+        await desk.CheckAsync("input[name='tns'][value='5035550301']");
         await browser.ShotAsync(desk, "dispute-open");
         await desk.ClickAsync("#open-request");
         await Assertions.Expect(desk.Locator("#message")).ToContainTextAsync("opened, due");
