@@ -66,6 +66,9 @@ public static class PortalApp
             .AddSingleton(dependencies.Orders.Intake)
             .AddSingleton(dependencies.Orders.Orders)
             .AddSingleton(dependencies.Orders.Desk)
+            .AddSingleton(dependencies.Orders.Disputes)
+            .AddSingleton(dependencies.Orders.Disputes.Store)
+            .AddSingleton(dependencies.Orders.Disputes.Packages)
             .AddSingleton(sp => new Auditor(dependencies.Store, dependencies.Time))
             .AddSingleton(sp => new SignInLinks(dependencies.Store, settings, dependencies.Time))
             .AddSingleton(sp => new SignInService(dependencies.Store, settings, sp.GetRequiredService<Auditor>(), dependencies.Time))
@@ -87,6 +90,16 @@ public static class PortalApp
                 dependencies.Mailer,
                 sp.GetRequiredService<Auditor>(),
                 settings,
+                dependencies.Time))
+            .AddSingleton(sp => new Disputes.EvidenceDesk(
+                dependencies.Orders.Disputes,
+                dependencies.Orders.Orders,
+                dependencies.Store,
+                sp.GetRequiredService<PartnerDirectory>(),
+                dependencies.Mailer,
+                sp.GetRequiredService<Auditor>(),
+                settings,
+                dependencies.Data,
                 dependencies.Time))
             .AddHostedService(sp => new AccessRequestFolderWorker(settings, sp.GetRequiredService<OnboardingDesk>(), sp.GetRequiredService<ILogger<AccessRequestFolderWorker>>()));
 

@@ -84,6 +84,7 @@ public sealed partial class MetricsEndpointTests : IDisposable
         Assert.Equal(90 * 60, metrics["gateway_channel_last_good_poll_age_seconds{channel=\"sftp\",partner=\"ACME\"}"]);
         Assert.Equal(1, metrics["gateway_files_today{channel=\"local\",partner=\"BRIDGE\"}"]);
         Assert.Equal(1, metrics["gateway_onboarding_past_due"]);
+        Assert.Equal(0, metrics["gateway_disputes_past_due"]);
         Assert.Contains("service_name=\"integra-gateway\"", text, StringComparison.Ordinal);
 
         // Issue 29 item 5: counts of a channel the daemon runs are 0, not missing; the binary's version is visible.

@@ -55,6 +55,10 @@ public static class UserGuides
             new("Answers", [
                 "Every request gets one answer: FOC rows with the due date, PND while an expedite waits for review, REJ rows with what to fix, CAN rows when an order is canceled or expires, CSR rows for a CSR request.",
             ]),
+            new("Evidence requests", [
+                "When a port is disputed, Integra asks for evidence of the end user's authorization. Your administrators are e-mailed, and the request shows on your home page, under Evidence requests and on the order's page, for users with VIEW or with the privilege of the order's kind (LSR or CSR).",
+                "Answer with the signed LOA or other documents (PDF, TIFF, PNG or JPEG, at most 10 MB each; a file is judged by its content, not its name) and an explanation. You may answer more than once until Integra decides. If Integra rejects the evidence, the reason is shown and you may answer again until the due date. No answer is taken after the end of the due date: ask Integra's desk to extend it.",
+            ]),
         ]);
 
     public static IReadOnlyList<Guide> All { get; } = [Administrator, PartnerUser];

@@ -1,9 +1,15 @@
 using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Disputes;
 
 namespace Integra.Gateway.Portal.Pages;
 
-public sealed class IndexModel : PortalPageModel
+public sealed class IndexModel(EvidenceDesk desk) : PortalPageModel
 {
+    /// <summary>The evidence requests a partner-side user may answer and that still wait on the partner.</summary>
+    public IReadOnlyList<EvidenceRequest> Disputes { get; private set; } = [];
+
+    public NodaTime.Instant Now => desk.Now;
+
     public string RoleText => Me switch
     {
         null => string.Empty,
@@ -15,5 +21,9 @@ public sealed class IndexModel : PortalPageModel
 
     public void OnGet()
     {
+        if (Me is { IsStaff: false })
+        {
+            Disputes = desk.ForPartner(Me).Where(r => r.State != EvidenceStates.Accepted).ToList();
+        }
     }
 }

@@ -20,7 +20,11 @@ internal static class StatusCommand
             using var store = host.OpenExistingStore();
             using var view = Storage.OperationsView.Open(settings.Database(parse.GetValue(db)).Database);
             var now = SystemClock.Instance.GetCurrentInstant();
-            var report = StatusReport.Read(store, now, Calendar(settings), settings.DeskZone) with { OnboardingFormsPastDue = view.ProfilesPastDue(now) };
+            var report = StatusReport.Read(store, now, Calendar(settings), settings.DeskZone) with
+            {
+                OnboardingFormsPastDue = view.ProfilesPastDue(now),
+                EvidenceRequestsPastDue = view.EvidencePastDue(now).Select(e => new StatusReport.PastDueEvidence(e.Id, e.Partner, e.Kind, e.Pon, e.DueDate)).ToList(),
+            };
             OperationsOutput.Write(report, parse.GetValue(json), () => Text(report, new DeskTime(settings.DeskZone)));
             return ExitCodes.Done;
         }));
@@ -60,6 +64,12 @@ internal static class StatusCommand
 
         s.AppendLine();
         s.AppendLine($"Trading Partner Profiles past due (not handled within 3 business days): {r.OnboardingFormsPastDue}");
+        s.AppendLine($"Evidence requests past due (not answered by the end of their due date): {r.EvidenceRequestsPastDue.Count}");
+        foreach (var e in r.EvidenceRequestsPastDue)
+        {
+            s.AppendLine($"  #{e.Id,-6} {e.Partner,-10} {e.Kind} {e.Pon,-16} due {e.DueDate}");
+        }
+
         s.AppendLine();
         s.AppendLine($"Pending expedite reviews: {r.PendingReviews.Count}");
         foreach (var p in r.PendingReviews)

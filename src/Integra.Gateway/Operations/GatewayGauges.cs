@@ -40,6 +40,7 @@ public sealed class GatewayGauges
         meter.CreateObservableGauge("gateway.csr.oldest_unanswered.age", () => Read().OldestCsrAge, "s", "Seconds the oldest unanswered CSR file has waited since first seen (0 when none).");
         meter.CreateObservableGauge("gateway.onboarding.past_due", () => Read().ProfilesPastDue, "{form}", "Trading Partner Profiles not decided within 3 business days of receipt.");
         meter.CreateObservableGauge("gateway.build.info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", GatewayMetrics.Version)), unit: null, "Always 1; the version of the running binary in its tag, to see an upgrade or a mixed cluster.");
+        meter.CreateObservableGauge("gateway.disputes.past_due", () => Read().DisputesPastDue, "{request}", "Evidence requests the partner has not answered by the end of their due date (0 when none).");
         meter.CreateObservableGauge("gateway.files.today", () => Read().FilesToday, "{file}", "Files received today (the desk's day), by partner and channel, the mailbox included.");
     }
 
@@ -52,7 +53,8 @@ public sealed class GatewayGauges
         double OldestReviewAge,
         double OldestCsrAge,
         IReadOnlyList<Measurement<long>> FilesToday,
-        long ProfilesPastDue);
+        long ProfilesPastDue,
+        long DisputesPastDue);
 
     private Snapshot Read()
     {
@@ -102,6 +104,7 @@ public sealed class GatewayGauges
             reviews.Count == 0 ? 0 : Age(reviews[0].Since),
             Age(view.OldestWaitingCsr()),
             Counts(view.FilesReceivedSince(today).Select(w => (w.Partner, w.Channel, w.Count))),
-            view.ProfilesPastDue(now));
+            view.ProfilesPastDue(now),
+            view.EvidencePastDue(now).Count);
     }
 }

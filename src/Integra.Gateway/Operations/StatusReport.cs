@@ -15,6 +15,12 @@ public sealed record StatusReport(
     /// <summary>Trading Partner Profiles still in the portal's queue after their due time (issue 16).</summary>
     public long OnboardingFormsPastDue { get; init; }
 
+    /// <summary>Evidence requests the partner has not answered by the end of their due date (issue 27), oldest due first.</summary>
+    public IReadOnlyList<PastDueEvidence> EvidenceRequestsPastDue { get; init; } = [];
+
+    /// <summary>An evidence request past due: its id, partner, order and due date (the end of that day in the desk's zone).</summary>
+    public sealed record PastDueEvidence(long Id, string Partner, string Kind, string Pon, string DueDate);
+
     /// <summary>Answers recorded for delivery and not yet delivered, per partner and channel (issue 14).</summary>
     public IReadOnlyList<WaitingDelivery> WaitingDeliveries { get; init; } = [];
 

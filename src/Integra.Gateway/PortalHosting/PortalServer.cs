@@ -1,5 +1,6 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Mail;
+using Integra.Gateway.Operations;
 using Integra.Gateway.Portal;
 using Integra.Gateway.Portal.Mail;
 using Integra.Gateway.Reference;
@@ -36,7 +37,7 @@ public sealed class PortalServer(
         PortalApp.Build(new PortalDependencies(settings, PortalStore.Open(database), Mailer(settings, mail, time), data, time, loggers, OrderServices(gateway)));
 
     private static PortalOrderServices OrderServices(IServiceProvider gateway) =>
-        new(gateway.GetRequiredService<PortalIntake>(), gateway.GetRequiredService<OrderViews>(), gateway.GetRequiredService<DeskViews>());
+        new(gateway.GetRequiredService<PortalIntake>(), gateway.GetRequiredService<OrderViews>(), gateway.GetRequiredService<DeskViews>(), gateway.GetRequiredService<Portal.Disputes.DisputeServices>());
 
     public static IPortalMailer Mailer(PortalSettings settings, MailSettings mail, TimeProvider time) =>
         settings.MailDelivery == "smtp" ? new SmtpPortalMailer(mail, settings.From) : new FolderMailer(settings.MailOutbox, settings.From, time);
@@ -82,5 +83,5 @@ public static class PortalRegistration
 
     /// <summary>The gateway's side of the portal's order pages: submission, tracking, the desk.</summary>
     public static IServiceCollection AddPortalOrderServices(this IServiceCollection services) =>
-        services.AddPortalIntake().AddSingleton<PortalIntake>().AddSingleton<OrderViews>().AddSingleton<DeskViews>();
+        services.AddPortalIntake().AddSingleton<PortalIntake>().AddSingleton<OrderViews>().AddSingleton<DeskViews>().AddEvidenceDisputes<OrderViews>();
 }

@@ -90,6 +90,16 @@ public sealed class OperationsView : IDisposable
         _connection.Query<string>("SELECT due_at FROM portal_profiles WHERE state = @state", new { state = Portal.Onboarding.ProfileStates.Received })
             .LongCount(due => StoreFormats.Instant(due) < now);
 
+    /// <summary>An evidence request the partner still owes past its due time (issue 27); times are store text.</summary>
+    public sealed record PastDueEvidence(long Id, string Partner, string Kind, string Pon, string DueDate, string DueAt);
+
+    /// <summary>Evidence requests open or rejected whose due time is before <paramref name="now"/>, oldest due first.</summary>
+    public IReadOnlyList<PastDueEvidence> EvidencePastDue(Instant now) =>
+        [.. _connection.Query<PastDueEvidence>(
+                "SELECT id AS Id, partner AS Partner, kind AS Kind, pon AS Pon, due_date AS DueDate, due_at AS DueAt FROM evidence_requests WHERE state IN ('open', 'rejected')")
+            .Where(r => StoreFormats.Instant(r.DueAt) <= now)
+            .OrderBy(r => StoreFormats.Instant(r.DueAt))];
+
     /// <summary>When the last expiry sweep ran; null when none has.</summary>
     public string? LastSweepRunAt() =>
         _connection.ExecuteScalar<string?>("SELECT run_at FROM sweeps ORDER BY id DESC LIMIT 1");

@@ -391,5 +391,53 @@ internal static class Schema
             changed_at TEXT NOT NULL
         );
         """),
+
+        // Authorization disputes, issue 27 (SPEC §7 version 3): the desk's evidence requests on an order, the
+        // partner's answers, and their documents with the SHA-256 taken when received (checked on every read). A
+        // request keeps the partner, kind and PON of its order so the partner's pages read it without a join; due_at
+        // is the end of due_date in the desk's zone; overdue_at is when the overdue event was written (once).
+        new("""
+        CREATE TABLE evidence_requests (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_id INTEGER NOT NULL REFERENCES orders (id),
+            partner TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            pon TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            tns TEXT NOT NULL,
+            due_date TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            state TEXT NOT NULL,
+            opened_by TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            decided_by TEXT,
+            decided_at TEXT,
+            decision TEXT NOT NULL DEFAULT '',
+            overdue_at TEXT
+        );
+        CREATE INDEX evidence_requests_order ON evidence_requests (order_id);
+        CREATE INDEX evidence_requests_partner ON evidence_requests (partner, id);
+        CREATE INDEX evidence_requests_state ON evidence_requests (state);
+        CREATE TABLE evidence_answers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            request_id INTEGER NOT NULL REFERENCES evidence_requests (id),
+            partner TEXT NOT NULL,
+            answered_by TEXT NOT NULL,
+            answered_at TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX evidence_answers_request ON evidence_answers (request_id);
+        CREATE TABLE evidence_files (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            answer_id INTEGER NOT NULL REFERENCES evidence_answers (id),
+            partner TEXT NOT NULL,
+            name TEXT NOT NULL,
+            content_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            content BLOB NOT NULL
+        );
+        CREATE INDEX evidence_files_answer ON evidence_files (answer_id);
+        """),
     ];
 }

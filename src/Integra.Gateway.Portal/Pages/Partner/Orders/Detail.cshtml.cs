@@ -1,12 +1,18 @@
 using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Disputes;
 using Integra.Gateway.Portal.Tracking;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Integra.Gateway.Portal.Pages.Partner.Orders;
 
 /// <summary>One of the signed-in partner's orders, and its response files; another partner's order is not found.</summary>
-public sealed class PartnerOrderModel(IOrderViews orders) : OrderDetailPage(orders)
+public sealed class PartnerOrderModel(IOrderViews orders, EvidenceDesk desk) : OrderDetailPage(orders)
 {
+    /// <summary>Integra's evidence requests on this order.</summary>
+    public IReadOnlyList<EvidenceRequest> Disputes { get; private set; } = [];
+
+    public NodaTime.Instant Now => desk.Now;
+
     public override string DetailPath => "/Partner/Orders/Detail";
 
     public override string ListPath => "/Partner/Orders";
@@ -14,7 +20,11 @@ public sealed class PartnerOrderModel(IOrderViews orders) : OrderDetailPage(orde
     /// <summary>SPEC §7: LSR is the privilege to submit LSRs and supplements.</summary>
     public override bool OffersSupplement => Order is { CanSupplement: true } && SignedIn.Privileges.HasFlag(Privileges.Lsr);
 
-    public IActionResult OnGet(long id) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Load(scope, id) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+    public IActionResult OnGet(long id)
+    {
+        Disputes = desk.ForPartner(SignedIn).Where(r => r.OrderId == id).ToList();
+        return OrderScope.ForPartnerUser(SignedIn) is { } scope ? Load(scope, id) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+    }
 
     public IActionResult OnGetFile(long id, string? file) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Download(scope, id, file) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
 }

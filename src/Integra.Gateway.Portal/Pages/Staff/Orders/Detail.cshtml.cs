@@ -1,16 +1,36 @@
+using Integra.Gateway.Portal.Disputes;
 using Integra.Gateway.Portal.Tracking;
 using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 
 namespace Integra.Gateway.Portal.Pages.Staff.Orders;
 
-/// <summary>Any partner's order for the desk, with the response files that partner got.</summary>
-public sealed class StaffOrderModel(IOrderViews orders) : OrderDetailPage(orders)
+/// <summary>Any partner's order for the desk, with the response files that partner got, its evidence requests and package.</summary>
+public sealed class StaffOrderModel(IOrderViews orders, IEvidenceStore disputes, EvidenceDesk desk) : OrderDetailPage(orders)
 {
     public override string DetailPath => "/Staff/Orders/Detail";
 
     public override string ListPath => "/Staff/Orders";
 
-    public IActionResult OnGet(long id) => Load(OrderScope.AllPartners, id);
+    public IReadOnlyList<EvidenceRequest> Disputes { get; private set; } = [];
+
+    public Instant Now => desk.Now;
+
+    public LocalDate DefaultDue => desk.DefaultDueDate();
+
+    public string DeskZone => desk.DeskZoneId;
+
+    [TempData]
+    public string? DisputeMessage { get; set; }
+
+    [TempData]
+    public string? DisputeProblem { get; set; }
+
+    public IActionResult OnGet(long id)
+    {
+        Disputes = disputes.OfOrder(null, id);
+        return Load(OrderScope.AllPartners, id);
+    }
 
     public IActionResult OnGetFile(long id, string? file) => Download(OrderScope.AllPartners, id, file);
 }

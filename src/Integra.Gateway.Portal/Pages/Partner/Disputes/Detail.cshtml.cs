@@ -1,0 +1,103 @@
+using Integra.Gateway.Portal.Audit;
+using Integra.Gateway.Portal.Disputes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+
+namespace Integra.Gateway.Portal.Pages.Partner.Disputes;
+
+/// <summary>
+/// One evidence request for the partner: what Integra asks, the answers so far, and the answer form (text and
+/// documents, checked by content and size). Another partner's request, or one beyond the user's privileges, is not
+/// found (404), like an id that does not exist.
+/// </summary>
+public sealed class DetailModel(EvidenceDesk desk, IEvidenceStore store, Auditor audit, ILogger<DetailModel> log) : PortalPageModel
+{
+    public EvidenceRequest? Evidence { get; private set; }
+
+    public IReadOnlyList<EvidenceAnswer> Answers { get; private set; } = [];
+
+    public Instant Now => desk.Now;
+
+    public string Zone => desk.DeskZoneId;
+
+    public int MaxDocumentBytes => desk.MaxDocumentBytes;
+
+    [TempData]
+    public string? DisputeMessage { get; set; }
+
+    public string? Problem { get; private set; }
+
+    /// <summary>What the user typed, kept when the answer is refused.</summary>
+    public string? Text { get; private set; }
+
+    public IActionResult OnGet(long id) => Load(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, string? text, List<IFormFile>? files, CancellationToken cancellationToken)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        var read = new List<(string, byte[])>();
+        foreach (var file in files ?? [])
+        {
+            if (file.Length > MaxDocumentBytes)
+            {
+                return Refused(text, $"{Path.GetFileName(file.FileName)} is larger than {MaxDocumentBytes / (1024 * 1024)} MB, the limit for authorization documents.");
+            }
+
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, cancellationToken);
+            read.Add((file.FileName, buffer.ToArray()));
+        }
+
+        var result = desk.Answer(HttpContext, SignedIn, id, text, read);
+        if (!result.Done)
+        {
+            return Refused(text, result.Message);
+        }
+
+        DisputeMessage = result.Message;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>One of this request's documents, after its hash was checked; a mismatch is never served.</summary>
+    public IActionResult OnGetFile(long id, long file)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            return store.ReadFile(Evidence!.Partner, file) is { } content && content.RequestId == id
+                ? File(content.Content, content.Info.ContentType, content.Info.Name)
+                : NotFound();
+        }
+        catch (EvidenceIntegrityException e)
+        {
+            log.LogError("EvidenceIntegrityFailed: {Problem}", e.Message);
+            audit.Record(HttpContext, SignedIn.Email, Evidence!.Partner, DisputeAuditActions.IntegrityFailed, DisputeAuditActions.Target(Evidence.Pon), e.Message);
+            return StatusCode(StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    private PageResult Refused(string? text, string problem)
+    {
+        Problem = problem;
+        Text = text;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private bool Load(long id)
+    {
+        Evidence = desk.FindForPartner(SignedIn, id);
+        Answers = Evidence is null ? [] : store.Answers(Evidence.Partner, id);
+        return Evidence is not null;
+    }
+}

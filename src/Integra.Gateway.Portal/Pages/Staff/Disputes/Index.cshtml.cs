@@ -1,0 +1,20 @@
+using Integra.Gateway.Portal.Disputes;
+using NodaTime;
+
+namespace Integra.Gateway.Portal.Pages.Staff.Disputes;
+
+/// <summary>The desk's queue of evidence requests: the ones waiting on someone first by due time, past due flagged.</summary>
+public sealed class IndexModel(IEvidenceStore store, EvidenceDesk desk) : PortalPageModel
+{
+    public IReadOnlyList<EvidenceRequest> Requests { get; private set; } = [];
+
+    public Instant Now { get; private set; }
+
+    public int PastDue => Requests.Count(r => r.PastDue(Now));
+
+    public void OnGet()
+    {
+        Now = desk.Now;
+        Requests = store.List(null, 500);
+    }
+}
