@@ -93,7 +93,8 @@ internal sealed class DaemonProcess : IDisposable
         _process.Dispose();
     }
 
-    private static void Append(StringBuilder text, string? line)
+    /// <summary>Appends a line a process wrote, from its reader thread.</summary>
+    internal static void Append(StringBuilder text, string? line)
     {
         if (line is not null)
         {
@@ -104,7 +105,8 @@ internal sealed class DaemonProcess : IDisposable
         }
     }
 
-    private static string Read(StringBuilder text)
+    /// <summary>What the process has written so far.</summary>
+    internal static string Read(StringBuilder text)
     {
         lock (text)
         {

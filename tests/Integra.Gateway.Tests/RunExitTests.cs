@@ -40,36 +40,17 @@ public sealed class RunExitTests : IDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(error, e.Data);
+        process.OutputDataReceived += (_, e) => DaemonProcess.Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => DaemonProcess.Append(error, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
-    private static void Append(StringBuilder text, string? line)
-    {
-        if (line is not null)
-        {
-            lock (text)
-            {
-                text.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Read(StringBuilder text)
-    {
-        lock (text)
-        {
-            return text.ToString();
-        }
-    }
-
     private static async Task Running(Process process, StringBuilder output) =>
         Assert.True(
-            await Eventually.Until(() => process.HasExited || Read(output).Contains("Watching local drops", StringComparison.Ordinal), Patience) && !process.HasExited,
-            $"the daemon did not start: {Read(output)}");
+            await Eventually.Until(() => process.HasExited || DaemonProcess.Read(output).Contains("Watching local drops", StringComparison.Ordinal), Patience) && !process.HasExited,
+            $"the daemon did not start: {DaemonProcess.Read(output)}");
 
     private static void Stop(Process process)
     {
@@ -98,7 +79,7 @@ public sealed class RunExitTests : IDisposable
             Assert.True(await Eventually.Until(() => daemon.HasExited, Patience), "the daemon kept running without its store");
             daemon.WaitForExit();
             Assert.Equal(1, daemon.ExitCode);
-            var line = Assert.Single(Read(error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            var line = Assert.Single(DaemonProcess.Read(error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
             // The store watchdog, or a worker whose store failed first: either way the line names the setting.
             Assert.StartsWith("integra-gateway: Gateway:Database: ", line, StringComparison.Ordinal);
             Assert.Contains("order store", line, StringComparison.Ordinal);
@@ -125,7 +106,7 @@ public sealed class RunExitTests : IDisposable
             Assert.True(await Eventually.Until(() => daemon.HasExited, Patience), "the daemon did not stop at SIGTERM");
             daemon.WaitForExit();
             Assert.Equal(0, daemon.ExitCode);
-            Assert.Equal(string.Empty, Read(error));
+            Assert.Equal(string.Empty, DaemonProcess.Read(error));
         }
         finally
         {
@@ -163,7 +144,7 @@ public sealed class RunExitTests : IDisposable
                         }
                     },
                     Patience) && !daemon.HasExited,
-                $"the portal did not answer: {Read(output)} {Read(error)}");
+                $"the portal did not answer: {DaemonProcess.Read(output)} {DaemonProcess.Read(error)}");
             Assert.True((int)page!.StatusCode < 500, $"portal answered {page.StatusCode}");
 
             using (var kill = Process.Start("kill", ["-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))

@@ -103,13 +103,7 @@ public sealed class OnboardingDesk(
         }
 
         audit.Record(context, actor, partner.Id, AuditActions.ProfileApproved, $"profile {id}", $"partner {partner.Id} created with {admins.Count} administrator(s)");
-        foreach (var admin in admins)
-        {
-            var user = store.FindUser(admin.Email)!;
-            await mailer.SendAsync(AccountMails.Administrator(settings, partner, user, links.Create(user.Id), newPartner: true), cancellationToken);
-            audit.Record(context, actor, partner.Id, AuditActions.UserCreated, user.Email, "partner administrator; first sign-in link sent");
-        }
-
+        await SendFirstLinksAsync(context, actor, partner, admins, newPartner: true, "partner administrator; first sign-in link sent", cancellationToken);
         return DeskResult.Ok;
     }
 
@@ -127,14 +121,19 @@ public sealed class OnboardingDesk(
         }
 
         audit.Record(context, actor, partner.Id, AuditActions.ProfileApproved, $"profile {submission.Id}", $"{admins.Count} administrator(s) added to the existing partner {partner.Id}");
+        await SendFirstLinksAsync(context, actor, partner, admins, newPartner: false, "partner administrator from a Trading Partner Profile; first sign-in link sent", cancellationToken);
+        return DeskResult.Ok;
+    }
+
+    /// <summary>Mails each new administrator a first sign-in link with the guides, and audits each as created.</summary>
+    private async Task SendFirstLinksAsync(HttpContext? context, string actor, Partner partner, IReadOnlyList<NewPortalUser> admins, bool newPartner, string detail, CancellationToken cancellationToken)
+    {
         foreach (var admin in admins)
         {
             var user = store.FindUser(admin.Email)!;
-            await mailer.SendAsync(AccountMails.Administrator(settings, partner, user, links.Create(user.Id), newPartner: false), cancellationToken);
-            audit.Record(context, actor, partner.Id, AuditActions.UserCreated, user.Email, "partner administrator from a Trading Partner Profile; first sign-in link sent");
+            await mailer.SendAsync(AccountMails.Administrator(settings, partner, user, links.Create(user.Id), newPartner), cancellationToken);
+            audit.Record(context, actor, partner.Id, AuditActions.UserCreated, user.Email, detail);
         }
-
-        return DeskResult.Ok;
     }
 
     private static List<NewPortalUser> Administrators(TradingPartnerProfile profile, string partner) =>
