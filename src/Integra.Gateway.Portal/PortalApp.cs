@@ -154,6 +154,7 @@ public static class PortalApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/portal.css", () => Results.Text(PortalStyles.Css, "text/css"));
+        app.MapGet("/sla-refresh.js", () => Results.Text(PortalScripts.SlaRefresh, "text/javascript"));
         app.MapRazorPages();
         return app;
     }
