@@ -70,6 +70,7 @@ public static class PortalApp
             .AddSingleton(sp => new SignInLinks(dependencies.Store, settings, dependencies.Time))
             .AddSingleton(sp => new SignInService(dependencies.Store, settings, sp.GetRequiredService<Auditor>(), dependencies.Time))
             .AddSingleton(sp => new PartnerDirectory(dependencies.Data, dependencies.Store))
+            .AddSingleton(sp => new PartnerFormDefaults(sp.GetRequiredService<PartnerDirectory>(), dependencies.Store))
             .AddSingleton(sp => new UserAdministration(dependencies.Store, sp.GetRequiredService<SignInLinks>(), dependencies.Mailer, sp.GetRequiredService<Auditor>(), dependencies.Time))
             .AddSingleton(sp => new PartnerAdministration(
                 dependencies.Store,
