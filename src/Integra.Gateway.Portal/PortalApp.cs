@@ -73,6 +73,7 @@ public static class PortalApp
             .AddSingleton(sp => new SignInLinks(dependencies.Store, settings, dependencies.Time))
             .AddSingleton(sp => new SignInService(dependencies.Store, settings, sp.GetRequiredService<Auditor>(), dependencies.Time))
             .AddSingleton(sp => new PartnerDirectory(dependencies.Data, dependencies.Store))
+            .AddSingleton(sp => new PartnerFormDefaults(sp.GetRequiredService<PartnerDirectory>(), dependencies.Store))
             .AddSingleton(sp => new UserAdministration(dependencies.Store, sp.GetRequiredService<SignInLinks>(), dependencies.Mailer, sp.GetRequiredService<Auditor>(), dependencies.Time))
             .AddSingleton(sp => new PartnerAdministration(
                 dependencies.Store,
@@ -148,12 +149,32 @@ public static class PortalApp
             o.Conventions.AuthorizeFolder("/Docs");
         });
 
-        // Behind a TLS-terminating proxy on the same host, X-Forwarded-Proto says the request was https (the
-        // default known proxies are loopback only), so Secure cookies and anti-forgery work as they should.
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        // Behind a TLS-terminating proxy, X-Forwarded-Proto says the request was https, so Secure cookies,
+        // anti-forgery and HSTS work as they should; only from Portal:KnownProxies (default: loopback), or anyone
+        // could claim https.
+        var proxies = settings.KnownProxies.Select(ProxyAddress).ToList();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            if (proxies.Count > 0)
+            {
+                o.KnownProxies.Clear();
+                o.KnownIPNetworks.Clear();
+                proxies.ForEach(o.KnownProxies.Add);
+            }
+        });
+
+        // A year, as browsers' preload lists expect. The proxy decides which names reach the portal, so no host is
+        // excluded (the framework's default leaves out localhost and loopback, which only matters without a proxy).
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.ExcludedHosts.Clear();
+        });
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        app.UseHsts();
         app.UseSecurityHeaders();
         // Every error is a page of the portal (with the way back and a correlation id), never a blank or plain-text one.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -167,6 +188,7 @@ public static class PortalApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/portal.css", () => Results.Text(PortalStyles.Css, "text/css"));
+        app.MapGet("/sla-refresh.js", () => Results.Text(PortalScripts.SlaRefresh, "text/javascript"));
         app.MapRazorPages();
         return app;
     }
@@ -181,6 +203,11 @@ public static class PortalApp
 
         return uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address));
     }
+
+    private static IPAddress ProxyAddress(string text) =>
+        IPAddress.TryParse(text.Trim(), out var address)
+            ? address
+            : throw new InvalidOperationException($"Portal:KnownProxies: \"{text}\" is not an IP address.");
 }
 
 /// <summary>The portal's clock (the gateway's <see cref="TimeProvider"/>; a fake one in tests).</summary>

@@ -12,6 +12,13 @@ public sealed class PortalSettings
     [Required]
     public string Listen { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// The IP addresses of the TLS-terminating proxies whose <c>X-Forwarded-Proto</c> the portal believes; empty:
+    /// loopback only (ASP.NET Core's default). A request that came over TLS through one of them is answered with HSTS;
+    /// the header from any other address is ignored.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
     /// <summary>The address partners use, for the links in e-mails; empty: <see cref="Listen"/>.</summary>
     public string? PublicUrl { get; set; }
 

@@ -52,7 +52,10 @@ public sealed class DeskBrowserTests(BrowserFixture browser)
         await SignInAsync(page, "board@integra.example");
 
         await page.GotoAsync("/Staff/Sla");
-        await Assertions.Expect(page.Locator("meta[http-equiv='refresh']")).ToHaveAttributeAsync("content", "60");
+        // The refresh is the site's script (the CSP lets it run): its button shows and pauses it (WCAG 2.2.1).
+        await Assertions.Expect(page.Locator("#refresh-toggle")).ToHaveTextAsync("Pause refreshing");
+        await page.ClickAsync("#refresh-toggle");
+        await Assertions.Expect(page.Locator("#refresh-toggle")).ToHaveTextAsync("Resume refreshing");
         await Assertions.Expect(page.Locator("figure.chart svg")).ToHaveCountAsync(7);
         await Assertions.Expect(page.Locator("svg[aria-label='Rejects by code, last 30 days']")).ToContainTextAsync("R10");
         await Assertions.Expect(page.Locator("svg[aria-label='Orders by state']")).ToContainTextAsync("LSR PendingReview");

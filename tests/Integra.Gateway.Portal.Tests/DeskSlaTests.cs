@@ -51,8 +51,11 @@ public sealed class DeskSlaTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains("<meta http-equiv=\"refresh\" content=\"60\" />", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        // The refresh is the site's script, which can be paused (WCAG 2.2.1); no meta refresh, no inline script.
+        Assert.Contains("<script src=\"/sla-refresh.js\" defer></script>", page, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.Contains("data-seconds=\"60\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<td id=\"csr-share\">2 of 4 (50%)</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td id=\"forms\">2, 1 past due</td>", page, StringComparison.Ordinal);
 

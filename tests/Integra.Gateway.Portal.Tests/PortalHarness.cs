@@ -26,7 +26,7 @@ internal sealed partial class PortalHarness : IAsyncDisposable
     private readonly TempDir _dir = new();
     private readonly ILoggerFactory _loggers;
 
-    private PortalHarness(string? database, FakeTimeProvider? time, string listen)
+    private PortalHarness(string? database, FakeTimeProvider? time, string listen, Action<PortalSettings>? configure)
     {
         Database = database ?? Path.Combine(_dir.Path, "gateway.db");
         Time = time ?? new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -40,6 +40,7 @@ internal sealed partial class PortalHarness : IAsyncDisposable
             // Every test client comes from 127.0.0.1: the throttle tests set their own limit before their first post.
             ThrottlePermits = 100_000,
         };
+        configure?.Invoke(Settings);
         _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         var data = ReferenceDataLoader.Load(Repo.SampleData);
         Gateway = PortalGatewayHost.Build(Database, Repo.SampleData, data, Time, _dir.Path);
@@ -66,9 +67,10 @@ internal sealed partial class PortalHarness : IAsyncDisposable
 
     public string MailFolder => Settings.MailOutbox;
 
-    public static async Task<PortalHarness> StartAsync(string? database = null, FakeTimeProvider? time = null, string listen = "http://127.0.0.1:0")
+    /// <param name="configure">Changes the portal's settings before it is built (e.g. Portal:KnownProxies).</param>
+    public static async Task<PortalHarness> StartAsync(string? database = null, FakeTimeProvider? time = null, string listen = "http://127.0.0.1:0", Action<PortalSettings>? configure = null)
     {
-        var harness = new PortalHarness(database, time, listen);
+        var harness = new PortalHarness(database, time, listen, configure);
         await harness.App.StartAsync();
         harness.BaseUrl = harness.App.Urls.Single();
         harness.Settings.PublicUrl = harness.BaseUrl;

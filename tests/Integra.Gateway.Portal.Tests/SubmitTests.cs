@@ -75,7 +75,8 @@ public sealed class SubmitTests : IAsyncLifetime
             Assert.Equal(field, row.Field);
             var id = $"id=\"f-{field}\"";
             var after = page[page.IndexOf(id, StringComparison.Ordinal)..];
-            var error = $"<span class=\"error field-error\" data-field=\"{field}\">{code} {System.Text.Encodings.Web.HtmlEncoder.Default.Encode(row.Message)}</span>";
+            Assert.Contains($"aria-describedby=\"f-{field}-error-0\" aria-invalid=\"true\"", after[..after.IndexOf("/>", StringComparison.Ordinal)], StringComparison.Ordinal);
+            var error = $"<span class=\"error field-error\" id=\"f-{field}-error-0\" data-field=\"{field}\">{code} {System.Text.Encodings.Web.HtmlEncoder.Default.Encode(row.Message)}</span>";
             Assert.StartsWith(error, after[(after.IndexOf("/>", StringComparison.Ordinal) + 2)..].TrimStart(), StringComparison.Ordinal);
         }
 

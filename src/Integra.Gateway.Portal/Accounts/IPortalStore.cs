@@ -67,6 +67,13 @@ public interface IPortalStore
     /// <summary>Audit entries, newest first, at most <paramref name="limit"/>, of one partner when given.</summary>
     IReadOnlyList<AuditEntry> Audit(string? partner, int limit);
 
+    /// <summary>
+    /// One page of the audit trail, newest first: at most <paramref name="limit"/> entries matching
+    /// <paramref name="filter"/> whose id is below <paramref name="before"/> (keyset paging: the last id of the page
+    /// before; null for the first page).
+    /// </summary>
+    IReadOnlyList<AuditRow> AuditPage(AuditFilter filter, long? before, int limit);
+
     ProfileSubmission AddProfile(string source, TradingPartnerProfile profile, DateTimeOffset receivedAt, DateTimeOffset dueAt);
 
     /// <summary>

@@ -54,6 +54,16 @@ public sealed class FieldErrors
     /// <summary>The rules' messages for <paramref name="field"/>, in answer order.</summary>
     public IReadOnlyList<string> For(Field field) => _byField.TryGetValue(field, out var list) ? list : [];
 
+    /// <summary>
+    /// The ids of <paramref name="field"/>'s messages (<c>{controlId}-error-0</c>, …) for the control's
+    /// aria-describedby, so that a screen reader reads them with the field; null (no attribute) when it has none.
+    /// </summary>
+    public string? DescribedBy(Field field, string controlId) =>
+        For(field).Count == 0 ? null : string.Join(' ', Enumerable.Range(0, For(field).Count).Select(i => $"{controlId}-error-{i}"));
+
+    /// <summary>"true" for aria-invalid when <paramref name="field"/> has messages; null (no attribute) otherwise.</summary>
+    public string? Invalid(Field field) => For(field).Count == 0 ? null : "true";
+
     private void Add(Field field, string message)
     {
         if (!_byField.TryGetValue(field, out var list))

@@ -120,6 +120,30 @@ public sealed partial class PortalStore : IPortalStore
             .ToList();
     }
 
+    public IReadOnlyList<AuditRow> AuditPage(AuditFilter filter, long? before, int limit)
+    {
+        // Days compare as text against the stored ISO instants: "2026-12-06" sorts before every instant of that day
+        // and after every instant of the day before, whatever the fraction of a second. The day after To is the
+        // exclusive end; To = 9999-12-31 has none, so it is no bound.
+        var from = filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var until = filter.To is { } to && to < LocalDate.MaxIsoValue ? to.PlusDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
+        using var connection = _dialect.Open();
+        return connection.Query<(long Id, string At, string Actor, string? Partner, string Action, string Target, string Detail, string Address)>(
+                """
+                SELECT id, at, actor, partner, action, target, detail, address FROM portal_audit
+                WHERE (@before IS NULL OR id < @before)
+                  AND (@actor IS NULL OR lower(actor) = lower(@actor))
+                  AND (@partner IS NULL OR partner = @partner)
+                  AND (@action IS NULL OR action = @action)
+                  AND (@from IS NULL OR at >= @from)
+                  AND (@until IS NULL OR at < @until)
+                ORDER BY id DESC LIMIT @limit
+                """,
+                new { before, actor = filter.Actor, partner = filter.Partner, action = filter.Action, from, until, limit = (long)limit })
+            .Select(r => new AuditRow(r.Id, new AuditEntry(Time(r.At), r.Actor, r.Partner, r.Action, r.Target, r.Detail, r.Address)))
+            .ToList();
+    }
+
     public ProfileSubmission AddProfile(string source, TradingPartnerProfile profile, DateTimeOffset receivedAt, DateTimeOffset dueAt)
     {
         using var connection = _dialect.Open();

@@ -1,3 +1,4 @@
+using Integra.Gateway.Portal.Partners;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Submissions;
 using Integra.Gateway.Rules.Model;
@@ -12,7 +13,7 @@ namespace Integra.Gateway.Portal.Pages.Partner.Submit;
 /// as an upload. The LOA column names the uploaded file, and the rules check its content (C2: PDF, TIFF, PNG or JPEG,
 /// else R11) exactly as for a file beside a CSR in a drop. Answered on the page: CSR rows, or rejects with their fixes.
 /// </summary>
-public sealed class CsrModel(IPortalIntake intake, Func<ReferenceData> data) : SubmitPageModel
+public sealed class CsrModel(IPortalIntake intake, PartnerFormDefaults defaults) : SubmitPageModel
 {
     [BindProperty]
     public Dictionary<string, string?> F { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -29,7 +30,7 @@ public sealed class CsrModel(IPortalIntake intake, Func<ReferenceData> data) : S
         }
 
         FormId = FormIds.New();
-        F[Field.Ccna.Name()] = data().Partner(Partner)?.Ccna ?? string.Empty;
+        F[Field.Ccna.Name()] = defaults.Ccna(Partner);
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using Integra.Gateway.Portal.Partners;
 using Integra.Gateway.Portal.Submissions;
 using Integra.Gateway.Rules.Reference;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Integra.Gateway.Portal.Pages.Partner.Submit;
 
 /// <summary>A new LSR (SUP blank): see <see cref="LsrFormPage"/>.</summary>
-public sealed class LsrModel(IPortalIntake intake, Func<ReferenceData> data) : LsrFormPage(intake, data)
+public sealed class LsrModel(IPortalIntake intake, PartnerFormDefaults defaults) : LsrFormPage(intake)
 {
     public IActionResult OnGet()
     {
@@ -14,7 +15,7 @@ public sealed class LsrModel(IPortalIntake intake, Func<ReferenceData> data) : L
             return Forbidden();
         }
 
-        Start();
+        Start(defaults);
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using Integra.Gateway.Portal.Partners;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Submissions;
 using Integra.Gateway.Rules.Model;
@@ -11,7 +12,7 @@ namespace Integra.Gateway.Portal.Pages.Partner.Submit;
 /// account makes it a simple port (no JavaScript under the CSP); a submit makes one request file of one row per TN
 /// and shows the answer with each reject next to its field. The rules judge every value; the page only carries them.
 /// </summary>
-public abstract class LsrFormPage(IPortalIntake intake, Func<ReferenceData> data) : SubmitPageModel
+public abstract class LsrFormPage(IPortalIntake intake) : SubmitPageModel
 {
     /// <summary>The request-level values, keyed by column name (<c>F[PON]</c>).</summary>
     [BindProperty]
@@ -68,10 +69,12 @@ public abstract class LsrFormPage(IPortalIntake intake, Func<ReferenceData> data
     }
 
     /// <summary>A new form: CCNA is the partner's (the rules still compare it, L15), VER 00.</summary>
-    protected void Start()
+    /// <summary>A blank form with what the partner's profile already says (issue 26 item 5).</summary>
+    protected void Start(PartnerFormDefaults defaults)
     {
         FormId = FormIds.New();
-        F[Field.Ccna.Name()] = data().Partner(Partner)?.Ccna ?? string.Empty;
+        F[Field.Ccna.Name()] = defaults.Ccna(Partner);
+        F[Field.Nnsp.Name()] = defaults.Nnsp(Partner);
         F[Field.Ver.Name()] = "00";
     }
 

@@ -11,7 +11,7 @@ namespace Integra.Gateway.Portal.Pages.Partner.Submit;
 /// from the order's last version (read through the intake) with the next VER. Another partner's order, like an unknown
 /// one, is a 404: the page never says it exists.
 /// </summary>
-public sealed class SupplementModel(IPortalIntake intake, Func<ReferenceData> data) : LsrFormPage(intake, data)
+public sealed class SupplementModel(IPortalIntake intake) : LsrFormPage(intake)
 {
     /// <summary>The supplement types of SPEC §2.1 and what they do.</summary>
     public static IReadOnlyList<(string Code, string Text)> Types { get; } =
