@@ -19,9 +19,18 @@ internal sealed record ExpiredOrder(StoredOrder Order, Withdrawal Withdrawn, IRe
         var focDate = order.FocDate ?? throw new InvalidOperationException($"order {order.Id} has no FOC date to expire from");
         var withdrawn = Withdrawal.Of(tns.Select(t => new OrderTn(t.Tn, t.Lna, t.Status == OrderTnStatus.Activated)));
         var key = new ResponseRows.RequestKey(order.Ccna, order.Pon, order.FocVer ?? string.Empty, order.LsrNo ?? string.Empty, order.An);
-        var lastDay = Expiry.LastPortDate(focDate, data.Calendar, options);
-        var rows = ResponseRows.Cancel(key, withdrawn.Cancels, RejectCodes.Expired, ResponseRows.ExpiredMessage(focDate, lastDay, options.ExpiryBusinessDays));
+        var rows = CanRows(key, focDate, withdrawn.Cancels, data, options, out var lastDay);
         return new ExpiredOrder(order, withdrawn, rows, lastDay);
+    }
+
+    /// <summary>
+    /// The CAN E01 rows of an expiry under <paramref name="key"/> (whose VER is the version the FOC confirmed), with
+    /// the last port day they name; also what S2 answers when a supplement finds its order past that day.
+    /// </summary>
+    public static IReadOnlyList<ResponseRow> CanRows(ResponseRows.RequestKey key, LocalDate focDate, IEnumerable<string> tns, ReferenceData data, PolicyOptions options, out LocalDate lastDay)
+    {
+        lastDay = Expiry.LastPortDate(focDate, data.Calendar, options);
+        return ResponseRows.Cancel(key, tns, RejectCodes.Expired, ResponseRows.ExpiredMessage(focDate, lastDay, options.ExpiryBusinessDays));
     }
 
     /// <summary>True when every ported TN is activated: the order is COMPLETE, not expired.</summary>

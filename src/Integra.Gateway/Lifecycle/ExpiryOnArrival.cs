@@ -12,8 +12,10 @@ namespace Integra.Gateway.Lifecycle;
 /// and then holds nothing. The sweep may not have run yet; the new request must not be refused for a port the
 /// policy has already given up on.
 /// </summary>
-internal sealed class ExpiryOnArrival(ReferenceData data, PolicyOptions options, OrderStore store, OutboxStore outbox)
+internal sealed class ExpiryOnArrival(ReferenceData data, PolicyOptions options, OrderStore store)
 {
+    private readonly OutboxStore _outbox = new(store, store.Clock);
+
     /// <summary>Expires <paramref name="held"/> when it is past its expiry at <paramref name="at"/>; true when it no longer holds anything.</summary>
     public bool Expire(StoredOrder held, Instant at, string cause)
     {
@@ -43,16 +45,15 @@ internal sealed class ExpiryOnArrival(ReferenceData data, PolicyOptions options,
         }
 
         var name = order.LsrNo ?? order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        outbox.Add(OutboxKind.Response, order.Partner, $"expired-{name}.resp.csv", ending.Rows.Select(r => r.Cells()), store.OriginOf(order.Id), order.Id);
+        _outbox.Add(OutboxKind.Response, order.Partner, $"expired-{name}.resp.csv", ending.Rows.Select(r => r.Cells()), store.OriginOf(order.Id), order.Id);
         var npac = NpacCancelGuard.Lines(store, data, ending.Withdrawn.NpacCancels.Select(tn => (order, tn)).ToList(), new HashSet<long> { order.Id }, out var kept);
         if (npac.Count > 0)
         {
-            outbox.Add(OutboxKind.Npac, OutboxFile.NpacPartner, $"npac-cancel-{name}-expired.csv", npac);
+            _outbox.Add(OutboxKind.Npac, OutboxFile.NpacPartner, $"npac-cancel-{name}-expired.csv", npac);
         }
 
         store.CancelOpenTns([order.Id]);
-        var detail = kept[order.Id].Any() ? $"{ending.Detail}; no NPAC CANCEL for {string.Join(", ", kept[order.Id])}: another open order ports it" : ending.Detail;
-        store.SetStates([(order.Id, detail)], OrderState.Expired, cause);
+        store.SetStates([(order.Id, NpacCancelGuard.Detail(ending.Detail, kept[order.Id]))], OrderState.Expired, cause);
         return true;
     }
 

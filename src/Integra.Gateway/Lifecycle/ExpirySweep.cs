@@ -79,7 +79,7 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
         }
 
         var npacRows = NpacCancelGuard.Lines(store, data, npacCandidates, expired.Select(e => e.Id).ToHashSet(), out var keptInNpac);
-        expired = expired.Select(e => keptInNpac[e.Id].Any() ? (e.Id, $"{e.Detail}; no NPAC CANCEL for {string.Join(", ", keptInNpac[e.Id])}: another open order ports it") : e).ToList();
+        expired = expired.Select(e => (e.Id, NpacCancelGuard.Detail(e.Detail, keptInNpac[e.Id]))).ToList();
 
         store.CancelOpenTns(expired.Select(e => e.Id).ToList());
         store.SetStates(expired, OrderState.Expired, $"SWEEP {batch}");

@@ -28,4 +28,8 @@ internal static class NpacCancelGuard
             .Select(c => new NpacCancel(c.Tn, c.Order.Nnsp, c.Order.Pon, c.Order.LsrNo ?? string.Empty, data.NpacSpid(c.Tn)?.Id ?? string.Empty).Cells())
             .ToList();
     }
+
+    /// <summary>An ending order's history detail, saying which of its TNs got no CANCEL and why.</summary>
+    public static string Detail(string detail, IEnumerable<string> kept) =>
+        kept.Any() ? $"{detail}; no NPAC CANCEL for {string.Join(", ", kept)}: another open order ports it" : detail;
 }

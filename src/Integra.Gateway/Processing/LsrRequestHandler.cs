@@ -19,7 +19,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
     public const OrderKind Kind = OrderKind.Lsr;
     private readonly LsrPolicy _policy = new(data, options);
     private readonly OutboxStore _outbox = new(store, store.Clock);
-    private readonly ExpiryOnArrival _expiry = new(data, options, store, new OutboxStore(store, store.Clock));
+    private readonly ExpiryOnArrival _expiry = new(data, options, store);
 
     public LsrAnswer Handle(LsrRequest request, Receipt receipt, string fileName, ResentResponses resent, Delivery.MailThread? thread, OpenTnHolds holds)
     {
@@ -74,7 +74,8 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
     /// </summary>
     private List<TnHold> Holds(LsrRequest request, Receipt receipt, string fileName, StoredOrder? order, OpenTnHolds holds)
     {
-        var held = holds.On(OneOpenOrderPerTn.TnsOf(request), order?.Id);
+        var tns = OneOpenOrderPerTn.TnsOf(request).ToList();
+        var held = holds.On(tns, order?.Id);
         if (held.Count == 0)
         {
             return [];
@@ -86,7 +87,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
             holds.Release(holder.Order.Id);
         }
 
-        return holds.On(OneOpenOrderPerTn.TnsOf(request), order?.Id)
+        return holds.On(tns, order?.Id)
             .Select(h => new TnHold(h.Tn, h.Lna, h.Order.Partner == receipt.Partner.Id, h.Order.Pon, h.Order.LsrNo))
             .ToList();
     }
@@ -236,8 +237,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         if (code == RejectCodes.Expired && order is { FocDate: { } foc })
         {
             // The rows the sweep writes: they cancel the FOC of the version it confirmed.
-            var lastDay = Expiry.LastPortDate(foc, data.Calendar, options);
-            return ResponseRows.Cancel(key with { Ver = order.FocVer ?? key.Ver }, tns, code, ResponseRows.ExpiredMessage(foc, lastDay, options.ExpiryBusinessDays));
+            return ExpiredOrder.CanRows(key with { Ver = order.FocVer ?? key.Ver }, foc, tns, data, options, out _);
         }
 
         return ResponseRows.Cancel(key, tns, code, ResponseRows.ClosedMessage);
