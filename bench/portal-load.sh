@@ -1,10 +1,24 @@
 #!/usr/bin/env bash
-# Portal under load (issue 17): USERS signed-in partner users, each in a loop for SECONDS (LSR form, its submit
-# with a new PON, the inbox, the answer page) against the portal as `run` starts it, over a new SQLite store.
+# Portal under load (issues 17 and 25): USERS signed-in partner users, each in a loop for SECONDS (LSR form, its
+# submit with a new PON, the inbox, the answer page, the orders with that PON, the order's page) against the portal
+# as `run` starts it, first over a new SQLite store, then over a new database on a PostgreSQL started for the run by
+# the test-server script (`--sqlite` or `--postgres` as the first argument runs only that one).
 # Prints count, req/s, p50/p90/p99/max per request, errors and the peak working set. The load client runs in the
 # same process, on the same cores. Run it under the test lock on a shared machine:
-#   flock /work/.test.lock bash bench/portal-load.sh [USERS [SECONDS]]
+#   flock /work/test.lock bash bench/portal-load.sh [--sqlite|--postgres] [USERS [SECONDS]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+only=""
+case "${1:-}" in --sqlite|--postgres) only=$1; shift ;; esac
 dotnet build -c Release bench/Integra.Gateway.Bench -v q -nologo >/dev/null
-dotnet bench/Integra.Gateway.Bench/bin/Release/net10.0/Integra.Gateway.Bench.dll portal-load "${1:-50}" "${2:-30}"
+bench=bench/Integra.Gateway.Bench/bin/Release/net10.0/Integra.Gateway.Bench.dll
+if [ "$only" != "--postgres" ]; then
+  dotnet "$bench" portal-load "${1:-50}" "${2:-30}"
+fi
+if [ "$only" != "--sqlite" ]; then
+  dir=$(mktemp -d)
+  trap 'scripts/test-servers.sh pg-stop "$dir"; rm -rf "$dir"' EXIT
+  scripts/test-servers.sh pg-start "$dir"
+  pg=$(sed -n 's/^PG_CONNECTION=//p' "$dir/postgres.env")
+  dotnet "$bench" portal-load "${1:-50}" "${2:-30}" "$pg"
+fi

@@ -10,13 +10,14 @@ using Integra.Gateway.Bench;
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- backlog [FILES [CSR_ROWS]]  (a local drop's backlog, mixed files)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- backlog-files INBOUND FILES CSR_ROWS  (writes that backlog; see bench/backlog-drain.sh)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- sweep [ORDERS [POSTGRES_CONNECTION]]  (see bench/sweep-bench.sh)
-// Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- portal-load [USERS [SECONDS]]  (see bench/portal-load.sh)
+// Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- portal-load [USERS [SECONDS [POSTGRES_SERVER]]]  (see bench/portal-load.sh)
 if (args.Length > 0 && args[0] == "portal-load")
 {
     await Integra.Gateway.Bench.PortalLoad.PortalLoadBench.RunAsync(
         FindSamples(),
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50,
-        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30);
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30,
+        args.Length > 3 ? args[3] : null);
     return;
 }
 

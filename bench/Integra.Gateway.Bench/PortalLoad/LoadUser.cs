@@ -10,7 +10,7 @@ namespace Integra.Gateway.Bench.PortalLoad;
 /// followed, every response read to its end and its status checked. A round is: the LSR form, its submit with a new
 /// PON, the inbox, the submission's answer page, the orders filtered by that PON, the order's page.
 /// </summary>
-internal sealed partial class LoadUser(int number, Uri portal, LoadErrors errors) : IDisposable
+internal sealed partial class LoadUser(int number, Uri portal, LoadErrors errors, LoadAccounts accounts) : IDisposable
 {
     private readonly HttpClient _client = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = portal };
     private int _submitted;
@@ -57,7 +57,8 @@ internal sealed partial class LoadUser(int number, Uri portal, LoadErrors errors
         }
 
         var pon = string.Create(CultureInfo.InvariantCulture, $"LD{number:D4}-{++_submitted}");
-        var answer = await SendAsync(RequestType.LsrSubmit, () => new HttpRequestMessage(HttpMethod.Post, "/Partner/Submit/Lsr") { Content = new FormUrlEncodedContent(Lsr(pon, token, formId.Groups[1].Value)) }, record);
+        var (an, tn) = accounts.Next();
+        var answer = await SendAsync(RequestType.LsrSubmit, () => new HttpRequestMessage(HttpMethod.Post, "/Partner/Submit/Lsr") { Content = new FormUrlEncodedContent(Lsr(pon, an, tn, token, formId.Groups[1].Value)) }, record);
         var answerId = answer is null ? null : AnswerId().Match(answer);
         if (answer is null || answerId is not { Success: true })
         {
@@ -80,14 +81,14 @@ internal sealed partial class LoadUser(int number, Uri portal, LoadErrors errors
     }
 
     /// <summary>
-    /// A simple port of A1001 (one working TN) from ACME (CCNA ACM), due 2026-03-04: a FOC on the bench's Monday
+    /// A simple port of a load account (<see cref="LoadAccounts"/>: one working TN) from ACME (CCNA ACM), due 2026-03-04: a FOC on the bench's Monday
     /// (the fields as the form renders them, as tests/…/SubmitTests.cs posts them).
     /// </summary>
-    private static Dictionary<string, string> Lsr(string pon, string token, string formId) => new()
+    private static Dictionary<string, string> Lsr(string pon, string an, string tn, string token, string formId) => new()
     {
         ["F[CCNA]"] = "ACM", ["F[PON]"] = pon, ["F[VER]"] = "00", ["F[CC]"] = "ACMW", ["F[NNSP]"] = "6001", ["F[NPDI]"] = "C",
         ["F[REQTYP]"] = "CB", ["F[ACT]"] = "V", ["F[DDD]"] = "2026-03-04", ["F[INITTEL]"] = "5035550900", ["F[AGAUTH]"] = "Y",
-        ["F[AN]"] = "A1001", ["F[ZIP]"] = "97201", ["Tns"] = "503-555-0101",
+        ["F[AN]"] = an, ["F[ZIP]"] = "97201", ["Tns"] = tn,
         ["__RequestVerificationToken"] = token, ["FormId"] = formId,
     };
 

@@ -16,7 +16,7 @@ namespace Integra.Gateway.Bench.PortalLoad;
 /// <summary>
 /// The portal under load (issue 17): the portal as <c>run</c> starts it (<see cref="PortalServer.Build"/> over the
 /// gateway's core container with the portal's order services and inbox worker) on 127.0.0.1:0 over a new SQLite
-/// store and the sample reference data; USERS partner users of ACME with LSR and VIEW, each signed in over HTTP, then
+/// store (or a new database on a PostgreSQL server) and the sample reference data; USERS partner users of ACME with LSR and VIEW, each signed in over HTTP, then
 /// each in a loop for SECONDS: the LSR form, its submit with a new PON, the inbox, the answer page, the orders
 /// filtered by that PON, the order's page. The load client
 /// runs in this process, on the same cores as the portal.
@@ -25,15 +25,20 @@ internal static class PortalLoadBench
 {
     private const string Password = "correct horse battery";
 
-    public static async Task RunAsync(string samples, int users, int seconds)
+    /// <param name="postgresServer">A PostgreSQL server's connection string: the store is a new database on it
+    /// (dropped after the run) instead of a new SQLite file.</param>
+    public static async Task RunAsync(string samples, int users, int seconds, string? postgresServer = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"integra-portal-load-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
-        var database = Path.Combine(root, "gateway.db");
+        var databases = postgresServer is null ? BenchDatabase.Sqlite(root) : BenchDatabase.Postgres(postgresServer);
+        var database = databases.Create("portal");
         var time = new BenchTime();
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        var data = ReferenceDataLoader.Load(samples);
-        using var gateway = PortalGatewayHost.Build(database, samples, data, time, root, loggers, deliverInbox: true);
+        var reference = Path.Combine(root, "reference");
+        LoadAccounts.Write(samples, reference);
+        var data = ReferenceDataLoader.Load(reference);
+        using var gateway = PortalGatewayHost.Build(database, reference, data, time, root, loggers, deliverInbox: true);
         var settings = new PortalSettings
         {
             Listen = "http://127.0.0.1:0",
@@ -46,22 +51,23 @@ internal static class PortalLoadBench
         {
             await app.StartAsync();
             var portal = new Uri(app.Urls.Single());
-            await RunLoadAsync(portal, database, users, TimeSpan.FromSeconds(seconds), time);
+            await RunLoadAsync(portal, database, databases.Name, users, TimeSpan.FromSeconds(seconds), time);
         }
         finally
         {
             await app.StopAsync();
             await app.DisposeAsync();
             await gateway.StopAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            databases.Drop(database);
             Directory.Delete(root, recursive: true);
         }
     }
 
-    private static async Task RunLoadAsync(Uri portal, string database, int users, TimeSpan duration, TimeProvider time)
+    private static async Task RunLoadAsync(Uri portal, string database, string databaseName, int users, TimeSpan duration, TimeProvider time)
     {
         var errors = new LoadErrors();
-        var clients = Enumerable.Range(1, users).Select(n => new LoadUser(n, portal, errors)).ToList();
+        var accounts = new LoadAccounts();
+        var clients = Enumerable.Range(1, users).Select(n => new LoadUser(n, portal, errors, accounts)).ToList();
         try
         {
             AddUsers(database, clients, time);
@@ -75,7 +81,7 @@ internal static class PortalLoadBench
             await clients[0].RoundAsync(record: false);
             var before = errors.Count;
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"portal-load: {users} signed-in partner users for {duration.TotalSeconds:F0} s against {portal} (SQLite, {Environment.ProcessorCount} cores)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"portal-load: {users} signed-in partner users for {duration.TotalSeconds:F0} s against {portal} ({databaseName}, {Environment.ProcessorCount} cores)"));
             Console.WriteLine("each user in a loop: GET the LSR form, POST it with a new PON, GET the inbox, the answer page, the orders with that PON, the order's page");
             Console.WriteLine("the load client runs in this process, on the same cores as the portal: the figures include its cost");
             using var stop = new CancellationTokenSource(duration);
