@@ -120,7 +120,9 @@ public sealed class EvidenceFolderTests
         var files = inFolder.Answers(null, request).SelectMany(a => a.Files).ToList();
         var (first, second) = (files[0], files[1]);
 
-        Assert.Equal(("database", Pdf), Row(cli.Db, first.Id));
+        var row = Row(cli.Db, first.Id);
+        Assert.Equal("database", row.StoredIn);
+        Assert.Equal(Pdf, row.Content);
         Assert.Equal("folder", Row(cli.Db, second.Id).StoredIn);
         Assert.Equal([Pdf, Png], inFolder.FilesOfOrder(orderId).Select(f => f.Content));
         Assert.Equal(Pdf, inDatabase.ReadFile(null, first.Id)!.Content);
