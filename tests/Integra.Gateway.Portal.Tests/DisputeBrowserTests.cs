@@ -89,10 +89,12 @@ public sealed partial class DisputeBrowserTests(BrowserFixture browser)
         // The desk accepts and downloads the package.
         await desk.GotoAsync(requestUrl);
         await Assertions.Expect(desk.Locator("a.evidence-file")).ToHaveTextAsync(["loa.pdf", "signed-loa.pdf"]);
+        await Assertions.Expect(desk.Locator("#decision")).ToHaveTextAsync("earlier decision by disputes@integra.example: The LOA is not signed.");
         await desk.FillAsync("#accept-reason", "Signature and date match the port.");
         await browser.ShotAsync(desk, "dispute-desk");
         await desk.ClickAsync("#accept");
         await Assertions.Expect(desk.Locator("#state")).ToHaveTextAsync("accepted");
+        await Assertions.Expect(desk.Locator("#decision")).ToHaveTextAsync("accepted by disputes@integra.example: Signature and date match the port.");
 
         await desk.GotoAsync($"/Staff/Orders/Detail?id={orderId}");
         var download = await desk.RunAndWaitForDownloadAsync(() => desk.ClickAsync("#package"));
