@@ -5,8 +5,8 @@ public static class PortalStyles
 {
     public const string Css = """
         body { font-family: "Liberation Sans", "DejaVu Sans", Arial, sans-serif; margin: 0; color: #1d2733; background: #f6f7f9; }
-        header { background: #0b3d62; color: #fff; padding: .6rem 1.5rem; display: flex; gap: 1.5rem; align-items: center; }
-        header a { color: #fff; text-decoration: none; }
+        header { background: #0b3d62; color: #fff; padding: .6rem 1.5rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
+        header a { color: #fff; text-decoration: none; white-space: nowrap; }
         header .brand { font-weight: bold; font-size: 1.15rem; margin-right: auto; }
         header form { margin: 0; }
         header button { background: none; border: 1px solid #fff; color: #fff; padding: .2rem .6rem; cursor: pointer; }

@@ -170,6 +170,28 @@ public sealed partial class DisputeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_past_due_is_a_line_on_the_SLA_board_with_its_link_until_the_desk_extends_it()
+    {
+        using var desk = await Desk();
+        var soon = await OpenAsync(desk, due: "2026-03-03");
+        var later = await OpenAsync(desk);
+        var board = await desk.GetStringAsync("/Staff/Sla");
+        Assert.Contains("<td id=\"disputes-past-due\">0</td>", board, StringComparison.Ordinal);
+        Assert.DoesNotContain("disputes-past-due-list", board, StringComparison.Ordinal);
+
+        // Wednesday 00:00:01 in Denver: the end of Tuesday has passed, the end of Thursday has not.
+        _portal.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 7, 0, 1, TimeSpan.Zero));
+        using var deskAgain = await Desk();
+        board = await deskAgain.GetStringAsync("/Staff/Sla");
+        Assert.Contains("<td id=\"disputes-past-due\">1</td>", board, StringComparison.Ordinal);
+        Assert.Contains($"<li><a href=\"/Staff/Disputes/Detail?id={soon}\">Request {soon}</a>: BRIDGE LSR PON BR-2001, due the end of 2026-03-03, waiting for the partner&#x27;s evidence</li>", board, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Staff/Disputes/Detail?id={later}\"", board, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(deskAgain, $"/Staff/Disputes/Detail?id={soon}", $"/Staff/Disputes/Detail?handler=Extend", new() { ["id"] = $"{soon}", ["due"] = "2026-03-06" })).StatusCode);
+        Assert.Contains("<td id=\"disputes-past-due\">0</td>", await deskAgain.GetStringAsync("/Staff/Sla"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tampered_stored_document_is_never_served_and_the_package_refuses_to_build_naming_it()
     {
         using var desk = await Desk();

@@ -71,9 +71,18 @@ public sealed record EvidenceFileContent(EvidenceFileInfo Info, long RequestId, 
 /// A stored document's bytes no longer match the SHA-256 recorded when it was received: the store was changed
 /// behind the gateway's back, or is damaged. The document is never served and no package is built from it.
 /// </summary>
-public sealed class EvidenceIntegrityException(string what, string expected, string actual)
-    : Exception($"{what} does not match its recorded SHA-256: recorded {expected}, now {actual}; it is not served")
+public sealed class EvidenceIntegrityException : Exception
 {
+    public EvidenceIntegrityException(string what, string expected, string actual)
+        : base($"{what} does not match its recorded SHA-256: recorded {expected}, now {actual}; it is not served") => What = what;
+
+    private EvidenceIntegrityException(string what, string message)
+        : base(message) => What = what;
+
     /// <summary>Which stored file failed, e.g. <c>evidence file 7 (loa.pdf)</c>.</summary>
-    public string What { get; } = what;
+    public string What { get; }
+
+    /// <summary>The document's bytes are not where its row says they are kept (<paramref name="where"/>).</summary>
+    public static EvidenceIntegrityException Missing(string what, string where) =>
+        new(what, $"{what} is missing: no bytes at {where}; it is not served");
 }

@@ -22,6 +22,12 @@ public interface IEvidenceStore
     /// <summary>The requests of one partner (null: every partner), the ones waiting on someone first by due time, then the accepted ones newest first.</summary>
     IReadOnlyList<EvidenceRequest> List(string? partner, int limit);
 
+    /// <summary>
+    /// The requests of every partner that the partner still owes (open or rejected) past their due time at
+    /// <paramref name="now"/>, oldest due first: the SLA board's, <c>status</c>'s and the gauge's past-due requests.
+    /// </summary>
+    IReadOnlyList<EvidenceRequest> PastDue(Instant now);
+
     /// <summary>The answers to a request, oldest first, with their documents' names, sizes and hashes.</summary>
     IReadOnlyList<EvidenceAnswer> Answers(string? partner, long requestId);
 

@@ -31,6 +31,10 @@ public static class UserGuides
             new("Lockout", [
                 "After 5 wrong passwords in a row an account is locked for 15 minutes; then it can sign in again. The sign-in page gives the same answer for a wrong address, a wrong password and a locked account. If the password is forgotten, send a reset link; it replaces every earlier link. Integra recommends two administrators; if both are away or their links expired, Integra's staff admins can add one or send the link again.",
             ]),
+            new("Evidence requests", [
+                "When an end user disputes a port, Integra asks your company for evidence of the end user's authorization (the signed LOA, a recording, a bill). You, the administrators, receive the request by e-mail with its reason, the TNs and the due date, and a link to it in the portal.",
+                "Make sure someone answers by the end of the due date: users with VIEW, or with the privilege of the order's kind (LSR or CSR), see the request under Evidence requests and on the order's page and can answer with documents and text. An administrator's own account needs one of those privileges to answer. After the due date no answer is taken; ask Integra's desk to extend it.",
+            ]),
             new("Audit trail", [
                 "Every administrator action and every sign-in, successful or not, is kept in Integra's audit trail with its time and address.",
             ]),
@@ -56,7 +60,7 @@ public static class UserGuides
                 "Every request gets one answer: FOC rows with the due date, PND while an expedite waits for review, REJ rows with what to fix, CAN rows when an order is canceled or expires, CSR rows for a CSR request.",
             ]),
             new("Evidence requests", [
-                "When a port is disputed, Integra asks for evidence of the end user's authorization. Your administrators are e-mailed, and the request shows on your home page, under Evidence requests and on the order's page, for users with VIEW or with the privilege of the order's kind (LSR or CSR).",
+                "When a port is disputed, Integra asks for evidence of the end user's authorization. Your administrators are e-mailed, and the request shows on your home page, under Evidence requests (in the page header) and on the order's page, for users with VIEW or with the privilege of the order's kind (LSR or CSR).",
                 "Answer with the signed LOA or other documents (PDF, TIFF, PNG or JPEG, at most 10 MB each; a file is judged by its content, not its name) and an explanation. You may answer more than once until Integra decides. If Integra rejects the evidence, the reason is shown and you may answer again until the due date. No answer is taken after the end of the due date: ask Integra's desk to extend it.",
             ]),
         ]);

@@ -30,14 +30,15 @@ internal static class EvidenceCommand
         var command = new Command("evidence", "Write an order's evidence package: requests, responses, LOAs, evidence files, history, audit rows, MANIFEST.csv with SHA-256") { pon, partner, outFile, kind, db };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            using var host = CommandHost.Build(CommandSettings.Load(parse), dataOption: null, parse.GetValue(db), SystemClock.Instance);
+            var settings = CommandSettings.Load(parse);
+            using var host = CommandHost.Build(settings, dataOption: null, parse.GetValue(db), SystemClock.Instance);
             using (host.OpenExistingStore())
             {
                 // Checks the store exists (one line, exit 2, when it does not) and brings its schema up to date.
             }
 
             var database = host.Services.GetRequiredService<IOptions<GatewaySettings>>().Value.Database;
-            var evidence = EvidenceStore.Open(database);
+            var evidence = EvidenceStore.Open(database, settings.Configuration.Section<DisputesSettings>());
             var (partnerId, ponText) = (parse.GetValue(partner)!.Trim().ToUpperInvariant(), parse.GetValue(pon)!.Trim());
             var orderId = Order(host, partnerId, ponText, parse.GetValue(kind));
             var stores = host.Services.GetRequiredService<OrderStores>();

@@ -41,6 +41,10 @@ public static partial class GatewayLog
         Message = "Expedite review of LSR {Pon} VER {Ver} from {Partner} waiting {BusinessHours:F1} business hours (since {Since}): more than one business day")]
     public static partial void ExpediteReviewOverdue(this ILogger logger, string partner, string pon, string ver, double businessHours, string since);
 
+    [LoggerMessage(EventId = 122, EventName = "EvidenceRequestOverdue", Level = LogLevel.Warning,
+        Message = "Evidence request {RequestId} on {Kind} {Pon} of {Partner} is past due: not answered by the end of {DueDate} ({DueAt}), {State}")]
+    public static partial void EvidenceRequestOverdue(this ILogger logger, long requestId, string partner, string kind, string pon, string dueDate, string dueAt, string state);
+
     [LoggerMessage(EventId = 130, EventName = "ActivatedAfterCancel", Level = LogLevel.Error,
         Message = "TN {Tn} of LSR {Pon} (LSRNO {LsrNo}) from {Partner} was activated in NPAC for {Spid} at {ActivatedAt}, after its NPAC CANCEL was delivered: check NPAC by hand")]
     public static partial void ActivatedAfterCancel(this ILogger logger, string partner, string pon, string lsrNo, string tn, string spid, string activatedAt);

@@ -15,19 +15,22 @@ public static class EvidencePackageServices
 {
     /// <summary>
     /// <see cref="DisputeServices"/> for the portal: the evidence store on <c>Gateway:Database</c>, the package builder
-    /// over the order store and the tracking views (<see cref="IOrderViews"/>, registered by the caller), the desk's zone
+    /// (its documents in <c>Disputes:EvidenceFolder</c> when set) over the order store and the tracking views (<see cref="IOrderViews"/>, registered by the caller), the desk's zone
     /// (<c>Operations:TimeZone</c>) and the LOA size limit for documents.
     /// </summary>
     public static IServiceCollection AddEvidenceDisputes<TOrderViews>(this IServiceCollection services)
-        where TOrderViews : class, IOrderViews =>
-        services
-            .AddSingleton(sp => EvidenceStore.Open(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database))
+        where TOrderViews : class, IOrderViews
+    {
+        services.AddOptions<DisputesSettings>().BindConfiguration("Disputes");
+        return services
+            .AddSingleton(sp => EvidenceStore.Open(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database, sp.GetRequiredService<IOptions<DisputesSettings>>().Value))
             .AddSingleton(sp => new EvidencePackageBuilder(sp.GetRequiredService<OrderStores>(), sp.GetRequiredService<TOrderViews>(), sp.GetRequiredService<EvidenceStore>()))
             .AddSingleton(sp => new DisputeServices(
                 sp.GetRequiredService<EvidenceStore>(),
                 sp.GetRequiredService<EvidencePackageBuilder>(),
                 DeskZone(sp.GetService<IOptions<OperationsSettings>>()?.Value ?? new OperationsSettings()),
                 LoaDocument.MaxBytes));
+    }
 
     /// <summary>The desk's zone; an unknown id was refused by the settings check at start, so the default is only a fallback.</summary>
     public static DateTimeZone DeskZone(OperationsSettings settings) =>

@@ -439,5 +439,12 @@ internal static class Schema
         );
         CREATE INDEX evidence_files_answer ON evidence_files (answer_id);
         """),
+
+        // Evidence documents kept in a folder (issue 27 item 5, Disputes:EvidenceFolder): each document's row says where
+        // its bytes are, 'database' (in content) or 'folder' (content addressed by sha256, content left empty), so a
+        // store that moves to a folder keeps reading the documents it kept before.
+        new("""
+        ALTER TABLE evidence_files ADD COLUMN stored_in TEXT NOT NULL DEFAULT 'database';
+        """),
     ];
 }

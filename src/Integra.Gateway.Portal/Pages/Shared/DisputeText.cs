@@ -18,6 +18,15 @@ public static class DisputeText
         _ => state,
     };
 
+    /// <summary>
+    /// The desk's last decision, for the request's page: "rejected: reason" while it stands; once the partner answered
+    /// again or the desk reopened, the same reason as an earlier decision (the store keeps the last one only).
+    /// </summary>
+    public static string Decision(EvidenceRequest r, bool withDesk) =>
+        r.DecidedBy is null ? "-"
+        : r.State is EvidenceStates.Accepted or EvidenceStates.Rejected ? $"{Words(r.State)}{(withDesk ? $" by {r.DecidedBy}" : string.Empty)}: {r.Decision}"
+        : $"earlier decision{(withDesk ? $" by {r.DecidedBy}" : string.Empty)}: {r.Decision}";
+
     public static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -1,15 +1,24 @@
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Desk;
+using Integra.Gateway.Portal.Disputes;
+using NodaTime;
 
 namespace Integra.Gateway.Portal.Pages.Staff;
 
 /// <summary>The SLA board: server-drawn SVG charts of the gateway's figures, refreshing itself every minute.</summary>
-public sealed class SlaModel(IDeskViews desk, IPortalStore store, PortalClock clock) : PortalPageModel
+public sealed class SlaModel(IDeskViews desk, IPortalStore store, IEvidenceStore disputes, PortalClock clock) : PortalPageModel
 {
     /// <summary>Seconds between refreshes: the figures are cheap to read, and a wall screen should not go stale.</summary>
     public const int RefreshSeconds = 60;
 
     public SlaBoard Board { get; private set; } = null!;
 
-    public void OnGet() => Board = SlaBoard.Build(desk.SlaFigures(), store.Profiles(), clock.Now);
+    /// <summary>Evidence requests the partner has not answered by the end of their due date (SPEC §7), oldest due first.</summary>
+    public IReadOnlyList<EvidenceRequest> DisputesPastDue { get; private set; } = [];
+
+    public void OnGet()
+    {
+        Board = SlaBoard.Build(desk.SlaFigures(), store.Profiles(), clock.Now);
+        DisputesPastDue = disputes.PastDue(Instant.FromDateTimeOffset(clock.Now));
+    }
 }

@@ -27,6 +27,7 @@ public static class SettingsSections
         new SettingsSection<PortalSettings>("Portal", PortalRules, enabledKey: "Enabled"),
         new SettingsSection<PortalHosting.PortalInboxSettings>("PortalInbox"),
         new SettingsSection<Logging.LoggingSettings>("Logging"),
+        new SettingsSection<Storage.Evidence.DisputesSettings>("Disputes", (s, c) => c.WritableFolder("Disputes:EvidenceFolder", s.EvidenceFolder)),
     ];
 
     /// <summary>Every problem of every section, in the order of <see cref="All"/>.</summary>

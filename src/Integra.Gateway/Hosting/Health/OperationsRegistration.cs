@@ -29,6 +29,7 @@ public static class OperationsRegistration
         services.AddGatewayHealthChecks();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProbeServer>());
         services.AddHostedService<ReviewWatchWorker>();
+        services.AddHostedService<EvidenceOverdueWorker>();
         return services;
     }
 

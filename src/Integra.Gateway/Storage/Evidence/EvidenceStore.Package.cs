@@ -37,7 +37,6 @@ public sealed partial class EvidenceStore
         return connection.Query<long>("SELECT id FROM orders WHERE partner = @partner AND pon = @pon ORDER BY id", new { partner, pon }).ToList();
     }
 
-    /// <summary>The requests past their due time that the partner still owes an answer, oldest due first.</summary>
     public IReadOnlyList<Portal.Disputes.EvidenceRequest> PastDue(Instant now) =>
         [.. Requests("WHERE state IN ('open', 'rejected') ORDER BY id", new { }).Where(r => r.PastDue(now)).OrderBy(r => r.DueAt)];
 }

@@ -11,6 +11,8 @@ namespace Integra.Gateway.Storage.Evidence;
 /// Evidence requests, answers and documents (<see cref="IEvidenceStore"/>) in the order store's database. Like
 /// <see cref="PortalStore"/>, every call opens its own connection and is its own unit of work, so web requests run
 /// side by side and several instances share one PostgreSQL database. Times are ISO instants compared in code.
+/// Documents are kept in the database or, when the store was opened with an <see cref="EvidenceFolder"/>, in that
+/// folder by their SHA-256; each row says where (<c>stored_in</c>), and every read checks the bytes against the hash.
 /// </summary>
 public sealed partial class EvidenceStore : IEvidenceStore
 {
@@ -18,13 +20,25 @@ public sealed partial class EvidenceStore : IEvidenceStore
         "id AS Id, order_id AS OrderId, partner AS Partner, kind AS Kind, pon AS Pon, reason AS Reason, tns AS Tns, due_date AS DueDate, due_at AS DueAt, " +
         "state AS State, opened_by AS OpenedBy, opened_at AS OpenedAt, decided_by AS DecidedBy, decided_at AS DecidedAt, decision AS Decision";
 
+    private const string InDatabase = "database";
+    private const string InFolder = "folder";
+
     private readonly StoreDialect _dialect;
+    private readonly EvidenceFolder? _folder;
 
-    private EvidenceStore(StoreDialect dialect) => _dialect = dialect;
+    private EvidenceStore(StoreDialect dialect, EvidenceFolder? folder) => (_dialect, _folder) = (dialect, folder);
 
-    /// <summary>Opens the store at <paramref name="database"/> (see <see cref="StoreLocation"/>) and brings its schema up to date.</summary>
+    /// <summary>
+    /// Opens the store at <paramref name="database"/> (see <see cref="StoreLocation"/>); new documents go into
+    /// <paramref name="folder"/>, or into the database when it is null. Documents already kept in a folder are read from
+    /// <paramref name="folder"/>, so it must be the folder they were written to.
+    /// </summary>
     /// <remarks>The host migrates the schema at start (<c>SchemaMigrator</c>), the evidence tables included; opening never does.</remarks>
-    public static EvidenceStore Open(string database) => new(StoreDialect.For(StoreLocation.Parse(database)));
+    public static EvidenceStore Open(string database, EvidenceFolder? folder = null) => new(StoreDialect.For(StoreLocation.Parse(database)), folder);
+
+    /// <summary>Opens the store as <paramref name="settings"/> say: the documents in <c>Disputes:EvidenceFolder</c> when set.</summary>
+    public static EvidenceStore Open(string database, DisputesSettings settings) =>
+        Open(database, string.IsNullOrWhiteSpace(settings.EvidenceFolder) ? null : new EvidenceFolder(settings.EvidenceFolder));
 
     public long Add(NewEvidenceRequest request)
     {
@@ -90,9 +104,13 @@ public sealed partial class EvidenceStore : IEvidenceStore
             transaction);
         foreach (var d in documents)
         {
+            // Into the folder before the row that names it commits: a row never points at bytes that are not there. A
+            // transaction that fails afterwards leaves a file no row names, which the retention job may remove.
+            var sha256 = Sha256(d.Content);
+            _folder?.Write(sha256, d.Content);
             connection.Execute(
-                "INSERT INTO evidence_files (answer_id, partner, name, content_type, size, sha256, content) VALUES (@answerId, @partner, @Name, @ContentType, @size, @sha256, @Content)",
-                new { answerId, partner, d.Name, d.ContentType, size = (long)d.Content.Length, sha256 = Sha256(d.Content), d.Content },
+                "INSERT INTO evidence_files (answer_id, partner, name, content_type, size, sha256, content, stored_in) VALUES (@answerId, @partner, @Name, @ContentType, @size, @sha256, @content, @storedIn)",
+                new { answerId, partner, d.Name, d.ContentType, size = (long)d.Content.Length, sha256, content = _folder is null ? d.Content : Array.Empty<byte>(), storedIn = _folder is null ? InDatabase : InFolder },
                 transaction);
         }
 
@@ -131,7 +149,7 @@ public sealed partial class EvidenceStore : IEvidenceStore
         var row = connection.QuerySingleOrDefault<ContentRow>(
             """
             SELECT f.id AS Id, f.name AS Name, f.content_type AS ContentType, f.size AS Size, f.sha256 AS Sha256, f.content AS Content,
-                   a.request_id AS RequestId, a.answered_at AS AnsweredAt
+                   f.stored_in AS StoredIn, a.request_id AS RequestId, a.answered_at AS AnsweredAt
             FROM evidence_files f JOIN evidence_answers a ON a.id = f.answer_id
             WHERE f.id = @fileId AND (@partner IS NULL OR f.partner = @partner)
             """,
@@ -147,7 +165,7 @@ public sealed partial class EvidenceStore : IEvidenceStore
         return connection.Query<ContentRow>(
                 """
                 SELECT f.id AS Id, f.name AS Name, f.content_type AS ContentType, f.size AS Size, f.sha256 AS Sha256, f.content AS Content,
-                       a.request_id AS RequestId, a.answered_at AS AnsweredAt
+                       f.stored_in AS StoredIn, a.request_id AS RequestId, a.answered_at AS AnsweredAt
                 FROM evidence_files f JOIN evidence_answers a ON a.id = f.answer_id JOIN evidence_requests r ON r.id = a.request_id
                 WHERE r.order_id = @orderId ORDER BY f.id
                 """,
@@ -156,15 +174,23 @@ public sealed partial class EvidenceStore : IEvidenceStore
             .ToList();
     }
 
-    private static EvidenceFileContent Checked(ContentRow row)
+    private EvidenceFileContent Checked(ContentRow row)
     {
-        var actual = Sha256(row.Content);
+        var what = $"evidence file {row.Id} ({row.Name})";
+        var content = row.StoredIn switch
+        {
+            InDatabase => row.Content,
+            InFolder when _folder is null => throw EvidenceIntegrityException.Missing(what, "an evidence folder: it is kept in one, and Disputes:EvidenceFolder is not set"),
+            InFolder => _folder.Read(row.Sha256) ?? throw EvidenceIntegrityException.Missing(what, _folder.PathOf(row.Sha256)),
+            _ => throw new InvalidDataException($"{what} is stored in '{row.StoredIn}', which this binary does not know"),
+        };
+        var actual = Sha256(content);
         if (!string.Equals(actual, row.Sha256, StringComparison.Ordinal))
         {
-            throw new EvidenceIntegrityException($"evidence file {row.Id} ({row.Name})", row.Sha256, actual);
+            throw new EvidenceIntegrityException(what, row.Sha256, actual);
         }
 
-        return new EvidenceFileContent(new EvidenceFileInfo(row.Id, row.Name, row.ContentType, row.Size, row.Sha256), row.RequestId, StoreFormats.Instant(row.AnsweredAt), row.Content);
+        return new EvidenceFileContent(new EvidenceFileInfo(row.Id, row.Name, row.ContentType, row.Size, row.Sha256), row.RequestId, StoreFormats.Instant(row.AnsweredAt), content);
     }
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
@@ -197,5 +223,5 @@ public sealed partial class EvidenceStore : IEvidenceStore
 
     private sealed record FileRow(long Id, long AnswerId, string Name, string ContentType, long Size, string Sha256);
 
-    private sealed record ContentRow(long Id, string Name, string ContentType, long Size, string Sha256, byte[] Content, long RequestId, string AnsweredAt);
+    private sealed record ContentRow(long Id, string Name, string ContentType, long Size, string Sha256, byte[] Content, string StoredIn, long RequestId, string AnsweredAt);
 }
