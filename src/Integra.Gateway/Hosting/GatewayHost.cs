@@ -39,6 +39,8 @@ public static class GatewayHost
             .AddHostedService<CsrSlaWorker>()
             .AddSingleton<RunOutcome>()
             .AddHostedService<StoreWatchdog>()
+            .AddSingleton(new LoopHeartbeats(TimeProvider.System))
+            .AddHostedService<SystemdWatchdog>()
             .AddPartnerPortal(builder.Configuration)
             .AddOperations(builder.Configuration);
         builder.Services.AddSystemd();
