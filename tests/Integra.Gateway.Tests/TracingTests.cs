@@ -107,6 +107,48 @@ public sealed class TracingTests : IDisposable
         Assert.Equal(2, traces.Distinct().Count());
     }
 
+    [Fact]
+    public async Task The_scrape_has_runtime_process_and_http_server_metrics_and_the_version()
+    {
+        var port = DaemonProcess.FreePort();
+        using var daemon = new DaemonProcess(_temp.File("m"), new Dictionary<string, string>
+        {
+            ["INTEGRA_Health__Listen"] = $"http://127.0.0.1:{port}/",
+            ["INTEGRA_Telemetry__PrometheusListen"] = $"http://127.0.0.1:{port}/",
+        });
+        await daemon.Running();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        Assert.True(
+            await Eventually.Until(
+                async () =>
+                {
+                    try
+                    {
+                        using var live = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz/live"));
+                        return live.IsSuccessStatusCode;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return false;
+                    }
+                },
+                Bound),
+            daemon.Output);
+
+        // The probe's request above is an HTTP server request like any of the portal's.
+        var metrics = string.Empty;
+        Assert.True(
+            await Eventually.Until(
+                async () => (metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"))).Contains("http_server_request_duration_seconds", StringComparison.Ordinal),
+                Bound),
+            metrics);
+        Assert.Contains("dotnet_gc_", metrics, StringComparison.Ordinal);
+        Assert.Contains("dotnet_thread_pool_", metrics, StringComparison.Ordinal);
+        Assert.Contains("process_cpu_time", metrics, StringComparison.Ordinal);
+        Assert.Contains("process_memory_usage", metrics, StringComparison.Ordinal);
+        Assert.Matches("target_info\\{[^}]*service_version=\"[^\"]+\"", metrics);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static List<JsonDocument> Lines(DaemonProcess daemon) =>
