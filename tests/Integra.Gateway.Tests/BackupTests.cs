@@ -24,6 +24,7 @@ public sealed class BackupTests : IDisposable
         var outbox = Path.Combine(folder, "drop", "ACME", "out");
         using var daemon = new DaemonProcess(folder, new Dictionary<string, string> { ["INTEGRA_LocalDrop__QuietPeriod"] = "00:00:00" });
         await daemon.Running();
+        Assert.True(await Eventually.Until(() => Directory.Exists(inbox), Bound), "the daemon made no drop folders"); // it makes them in its first round
 
         // A partner keeps uploading, a few files ahead of the daemon's answers, until told to stop.
         using var stop = new CancellationTokenSource();

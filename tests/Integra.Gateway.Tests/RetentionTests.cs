@@ -7,6 +7,7 @@ using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Tests.Servers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -126,6 +127,28 @@ public class RetentionTests : IDisposable
         var (code, _, error) = GatewayProcess.RunWithErrors(TimeSpan.FromSeconds(60), "status", "--config", config);
         Assert.Equal(2, code);
         Assert.Contains("Retention:Evidence", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_daemon_schedules_retention_daily_on_the_sweeps_scheduler_with_the_sweep_on_or_off(bool sweep)
+    {
+        var configFile = _temp.File($"retention-{sweep}.json");
+        await File.WriteAllTextAsync(configFile, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Gateway = new { DataDirectory = Repo.SampleData, Database = _temp.File("schedule.db") },
+            LocalDrop = new { Root = _temp.File("drop"), SeedFrom = string.Empty },
+            Lifecycle = new { SweepEnabled = sweep, NpacOutbox = _temp.File("npac") },
+        }));
+        using var host = Hosting.GatewayHost.Build(configFile);
+        Assert.Single(host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s.GetType().Name == "QuartzHostedService");
+        var scheduler = await host.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var trigger = Assert.IsAssignableFrom<Quartz.ICronTrigger>(await scheduler.GetTrigger(new Quartz.TriggerKey("retention-daily")));
+        Assert.Equal("0 30 3 * * ?", trigger.CronExpressionString);
+        Assert.Equal("America/Denver", trigger.TimeZone.Id);
+        Assert.Equal(RetentionJob.Key, trigger.JobKey);
+        Assert.Equal(sweep, await scheduler.GetTrigger(new Quartz.TriggerKey("expiry-sweep-daily")) is not null);
     }
 
     public void Dispose()

@@ -81,6 +81,7 @@ public sealed class TracingTests : IDisposable
         using var daemon = new DaemonProcess(folder, new Dictionary<string, string> { ["INTEGRA_LocalDrop__QuietPeriod"] = "00:00:00" });
         await daemon.Running();
         var inbox = Path.Combine(folder, "drop", "ACME", "in");
+        Assert.True(await Eventually.Until(() => Directory.Exists(inbox), Bound), "the daemon made no drop folders"); // it makes them in its first round
         string[] names = ["tr-a.lsr.csv", "tr-b.lsr.csv"];
         for (var i = 0; i < names.Length; i++)
         {

@@ -56,7 +56,9 @@ public sealed class WatchdogTests : IDisposable
         Assert.True(await Eventually.Until(() => pings.Count >= 2, Bound), $"no watchdog pings: {daemon.Output} {daemon.Error}");
 
         // The local drop's loop gets stuck for real: reading the FIFO's "file" blocks until a writer opens it.
-        var fifo = Path.Combine(folder, "drop", "ACME", "in", "stuck.lsr.csv");
+        var inbox = Path.Combine(folder, "drop", "ACME", "in");
+        Assert.True(await Eventually.Until(() => Directory.Exists(inbox), Bound), "the daemon made no drop folders"); // it makes them in its first round
+        var fifo = Path.Combine(inbox, "stuck.lsr.csv");
         using (var mkfifo = Process.Start("mkfifo", [fifo]))
         {
             await mkfifo.WaitForExitAsync();
