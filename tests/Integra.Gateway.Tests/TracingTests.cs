@@ -109,6 +109,61 @@ public sealed class TracingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_files_trace_is_exported_over_otlp_to_the_configured_endpoint()
+    {
+        // An OTLP/HTTP receiver of the test's own: it keeps every body posted to it (protobuf, whose strings are plain UTF-8).
+        var port = DaemonProcess.FreePort();
+        using var receiver = new System.Net.HttpListener();
+        receiver.Prefixes.Add($"http://127.0.0.1:{port}/");
+        receiver.Start();
+        var bodies = new ConcurrentQueue<byte[]>();
+        var receiving = Task.Run(async () =>
+        {
+            while (receiver.IsListening)
+            {
+                System.Net.HttpListenerContext context;
+                try
+                {
+                    context = await receiver.GetContextAsync();
+                }
+                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                bodies.Enqueue(body.ToArray());
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
+
+        var folder = _temp.File("o");
+        using var daemon = new DaemonProcess(folder, new Dictionary<string, string>
+        {
+            ["INTEGRA_LocalDrop__QuietPeriod"] = "00:00:00",
+            ["INTEGRA_Telemetry__OtlpEndpoint"] = $"http://127.0.0.1:{port}/",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        });
+        await daemon.Running();
+        var inbox = Path.Combine(folder, "drop", "ACME", "in");
+        Assert.True(await Eventually.Until(() => Directory.Exists(inbox), Bound), "the daemon made no drop folders");
+        await File.WriteAllTextAsync(Path.Combine(inbox, "otlp.lsr.part"), $"{Header}\nACM,OT-1,00,ACMW,6001,C,CB,V,2026-03-10,5035550900,Y,A1001,97201,5035550101\n");
+        File.Move(Path.Combine(inbox, "otlp.lsr.part"), Path.Combine(inbox, "otlp.lsr.csv"));
+
+        static bool Has(byte[] body, string text) => body.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
+        Assert.True(
+            await Eventually.Until(() => bodies.Any(b => Has(b, "otlp.lsr.csv") && Has(b, "gateway.file") && Has(b, "deliver")), Bound),
+            $"no trace of the file reached the OTLP endpoint ({bodies.Count} posts): {daemon.Output}");
+        Assert.Contains(bodies, b => Has(b, "otlp.lsr.csv") && Has(b, "integra-gateway")); // the resource's service.name
+
+        receiver.Stop();
+        await receiving;
+    }
+
+    [Fact]
     public async Task The_scrape_has_runtime_process_and_http_server_metrics_and_the_version()
     {
         var port = DaemonProcess.FreePort();
