@@ -115,8 +115,8 @@ public sealed partial class CommandLineTests : IDisposable
         Assert.Equal(["BR-2001"], Pons(byTn));
         Assert.Contains("VER 00", Run("show", "--config", config, "--tn", "602.555.0101").Out, StringComparison.Ordinal);
 
-        Assert.Equal(2, Run("show", "--config", config, "--tn", "602-555-0101", "--partner", "ACME").Code);
-        Assert.Equal(2, Run("show", "--config", config, "--file", "never-sent.lsr.csv").Code);
+        Assert.Equal(3, Run("show", "--config", config, "--tn", "602-555-0101", "--partner", "ACME").Code); // not found
+        Assert.Equal(3, Run("show", "--config", config, "--file", "never-sent.lsr.csv").Code);
         Assert.Equal(2, Run("show", "--config", config, "--tn", "12345").Code);
         Assert.Equal(2, Run("show", "--config", config, "--pon", "BR-2001", "--tn", "6025550101").Code);
         Assert.Equal(2, Run("show", "--config", config).Code);

@@ -54,13 +54,26 @@ public class OperationsCommandTests
         Assert.Equal(["00", "01", "02"], versions.Select(v => v.GetProperty("ver").GetString()));
         Assert.Equal(["acme-20260302.lsr.csv", "v1.lsr.csv", "v2.lsr.csv"], versions.Select(v => v.GetProperty("file").GetString()));
         Assert.All(versions, v => Assert.Equal("sftp", v.GetProperty("channel").GetString()));
+
+        // The stored JSON columns are nested as JSON, not quoted as strings to be parsed again.
+        Assert.All(versions, v => Assert.NotEqual(JsonValueKind.String, v.GetProperty("response").ValueKind));
+        Assert.All(versions, v => Assert.NotEqual(JsonValueKind.String, v.GetProperty("evidence").ValueKind));
+        Assert.Contains(versions, v => v.GetProperty("response").ValueKind is JsonValueKind.Object or JsonValueKind.Array);
         Assert.Equal("2026-03-09", order.GetProperty("focDate").GetString());
         Assert.Equal(3, order.GetProperty("events").GetArrayLength());
 
         var (textCode, text) = Run("show", "--pon", "ACME-1001", "--db", cli.Db);
         Assert.Equal(0, textCode);
         Assert.Contains("VER 02 SUP '2'", text, StringComparison.Ordinal);
-        Assert.Equal(2, Run("show", "--pon", "NOPE", "--db", cli.Db).Code);
+        Assert.Equal(3, Run("show", "--pon", "NOPE", "--db", cli.Db).Code); // not found: its own exit code
+    }
+
+    [Fact]
+    public void Status_shows_a_reference_files_time_in_the_desks_zone_like_every_other_time()
+    {
+        var denver = new Cli.DeskTime(NodaTime.DateTimeZoneProviders.Tzdb["America/Denver"]);
+        Assert.Equal("tns.csv 5120 2026-03-02 12:30:00 -07:00", Cli.StatusCommand.ReferenceFileLine("tns.csv 5120 2026-03-02T19:30:00Z", denver));
+        Assert.Equal("odd line", Cli.StatusCommand.ReferenceFileLine("odd line", denver));
     }
 }
 
@@ -103,7 +116,7 @@ public class AuditCommandTests
         Assert.StartsWith("VER,RECEIVED_AT,CHANNEL,FILE,AGAUTH,AUTHNM,DATED", evidence[0], StringComparison.Ordinal);
         Assert.Contains("Pat Jones 2", evidence[3], StringComparison.Ordinal);
         Assert.DoesNotContain("never-logged", string.Concat(Directory.GetFiles(lsr, "*", SearchOption.AllDirectories).Select(File.ReadAllText)), StringComparison.Ordinal);
-        Assert.Equal(2, Run("audit", "--pon", "NOPE", "--out", outDir, "--db", cli.Db).Code);
+        Assert.Equal(3, Run("audit", "--pon", "NOPE", "--out", outDir, "--db", cli.Db).Code); // not found
     }
 
     private static (int Code, string Out) Run(params string[] args) => GatewayProcess.Run(args);

@@ -20,7 +20,7 @@ internal static class AuditCommand
             var folders = AuditExport.Write(store, parse.GetValue(pon)!, parse.GetValue(partner), parse.GetValue(outDir)!);
             if (folders.Count == 0)
             {
-                throw new UsageException($"no order with PON {parse.GetValue(pon)}");
+                throw new NotFoundException($"no order with PON {parse.GetValue(pon)}");
             }
 
             foreach (var folder in folders)

@@ -1,6 +1,6 @@
 namespace Integra.Gateway.Cli;
 
-/// <summary>Turns the expected failures of a command into SPEC §6 exit codes with one line on stderr.</summary>
+/// <summary>Turns the expected failures of a command into SPEC §6 exit codes (and 3, not found, of the look-ups) with one line on stderr.</summary>
 internal static class CommandRunner
 {
     public static int Run(Func<int> command)
@@ -14,6 +14,11 @@ internal static class CommandRunner
             Console.Error.WriteLine($"integra-gateway: {e.Message}");
             return ExitCodes.UsageOrConfiguration;
         }
+        catch (NotFoundException e)
+        {
+            Console.Error.WriteLine($"integra-gateway: {e.Message}");
+            return ExitCodes.NotFound;
+        }
     }
 
     public static async Task<int> RunAsync(Func<Task<int>> command)
@@ -26,6 +31,11 @@ internal static class CommandRunner
         {
             await Console.Error.WriteLineAsync($"integra-gateway: {e.Message}");
             return ExitCodes.UsageOrConfiguration;
+        }
+        catch (NotFoundException e)
+        {
+            await Console.Error.WriteLineAsync($"integra-gateway: {e.Message}");
+            return ExitCodes.NotFound;
         }
     }
 }

@@ -18,6 +18,7 @@ public static class GatewayCli
             StatusCommand.Create(),
             ShowCommand.Create(),
             AuditCommand.Create(),
+            BackupCommand.Create(),
             EvidenceCommand.Create(),
             HolidaysCommand.Create(),
             PortalCommand.Create(),

@@ -37,7 +37,7 @@ internal static class ShowCommand
             };
             if (history.Orders.Count == 0)
             {
-                throw new UsageException($"no order with {what}{(who is null ? string.Empty : $" of partner {who}")}");
+                throw new NotFoundException($"no order with {what}{(who is null ? string.Empty : $" of partner {who}")}");
             }
 
             OperationsOutput.Write(history, parse.GetValue(json), () => Text(history, new DeskTime(settings.DeskZone)));

@@ -109,7 +109,7 @@ internal static class StatusCommand
             s.AppendLine($"Reference data loaded {time.Format(data.LoadedAt)} from:");
             foreach (var f in data.Files)
             {
-                s.AppendLine($"  {f}");
+                s.AppendLine($"  {ReferenceFileLine(f, time)}");
             }
 
             if (data.Error is not null)
@@ -125,5 +125,15 @@ internal static class StatusCommand
         s.AppendLine();
         s.AppendLine(r.LastSweep is { } sw ? $"Last sweep: #{sw.Id} as of {time.Format(sw.AsOf)}: {sw.Expired} expired, {sw.Cancels} cancels" : "Last sweep: none");
         return s.ToString();
+    }
+
+    /// <summary>
+    /// A reference file as the daemon recorded it ("name size modified", the time a stored UTC instant) with its
+    /// modification time in the desk's zone, as every other time under the header.
+    /// </summary>
+    internal static string ReferenceFileLine(string stored, DeskTime time)
+    {
+        var last = stored.LastIndexOf(' ');
+        return last < 0 ? stored : $"{stored[..last]} {time.Format(stored[(last + 1)..])}";
     }
 }

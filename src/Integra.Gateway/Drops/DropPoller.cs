@@ -221,18 +221,28 @@ public sealed class DropPoller
             await Each(batch.Length, async (i, token) => files[i] = await FetchAsync(batch[i], _lastListing[batch[i].Name].FirstSeen, documents, token), cancellationToken);
             var items = _names.Name(_pipeline.Decide(files));
 
-            await Each(items.Count, (i, token) => items[i].Outcome is { } o ? _folder.WriteResponseAsync(o.ResponseName, o.Rows, token) : Task.CompletedTask, cancellationToken);
+            await Each(items.Count, (i, token) => DeliverAsync(items[i], token), cancellationToken);
             _pipeline.Answered(items);
 
             await Each(items.Count, (i, token) => ArchiveAsync(items[i], token), cancellationToken);
             _pipeline.Archived(items);
             return items.Count;
         }
+        catch (Exception e)
+        {
+            foreach (var file in files.Where(f => f is not null))
+            {
+                file.Trace?.Failed(e);
+            }
+
+            throw;
+        }
         finally
         {
             foreach (var file in files.Where(f => f is not null))
             {
                 await file.Content.DisposeAsync();
+                file.Trace?.Dispose();
             }
         }
     }
@@ -241,6 +251,8 @@ public sealed class DropPoller
     private async Task<ReceivedFile> FetchAsync(DropEntry entry, Instant received, IReadOnlyDictionary<string, DropEntry> documents, CancellationToken cancellationToken)
     {
         // Small files (nearly all) stay in memory; a large one goes to a temp file so memory stays bounded.
+        var trace = Operations.FileTrace.Start(_partner.Id, StoredText.Of(_channel), entry.Name);
+        using var fetching = trace.Step("fetch");
         Stream copy = entry.Size <= InMemoryBytes
             ? new MemoryStream(checked((int)Math.Max(entry.Size, 0)))
             : new FileStream(Path.Combine(Path.GetTempPath(), $"integra-{Guid.NewGuid():N}.part"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
@@ -262,17 +274,33 @@ public sealed class DropPoller
                 }
             }
 
-            return new ReceivedFile(_partner, _channel, entry.Name, copy, sha256, received, loas);
+            return new ReceivedFile(_partner, _channel, entry.Name, copy, sha256, received, loas) { Trace = trace };
         }
-        catch
+        catch (Exception e)
         {
             await copy.DisposeAsync();
+            trace.Failed(e);
+            fetching.Dispose();
+            trace.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Writes a decided file's response to the drop's outbound folder: the answer reaches the partner.</summary>
+    private async Task DeliverAsync(IntakeItem item, CancellationToken cancellationToken)
+    {
+        if (item.Outcome is { } outcome)
+        {
+            using (item.File.Trace?.Step("deliver"))
+            {
+                await _folder.WriteResponseAsync(outcome.ResponseName, outcome.Rows, cancellationToken);
+            }
         }
     }
 
     private async Task ArchiveAsync(IntakeItem item, CancellationToken cancellationToken)
     {
+        using var archiving = item.File.Trace?.Step("archive");
         foreach (var document in item.Outcome?.Documents ?? [])
         {
             await _folder.MoveAsync(document, toError: false, cancellationToken);

@@ -1,6 +1,7 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Hosting.Health;
 using Integra.Gateway.Logging;
+using Integra.Gateway.Operations.Retention;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
 using Microsoft.Extensions.Configuration;
@@ -36,9 +37,12 @@ public static class GatewayHost
             .AddSftpDrops(builder.Configuration)
             .AddMailbox(builder.Configuration)
             .AddExpirySweep(builder.Configuration)
+            .AddRetention(builder.Configuration)
             .AddHostedService<CsrSlaWorker>()
             .AddSingleton<RunOutcome>()
             .AddHostedService<StoreWatchdog>()
+            .AddSingleton(new LoopHeartbeats(TimeProvider.System))
+            .AddHostedService<SystemdWatchdog>()
             .AddPartnerPortal(builder.Configuration)
             .AddOperations(builder.Configuration);
         builder.Services.AddSystemd();

@@ -24,7 +24,8 @@ public sealed class LocalDropWorker(
     IOptions<IntakeSettings> intake,
     IClock clock,
     ILogger<LocalDropWorker> logger,
-    Health.ChannelOutages outages) : BackgroundService
+    Health.ChannelOutages outages,
+    LoopHeartbeats heartbeats) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +39,7 @@ public sealed class LocalDropWorker(
         do
         {
             backlog = false;
+            heartbeats.Beat("local-drop", options.PollInterval);
             foreach (var partner in data.Current.Partners.Where(p => !pollers.ContainsKey(p.Id)))
             {
                 var folder = new LocalDropFolder(Path.Combine(options.Root, partner.Id));

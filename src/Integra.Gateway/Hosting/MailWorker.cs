@@ -19,7 +19,8 @@ public sealed class MailWorker(
     IOptions<MailSettings> settings,
     IClock clock,
     ILogger<MailWorker> logger,
-    Health.ChannelOutages outages) : BackgroundService
+    Health.ChannelOutages outages,
+    LoopHeartbeats heartbeats) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,6 +31,7 @@ public sealed class MailWorker(
         logger.LogInformation("Watching mailbox {Inbox} at {Location}", mail.Inbox, mail.Imap.Location);
         while (!stoppingToken.IsCancellationRequested)
         {
+            heartbeats.Beat("mailbox", mail.PollInterval);
             try
             {
                 await retry.ExecuteAsync(async token => await mailbox.ProcessInboxAsync(token), stoppingToken);

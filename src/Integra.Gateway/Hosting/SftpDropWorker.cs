@@ -26,7 +26,8 @@ public sealed class SftpDropWorker(
     IOptions<Configuration.IntakeSettings> intake,
     IClock clock,
     ILoggerFactory loggers,
-    Health.ChannelOutages outages) : BackgroundService
+    Health.ChannelOutages outages,
+    LoopHeartbeats heartbeats) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<SftpDropWorker>();
 
@@ -65,6 +66,7 @@ public sealed class SftpDropWorker(
         do
         {
             backlog = false;
+            heartbeats.Beat($"sftp-drop {partner.Id}", partnerSettings.PollInterval);
             try
             {
                 backlog = (await retry.ExecuteAsync(async token => await poller.PollRoundAsync(token), stoppingToken)).BacklogRemains;

@@ -12,7 +12,7 @@ namespace Integra.Gateway.Hosting;
 /// store that is gone: after <see cref="FailuresToStop"/> failed checks in a row the daemon stops with a non-zero exit
 /// code (<see cref="RunOutcome"/>), and the service manager restarts it, or an operator looks.
 /// </summary>
-public sealed class StoreWatchdog(IOptions<GatewaySettings> gateway, RunOutcome outcome, ILogger<StoreWatchdog> logger) : BackgroundService
+public sealed class StoreWatchdog(IOptions<GatewaySettings> gateway, RunOutcome outcome, ILogger<StoreWatchdog> logger, LoopHeartbeats heartbeats) : BackgroundService
 {
     /// <summary>Failed checks in a row that stop the daemon: a PostgreSQL fail-over of a few seconds does not.</summary>
     public const int FailuresToStop = 3;
@@ -29,6 +29,7 @@ public sealed class StoreWatchdog(IOptions<GatewaySettings> gateway, RunOutcome 
             {
                 await Task.Run(() => OrderStore.ProbeWritable(database), stoppingToken).ConfigureAwait(false);
                 failures = 0;
+                heartbeats.Beat("store-watchdog", gateway.Value.StoreCheckInterval);
             }
             catch (Exception e) when (StoreProbe.IsStoreFailure(e))
             {

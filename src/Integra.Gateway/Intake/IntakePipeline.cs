@@ -85,11 +85,28 @@ public sealed class IntakePipeline(
                 }
 
                 var watch = Stopwatch.StartNew();
-                var outcome = decide.Process(new Receipt(file.Partner, file.Channel, record.FirstSeen), file.Name, file.Content, file.Content.Length, new FetchedLoas(file.Documents), file.Thread);
+                FileOutcome outcome;
+                using (file.Trace?.Step("decide"))
+                {
+                    outcome = decide.Process(new Receipt(file.Partner, file.Channel, record.FirstSeen), file.Name, file.Content, file.Content.Length, new FetchedLoas(file.Documents), file.Thread);
+                }
+
                 items[i] = new IntakeItem(file, record, outcome, watch.ElapsedMilliseconds);
             }
 
-            transaction.Commit();
+            // The batch's decisions are stored in one commit: each file's trace shows it as its own "store" step.
+            var stored = files.Select(f => f.Trace?.Step("store")).ToList();
+            try
+            {
+                transaction.Commit();
+            }
+            finally
+            {
+                for (var i = stored.Count - 1; i >= 0; i--)
+                {
+                    stored[i]?.Dispose();
+                }
+            }
         }
 
         // NPAC cancels of S2 and S5 go out now, not at the next daily sweep.
@@ -190,6 +207,7 @@ public sealed class IntakePipeline(
         var partner = item.File.Partner.Id;
         var channel = StoredText.Of(item.File.Channel);
         var fileId = $"F{item.Record.Id}";
+        using var traced = item.File.Trace?.Enter();
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = fileId });
         if (outcome.FileRejected)
         {

@@ -26,4 +26,8 @@ public sealed record ReceivedFile(
     string Sha256,
     Instant Received,
     IReadOnlyList<LoaDocument> Documents,
-    MailThread? Thread = null);
+    MailThread? Thread = null)
+{
+    /// <summary>The file's trace from its listing to its delivery (drops start it when they take the file), or null.</summary>
+    public Operations.FileTrace? Trace { get; init; }
+}

@@ -49,6 +49,8 @@ public static class GatewayLogging
             lc.MinimumLevel.Override(category, categoryLevel);
         }
 
+        // The trace of a request file (Operations.FileTrace) is Activity.Current while its lines are logged: Serilog
+        // takes its trace and span ids from there into every event, and the compact JSON writes them as @tr and @sp.
         lc.Enrich.FromLogContext()
             .Enrich.WithProperty("Application", "integra-gateway");
         if (json)

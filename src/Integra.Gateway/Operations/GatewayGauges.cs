@@ -41,6 +41,7 @@ public sealed class GatewayGauges
         meter.CreateObservableGauge("gateway.onboarding.past_due", () => Read().ProfilesPastDue, "{form}", "Trading Partner Profiles not decided within 3 business days of receipt.");
         meter.CreateObservableGauge("gateway.build.info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", GatewayMetrics.Version)), unit: null, "Always 1; the version of the running binary in its tag, to see an upgrade or a mixed cluster.");
         meter.CreateObservableGauge("gateway.disputes.past_due", () => Read().DisputesPastDue, "{request}", "Evidence requests the partner has not answered by the end of their due date (0 when none).");
+        meter.CreateObservableGauge("gateway.store.size", () => Read().StoreBytes, "By", "The order store's size: SQLite page_count × page_size, PostgreSQL pg_database_size.");
         meter.CreateObservableGauge("gateway.files.today", () => Read().FilesToday, "{file}", "Files received today (the desk's day), by partner and channel, the mailbox included.");
     }
 
@@ -54,7 +55,8 @@ public sealed class GatewayGauges
         double OldestCsrAge,
         IReadOnlyList<Measurement<long>> FilesToday,
         long ProfilesPastDue,
-        long DisputesPastDue);
+        long DisputesPastDue,
+        long StoreBytes);
 
     private Snapshot Read()
     {
@@ -105,6 +107,7 @@ public sealed class GatewayGauges
             Age(view.OldestWaitingCsr()),
             Counts(view.FilesReceivedSince(today).Select(w => (w.Partner, w.Channel, w.Count))),
             view.ProfilesPastDue(now),
-            view.EvidencePastDue(now).Count);
+            view.EvidencePastDue(now).Count,
+            Storage.Retention.StoreSize.Read(_database));
     }
 }

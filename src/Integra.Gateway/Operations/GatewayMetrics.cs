@@ -31,6 +31,7 @@ public sealed class GatewayMetrics
     private readonly Histogram<double> _fileDuration;
     private readonly Histogram<double> _deliveryDuration;
     private readonly Counter<long> _sweepCancels;
+    private readonly Counter<long> _retentionRemoved;
 
     public GatewayMetrics(IMeterFactory meters)
     {
@@ -42,6 +43,7 @@ public sealed class GatewayMetrics
         _fileDuration = meter.CreateHistogram<double>("gateway.file.duration", "s", "Duration of reading, deciding and answering one request file, by partner, channel and result (answered, rejected).", advice: Advice(FileBuckets));
         _deliveryDuration = meter.CreateHistogram<double>("gateway.delivery.duration", "s", "Duration of delivering one response file, by partner, channel and result (ok, error).", advice: Advice(DeliveryBuckets));
         _sweepCancels = meter.CreateCounter<long>("gateway.sweep.cancels", "{tn}", "TN port subscriptions canceled by the expiry sweep.");
+        _retentionRemoved = meter.CreateCounter<long>("gateway.retention.removed", "{record}", "Records removed by the daily retention job, by kind (delivered_outbox, intake_ledger, response_bodies, drop_files, portal_audit, evidence).");
     }
 
     /// <summary>The binary's version (its informational version without the source revision), also the resource's <c>service.version</c>.</summary>
@@ -71,6 +73,9 @@ public sealed class GatewayMetrics
         _deliveryDuration.Record(duration.TotalSeconds, new("partner", partner), new("channel", channel), new("result", ok ? "ok" : "error"));
 
     public void SweepCanceled(int tns) => _sweepCancels.Add(tns);
+
+    /// <summary>What a retention run removed of one kind (0 included, so every kind's series exists after a run).</summary>
+    public void RetentionRemoved(string kind, long count) => _retentionRemoved.Add(count, new KeyValuePair<string, object?>("kind", kind));
 
     private static InstrumentAdvice<double> Advice(IReadOnlyList<double> buckets) => new() { HistogramBucketBoundaries = buckets };
 }

@@ -9,8 +9,10 @@ public sealed record PonHistory(IReadOnlyList<PonHistory.Order> Orders)
         string Partner, string Kind, string Ccna, string Pon, string? LsrNo, string State, string An, string Zone, string Nnsp,
         string? FocDate, IReadOnlyList<Version> Versions, IReadOnlyList<Transition> Events, IReadOnlyList<Tn> Tns, IReadOnlyList<Activation> Activations);
 
-    /// <summary>A version as received and decided; Evidence is JSON of the authorization fields it carried (AGAUTH, AUTHNM, DATED, D/TSENT, INITTEL, LOA).</summary>
-    public sealed record Version(long Id, string Ver, string Sup, string Channel, string File, string ReceivedAt, string DecidedAt, string Outcome, string RuleId, string Codes, string Response, string Evidence);
+    /// <summary>A version as received and decided; Response and Evidence are JSON text, nested as JSON in <c>show --json</c>; Evidence holds the authorization fields it carried (AGAUTH, AUTHNM, DATED, D/TSENT, INITTEL, LOA).</summary>
+    public sealed record Version(long Id, string Ver, string Sup, string Channel, string File, string ReceivedAt, string DecidedAt, string Outcome, string RuleId, string Codes,
+        [property: System.Text.Json.Serialization.JsonConverter(typeof(EmbeddedJsonConverter))] string Response,
+        [property: System.Text.Json.Serialization.JsonConverter(typeof(EmbeddedJsonConverter))] string Evidence);
 
     public sealed record Transition(string At, string State, string Cause, string Detail);
 

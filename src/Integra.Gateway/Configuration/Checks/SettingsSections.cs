@@ -28,6 +28,7 @@ public static class SettingsSections
         new SettingsSection<PortalHosting.PortalInboxSettings>("PortalInbox"),
         new SettingsSection<Logging.LoggingSettings>("Logging"),
         new SettingsSection<Storage.Evidence.DisputesSettings>("Disputes", (s, c) => c.WritableFolder("Disputes:EvidenceFolder", s.EvidenceFolder)),
+        new SettingsSection<Operations.Retention.RetentionSettings>("Retention", RetentionRules, enabledKey: "Enabled"),
     ];
 
     /// <summary>Every problem of every section, in the order of <see cref="All"/>.</summary>
@@ -77,6 +78,18 @@ public static class SettingsSections
         c.SystemTimeZone("Lifecycle:SweepTimeZone", s.SweepTimeZone);
         c.Positive("Lifecycle:ClusterCheckin", s.ClusterCheckin);
         c.WritableFolder("Lifecycle:NpacOutbox", s.NpacOutbox);
+    }
+
+    private static void RetentionRules(Operations.Retention.RetentionSettings s, SettingsCheck c)
+    {
+        c.Positive("Retention:DeliveredOutbox", s.DeliveredOutbox);
+        c.Positive("Retention:IntakeLedger", s.IntakeLedger);
+        c.Positive("Retention:ResponseBodies", s.ResponseBodies);
+        c.Positive("Retention:DropFiles", s.DropFiles);
+        c.Positive("Retention:PortalAudit", s.PortalAudit);
+        c.Positive("Retention:Evidence", s.Evidence);
+        c.AtLeast("Retention:BatchSize", s.BatchSize, 1);
+        c.SystemTimeZone("Retention:TimeZone", s.TimeZone);
     }
 
     private static void LocalDropRules(LocalDropSettings s, SettingsCheck c)

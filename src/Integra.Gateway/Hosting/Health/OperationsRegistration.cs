@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Integra.Gateway.Hosting.Health;
 
@@ -59,13 +60,32 @@ public static class OperationsRegistration
 
         var otlp = built["Telemetry:OtlpEndpoint"];
         var prometheus = built["Telemetry:PrometheusListen"];
-        if (string.IsNullOrEmpty(otlp) && string.IsNullOrEmpty(built["OTEL_EXPORTER_OTLP_ENDPOINT"]) && string.IsNullOrEmpty(prometheus))
+        var exportOtlp = !string.IsNullOrEmpty(otlp) || !string.IsNullOrEmpty(built["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
+        // Traces of request files (FileTrace) are always recorded, so that every log line of a file carries its
+        // trace id; they leave the process only over OTLP.
+        var telemetry = services.AddOpenTelemetry()
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(FileTrace.SourceName);
+                if (exportOtlp)
+                {
+                    tracing.AddOtlpExporter(o =>
+                    {
+                        if (!string.IsNullOrEmpty(otlp))
+                        {
+                            o.Endpoint = new Uri(otlp);
+                        }
+                    });
+                }
+            });
+        if (!exportOtlp && string.IsNullOrEmpty(prometheus))
         {
             return services;
         }
 
         services.AddHostedService<GaugesOnStart>();
-        services.AddOpenTelemetry()
+        telemetry
             .ConfigureResource(r =>
             {
                 if (string.IsNullOrEmpty(built["OTEL_SERVICE_NAME"]))
@@ -79,8 +99,13 @@ public static class OperationsRegistration
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(GatewayMetrics.MeterName);
-                if (!string.IsNullOrEmpty(otlp) || !string.IsNullOrEmpty(built["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                // The .NET runtime (GC, thread pool, JIT, exceptions), the process (CPU, memory, threads), and the
+                // HTTP servers of the portal and the probes (http.server.request.duration by route and status).
+                metrics.AddMeter(GatewayMetrics.MeterName)
+                    .AddRuntimeInstrumentation()
+                    .AddProcessInstrumentation()
+                    .AddAspNetCoreInstrumentation();
+                if (exportOtlp)
                 {
                     metrics.AddOtlpExporter(o =>
                     {
