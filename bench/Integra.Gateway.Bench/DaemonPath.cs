@@ -6,6 +6,7 @@ using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
+using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Bench;
 
@@ -32,13 +33,13 @@ internal sealed class DaemonPath(ReferenceData data)
         File.Copy(file, Path.Combine(folder.Location, "in", Path.GetFileName(file)));
         var store = BenchStores.Open(database, _clock);
         var processor = new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store);
-        var pipeline = new Intake.IntakePipeline(store, () => processor, _clock, NullLogger.Instance);
+        var pipeline = new Intake.IntakePipeline(store, () => processor, NullLogger.Instance);
         var poller = new DropPoller(data.Partner("ACME")!, Channel.Local, folder, pipeline, _clock, Duration.Zero, NullLogger.Instance);
         return new Run(store, pipeline, poller, folder);
     }
 
     /// <summary>One prepared file: <see cref="ExecuteAsync"/> is the timed part.</summary>
-    internal sealed class Run(OrderStore store, Intake.IntakePipeline pipeline, DropPoller poller, LocalDropFolder folder) : IDisposable
+    internal sealed class Run(IUnitOfWork store, Intake.IntakePipeline pipeline, DropPoller poller, LocalDropFolder folder) : IDisposable
     {
         /// <summary>Two rounds, as the daemon's: the first lists the file, the second (quiet period zero) takes it.</summary>
         public async Task ExecuteAsync()

@@ -3,6 +3,7 @@ using System.Text;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Rules.Model;
 using Microsoft.Playwright;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

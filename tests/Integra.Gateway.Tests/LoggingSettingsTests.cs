@@ -1,5 +1,6 @@
 using Integra.Gateway.Configuration.Checks;
 using Integra.Gateway.Logging;
+using Integra.Gateway.Storage.Ledgers;
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Events;

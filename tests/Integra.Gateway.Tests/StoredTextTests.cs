@@ -2,6 +2,7 @@ using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests;
 

@@ -6,6 +6,8 @@ using Integra.Gateway.Portal.Disputes;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Evidence;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -40,7 +42,7 @@ internal static class EvidenceCommand
             var evidence = EvidenceStore.Open(database);
             var (partnerId, ponText) = (parse.GetValue(partner)!.Trim().ToUpperInvariant(), parse.GetValue(pon)!.Trim());
             var orderId = Order(host, partnerId, ponText, parse.GetValue(kind));
-            var stores = host.Services.GetRequiredService<OrderStores>();
+            var stores = host.Services.GetRequiredService<UnitOfWorkFactory>();
             var views = new OrderViews(stores);
             EvidencePackageFile package;
             try
@@ -67,7 +69,7 @@ internal static class EvidenceCommand
     private static long Order(CommandHost host, string partner, string pon, string? kind)
     {
         using var store = host.OpenExistingStore();
-        var orders = store.HistoryOrdersOfPon(pon, partner)
+        var orders = store.History.HistoryOrdersOfPon(pon, partner)
             .Where(o => kind is null || string.Equals(o.Kind, kind, StringComparison.OrdinalIgnoreCase))
             .ToList();
         return orders.Count switch

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Integra.Gateway.Storage.Connections;
 
 namespace Integra.Gateway.Configuration;
 
@@ -9,7 +10,7 @@ public sealed class GatewaySettings
     [Required]
     public string DataDirectory { get; set; } = "samples/reference";
 
-    /// <summary>The order store: a SQLite file, or a PostgreSQL connection string (see <see cref="Storage.StoreLocation"/>).</summary>
+    /// <summary>The order store: a SQLite file, or a PostgreSQL connection string (see <see cref="Storage.Connections.StoreLocation"/>).</summary>
     [Required]
     public string Database { get; set; } = "data/gateway.db";
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Configuration;
 

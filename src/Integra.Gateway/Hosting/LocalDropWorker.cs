@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Hosting;
 

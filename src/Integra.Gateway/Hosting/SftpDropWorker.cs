@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Polly;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Hosting;
 

@@ -1,3 +1,5 @@
+using Integra.Gateway.Storage.Ledgers;
+
 namespace Integra.Gateway.Intake;
 
 /// <summary>The kind of a request file, from its name (SPEC §2).</summary>

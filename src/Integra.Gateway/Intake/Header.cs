@@ -1,5 +1,6 @@
 using CsvHelper;
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Intake;
 

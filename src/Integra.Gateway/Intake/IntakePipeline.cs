@@ -6,6 +6,9 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -19,23 +22,22 @@ namespace Integra.Gateway.Intake;
 /// ledger state the next round finishes, exactly once.
 /// </summary>
 public sealed class IntakePipeline(
-    OrderStore store,
+    IUnitOfWork store,
     Func<RequestFileProcessor> processor,
-    IClock clock,
     ILogger logger,
     Operations.GatewayMetrics? metrics = null,
     INpacGateway? npac = null) : IDisposable
 {
-    private readonly IntakeLedger _ledger = new(store, clock);
-    private readonly OutboxStore _outbox = new(store, clock);
+    private readonly IntakeLedger _ledger = store.Intake;
+    private readonly OutboxStore _outbox = store.Outbox;
     private bool _ownsStore;
 
     /// <summary>A pipeline that closes <paramref name="store"/> when it is disposed (the host's, one per worker).</summary>
-    public static IntakePipeline Owning(OrderStore store, Func<RequestFileProcessor> processor, IClock clock, ILogger logger, Operations.GatewayMetrics? metrics, INpacGateway? npac) =>
-        new(store, processor, clock, logger, metrics, npac) { _ownsStore = true };
+    public static IntakePipeline Owning(IUnitOfWork store, Func<RequestFileProcessor> processor, ILogger logger, Operations.GatewayMetrics? metrics, INpacGateway? npac) =>
+        new(store, processor, logger, metrics, npac) { _ownsStore = true };
 
     /// <summary>The store the pipeline works on, for a transport's own ledger (the mailbox's) to share its units of work.</summary>
-    public OrderStore Store => store;
+    public IUnitOfWork Store => store;
 
     /// <summary>The right to work this partner's channel now, or null while another gateway instance does.</summary>
     public IDisposable? TryLease(string partner, Channel channel) => _ledger.TryLease(partner, StoredText.Of(channel));

@@ -1,17 +1,19 @@
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Intake;
 
 /// <summary>The host's source of <see cref="IntakePipeline"/>s: one per worker loop, each on its own store connection.</summary>
-public sealed class IntakePipelines(OrderStores stores, RequestProcessors processors, IClock clock, Operations.GatewayMetrics metrics, INpacGateway npac, ILoggerFactory loggers)
+public sealed class IntakePipelines(UnitOfWorkFactory stores, RequestProcessors processors, Operations.GatewayMetrics metrics, INpacGateway npac, ILoggerFactory loggers)
 {
     public IntakePipeline Create()
     {
         var store = stores.Open();
-        return IntakePipeline.Owning(store, processors.For(store), clock, loggers.CreateLogger<IntakePipeline>(), metrics, npac);
+        return IntakePipeline.Owning(store, processors.For(store), loggers.CreateLogger<IntakePipeline>(), metrics, npac);
     }
 }

@@ -1,3 +1,5 @@
+using Integra.Gateway.Storage.Ledgers;
+
 namespace Integra.Gateway.Intake;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Intake;
 

@@ -3,6 +3,7 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
 using NodaTime;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Intake;
 

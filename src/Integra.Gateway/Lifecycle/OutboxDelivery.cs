@@ -1,5 +1,6 @@
 using Integra.Gateway.Responses;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Outbox;
 
 namespace Integra.Gateway.Lifecycle;
 

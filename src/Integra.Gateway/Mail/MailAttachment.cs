@@ -1,4 +1,5 @@
 using MimeKit;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

@@ -1,4 +1,5 @@
 using MailKit.Security;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

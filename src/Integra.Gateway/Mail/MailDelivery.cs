@@ -3,6 +3,7 @@ using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

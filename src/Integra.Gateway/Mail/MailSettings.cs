@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

@@ -5,6 +5,7 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Storage;
 using MimeKit;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

@@ -1,5 +1,6 @@
 using MailKit.Net.Smtp;
 using MimeKit;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

@@ -7,6 +7,8 @@ using Integra.Gateway.Portal.Disputes;
 using Integra.Gateway.Portal.Tracking;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Evidence;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 using NodaTime.Text;
 
@@ -22,7 +24,7 @@ namespace Integra.Gateway.Operations;
 /// gives the same bytes. Audit rows of package downloads are left out: a download changes nothing in the package.
 /// Every stored hash is checked on the way: a mismatch builds no package.
 /// </summary>
-public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews orders, EvidenceStore evidence) : IEvidencePackages
+public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews orders, EvidenceStore evidence) : IEvidencePackages
 {
     private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -38,7 +40,7 @@ public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews order
         var entries = new List<Entry>();
         using (var store = stores.Open())
         {
-            var versions = store.HistoryVersions(orderId);
+            var versions = store.History.HistoryVersions(orderId);
             foreach (var v in versions)
             {
                 entries.AddRange(Requests(o.Partner, v));
@@ -46,7 +48,7 @@ public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews order
 
             foreach (var v in versions)
             {
-                foreach (var (name, sha256, content) in store.Documents(v.Id))
+                foreach (var (name, sha256, content) in store.History.Documents(v.Id))
                 {
                     Check($"LOA {name} of VER {v.Ver}", sha256, content);
                     entries.Add(new Entry($"loas/{v.Ver}-{name}", content, $"LOA received with VER {v.Ver} ({v.Channel}, {v.File})", StoreFormats.Instant(v.ReceivedAt)));
@@ -72,7 +74,7 @@ public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews order
                 versions = versions.Select(v => new { v.Ver, v.Sup, v.Channel, v.File, v.ReceivedAt, v.DecidedAt, v.Outcome, v.RuleId, v.Codes, v.Response, v.Evidence }),
                 tns = detail.Tns,
                 events = detail.History,
-                activations = store.HistoryActivations(orderId),
+                activations = store.History.HistoryActivations(orderId),
             };
             var last = detail.History.Select(e => e.At).Append(o.UpdatedAt).Max();
             entries.Add(new Entry("history.json", Json(history), "the order's versions, TNs, state changes and NPAC activations from the order store", last));
@@ -97,7 +99,7 @@ public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews order
         return new EvidencePackageFile($"evidence-{o.Partner}-{o.Kind}-{o.Pon}.zip", bytes, EvidenceStore.Sha256(bytes));
     }
 
-    private IEnumerable<Entry> Requests(string partner, OrderStore.HistoryVersion v)
+    private IEnumerable<Entry> Requests(string partner, HistoryQueries.HistoryVersion v)
     {
         var received = StoreFormats.Instant(v.ReceivedAt);
         var submitted = v.Channel == "portal" ? evidence.Submitted(partner, v.File) : [];

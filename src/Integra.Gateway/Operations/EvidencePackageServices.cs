@@ -4,6 +4,7 @@ using Integra.Gateway.Portal.Tracking;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Evidence;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -22,7 +23,7 @@ public static class EvidencePackageServices
         where TOrderViews : class, IOrderViews =>
         services
             .AddSingleton(sp => EvidenceStore.Open(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database))
-            .AddSingleton(sp => new EvidencePackageBuilder(sp.GetRequiredService<OrderStores>(), sp.GetRequiredService<TOrderViews>(), sp.GetRequiredService<EvidenceStore>()))
+            .AddSingleton(sp => new EvidencePackageBuilder(sp.GetRequiredService<UnitOfWorkFactory>(), sp.GetRequiredService<TOrderViews>(), sp.GetRequiredService<EvidenceStore>()))
             .AddSingleton(sp => new DisputeServices(
                 sp.GetRequiredService<EvidenceStore>(),
                 sp.GetRequiredService<EvidencePackageBuilder>(),

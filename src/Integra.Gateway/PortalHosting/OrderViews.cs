@@ -4,17 +4,20 @@ using Integra.Gateway.Portal.Tracking;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.ResponseFiles;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 
 namespace Integra.Gateway.PortalHosting;
 
 /// <summary>
 /// The order store read for the portal's tracking pages. The scope's partner goes into every query
-/// (<see cref="OrderViewStore"/>); the files of an order are read only after the order was found in scope, and only
+/// (<see cref="OrderViewQueries"/>); the files of an order are read only after the order was found in scope, and only
 /// under that order's partner and key. Each call opens a store of its own (a pooled connection) and closes it; a
-/// transient failure is tried again on a fresh one (<see cref="OrderStores.Run{T}"/>).
+/// transient failure is tried again on a fresh one (<see cref="UnitOfWorkFactory.Run{T}"/>).
 /// </summary>
-public sealed class OrderViews(OrderStores stores) : IOrderViews
+public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
 {
     private const int MaxPageSize = 200;
 
@@ -36,20 +39,20 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews
             filter.To?.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(),
             OrderCursor.Parse(cursor),
             size + 1);
-        var rows = stores.Run("order list page", store => new OrderViewStore(store).List(query));
+        var rows = stores.Run("order list page", store => store.OrderViews.List(query));
         var shown = rows.Take(size).ToList();
         return new OrderPage(shown.Select(Summary).ToList(), rows.Count > size ? shown[^1].Cursor.Text() : null);
     }
 
     public OrderDetail? Find(OrderScope scope, long id) => stores.Run("order page", store =>
     {
-        var views = new OrderViewStore(store);
+        var views = store.OrderViews;
         if (views.Find(scope.Partner, id) is not { } order)
         {
             return null;
         }
 
-        var activations = store.HistoryActivations(order.Id)
+        var activations = store.History.HistoryActivations(order.Id)
             .GroupBy(a => a.Tn, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => StoreFormats.Instant(g.Last().ActivatedAt), StringComparer.Ordinal);
         return new OrderDetail(
@@ -58,10 +61,10 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews
             order.Nnsp,
             StoreFormats.Date(order.StandardDate),
             StoreFormats.Date(order.AcceptedDdd),
-            store.HistoryVersions(order.Id).Select(Version).ToList(),
-            store.HistoryTns(order.Id).Select(t => new OrderTnLine(
+            store.History.HistoryVersions(order.Id).Select(Version).ToList(),
+            store.History.HistoryTns(order.Id).Select(t => new OrderTnLine(
                 t.Number, StoredText.Lna(t.Lna), Status(StoredText.OrderTnStatus(t.Status)), activations.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
-            store.HistoryEvents(order.Id).Select(e => new OrderEvent(StoreFormats.Instant(e.At), StoredText.OrderState(e.State), e.Cause, e.Detail)).ToList(),
+            store.History.HistoryEvents(order.Id).Select(e => new OrderEvent(StoreFormats.Instant(e.At), StoredText.OrderState(e.State), e.Cause, e.Detail)).ToList(),
             views.ResponseFiles(order).Select(File).ToList());
     });
 
@@ -74,7 +77,7 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews
 
         return stores.Run("response download", store =>
         {
-            var views = new OrderViewStore(store);
+            var views = store.OrderViews;
             return views.Find(scope.Partner, orderId) is { } order && views.Response(order, id, later) is { } kept
                 ? new ResponseDownload(kept.Name, ResponseWriter.Bytes(kept.Rows))
                 : null;
@@ -98,7 +101,7 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews
         o.Channel is null ? null : StoredText.Channel(o.Channel),
         StoreFormats.Date(o.FocDate), StoreFormats.Date(o.RequestedDate), StoreFormats.Instant(o.CreatedAt), StoreFormats.Instant(o.UpdatedAt));
 
-    private static OrderVersion Version(OrderStore.HistoryVersion v) => new(
+    private static OrderVersion Version(HistoryQueries.HistoryVersion v) => new(
         v.Ver, v.Sup, StoredText.Channel(v.Channel), v.File, StoreFormats.Instant(v.ReceivedAt), StoreFormats.Instant(v.DecidedAt),
         Answer(StoredText.ResponseType(v.Outcome)), v.Codes,
         (JsonSerializer.Deserialize<string[][]>(v.Response) ?? []).Select(ResponseRow.FromCells)

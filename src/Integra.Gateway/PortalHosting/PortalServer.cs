@@ -6,12 +6,14 @@ using Integra.Gateway.Portal.Mail;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.PortalAccounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.PortalHosting;
 

@@ -1,5 +1,6 @@
 using Integra.Gateway.Mail;
 using Integra.Gateway.Portal.Mail;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.PortalHosting;
 

@@ -3,6 +3,7 @@ using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
 using NodaTime;
 using NodaTime.Text;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Responses;
 

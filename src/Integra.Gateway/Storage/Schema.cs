@@ -1,3 +1,6 @@
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Orders;
+
 namespace Integra.Gateway.Storage;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Integra.Gateway.Mail;
 using MimeKit;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Configuration.Checks;
 

@@ -3,6 +3,7 @@ using Integra.Gateway.Hosting;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Portal;
 using Microsoft.Extensions.Configuration;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Configuration.Checks;
 

@@ -1,4 +1,5 @@
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Queries;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 

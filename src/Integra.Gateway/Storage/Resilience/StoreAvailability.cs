@@ -1,4 +1,5 @@
 using Integra.Gateway.Configuration;
+using Integra.Gateway.Storage.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
