@@ -6,10 +6,10 @@ using Integra.Gateway.Portal.Desk;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Queries;
 using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 
@@ -92,7 +92,7 @@ public sealed class DeskSlaTests : IAsyncLifetime
                 _portal.Gateway.Services.GetRequiredService<Rules.Policy.PolicyOptions>(),
                 store).Run(NodaTime.Instant.FromUtc(2026, 3, 12, 13, 0));
             var outbox = store.Outbox;
-            outbox.MarkDelivered(Assert.Single(outbox.Pending(Lifecycle.OutboxKind.Npac)));
+            outbox.MarkDelivered(Assert.Single(outbox.Pending(Delivery.OutboxKind.Npac)));
         }
 
         _portal.ImportActivations("5035550101,6001,2026-03-09T20:00:00Z");

@@ -1,17 +1,18 @@
 using System.Security.Cryptography;
 using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Orders;
 using Integra.Gateway.Storage.Outbox;
 using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Portal.Tests;
 

@@ -2,16 +2,17 @@ using System.Security.Cryptography;
 using System.Text;
 using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Orders;
 using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Portal.Tests;
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Operations;
 using Integra.Gateway.Storage;

@@ -103,7 +103,7 @@ public sealed class HealthAndMetricsTests : IDisposable
         var path = _temp.File("o.db");
         using (var store = TestStores.Open(path, clock))
         {
-            store.Outbox.Add(Lifecycle.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
+            store.Outbox.Add(Delivery.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
         }
 
         var check = new OutboxHealthCheck(path, Duration.FromMinutes(15), clock);

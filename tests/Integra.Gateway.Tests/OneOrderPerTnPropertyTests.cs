@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
@@ -10,12 +11,12 @@ using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Orders;
 using Integra.Gateway.Storage.Outbox;
 using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 using NodaTime.Testing;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests;
 

@@ -1,15 +1,16 @@
 using Dapper;
+using Integra.Gateway.Csv;
 using Integra.Gateway.Drops;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.ResponseFiles;
 using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Storage;

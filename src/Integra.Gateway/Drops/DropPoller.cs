@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Integra.Gateway.Configuration;
+using Integra.Gateway.Csv;
 using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Logging;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Rules.Model;

@@ -58,6 +58,7 @@ public static class GatewayHost
     {
         services.AddMetrics();
         services.TryAddSingleton<Operations.GatewayMetrics>();
+        services.TryAddSingleton(sp => new Storage.Connections.StoreDatabase(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database));
         services.TryAddSingleton<Storage.Resilience.StoreAvailability>();
         return services.AddGatewayOptions().AddIntakePipeline();
     }
@@ -114,7 +115,7 @@ public static class GatewayHost
             .AddSingleton<Storage.Sessions.UnitOfWorkFactory>()
             .AddSingleton<Processing.RequestProcessors>()
             .AddSingleton<Lifecycle.INpacGateway>(sp => new Lifecycle.NpacOutboxFiles(sp.GetRequiredService<IOptions<LifecycleSettings>>().Value.NpacOutbox))
-            .AddSingleton<Intake.IntakePipelines>();
+            .AddSingleton<Intake.Pipeline.IntakePipelines>();
     }
 
     private static IServiceCollection AddMailbox(this IServiceCollection services, ConfigurationManager configuration)

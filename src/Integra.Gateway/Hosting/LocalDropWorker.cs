@@ -1,13 +1,14 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Drops;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Ledgers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Hosting;
 

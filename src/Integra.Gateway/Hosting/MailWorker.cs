@@ -1,4 +1,5 @@
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;

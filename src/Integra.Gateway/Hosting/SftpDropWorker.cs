@@ -1,15 +1,16 @@
 using Integra.Gateway.Drops;
 using Integra.Gateway.Drops.Sftp;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage.Ledgers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Polly;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Hosting;
 

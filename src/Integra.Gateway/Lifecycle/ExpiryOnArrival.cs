@@ -1,3 +1,4 @@
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;

@@ -1,3 +1,4 @@
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Outbox;

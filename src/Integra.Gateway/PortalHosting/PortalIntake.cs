@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Integra.Gateway.Configuration;
+using Integra.Gateway.Csv;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Portal.Submissions;
 using Integra.Gateway.Processing;
@@ -9,11 +11,11 @@ using Integra.Gateway.Reference;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Outbox;
 using Integra.Gateway.Storage.PortalInbox;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.PortalHosting;
 

@@ -1,14 +1,15 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Resilience;
 using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.PortalHosting;
 

@@ -1,13 +1,14 @@
+using Integra.Gateway.Csv;
 using Integra.Gateway.Intake;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Orders;
 using Integra.Gateway.Storage.ResponseFiles;
 using Integra.Gateway.Storage.Sessions;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Processing;
 
@@ -32,7 +33,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         var parsed = _reader.Read(fileName, content, length);
         if (parsed is FileRejection rejection)
         {
-            return new FileOutcome(fileName, responseName, ResponseRows.ForFile(rejection), 0, FileRejected: true, [], []);
+            return new FileOutcome(fileName, responseName, ResponseRows.ForFile(rejection.Code, rejection.Field, rejection.Message), 0, FileRejected: true, [], []);
         }
 
         using var transaction = store.Begin();

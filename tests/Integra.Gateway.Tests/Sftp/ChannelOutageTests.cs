@@ -1,10 +1,12 @@
 using Integra.Gateway.Drops;
 using Integra.Gateway.Drops.Sftp;
 using Integra.Gateway.Hosting.Health;
+using Integra.Gateway.Operations;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Queries;
 using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests.Servers;
@@ -12,7 +14,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests.Sftp;
 

@@ -63,7 +63,7 @@ public sealed class OperationsView : IDisposable
             FROM outbox WHERE kind = @kind AND delivered_at IS NULL
             GROUP BY partner, COALESCE(channel, '') ORDER BY partner, COALESCE(channel, '')
             """,
-            new { kind = StoredText.Of(Lifecycle.OutboxKind.Response) }));
+            new { kind = StoredText.Of(Delivery.OutboxKind.Response) }));
 
     /// <summary>Files first seen at or after <paramref name="since"/>, per partner and channel (answered or not).</summary>
     public IReadOnlyList<Waiting> FilesReceivedSince(Instant since) =>

@@ -1,6 +1,5 @@
-using Integra.Gateway.Configuration;
+using Integra.Gateway.Storage.Connections;
 using Integra.Gateway.Storage.Resilience;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Integra.Gateway.Storage.Sessions;
@@ -10,9 +9,9 @@ namespace Integra.Gateway.Storage.Sessions;
 /// per thread of work (a unit of work is one connection, taken from ADO.NET's pool and given back when disposed; the
 /// schema was migrated at start).
 /// </summary>
-public sealed class UnitOfWorkFactory(IOptions<GatewaySettings> settings, IClock clock, StoreAvailability availability)
+public sealed class UnitOfWorkFactory(StoreDatabase database, IClock clock, StoreAvailability availability)
 {
-    public IUnitOfWork Open() => UnitOfWork.Open(settings.Value.Database, clock);
+    public IUnitOfWork Open() => UnitOfWork.Open(database.Value, clock);
 
     /// <summary>
     /// Runs <paramref name="work"/> on a unit of work of its own, and after a transient failure again on a fresh one

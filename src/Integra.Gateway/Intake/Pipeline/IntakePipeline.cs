@@ -12,7 +12,7 @@ using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
-namespace Integra.Gateway.Intake;
+namespace Integra.Gateway.Intake.Pipeline;
 
 /// <summary>
 /// The one route every channel's files take (issue 14): ledger step, decision against one reference data snapshot,

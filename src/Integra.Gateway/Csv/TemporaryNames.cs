@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using Integra.Gateway.Processing;
 
-namespace Integra.Gateway.Drops;
+namespace Integra.Gateway.Csv;
 
 /// <summary>
 /// The temporary name a response is written under before it is renamed into place: <c>.NAME.&lt;guid&gt;.tmp</c>.

@@ -2,10 +2,10 @@ using Integra.Gateway.Delivery;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
-using NodaTime;
 using Integra.Gateway.Storage.Ledgers;
+using NodaTime;
 
-namespace Integra.Gateway.Intake;
+namespace Integra.Gateway.Intake.Pipeline;
 
 /// <summary>
 /// One request file as a transport hands it to the <see cref="IntakePipeline"/>: everything the decision needs is

@@ -1,4 +1,4 @@
-namespace Integra.Gateway.Lifecycle;
+namespace Integra.Gateway.Delivery;
 
 /// <summary>What the outbox holds: rows of files to deliver once the transaction that made them has committed.</summary>
 public enum OutboxKind
@@ -14,7 +14,7 @@ public enum OutboxKind
 /// One file waiting in the outbox: for whom, its rows (cells in column order), and the route its channel worker
 /// delivers it on (null for NPAC files, and for responses recorded before orders kept their route).
 /// </summary>
-public sealed record OutboxFile(OutboxKind Kind, string Partner, string FileName, IReadOnlyList<long> Ids, IReadOnlyList<string[]> Rows, Delivery.DeliveryRoute? Route = null)
+public sealed record OutboxFile(OutboxKind Kind, string Partner, string FileName, IReadOnlyList<long> Ids, IReadOnlyList<string[]> Rows, DeliveryRoute? Route = null)
 {
     /// <summary>The partner column of NPAC rows: they go to NPAC, not to a trading partner.</summary>
     public const string NpacPartner = "npac";

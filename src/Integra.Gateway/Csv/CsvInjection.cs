@@ -1,4 +1,4 @@
-namespace Integra.Gateway.Responses;
+namespace Integra.Gateway.Csv;
 
 /// <summary>
 /// Spreadsheets run cells that start with = + - @ as formulas; partners open our responses in them, and some

@@ -1,4 +1,4 @@
-namespace Integra.Gateway.Processing;
+namespace Integra.Gateway.Csv;
 
 /// <summary>
 /// File names that come from partners (drop listings, LOA columns, attachments) are used as local names only
