@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using Integra.Gateway.Operations;
 using Integra.Gateway.Rules.Model;
-using Integra.Gateway.Storage.Orders;
 
 namespace Integra.Gateway.Cli;
 

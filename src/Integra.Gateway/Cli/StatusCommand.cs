@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using Integra.Gateway.Operations;
-using Integra.Gateway.Storage.Queries;
 using NodaTime;
 
 namespace Integra.Gateway.Cli;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Integra.Gateway.Storage.Connections;
 
 namespace Integra.Gateway.Configuration;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Integra.Gateway.Intake;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Configuration;
 

@@ -4,7 +4,6 @@ using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
-using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.ResponseFiles;
 using Integra.Gateway.Storage.Sessions;
 using NodaTime;

@@ -3,7 +3,6 @@ using Integra.Gateway.Hosting.Health;
 using Integra.Gateway.Logging;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
-using Integra.Gateway.Storage.Connections;
 using Integra.Gateway.Storage.PortalAccounts;
 using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Configuration;

@@ -4,7 +4,6 @@ using Integra.Gateway.Intake;
 using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
-using Integra.Gateway.Storage.Ledgers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

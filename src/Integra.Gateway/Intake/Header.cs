@@ -1,6 +1,5 @@
 using CsvHelper;
 using Integra.Gateway.Rules.Model;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Intake;
 

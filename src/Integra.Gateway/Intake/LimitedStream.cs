@@ -1,4 +1,3 @@
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Intake;
 

@@ -1,5 +1,4 @@
 using Integra.Gateway.Rules.Model;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Intake;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Integra.Gateway.Rules.Model;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Intake;
 

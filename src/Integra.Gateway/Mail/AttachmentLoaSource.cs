@@ -1,6 +1,5 @@
 using Integra.Gateway.Csv;
 using Integra.Gateway.Processing;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

@@ -1,5 +1,4 @@
 using MimeKit;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

@@ -1,5 +1,4 @@
 using MailKit.Security;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

@@ -3,7 +3,6 @@ using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

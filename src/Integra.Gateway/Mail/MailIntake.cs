@@ -9,7 +9,6 @@ using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Outbox;
-using Integra.Gateway.Storage.Sessions;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;

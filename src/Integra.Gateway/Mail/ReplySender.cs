@@ -1,6 +1,5 @@
 using MailKit.Net.Smtp;
 using MimeKit;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Mail;
 

@@ -3,7 +3,6 @@ using Integra.Gateway.Csv;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Queries;
 using Integra.Gateway.Storage.Sessions;
-using Integra.Gateway.Storage.Orders;
 
 namespace Integra.Gateway.Operations;
 

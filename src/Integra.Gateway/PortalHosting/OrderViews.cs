@@ -5,7 +5,6 @@ using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Queries;
-using Integra.Gateway.Storage.ResponseFiles;
 using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 

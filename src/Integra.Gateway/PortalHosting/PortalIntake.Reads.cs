@@ -7,7 +7,6 @@ using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Orders;
 using Integra.Gateway.Storage.PortalInbox;
 using Integra.Gateway.Storage.Sessions;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.PortalHosting;
 

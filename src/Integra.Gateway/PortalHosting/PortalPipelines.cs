@@ -4,7 +4,6 @@ using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Connections;
-using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Resilience;
 using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;

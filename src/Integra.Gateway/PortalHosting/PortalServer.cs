@@ -13,7 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.PortalHosting;
 

@@ -1,6 +1,5 @@
 using Integra.Gateway.Mail;
 using Integra.Gateway.Portal.Mail;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.PortalHosting;
 

@@ -5,7 +5,6 @@ using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
-using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Orders;
 using Integra.Gateway.Storage.ResponseFiles;
 using Integra.Gateway.Storage.Sessions;

@@ -1,4 +1,3 @@
-using Integra.Gateway.Storage.Connections;
 
 namespace Integra.Gateway.Storage;
 

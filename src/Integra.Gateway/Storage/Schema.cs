@@ -1,4 +1,3 @@
-using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Orders;
 
 namespace Integra.Gateway.Storage;

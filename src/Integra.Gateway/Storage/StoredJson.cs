@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Integra.Gateway.Responses;
-using Integra.Gateway.Storage.Connections;
 
 namespace Integra.Gateway.Storage;
 

@@ -1,6 +1,5 @@
 using Integra.Gateway.Mail;
 using MimeKit;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Configuration.Checks;
 

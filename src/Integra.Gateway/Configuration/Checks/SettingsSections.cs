@@ -3,7 +3,6 @@ using Integra.Gateway.Hosting;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Portal;
 using Microsoft.Extensions.Configuration;
-using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Configuration.Checks;
 

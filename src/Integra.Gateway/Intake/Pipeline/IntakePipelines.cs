@@ -1,10 +1,8 @@
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
-using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace Integra.Gateway.Intake.Pipeline;
 

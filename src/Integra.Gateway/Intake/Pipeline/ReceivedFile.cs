@@ -2,7 +2,6 @@ using Integra.Gateway.Delivery;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
-using Integra.Gateway.Storage.Ledgers;
 using NodaTime;
 
 namespace Integra.Gateway.Intake.Pipeline;

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
-using Integra.Gateway.Storage.Orders;
 using Npgsql;
 
 namespace Integra.Gateway.Storage.Connections;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Dapper;
 using Integra.Gateway.Portal.Disputes;
 using Integra.Gateway.Storage.Connections;
-using Integra.Gateway.Storage.PortalAccounts;
 using NodaTime;
 
 namespace Integra.Gateway.Storage.Evidence;

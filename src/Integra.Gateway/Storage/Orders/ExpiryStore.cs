@@ -1,5 +1,4 @@
 using Dapper;
-using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage.Sessions;
 using NodaTime;

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
 using Integra.Gateway.Responses;
-using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Storage.Orders;

@@ -1,5 +1,4 @@
 using Integra.Gateway.Responses;
-using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Storage.Orders;
 

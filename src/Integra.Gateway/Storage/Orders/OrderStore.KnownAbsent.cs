@@ -1,5 +1,4 @@
 using Dapper;
-using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Storage.Orders;
 

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using Integra.Gateway.Delivery;
-using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage.Sessions;
-using NodaTime;
 
 namespace Integra.Gateway.Storage.Outbox;
 

@@ -1,10 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Integra.Gateway.Storage.Connections;
-using Integra.Gateway.Storage.Sessions;
 using Microsoft.Data.Sqlite;
 using NodaTime;
-using Npgsql;
 
 namespace Integra.Gateway.Storage.Queries;
 

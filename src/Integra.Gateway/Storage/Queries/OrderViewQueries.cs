@@ -2,9 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Integra.Gateway.Delivery;
-using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
-using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage.Outbox;
 using Integra.Gateway.Storage.Sessions;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
-using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Storage.Queries;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dapper;
 using Integra.Gateway.Storage.Sessions;
-using NodaTime;
 
 namespace Integra.Gateway.Storage.ResponseFiles;
 

@@ -1,9 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Integra.Gateway.Storage.Connections;
-using Integra.Gateway.Storage.Outbox;
 using NodaTime;
-using Integra.Gateway.Storage.Orders;
 
 namespace Integra.Gateway.Storage.Sessions;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Integra.Gateway.Storage.Connections;
 
 namespace Integra.Gateway.Storage.Sessions;
 
