@@ -70,13 +70,13 @@ internal static class EvidenceCommand
     {
         using var store = host.OpenExistingStore();
         var orders = store.History.HistoryOrdersOfPon(pon, partner)
-            .Where(o => kind is null || string.Equals(o.Kind, kind, StringComparison.OrdinalIgnoreCase))
+            .Where(o => kind is null || string.Equals(StoredText.Of(o.Kind), kind, StringComparison.OrdinalIgnoreCase))
             .ToList();
         return orders.Count switch
         {
             0 => throw new UsageException($"no order of {partner} with PON {pon}{(kind is null ? string.Empty : $" of kind {kind}")}"),
             1 => orders[0].Id,
-            _ => throw new UsageException($"PON {pon} of {partner} names {orders.Count} orders ({string.Join(", ", orders.Select(o => $"{o.Kind} CCNA {o.Ccna}"))}): give --kind"),
+            _ => throw new UsageException($"PON {pon} of {partner} names {orders.Count} orders ({string.Join(", ", orders.Select(o => $"{StoredText.Of(o.Kind)} CCNA {o.Ccna}"))}): give --kind"),
         };
     }
 

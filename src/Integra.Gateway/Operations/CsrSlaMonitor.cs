@@ -51,8 +51,8 @@ public sealed class CsrSlaMonitor(IUnitOfWork store, ILogger logger) : IDisposab
         var waiting = WaitingFiles(store);
         foreach (var (partner, channel, path, firstSeen) in waiting)
         {
-            var age = now - StoreFormats.Instant(firstSeen);
-            var key = (partner, channel, path + "@" + firstSeen);
+            var age = now - firstSeen;
+            var key = (partner, channel, path + "@" + StoreFormats.Text(firstSeen));
             if (age >= BreachAfter && _breached.Add(key))
             {
                 logger.CsrSlaBreached(partner, path, age.TotalHours);
@@ -67,7 +67,7 @@ public sealed class CsrSlaMonitor(IUnitOfWork store, ILogger logger) : IDisposab
     }
 
     /// <summary>CSR files listed in a drop and not yet answered (still sighted), oldest first.</summary>
-    public static IReadOnlyList<(string Partner, string Channel, string Path, string FirstSeen)> WaitingFiles(IUnitOfWork store) =>
+    public static IReadOnlyList<(string Partner, string Channel, string Path, Instant FirstSeen)> WaitingFiles(IUnitOfWork store) =>
         store.Reports.WaitingCsrSightings().Select(w => (w.Partner, w.Channel, w.Path, w.FirstSeen)).ToList();
 
     public void Dispose() => _watch?.Dispose();

@@ -4,7 +4,10 @@ using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Operations;
 
-/// <summary>Everything the store knows of orders: "where is PON X?" (or file X, or TN X) for the ordering desk.</summary>
+/// <summary>
+/// Everything the store knows of orders: "where is PON X?" (or file X, or TN X) for the ordering desk. The shape of
+/// <c>show --json</c> and the audit export: values in their stored spelling (<see cref="StoredText"/>, UTC instants as ISO text).
+/// </summary>
 public sealed record PonHistory(IReadOnlyList<PonHistory.Order> Orders)
 {
     public sealed record Order(
@@ -34,10 +37,12 @@ public sealed record PonHistory(IReadOnlyList<PonHistory.Order> Orders)
 
     private static PonHistory Read(IUnitOfWork store, IReadOnlyList<HistoryQueries.HistoryOrder> orders) =>
         new(orders.Select(o => new Order(
-            o.Partner, o.Kind, o.Ccna, o.Pon, o.LsrNo, o.State, o.An, o.Zone, o.Nnsp, o.FocDate,
-            store.History.HistoryVersions(o.Id).Select(v => new Version(v.Id, v.Ver, v.Sup, v.Channel, v.File, v.ReceivedAt, v.DecidedAt, v.Outcome, v.RuleId, v.Codes, v.Response, v.Evidence)).ToList(),
-            store.History.HistoryEvents(o.Id).Select(e => new Transition(e.At, e.State, e.Cause, e.Detail)).ToList(),
-            store.History.HistoryTns(o.Id).Select(t => new Tn(t.Number, t.Lna, t.Status)).ToList(),
-            store.History.HistoryActivations(o.Id).Select(a => new Activation(a.Tn, a.Spid, a.ActivatedAt, a.ImportedAt)).ToList()))
+            o.Partner, StoredText.Of(o.Kind), o.Ccna, o.Pon, o.LsrNo, StoredText.Of(o.State), o.An, o.Zone, o.Nnsp, StoreFormats.Text(o.FocDate),
+            store.History.HistoryVersions(o.Id).Select(v => new Version(
+                v.Id, v.Ver, v.Sup, StoredText.Of(v.Channel), v.File, StoreFormats.Text(v.ReceivedAt), StoreFormats.Text(v.DecidedAt), StoredText.Of(v.Outcome),
+                v.RuleId, v.Codes, v.Response, v.Evidence)).ToList(),
+            store.History.HistoryEvents(o.Id).Select(e => new Transition(StoreFormats.Text(e.At), StoredText.Of(e.State), e.Cause, e.Detail)).ToList(),
+            store.History.HistoryTns(o.Id).Select(t => new Tn(t.Number, StoredText.Of(t.Lna), StoredText.Of(t.Status))).ToList(),
+            store.History.HistoryActivations(o.Id).Select(a => new Activation(a.Tn, a.Spid, StoreFormats.Text(a.ActivatedAt), StoreFormats.Text(a.ImportedAt))).ToList()))
             .ToList());
 }

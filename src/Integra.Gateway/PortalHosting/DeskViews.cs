@@ -44,7 +44,7 @@ public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data
             var order = p.Order;
             var version = store.Orders.Version(order.Id, order.PendingVer!)!;
             var pending = review.Pending(order);
-            var since = StoreFormats.Instant(p.Since);
+            var since = p.Since;
             var age = BusinessAge.Between(reference.Calendar, DeskZone, since, now);
             return new PendingReviewView(
                 order.Partner,
@@ -79,9 +79,10 @@ public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data
     private SlaFigures SlaFigures(IUnitOfWork store)
     {
         var now = clock.GetCurrentInstant();
-        var since = StoreFormats.Text(now - Period);
+        var since = now - Period;
         var csr = store.Desk.CsrAnswersByPartnerSince(since).Select(c => new CsrSlaShare(c.Partner, c.Received, c.OnTime)).ToList();
         var states = store.Reports.OrdersByKindAndState()
+            .Select(s => (Kind: StoredText.Of(s.Kind), State: StoredText.Of(s.State), s.Count))
             .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.State, StringComparer.Ordinal)
             .Select(s => new Count($"{s.Kind} {s.State}", s.Count)).ToList();
         var rejected = store.Desk.RejectedVersionsSince(since);

@@ -53,7 +53,7 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
 
         var activations = store.History.HistoryActivations(order.Id)
             .GroupBy(a => a.Tn, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => StoreFormats.Instant(g.Last().ActivatedAt), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Last().ActivatedAt, StringComparer.Ordinal);
         return new OrderDetail(
             Summary(order),
             order.An,
@@ -62,8 +62,8 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
             StoreFormats.Date(order.AcceptedDdd),
             store.History.HistoryVersions(order.Id).Select(Version).ToList(),
             store.History.HistoryTns(order.Id).Select(t => new OrderTnLine(
-                t.Number, StoredText.Lna(t.Lna), Status(StoredText.OrderTnStatus(t.Status)), activations.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
-            store.History.HistoryEvents(order.Id).Select(e => new OrderEvent(StoreFormats.Instant(e.At), StoredText.OrderState(e.State), e.Cause, e.Detail)).ToList(),
+                t.Number, t.Lna, Status(t.Status), activations.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
+            store.History.HistoryEvents(order.Id).Select(e => new OrderEvent(e.At, e.State, e.Cause, e.Detail)).ToList(),
             views.ResponseFiles(order).Select(File).ToList());
     });
 
@@ -101,8 +101,8 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
         StoreFormats.Date(o.FocDate), StoreFormats.Date(o.RequestedDate), StoreFormats.Instant(o.CreatedAt), StoreFormats.Instant(o.UpdatedAt));
 
     private static OrderVersion Version(HistoryQueries.HistoryVersion v) => new(
-        v.Ver, v.Sup, StoredText.Channel(v.Channel), v.File, StoreFormats.Instant(v.ReceivedAt), StoreFormats.Instant(v.DecidedAt),
-        Answer(StoredText.ResponseType(v.Outcome)), v.Codes,
+        v.Ver, v.Sup, v.Channel, v.File, v.ReceivedAt, v.DecidedAt,
+        Answer(v.Outcome), v.Codes,
         (JsonSerializer.Deserialize<string[][]>(v.Response) ?? []).Select(ResponseRow.FromCells)
             .Select(r => new AnswerLine(Answer(r.RespTyp), r.Tn, r.Lna, r.Dd, r.Code, r.Field, r.Message, r.Contact)).ToList());
 

@@ -1,4 +1,5 @@
 using Dapper;
+using NodaTime;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage.Orders;
 using Integra.Gateway.Storage.Sessions;
@@ -8,8 +9,8 @@ namespace Integra.Gateway.Storage.Queries;
 /// <summary>What the desk's pages read (issue 17): the orders awaiting review, and the SLA board's 30-day counts.</summary>
 public sealed class DeskQueries(IUnitOfWork uow)
 {
-    /// <summary>An LSR order at PND X01 and when it went there (store text).</summary>
-    public sealed record PendingReviewOrder(StoredOrder Order, string Since);
+    /// <summary>An LSR order at PND X01 and when it went there.</summary>
+    public sealed record PendingReviewOrder(StoredOrder Order, Instant Since);
 
     /// <summary>A partner's CSR requests received in a period and those decided within a day.</summary>
     public sealed record PartnerCsrAnswers(string Partner, long Received, long OnTime);
@@ -23,15 +24,15 @@ public sealed class DeskQueries(IUnitOfWork uow)
             "SELECT id, updated_at FROM orders WHERE state = @state ORDER BY updated_at, id",
             new { state = StoredText.Of(OrderState.PendingReview) })
             .ToList()
-            .Select(r => uow.Orders.FindOrder(r.Id) is { } order ? new PendingReviewOrder(order, r.Since) : null)
+            .Select(r => uow.Orders.FindOrder(r.Id) is { } order ? new PendingReviewOrder(order, StoreFormats.Instant(r.Since)) : null)
             .OfType<PendingReviewOrder>()
             .ToList();
 
     /// <summary>
-    /// Per partner: CSR versions received at or after <paramref name="since"/> (store text) and of those the ones
+    /// Per partner: CSR versions received at or after <paramref name="since"/> and of those the ones
     /// decided within a day, as <see cref="ReportQueries.CsrAnswersSince"/> counts them for all partners.
     /// </summary>
-    public IReadOnlyList<PartnerCsrAnswers> CsrAnswersByPartnerSince(string since) =>
+    public IReadOnlyList<PartnerCsrAnswers> CsrAnswersByPartnerSince(Instant since) =>
         uow.Connection.Query<(string Partner, long Received, long OnTime)>(
             $"""
             SELECT o.partner, COUNT(*), COALESCE(SUM(CASE WHEN {uow.Dialect.DaysBetween("v.decided_at", "v.received_at")} <= 1.0 THEN 1 ELSE 0 END), 0)
@@ -39,11 +40,11 @@ public sealed class DeskQueries(IUnitOfWork uow)
             WHERE o.kind = 'CSR' AND v.received_at >= @since
             GROUP BY o.partner ORDER BY o.partner
             """,
-            new { since })
+            new { since = StoreFormats.Text(since) })
             .Select(r => new PartnerCsrAnswers(r.Partner, r.Received, r.OnTime)).ToList();
 
-    /// <summary>Versions received at or after <paramref name="since"/> (store text) and answered with REJ, per partner and codes.</summary>
-    public IReadOnlyList<RejectedVersions> RejectedVersionsSince(string since) =>
+    /// <summary>Versions received at or after <paramref name="since"/> and answered with REJ, per partner and codes.</summary>
+    public IReadOnlyList<RejectedVersions> RejectedVersionsSince(Instant since) =>
         uow.Connection.Query<(string Partner, string Codes, long Count)>(
             """
             SELECT o.partner, v.codes, COUNT(*)
@@ -51,7 +52,7 @@ public sealed class DeskQueries(IUnitOfWork uow)
             WHERE v.outcome = @outcome AND v.received_at >= @since
             GROUP BY o.partner, v.codes
             """,
-            new { since, outcome = StoredText.Of(Responses.ResponseType.Reject) })
+            new { since = StoreFormats.Text(since), outcome = StoredText.Of(Responses.ResponseType.Reject) })
             .Select(r => new RejectedVersions(r.Partner, r.Codes, r.Count)).ToList();
 }
 
