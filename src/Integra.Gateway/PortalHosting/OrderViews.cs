@@ -58,8 +58,8 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
             Summary(order),
             order.An,
             order.Nnsp,
-            StoreFormats.Date(order.StandardDate),
-            StoreFormats.Date(order.AcceptedDdd),
+            order.StandardDate,
+            order.AcceptedDdd,
             store.History.HistoryVersions(order.Id).Select(Version).ToList(),
             store.History.HistoryTns(order.Id).Select(t => new OrderTnLine(
                 t.Number, t.Lna, Status(t.Status), activations.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
@@ -84,7 +84,7 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
     }
 
     /// <summary>A file's id on the page: <c>r</c> and the id of a request file's answer, <c>o</c> and the first outbox row of a later answer.</summary>
-    private static string FileId(ResponseFileRow file) => (file.Later != 0 ? "o" : "r") + file.Id.ToString(CultureInfo.InvariantCulture);
+    private static string FileId(ResponseFileRow file) => (file.Later ? "o" : "r") + file.Id.ToString(CultureInfo.InvariantCulture);
 
     private static bool TryParseFileId(string? text, out bool later, out long id)
     {
@@ -96,9 +96,7 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static OrderSummary Summary(ListedOrder o) => new(
-        o.Id, o.Partner, o.Kind, o.Ccna, o.Pon, o.LsrNo, StoredText.OrderState(o.State), o.LatestVer,
-        o.Channel is null ? null : StoredText.Channel(o.Channel),
-        StoreFormats.Date(o.FocDate), StoreFormats.Date(o.RequestedDate), StoreFormats.Instant(o.CreatedAt), StoreFormats.Instant(o.UpdatedAt));
+        o.Id, o.Partner, StoredText.Of(o.Kind), o.Ccna, o.Pon, o.LsrNo, o.State, o.LatestVer, o.Channel, o.FocDate, o.RequestedDate, o.CreatedAt, o.UpdatedAt);
 
     private static OrderVersion Version(HistoryQueries.HistoryVersion v) => new(
         v.Ver, v.Sup, v.Channel, v.File, v.ReceivedAt, v.DecidedAt,
@@ -107,7 +105,7 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
             .Select(r => new AnswerLine(Answer(r.RespTyp), r.Tn, r.Lna, r.Dd, r.Code, r.Field, r.Message, r.Contact)).ToList());
 
     private static ResponseFileInfo File(ResponseFileRow f) =>
-        new(FileId(f), f.Name, f.Channel is null ? null : StoredText.Channel(f.Channel), f.RequestName, StoreFormats.Instant(f.CreatedAt));
+        new(FileId(f), f.Name, f.Channel, f.RequestName, f.CreatedAt);
 
     private static AnswerType Answer(ResponseType type) => type switch
     {

@@ -85,17 +85,17 @@ public sealed class OrderViewQueries(IUnitOfWork uow)
         }
 
         sql.Append(" ORDER BY o.created_at DESC, o.id DESC LIMIT @limit");
-        return uow.Connection.Query<ListedOrder>(sql.ToString(), parameters).ToList();
+        return uow.Connection.Query<ListedRow>(sql.ToString(), parameters).Select(r => r.ToListed()).ToList();
     }
 
     /// <summary>The order <paramref name="id"/> when it is <paramref name="partner"/>'s (any partner's when null); else null.</summary>
     public OrderHeader? Find(string? partner, long id) =>
-        uow.Connection.QuerySingleOrDefault<OrderHeader>(
+        uow.Connection.QuerySingleOrDefault<HeaderRow>(
             $"""
             {ListedColumns}, o.an AS An, o.nnsp AS Nnsp, o.standard_date AS StandardDate, o.accepted_ddd AS AcceptedDdd
             FROM orders o WHERE o.id = @id{(partner is null ? string.Empty : " AND o.partner = @partner")}
             """,
-            new { id, partner });
+            new { id, partner })?.ToHeader();
 
     /// <summary>
     /// The response files of <paramref name="order"/>: the answers to the request files that carried its versions,
@@ -103,21 +103,23 @@ public sealed class OrderViewQueries(IUnitOfWork uow)
     /// </summary>
     public IReadOnlyList<ResponseFileRow> ResponseFiles(OrderHeader order)
     {
-        var answers = uow.Connection.Query<ResponseFileRow>(
+        var answers = uow.Connection.Query<FileRow>(
             """
             SELECT f.id AS Id, f.name AS Name, f.channel AS Channel, f.request_name AS RequestName, f.created_at AS CreatedAt, 0 AS Later
             FROM response_file_orders k JOIN response_files f ON f.id = k.file_id
             WHERE k.partner = @Partner AND k.kind = @Kind AND k.ccna = @Ccna AND k.pon = @Pon AND f.partner = @Partner
             """,
-            new { order.Partner, order.Kind, order.Ccna, order.Pon });
-        var later = uow.Connection.Query<ResponseFileRow>(
+            new { order.Partner, Kind = StoredText.Of(order.Kind), order.Ccna, order.Pon });
+        var later = uow.Connection.Query<FileRow>(
             """
             SELECT MIN(id) AS Id, file_name AS Name, channel AS Channel, NULL AS RequestName, MIN(created_at) AS CreatedAt, 1 AS Later
             FROM outbox WHERE order_id = @Id AND partner = @Partner AND kind = @kind
             GROUP BY file_name, channel, mail_to, mail_message_id
             """,
             new { order.Id, order.Partner, kind = StoredText.Of(OutboxKind.Response) });
-        return answers.Concat(later).OrderBy(f => f.CreatedAt, StringComparer.Ordinal).ThenBy(f => f.Id).ToList();
+        return answers.Concat(later).OrderBy(f => f.CreatedAt, StringComparer.Ordinal).ThenBy(f => f.Id)
+            .Select(f => new ResponseFileRow(f.Id, f.Name, f.Channel is null ? null : StoredText.Channel(f.Channel), f.RequestName, StoreFormats.Instant(f.CreatedAt), f.Later != 0))
+            .ToList();
     }
 
     /// <summary>
@@ -135,7 +137,7 @@ public sealed class OrderViewQueries(IUnitOfWork uow)
             JOIN response_file_orders k ON k.file_id = f.id AND k.partner = @Partner AND k.kind = @Kind AND k.ccna = @Ccna AND k.pon = @Pon
             WHERE f.id = @fileId AND f.partner = @Partner
             """,
-            new { fileId, order.Partner, order.Kind, order.Ccna, order.Pon });
+            new { fileId, order.Partner, Kind = StoredText.Of(order.Kind), order.Ccna, order.Pon });
         return file is { } f ? new KeptResponse(f.Name, Rows(JsonSerializer.Deserialize<string[][]>(f.Cells) ?? [])) : null;
     }
 
@@ -164,6 +166,78 @@ public sealed class OrderViewQueries(IUnitOfWork uow)
     }
 
     private static List<ResponseRow> Rows(IEnumerable<string[]> cells) => cells.Select(ResponseRow.FromCells).ToList();
+
+    // The rows as Dapper reads them: the columns' stored text, typed once here.
+    private class ListedRow
+    {
+        public long Id { get; init; }
+
+        public string Partner { get; init; } = string.Empty;
+
+        public string Kind { get; init; } = string.Empty;
+
+        public string Ccna { get; init; } = string.Empty;
+
+        public string Pon { get; init; } = string.Empty;
+
+        public string? LsrNo { get; init; }
+
+        public string State { get; init; } = string.Empty;
+
+        public string? FocDate { get; init; }
+
+        public string? RequestedDate { get; init; }
+
+        public string CreatedAt { get; init; } = string.Empty;
+
+        public string UpdatedAt { get; init; } = string.Empty;
+
+        public string? Channel { get; init; }
+
+        public string? LatestVer { get; init; }
+
+        public ListedOrder ToListed() => new()
+        {
+            Id = Id, Partner = Partner, Kind = StoredText.OrderKind(Kind), Ccna = Ccna, Pon = Pon, LsrNo = LsrNo, State = StoredText.OrderState(State),
+            FocDate = StoreFormats.Date(FocDate), RequestedDate = StoreFormats.Date(RequestedDate), CreatedAt = StoreFormats.Instant(CreatedAt),
+            UpdatedAt = StoreFormats.Instant(UpdatedAt), Channel = Channel is null ? null : StoredText.Channel(Channel), LatestVer = LatestVer,
+            Cursor = new(CreatedAt, Id),
+        };
+    }
+
+    private sealed class HeaderRow : ListedRow
+    {
+        public string An { get; init; } = string.Empty;
+
+        public string Nnsp { get; init; } = string.Empty;
+
+        public string? StandardDate { get; init; }
+
+        public string? AcceptedDdd { get; init; }
+
+        public OrderHeader ToHeader() => new()
+        {
+            Id = Id, Partner = Partner, Kind = StoredText.OrderKind(Kind), Ccna = Ccna, Pon = Pon, LsrNo = LsrNo, State = StoredText.OrderState(State),
+            FocDate = StoreFormats.Date(FocDate), RequestedDate = StoreFormats.Date(RequestedDate), CreatedAt = StoreFormats.Instant(CreatedAt),
+            UpdatedAt = StoreFormats.Instant(UpdatedAt), Channel = Channel is null ? null : StoredText.Channel(Channel), LatestVer = LatestVer,
+            Cursor = new(CreatedAt, Id), An = An, Nnsp = Nnsp, StandardDate = StoreFormats.Date(StandardDate), AcceptedDdd = StoreFormats.Date(AcceptedDdd),
+        };
+    }
+
+    private sealed class FileRow
+    {
+        public long Id { get; init; }
+
+        public string Name { get; init; } = string.Empty;
+
+        public string? Channel { get; init; }
+
+        public string? RequestName { get; init; }
+
+        public string CreatedAt { get; init; } = string.Empty;
+
+        public long Later { get; init; }
+    }
 
     private sealed class OutboxRow
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
+using NodaTime;
 
 namespace Integra.Gateway.Storage.Queries;
 
@@ -14,7 +15,7 @@ namespace Integra.Gateway.Storage.Queries;
 /// <param name="Before">Orders filed before this instant.</param>
 /// <param name="After">The last order of the previous page: this page starts after it.</param>
 /// <param name="Limit">How many orders at most.</param>
-public sealed record OrderListQuery(string? Partner, OrderState? State, string? Pon, string? Tn, NodaTime.Instant? From, NodaTime.Instant? Before, OrderCursor? After, int Limit);
+public sealed record OrderListQuery(string? Partner, OrderState? State, string? Pon, string? Tn, Instant? From, Instant? Before, OrderCursor? After, int Limit);
 
 /// <summary>Where a page of orders ends: the order's filing time (store text) and id.</summary>
 public sealed record OrderCursor(string CreatedAt, long Id)
@@ -43,14 +44,14 @@ public sealed record OrderCursor(string CreatedAt, long Id)
     }
 }
 
-/// <summary>An order as a list shows it; texts as stored (<see cref="StoredText"/>, <see cref="StoreFormats"/>).</summary>
+/// <summary>An order as a list shows it.</summary>
 public class ListedOrder
 {
     public long Id { get; init; }
 
     public string Partner { get; init; } = string.Empty;
 
-    public string Kind { get; init; } = string.Empty;
+    public OrderKind Kind { get; init; }
 
     public string Ccna { get; init; } = string.Empty;
 
@@ -58,22 +59,23 @@ public class ListedOrder
 
     public string? LsrNo { get; init; }
 
-    public string State { get; init; } = string.Empty;
+    public OrderState State { get; init; }
 
-    public string? FocDate { get; init; }
+    public LocalDate? FocDate { get; init; }
 
-    public string? RequestedDate { get; init; }
+    public LocalDate? RequestedDate { get; init; }
 
-    public string CreatedAt { get; init; } = string.Empty;
+    public Instant CreatedAt { get; init; }
 
-    public string UpdatedAt { get; init; } = string.Empty;
+    public Instant UpdatedAt { get; init; }
 
     /// <summary>The channel its answers go back on: its latest version's.</summary>
-    public string? Channel { get; init; }
+    public Channel? Channel { get; init; }
 
     public string? LatestVer { get; init; }
 
-    public OrderCursor Cursor => new(CreatedAt, Id);
+    /// <summary>Where a page that ends with this order ends (its filing time as stored, and its id).</summary>
+    public required OrderCursor Cursor { get; init; }
 }
 
 /// <summary>An order as its page shows it: the list's columns and its account, NNSP and due dates.</summary>
@@ -83,29 +85,16 @@ public sealed class OrderHeader : ListedOrder
 
     public string Nnsp { get; init; } = string.Empty;
 
-    public string? StandardDate { get; init; }
+    public LocalDate? StandardDate { get; init; }
 
-    public string? AcceptedDdd { get; init; }
+    public LocalDate? AcceptedDdd { get; init; }
 }
 
 /// <summary>
-/// A response file of an order. <see cref="Later"/> is 1 for a file of the outbox (an answer after the request's own:
-/// review, sweep, closure) and 0 for the answer to a request file, whose <see cref="RequestName"/> it names.
+/// A response file of an order. <see cref="Later"/> is true for a file of the outbox (an answer after the request's
+/// own: review, sweep, closure) and false for the answer to a request file, whose <see cref="RequestName"/> it names.
 /// </summary>
-public sealed class ResponseFileRow
-{
-    public long Id { get; init; }
-
-    public string Name { get; init; } = string.Empty;
-
-    public string? Channel { get; init; }
-
-    public string? RequestName { get; init; }
-
-    public string CreatedAt { get; init; } = string.Empty;
-
-    public long Later { get; init; }
-}
+public sealed record ResponseFileRow(long Id, string Name, Channel? Channel, string? RequestName, Instant CreatedAt, bool Later);
 
 /// <summary>A kept response file: its name and rows, which <see cref="ResponseWriter.Bytes"/> turns into the delivered bytes.</summary>
 public sealed record KeptResponse(string Name, IReadOnlyList<ResponseRow> Rows);
