@@ -32,7 +32,7 @@ public sealed class LoggingSettingsTests
         Assert.True(Writes(logger, "Integra.Gateway.Hosting.LocalDropWorker", LogEventLevel.Warning));
         Assert.True(Writes(logger, "Integra.Gateway.Hosting.Health.ChannelOutages", LogEventLevel.Debug));
         Assert.True(Writes(logger, "Quartz.Core.QuartzScheduler", LogEventLevel.Information));
-        Assert.False(Writes(logger, "Intake.Pipeline.IntakePipelines", LogEventLevel.Fatal));
+        Assert.False(Writes(logger, "Integra.Gateway.Intake.Pipeline.IntakePipelines", LogEventLevel.Fatal));
         Assert.False(Writes(logger, "Microsoft.AspNetCore.Hosting", LogEventLevel.Information)); // still quiet unless named
     }
 
