@@ -6,6 +6,7 @@ using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Bench;
 
@@ -38,7 +39,7 @@ internal static class BacklogBench
             using var store = BenchStores.Open(Path.Combine(root, "bench.db"), clock);
             var poller = new DropPoller(
                 data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store),
-                new IntakeLedger(store, clock), clock, Duration.Zero, NullLogger.Instance);
+                store.Intake, clock, Duration.Zero, NullLogger.Instance);
             using var process = System.Diagnostics.Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();

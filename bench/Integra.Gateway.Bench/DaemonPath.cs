@@ -4,6 +4,7 @@ using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
@@ -12,7 +13,7 @@ namespace Integra.Gateway.Bench;
 /// <summary>
 /// The daemon path (issue 18 (d)): a request file dropped into a partner's local drop, picked up, decided, stored,
 /// answered and archived through the intake pipeline the running daemon uses (<see cref="Hosting.LocalDropWorker"/>:
-/// the local drop transport feeding <see cref="Intake.IntakePipeline"/>), with the
+/// the local drop transport feeding <see cref="Intake.Pipeline.IntakePipeline"/>), with the
 /// reference data already in memory and the store already open, as in the daemon between two polls. This class is
 /// the only place the bench knows how the daemon takes a file in: point <see cref="Prepare"/> at another intake
 /// service and every mode and ratio stays the same.
@@ -32,13 +33,13 @@ internal sealed class DaemonPath(ReferenceData data)
         File.Copy(file, Path.Combine(folder.Location, "in", Path.GetFileName(file)));
         var store = BenchStores.Open(database, _clock);
         var processor = new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store);
-        var pipeline = new Intake.IntakePipeline(store, () => processor, _clock, NullLogger.Instance);
+        var pipeline = new Intake.Pipeline.IntakePipeline(store, () => processor, NullLogger.Instance);
         var poller = new DropPoller(data.Partner("ACME")!, Channel.Local, folder, pipeline, _clock, Duration.Zero, NullLogger.Instance);
         return new Run(store, pipeline, poller, folder);
     }
 
     /// <summary>One prepared file: <see cref="ExecuteAsync"/> is the timed part.</summary>
-    internal sealed class Run(OrderStore store, Intake.IntakePipeline pipeline, DropPoller poller, LocalDropFolder folder) : IDisposable
+    internal sealed class Run(IUnitOfWork store, Intake.Pipeline.IntakePipeline pipeline, DropPoller poller, LocalDropFolder folder) : IDisposable
     {
         /// <summary>Two rounds, as the daemon's: the first lists the file, the second (quiet period zero) takes it.</summary>
         public async Task ExecuteAsync()

@@ -8,6 +8,7 @@ using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Bench;
 
@@ -51,7 +52,7 @@ internal static class SftpBench
             using var folder = new SftpDropFolder("ACME", settings, NullLogger.Instance);
             var poller = new DropPoller(
                 data.Partner("ACME")!, "sftp", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store),
-                new IntakeLedger(store, clock), clock, Duration.Zero, NullLogger.Instance);
+                store.Intake, clock, Duration.Zero, NullLogger.Instance);
             var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var gateway = Stopwatch.StartNew();
             var done = await poller.PollAsync(default) + await poller.PollAsync(default);

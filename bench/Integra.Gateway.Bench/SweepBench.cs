@@ -55,7 +55,7 @@ internal static class SweepBench
 
         using var store = BenchStores.Open(db, SystemClock.Instance);
         var sweep = Stopwatch.StartNew();
-        var result = new ExpirySweep(data, new PolicyOptions(), store, SystemClock.Instance).Run(now);
+        var result = new ExpirySweep(data, new PolicyOptions(), store).Run(now);
         sweep.Stop();
         Console.WriteLine($"[{provider}] orders     {orders} (generated in {generating.Elapsed.TotalSeconds:F1} s)");
         Console.WriteLine($"[{provider}] expired    {result.Expired} orders, {result.Cancels} cancels");

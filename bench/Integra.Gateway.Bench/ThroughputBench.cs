@@ -4,6 +4,7 @@ using System.Reflection;
 using CsvHelper;
 using Integra.Gateway.Cli;
 using Integra.Gateway.Reference;
+using Integra.Gateway.Storage.Connections;
 
 namespace Integra.Gateway.Bench;
 
@@ -165,7 +166,7 @@ internal static class ThroughputBench
 
     /// <summary>The floor of this database kind.</summary>
     private static int Floor(string file, string database) =>
-        Storage.StoreLocation.Parse(database).Provider == Storage.StoreProvider.Postgres ? PostgresFloor.Run(file, database) : SqliteFloor.Run(file, database);
+        Storage.Connections.StoreLocation.Parse(database).Provider == Storage.Connections.StoreProvider.Postgres ? PostgresFloor.Run(file, database) : SqliteFloor.Run(file, database);
 
     /// <summary>The gateway's schema in a new database, so that the floor inserts into the same tables and indexes.</summary>
     private static void Schema(string database) => BenchStores.Open(database, new BenchClock()).Dispose();

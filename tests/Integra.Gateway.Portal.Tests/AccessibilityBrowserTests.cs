@@ -1,6 +1,7 @@
 using Deque.AxeCore.Playwright;
 using Integra.Gateway.Portal.Accounts;
 using Microsoft.Playwright;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

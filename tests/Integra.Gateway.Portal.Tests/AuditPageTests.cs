@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Audit;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

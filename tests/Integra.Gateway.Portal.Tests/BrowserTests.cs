@@ -1,5 +1,6 @@
 using Integra.Gateway.Portal.Accounts;
 using Microsoft.Playwright;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

@@ -1,7 +1,9 @@
 using System.Text;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Outbox;
 using Microsoft.Playwright;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

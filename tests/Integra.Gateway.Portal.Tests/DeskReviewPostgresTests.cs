@@ -1,8 +1,10 @@
 using System.Net;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Outbox;
 using Integra.Gateway.Tests.Servers;
 using Microsoft.Extensions.Time.Testing;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

@@ -2,7 +2,9 @@ using System.Net;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Desk;
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Outbox;
 using Microsoft.Extensions.Time.Testing;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

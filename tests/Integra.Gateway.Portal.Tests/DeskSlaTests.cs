@@ -5,6 +5,9 @@ using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Desk;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -82,16 +85,14 @@ public sealed class DeskSlaTests : IAsyncLifetime
         // NPAC then reports the TN activated on Monday 2026-03-09, before the expiry: the desk must check NPAC.
         _portal.Receive("ACME", Channel.Sftp, "sla.lsr.csv", "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,PASSCODE,TN\nACM,SLA-1,00,ACMW,6001,C,CB,V,2026-03-04,5035550900,Y,A1001,97201,,503-555-0101\n");
         _portal.Time.Advance(TimeSpan.FromDays(10)); // the sweep runs on Thursday 2026-03-12
-        using (var store = _portal.Gateway.Services.GetRequiredService<Storage.OrderStores>().Open())
+        using (var store = _portal.Gateway.Services.GetRequiredService<Storage.Sessions.UnitOfWorkFactory>().Open())
         {
-            var clock = _portal.Gateway.Services.GetRequiredService<NodaTime.IClock>();
             new Lifecycle.ExpirySweep(
                 _portal.Gateway.Services.GetRequiredService<Reference.ReferenceDataSource>().Current,
                 _portal.Gateway.Services.GetRequiredService<Rules.Policy.PolicyOptions>(),
-                store,
-                clock).Run(NodaTime.Instant.FromUtc(2026, 3, 12, 13, 0));
-            var outbox = new Storage.OutboxStore(store, clock);
-            outbox.MarkDelivered(Assert.Single(outbox.Pending(Lifecycle.OutboxKind.Npac)));
+                store).Run(NodaTime.Instant.FromUtc(2026, 3, 12, 13, 0));
+            var outbox = store.Outbox;
+            outbox.MarkDelivered(Assert.Single(outbox.Pending(Delivery.OutboxKind.Npac)));
         }
 
         _portal.ImportActivations("5035550101,6001,2026-03-09T20:00:00Z");

@@ -7,6 +7,7 @@ using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Rules.Model;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

@@ -1,3 +1,6 @@
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
@@ -90,7 +93,7 @@ public sealed partial class EvidencePostgresTests(PostgresFixture pg)
         Assert.Equal(Jpeg, store.ReadFile("BRIDGE", files[1].Id)!.Content);
         Assert.Null(store.ReadFile("ACME", files[1].Id));
         Assert.True(File.Exists(folder.PathOf(files[0].Sha256)));
-        var packages = new EvidencePackageBuilder(portal.Gateway.Services.GetRequiredService<OrderStores>(), portal.Gateway.Services.GetRequiredService<OrderViews>(), store);
+        var packages = new EvidencePackageBuilder(portal.Gateway.Services.GetRequiredService<UnitOfWorkFactory>(), portal.Gateway.Services.GetRequiredService<OrderViews>(), store);
         var zip = new ZipArchive(new MemoryStream(packages.Build(order)!.Content));
         Assert.Equal(Pdf, Bytes(zip.Entries.Single(e => e.FullName.EndsWith($"-{files[0].Id}-loa.pdf", StringComparison.Ordinal))));
 

@@ -1,8 +1,9 @@
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Reference;
-using Integra.Gateway.Storage;
 using Integra.Gateway.Rules.Policy;
+using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime.Extensions;
@@ -32,7 +33,7 @@ public sealed class LaterAnswerTests : IAsyncLifetime
         using (var store = _portal.OpenOrders())
         {
             var data = _portal.Gateway.Services.GetRequiredService<ReferenceDataSource>().Current;
-            var sweep = new ExpirySweep(data, _portal.Gateway.Services.GetRequiredService<PolicyOptions>(), store, new PortalHosting.TimeProviderClock(_portal.Time));
+            var sweep = new ExpirySweep(data, _portal.Gateway.Services.GetRequiredService<PolicyOptions>(), store);
             Assert.Equal(1, sweep.Run(_portal.Time.GetUtcNow().ToInstant()).Expired);
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Storage.Ledgers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Integra.Gateway.Portal.Tests;

@@ -1,7 +1,9 @@
 using System.Net;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.PortalHosting;
+using Integra.Gateway.Storage.Ledgers;
 using Microsoft.Extensions.Time.Testing;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

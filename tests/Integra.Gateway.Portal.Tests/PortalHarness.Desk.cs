@@ -1,10 +1,15 @@
 using System.Security.Cryptography;
 using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -50,19 +55,19 @@ internal sealed partial class PortalHarness
     }
 
     /// <summary>Opens the gateway's order store (dispose it).</summary>
-    public OrderStore OrderStore() => Gateway.Services.GetRequiredService<OrderStores>().Open();
+    public IUnitOfWork IUnitOfWork() => Gateway.Services.GetRequiredService<UnitOfWorkFactory>().Open();
 
     /// <summary>Responses waiting in the outbox for delivery on <paramref name="channel"/>, of every partner.</summary>
     public IReadOnlyList<OutboxFile> Outbox(Channel channel)
     {
-        using var store = OrderStore();
-        return new OutboxStore(store, Gateway.Services.GetRequiredService<IClock>()).Pending(channel);
+        using var store = IUnitOfWork();
+        return store.Outbox.Pending(channel);
     }
 
     /// <summary>The order of <paramref name="partner"/> with LSR PON <paramref name="pon"/>.</summary>
     public StoredOrder Order(string partner, string pon)
     {
-        using var store = OrderStore();
-        return store.FindOrdersByPon(partner, Processing.LsrRequestHandler.Kind, pon).Single();
+        using var store = IUnitOfWork();
+        return store.Orders.FindOrdersByPon(partner, Processing.LsrRequestHandler.Kind, pon).Single();
     }
 }

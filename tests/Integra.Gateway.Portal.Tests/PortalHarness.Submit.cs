@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integra.Gateway.Portal.Tests;
@@ -14,7 +15,7 @@ internal sealed partial class PortalHarness
     public PortalIntake Intake => Gateway.Services.GetRequiredService<PortalIntake>();
 
     /// <summary>A new store connection on the harness's database, to read what the gateway recorded.</summary>
-    public OrderStore OpenOrders() => Gateway.Services.GetRequiredService<OrderStores>().Open();
+    public IUnitOfWork OpenOrders() => Gateway.Services.GetRequiredService<UnitOfWorkFactory>().Open();
 
     /// <summary>A partner user with these privileges, signed in on a client of its own.</summary>
     public async Task<HttpClient> PartnerClientAsync(string email, string partner, Privileges privileges, CookieContainer? cookies = null)

@@ -2,11 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -40,14 +44,14 @@ internal sealed partial class PortalHarness
     {
         var path = Path.Combine(_dir.Path, $"activations-{Guid.NewGuid():N}.csv");
         File.WriteAllLines(path, ["TN,SPID,ACTIVATED", .. lines]);
-        using var store = Gateway.Services.GetRequiredService<OrderStores>().Open();
+        using var store = Gateway.Services.GetRequiredService<UnitOfWorkFactory>().Open();
         new ActivationImport(store, Gateway.Services.GetRequiredService<IClock>()).Import(path);
     }
 
     /// <summary>The desk approves the expedite of <paramref name="pon"/> as <c>review</c> does; returns the file recorded for delivery.</summary>
     public ReviewAnswer ApproveExpedite(string partner, string pon, LocalDate dueDate)
     {
-        using var store = Gateway.Services.GetRequiredService<OrderStores>().Open();
+        using var store = Gateway.Services.GetRequiredService<UnitOfWorkFactory>().Open();
         var review = new ExpediteReview(
             Gateway.Services.GetRequiredService<ReferenceDataSource>().Current,
             Gateway.Services.GetRequiredService<Rules.Policy.PolicyOptions>(),
@@ -58,8 +62,8 @@ internal sealed partial class PortalHarness
     /// <summary>The id of the order of <paramref name="partner"/> with this PON.</summary>
     public long OrderId(string partner, string kind, string pon)
     {
-        using var store = Gateway.Services.GetRequiredService<OrderStores>().Open();
-        return store.FindOrdersByPon(partner, StoredText.OrderKind(kind), pon).Single().Id;
+        using var store = Gateway.Services.GetRequiredService<UnitOfWorkFactory>().Open();
+        return store.Orders.FindOrdersByPon(partner, StoredText.OrderKind(kind), pon).Single().Id;
     }
 
     private Instant Now => Instant.FromDateTimeOffset(Time.GetUtcNow());

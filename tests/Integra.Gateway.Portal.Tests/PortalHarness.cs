@@ -5,8 +5,9 @@ using Integra.Gateway.Portal;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
-using Integra.Gateway.Storage;
 using Integra.Gateway.Rules.Reference;
+using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.PortalAccounts;
 using Integra.Gateway.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Portal.Tests;
 

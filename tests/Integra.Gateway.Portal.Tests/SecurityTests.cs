@@ -1,5 +1,6 @@
 using System.Net;
 using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Tests;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

@@ -3,6 +3,7 @@ using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Onboarding;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Tests;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

@@ -2,8 +2,10 @@ using System.Net;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Tests;
 using Microsoft.Extensions.Time.Testing;
+using Integra.Gateway.Storage.Orders;
 
 namespace Integra.Gateway.Portal.Tests;
 
@@ -42,7 +44,7 @@ public sealed class SubmitCrashTests : IDisposable
         await using var after = await PortalHarness.StartAsync(database, time);
         using (var store = after.OpenOrders())
         {
-            var order = store.FindOrder("ACME", OrderKind.Lsr, "ACM", "CRASH-1");
+            var order = store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "CRASH-1");
             Assert.Equal(answered, order is not null);
             Assert.Equal(answered ? 1 : 0, after.Intake.Inbox("ACME", 10).Count);
         }
@@ -53,8 +55,8 @@ public sealed class SubmitCrashTests : IDisposable
         Assert.Contains("<td>FOC</td><td>CRASH-1</td>", page, StringComparison.Ordinal);
         Assert.Equal(answered, page.Contains("id=\"repeated\"", StringComparison.Ordinal));
         using var final = after.OpenOrders();
-        Assert.Single(final.FindOrdersByPon("ACME", OrderKind.Lsr, "CRASH-1"));
-        Assert.Equal("00", final.LatestVer(final.FindOrder("ACME", OrderKind.Lsr, "ACM", "CRASH-1")!.Id));
+        Assert.Single(final.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "CRASH-1"));
+        Assert.Equal("00", final.Orders.LatestVer(final.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "CRASH-1")!.Id));
         Assert.Contains(Assert.Single(after.Intake.Inbox("ACME", 10)).Rows, r => r.RespTyp == "FOC" && r.Pon == "CRASH-1");
     }
 

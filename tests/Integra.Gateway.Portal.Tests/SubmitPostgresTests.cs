@@ -1,7 +1,9 @@
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Tests.Servers;
 using Microsoft.Extensions.Time.Testing;
+using Integra.Gateway.Storage.Orders;
 
 namespace Integra.Gateway.Portal.Tests;
 
@@ -34,6 +36,6 @@ public sealed class SubmitPostgresTests(PostgresFixture pg)
         Assert.Single(pages, p => p.Contains("id=\"repeated\"", StringComparison.Ordinal));
         Assert.Single(a.Intake.Inbox("ACME", 10));
         using var store = a.OpenOrders();
-        Assert.Single(store.FindOrdersByPon("ACME", OrderKind.Lsr, "PG-1"));
+        Assert.Single(store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "PG-1"));
     }
 }

@@ -3,8 +3,10 @@ using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Tests;
 using Microsoft.Extensions.Time.Testing;
+using Integra.Gateway.Storage.Orders;
 
 namespace Integra.Gateway.Portal.Tests;
 
@@ -44,10 +46,10 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Contains("<td>FOC</td><td>PORTAL-1</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td>5035550101</td><td>P</td><td>2026-03-04</td>", page, StringComparison.Ordinal);
         using var store = _portal.OpenOrders();
-        var order = store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-1")!;
-        var version = store.Version(order.Id, "00")!;
+        var order = store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-1")!;
+        var version = store.Orders.Version(order.Id, "00")!;
         Assert.Equal(("portal", ResponseType.Foc, Monday), (version.Channel, version.Outcome, version.ReceivedAt.ToDateTimeOffset()));
-        Assert.Equal(Rules.Model.Channel.Portal, store.OriginOf(order.Id).Channel);
+        Assert.Equal(Rules.Model.Channel.Portal, store.Origins.OriginOf(order.Id).Channel);
 
         var inbox = await client.GetStringAsync("/Partner/Inbox");
         Assert.Contains(version.FileName[..^4] + ".resp.csv", inbox, StringComparison.Ordinal);
@@ -68,7 +70,7 @@ public sealed class SubmitTests : IAsyncLifetime
         var page = await (await PortalHarness.PostAsync(client, "/Partner/Submit/Lsr", form, fields)).Content.ReadAsStringAsync();
 
         using var store = _portal.OpenOrders();
-        var rows = store.Version(store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-2")!.Id, "00")!.Response;
+        var rows = store.Orders.Version(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-2")!.Id, "00")!.Response;
         foreach (var (field, code) in new[] { ("ZIP", "R24"), ("AGAUTH", "R10") })
         {
             var row = Assert.Single(rows, r => r.Code == code);
@@ -97,7 +99,7 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Contains("Simple port", simple, StringComparison.Ordinal);
         Assert.Contains("Non-simple port", nonSimple, StringComparison.Ordinal);
         using var store = _portal.OpenOrders();
-        Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-3"));
+        Assert.Null(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-3"));
         Assert.Empty(_portal.Intake.Inbox("ACME", 10));
     }
 
@@ -115,8 +117,8 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Equal(2, pages.Count(p => p.Contains("id=\"repeated\"", StringComparison.Ordinal)));
         Assert.Single(_portal.Intake.Inbox("ACME", 10));
         using var store = _portal.OpenOrders();
-        Assert.Single(store.FindOrdersByPon("ACME", OrderKind.Lsr, "PORTAL-4"));
-        Assert.Equal("00", store.LatestVer(store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-4")!.Id));
+        Assert.Single(store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "PORTAL-4"));
+        Assert.Equal("00", store.Orders.LatestVer(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-4")!.Id));
     }
 
     [Fact]
@@ -166,7 +168,7 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.DoesNotContain("huger", await client.GetStringAsync("/Partner/Inbox"), StringComparison.Ordinal);
         var answer = _portal.Intake.Inbox("ACME", 10).Single(a => a.FileName == "acme-20260302.lsr.resp.csv");
         using var store = _portal.OpenOrders();
-        var rows = answer.Rows.Select(r => r.Pon).Distinct().SelectMany(pon => store.Version(store.FindOrder("ACME", OrderKind.Lsr, "ACM", pon)!.Id, "00")!.Response).ToList();
+        var rows = answer.Rows.Select(r => r.Pon).Distinct().SelectMany(pon => store.Orders.Version(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", pon)!.Id, "00")!.Response).ToList();
         Assert.Equal(ResponseWriter.Bytes(rows), await client.GetByteArrayAsync($"/Partner/Inbox/Download?id={answer.Id}"));
     }
 
@@ -176,7 +178,7 @@ public sealed class SubmitTests : IAsyncLifetime
         using var client = await _portal.PartnerClientAsync("lsr@acme.example", "ACME", Privileges.Lsr);
         await PortalHarness.PostAsync(client, "/Partner/Submit/Lsr", await PortalHarness.FormAsync(client, "/Partner/Submit/Lsr"), Lsr("PORTAL-5"));
         using var store = _portal.OpenOrders();
-        var order = store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-5")!;
+        var order = store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-5")!;
         var path = $"/Partner/Submit/Supplement?order={order.Id}";
 
         var prefilled = await client.GetStringAsync(path);
@@ -190,7 +192,7 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Contains("id=\"f-ZIP\" name=\"F[ZIP]\" value=\"97201\"", prefilled, StringComparison.Ordinal);
         Assert.Contains("5035550101</textarea>", prefilled, StringComparison.Ordinal);
         Assert.Contains("<td>CAN</td><td>PORTAL-5</td><td>01</td>", page, StringComparison.Ordinal);
-        Assert.Equal(OrderState.Canceled, store.FindOrder(order.Id)!.State);
+        Assert.Equal(OrderState.Canceled, store.Orders.FindOrder(order.Id)!.State);
         Assert.Equal(2, _portal.Intake.Inbox("ACME", 10).Count);
     }
 
@@ -200,7 +202,7 @@ public sealed class SubmitTests : IAsyncLifetime
         using var acme = await _portal.PartnerClientAsync("lsr@acme.example", "ACME", Privileges.Lsr);
         await PortalHarness.PostAsync(acme, "/Partner/Submit/Lsr", await PortalHarness.FormAsync(acme, "/Partner/Submit/Lsr"), Lsr("PORTAL-6"));
         using var store = _portal.OpenOrders();
-        var order = store.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-6")!;
+        var order = store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-6")!;
         var answer = Assert.Single(_portal.Intake.Inbox("ACME", 10));
         using var bridge = await _portal.PartnerClientAsync("lsr@bridge.example", "BRIDGE", Privileges.Lsr | Privileges.View);
 
@@ -213,7 +215,7 @@ public sealed class SubmitTests : IAsyncLifetime
         sup["SupType"] = "1";
         sup["ConfirmCancel"] = "true";
         Assert.Equal(HttpStatusCode.NotFound, (await PortalHarness.PostAsync(bridge, $"/Partner/Submit/Supplement?order={order.Id}", own, sup)).StatusCode);
-        Assert.Equal(OrderState.Foc, store.FindOrder(order.Id)!.State);
+        Assert.Equal(OrderState.Foc, store.Orders.FindOrder(order.Id)!.State);
     }
 
     [Fact]

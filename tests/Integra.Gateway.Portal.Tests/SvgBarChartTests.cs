@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Integra.Gateway.Portal.Desk;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

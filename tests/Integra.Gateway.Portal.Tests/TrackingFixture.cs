@@ -4,6 +4,7 @@ using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Tests;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 

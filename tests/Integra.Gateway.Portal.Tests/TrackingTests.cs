@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Portal.Tracking;
+using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Orders;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integra.Gateway.Portal.Tests;

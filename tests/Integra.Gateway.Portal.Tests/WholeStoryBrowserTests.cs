@@ -2,8 +2,11 @@ using System.Globalization;
 using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Tests;
 using Microsoft.Playwright;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Portal.Tests;
 
@@ -81,7 +84,7 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         await browser.ShotAsync(partner, "partner-sup1-cancel");
         using (var store = Portal.OpenOrders())
         {
-            Assert.Equal(OrderState.Canceled, store.FindOrder(first)!.State);
+            Assert.Equal(OrderState.Canceled, store.Orders.FindOrder(first)!.State);
         }
 
         // An expedite: Monday asked with EXP=Y, before the standard due date (Tuesday), waits for the desk (PND X01).
@@ -201,7 +204,7 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
     private long OrderId(string partner, string pon)
     {
         using var store = Portal.OpenOrders();
-        return store.FindOrdersByPon(partner, OrderKind.Lsr, pon).Single().Id;
+        return store.Orders.FindOrdersByPon(partner, OrderKind.Lsr, pon).Single().Id;
     }
 
     private static async Task SignInAsync(IPage page, string email)

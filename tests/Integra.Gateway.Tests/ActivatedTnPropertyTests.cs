@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
@@ -10,6 +11,9 @@ using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -34,7 +38,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
     private readonly FakeClock _clock = new(Start);
     private readonly ReferenceData _data = ReferenceDataLoader.Load(Repo.SampleData);
     private readonly PolicyOptions _options = new();
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
     private readonly RequestFileProcessor _processor;
     private int _case;
 
@@ -101,7 +105,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
     private sealed record Produced(string Kind, string Tn, LocalDate? Dd = null);
 
     private HashSet<string> Activated(string pon) =>
-        _store.FindOrdersByPon("ACME", OrderKind.Lsr, pon).SelectMany(o => _store.Tns(o.Id)).Where(t => t.Status == OrderTnStatus.Activated).Select(t => t.Tn).ToHashSet();
+        _store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, pon).SelectMany(o => _store.Orders.Tns(o.Id)).Where(t => t.Status == OrderTnStatus.Activated).Select(t => t.Tn).ToHashSet();
 
     private List<Produced> Version(string pon, int ver, LifeStep step, Instant now)
     {
@@ -128,7 +132,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
 
     private List<Produced> Sweep(string pon, Instant now)
     {
-        var result = new ExpirySweep(_data, _options, _store, _clock).Run(now);
+        var result = new ExpirySweep(_data, _options, _store).Run(now);
         return result.Files.SelectMany(f => f.Kind == OutboxKind.Npac
                 ? f.Rows.Where(r => r[3] == pon).Select(r => new Produced("CANCEL", r[1]))
                 : f.Rows.Where(r => r[2] == pon).Select(r => new Produced(r[0], r[6])))
@@ -137,7 +141,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
 
     private List<Produced> Review(string pon, LifeStep step, Instant now)
     {
-        if (!_store.FindOrdersByPon("ACME", OrderKind.Lsr, pon).Any(o => o.State == OrderState.PendingReview))
+        if (!_store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, pon).Any(o => o.State == OrderState.PendingReview))
         {
             return [];
         }

@@ -3,9 +3,12 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests;
 
@@ -21,7 +24,7 @@ public sealed class BacklogRoundTests : IDisposable
     private static readonly Rules.Reference.ReferenceData Data = ReferenceDataLoader.Load(Repo.SampleData);
     private readonly TempDir _temp = new();
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 2, 17, 0)); // Monday 10:00 Pacific
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
     private readonly FaultyFolder _folder;
 
     public BacklogRoundTests()
@@ -43,7 +46,7 @@ public sealed class BacklogRoundTests : IDisposable
     {
         var poller = new DropPoller(
             Data.Partner("ACME")!, "local", _folder, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
-            new IntakeLedger(_store, _clock), _clock, Duration.FromSeconds(1), NullLogger.Instance, filesPerRound: FilesPerRound);
+            _store.Intake, _clock, Duration.FromSeconds(1), NullLogger.Instance, filesPerRound: FilesPerRound);
 
         // 23 files listed first, then 5 more a minute later whose names sort first: received time decides the order.
         var early = Enumerable.Range(0, 23).Select(i => $"z{i:D2}.lsr.csv").ToList();
@@ -88,7 +91,7 @@ public sealed class BacklogRoundTests : IDisposable
     [Fact]
     public async Task A_listing_of_thousands_is_sighted_at_once_and_keeps_each_first_sighting()
     {
-        var ledger = new IntakeLedger(_store, _clock);
+        var ledger = _store.Intake;
         var names = Enumerable.Range(0, 5_000).Select(i => $"f{i:D4}.lsr.csv").ToList();
         var first = ledger.Sighted("ACME", "local", names.Take(3_000));
         _clock.AdvanceMinutes(5);
@@ -107,7 +110,7 @@ public sealed class BacklogRoundTests : IDisposable
         // 250 ready files make one round of three batches (100, 100, 50); the second batch dies while archiving.
         var poller = new DropPoller(
             Data.Partner("ACME")!, "local", _folder, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
-            new IntakeLedger(_store, _clock), _clock, Duration.FromSeconds(1), NullLogger.Instance);
+            _store.Intake, _clock, Duration.FromSeconds(1), NullLogger.Instance);
         Enumerable.Range(0, 250).Select(i => $"p{i:D3}.lsr.csv").ToList().ForEach(Drop);
         await poller.PollRoundAsync(default);
         _clock.AdvanceMinutes(1);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Integra.Gateway.Hosting;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Outbox;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 
@@ -34,7 +35,7 @@ public sealed class CliWhileDaemonRunsTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.Combine(_cli.Out, "ACME"), "sweep-*"));
         using (var store = TestStores.Open(_cli.Db, SystemClock.Instance))
         {
-            var waiting = new OutboxStore(store, SystemClock.Instance).Pending(Rules.Model.Channel.Local);
+            var waiting = store.Outbox.Pending(Rules.Model.Channel.Local);
             Assert.Equal(["ACME", "BRIDGE"], waiting.Select(f => f.Partner).Order());
         }
 

@@ -62,7 +62,7 @@ public sealed class ClusterTests(PostgresFixture pg)
         SweepResult Sweep(IProgress<(int, int)> progress)
         {
             using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-            return new ExpirySweep(data, policy, store, SystemClock.Instance).Run(now, progress);
+            return new ExpirySweep(data, policy, store).Run(now, progress);
         }
 
         // The first sweep has read its candidates and holds them, uncommitted, while a second one starts. The

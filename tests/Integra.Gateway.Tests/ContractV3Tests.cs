@@ -1,7 +1,10 @@
 using Dapper;
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Operations;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Outbox;
 using NodaTime;
 
 namespace Integra.Gateway.Tests;
@@ -43,7 +46,7 @@ public class ContractV3Tests
     private static List<OutboxFile> Outbox(CliHarness cli, OutboxKind kind)
     {
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-        return [.. new OutboxStore(store, SystemClock.Instance).Pending(kind)];
+        return [.. store.Outbox.Pending(kind)];
     }
 
     [SkippableFact]
@@ -87,8 +90,8 @@ public class ContractV3Tests
         Assert.Equal(0, await cli.Sweep("2026-03-18T06:00:00-07:00"));
         Assert.Empty(cli.AllRows("npac", "npac-cancel-"));
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-        Assert.Equal(Rules.Model.OrderState.Expired, Assert.Single(store.FindOrdersByPon("ACME", OrderKind.Lsr, "P1")).State);
-        Assert.Equal("P2", Assert.Single(store.TnHolders(["5035550101"])).Order.Pon);
+        Assert.Equal(Rules.Model.OrderState.Expired, Assert.Single(store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "P1")).State);
+        Assert.Equal("P2", Assert.Single(store.TnHolds.TnHolders(["5035550101"])).Order.Pon);
     }
 
     [SkippableFact]
@@ -99,7 +102,7 @@ public class ContractV3Tests
         await Send(cli, "BRIDGE", "b1.lsr.csv", "2026-03-03T10:00:00-08:00", "BRG,BR-1,00,BRGW,6002,C,CB,V,2026-03-20,5035550900,Y,A1004,59601,4065550101,,,,,,,");
         using (var store = TestStores.Open(cli.Db, SystemClock.Instance))
         {
-            var br = Assert.Single(store.FindOrdersByPon("BRIDGE", OrderKind.Lsr, "BR-1"));
+            var br = Assert.Single(store.Orders.FindOrdersByPon("BRIDGE", OrderKind.Lsr, "BR-1"));
             store.Connection.Execute("UPDATE order_tns SET tn = '5035550101' WHERE order_id = @id", new { id = br.Id });
         }
 
@@ -119,9 +122,9 @@ public class ContractV3Tests
         var cancel = await Send(cli, "ACME", "v2.lsr.csv", "2026-03-03T11:00:00-06:00", Mn("MN-8", "02", string.Empty, "4065550101", sup: "1", an: "A1004", zip: "59601"));
         Assert.Equal("R63", Assert.Single(cancel)["CODE"]);
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-        var order = Assert.Single(store.FindOrdersByPon("ACME", OrderKind.Lsr, "MN-8"));
+        var order = Assert.Single(store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "MN-8"));
         Assert.Equal(Rules.Model.OrderState.Foc, order.State);
-        Assert.Equal(4, store.Tns(order.Id).Count(t => t.Status == OrderTnStatus.Open));
+        Assert.Equal(4, store.Orders.Tns(order.Id).Count(t => t.Status == OrderTnStatus.Open));
     }
 
     [SkippableFact]
@@ -134,7 +137,7 @@ public class ContractV3Tests
         Assert.Equal(("FOC", "2026-03-10"), (rows[0]["RESPTYP"], rows[0]["DD"]));
 
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-        Assert.Equal(["6125550101"], store.TnHolders(["6125550101", "6125550102", "6125550103"]).Select(h => h.Tn));
+        Assert.Equal(["6125550101"], store.TnHolds.TnHolders(["6125550101", "6125550102", "6125550103"]).Select(h => h.Tn));
     }
 
     [SkippableFact]
@@ -165,9 +168,9 @@ public class ContractV3Tests
         Assert.Equal(0, await cli.NpacImport(cli.Write("act.csv", "TN,SPID,ACTIVATED\n5035550101,6001,2026-03-16T20:00:00Z\n")));
         Assert.Empty(Outbox(cli, OutboxKind.Npac));
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-        var order = Assert.Single(store.FindOrdersByPon("ACME", OrderKind.Lsr, "P1"));
+        var order = Assert.Single(store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "P1"));
         Assert.Equal(Rules.Model.OrderState.Complete, order.State);
-        Assert.Equal(OrderTnStatus.Activated, Assert.Single(store.Tns(order.Id)).Status);
+        Assert.Equal(OrderTnStatus.Activated, Assert.Single(store.Orders.Tns(order.Id)).Status);
         Assert.Empty(StatusReport.Read(store, SystemClock.Instance.GetCurrentInstant()).ActivatedAfterCancel);
     }
 
@@ -178,7 +181,7 @@ public class ContractV3Tests
         Assert.Equal(0, await cli.Sweep("2026-03-17T06:00:00-07:00"));
         using (var store = TestStores.Open(cli.Db, SystemClock.Instance))
         {
-            var outbox = new OutboxStore(store, SystemClock.Instance);
+            var outbox = store.Outbox;
             outbox.MarkDelivered(Assert.Single(outbox.Pending(OutboxKind.Npac)));
         }
 
@@ -193,6 +196,6 @@ public class ContractV3Tests
         Assert.Equal(0, await other.Sweep("2026-03-17T06:00:00-07:00"));
         Assert.Equal(0, await other.NpacImport(other.Write("act.csv", "TN,SPID,ACTIVATED\n5035550101,6001,2026-03-18T20:00:00Z\n")));
         using var otherStore = TestStores.Open(other.Db, SystemClock.Instance);
-        Assert.Equal(Rules.Model.OrderState.Expired, Assert.Single(otherStore.FindOrdersByPon("ACME", OrderKind.Lsr, "P1")).State);
+        Assert.Equal(Rules.Model.OrderState.Expired, Assert.Single(otherStore.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "P1")).State);
     }
 }

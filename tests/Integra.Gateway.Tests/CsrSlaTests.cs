@@ -2,6 +2,7 @@ using Integra.Gateway.Operations;
 using Integra.Gateway.Storage;
 using NodaTime;
 using NodaTime.Testing;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests;
 
@@ -15,7 +16,7 @@ public sealed class CsrSlaTests : IDisposable
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
         using var store = TestStores.Open(_temp.File("g.db"), clock);
-        var ledger = new IntakeLedger(store, clock);
+        var ledger = store.Intake;
         ledger.Sighted("PORTCO", "sftp", "stuck.csr.csv"); // listed, never answered (e.g. its partner's drop broke)
         ledger.Sighted("PORTCO", "sftp", "batch.lsr.csv"); // LSRs have no 24-hour target
         var logger = new CapturingLogger();

@@ -6,9 +6,11 @@ using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Calendar;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Queries;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests;
 
@@ -31,7 +33,7 @@ public sealed class DeskAttentionTests : IDisposable
         folder.EnsureFolders();
         File.Copy(Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv"), Path.Combine(folder.Location, "in", "bridge-0302.lsr.csv"));
         var logger = new CapturingLogger();
-        var poller = new DropPoller(data.Partner("BRIDGE")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), new IntakeLedger(store, clock), clock, Duration.FromSeconds(1), logger);
+        var poller = new DropPoller(data.Partner("BRIDGE")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), store.Intake, clock, Duration.FromSeconds(1), logger);
         await poller.PollAsync(default);
         clock.AdvanceSeconds(2);
         await poller.PollAsync(default);

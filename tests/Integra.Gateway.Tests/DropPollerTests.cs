@@ -3,9 +3,11 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests;
 
@@ -15,7 +17,7 @@ public sealed class DropPollerTests : IDisposable
     private static readonly Rules.Reference.ReferenceData Data = ReferenceDataLoader.Load(Repo.SampleData);
     private readonly TempDir _temp = new();
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 2, 17, 0)); // Monday 10:00 Pacific
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
     private readonly LocalDropFolder _folder;
 
     public DropPollerTests()
@@ -31,7 +33,7 @@ public sealed class DropPollerTests : IDisposable
 
     private DropPoller Poller(IDropFolder? folder = null) => new(
         Data.Partner("ACME")!, "local", folder ?? _folder, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
-        new IntakeLedger(_store, _clock), _clock, Duration.FromSeconds(1), NullLogger.Instance);
+        _store.Intake, _clock, Duration.FromSeconds(1), NullLogger.Instance);
 
     private void Drop(string name, string? source = null) =>
         File.Copy(source ?? Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"), In(name));

@@ -5,6 +5,9 @@ using System.Text.Json;
 using Integra.Gateway.Portal.Disputes;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Evidence;
+using Integra.Gateway.Storage.PortalAccounts;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -29,9 +32,9 @@ public sealed class EvidenceCommandTests
     private static long OpenRequest(CliHarness cli)
     {
         long orderId;
-        using (var store = OrderStore.Open(cli.Db, SystemClock.Instance))
+        using (var store = UnitOfWork.Open(cli.Db, SystemClock.Instance))
         {
-            orderId = store.HistoryOrdersOfPon("BR-2001", "BRIDGE").Single().Id;
+            orderId = store.History.HistoryOrdersOfPon("BR-2001", "BRIDGE").Single().Id;
         }
 
         var evidence = EvidenceStore.Open(cli.Db);
@@ -55,7 +58,7 @@ public sealed class EvidenceCommandTests
         Assert.Equal(bytes, File.ReadAllBytes(second));
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         Assert.Contains($"sha256 {hash}", output, StringComparison.Ordinal);
-        var audit = Storage.PortalStore.Open(cli.Db).Audit("BRIDGE", 10);
+        var audit = Storage.PortalAccounts.PortalStore.Open(cli.Db).Audit("BRIDGE", 10);
         Assert.Equal(2, audit.Count(a => a.Action == DisputeAuditActions.PackageDownloaded && a.Detail.Contains(hash, StringComparison.Ordinal)));
 
         using var zip = ZipFile.OpenRead(first);

@@ -1,3 +1,6 @@
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using System.Text;
 using Integra.Gateway.Operations;
 using Integra.Gateway.Portal.Disputes;
@@ -24,8 +27,8 @@ public sealed class EvidenceOverdueTests
     {
         var cli = new CliHarness(database);
         await cli.Process("BRIDGE", "2026-03-02T10:00:00-08:00", Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv"));
-        using var store = OrderStore.Open(cli.Db, SystemClock.Instance);
-        return (cli, store.HistoryOrdersOfPon("BR-2001", "BRIDGE").Single().Id);
+        using var store = UnitOfWork.Open(cli.Db, SystemClock.Instance);
+        return (cli, store.History.HistoryOrdersOfPon("BR-2001", "BRIDGE").Single().Id);
     }
 
     internal static long Open(EvidenceStore store, long orderId, LocalDate due, Instant dueAt) =>

@@ -9,6 +9,9 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Queries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -37,7 +40,7 @@ public sealed class HealthAndMetricsTests : IDisposable
         var folder = new LocalDropFolder(_temp.File("ACME"));
         folder.EnsureFolders();
         File.Copy(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"), Path.Combine(folder.Location, "in", "m.lsr.csv"));
-        var poller = new DropPoller(data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), new IntakeLedger(store, clock), clock, Duration.FromSeconds(1), NullLogger.Instance, metrics: services.GetRequiredService<GatewayMetrics>());
+        var poller = new DropPoller(data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), store.Intake, clock, Duration.FromSeconds(1), NullLogger.Instance, metrics: services.GetRequiredService<GatewayMetrics>());
         await poller.PollAsync(default);
         clock.AdvanceSeconds(2);
         await poller.PollAsync(default);
@@ -55,9 +58,9 @@ public sealed class HealthAndMetricsTests : IDisposable
         var path = _temp.File("h.db");
         using (var store = TestStores.Open(path, clock))
         {
-            new IntakeLedger(store, clock).RecordPoll("ACME", "sftp", error: null);
+            store.Intake.RecordPoll("ACME", "sftp", error: null);
             clock.AdvanceSeconds(30);
-            new IntakeLedger(store, clock).RecordPoll("ACME", "sftp", error: "Connection refused");
+            store.Intake.RecordPoll("ACME", "sftp", error: "Connection refused");
         }
 
         var expected = new[] { new ChannelExpectation("ACME", "sftp", Duration.FromMinutes(2)) };
@@ -86,7 +89,7 @@ public sealed class HealthAndMetricsTests : IDisposable
 
         using (var store = TestStores.Open(path, clock))
         {
-            new Lifecycle.ExpirySweep(ReferenceDataLoader.Load(Repo.SampleData), new PolicyOptions(), store, clock).Run(clock.GetCurrentInstant());
+            new Lifecycle.ExpirySweep(ReferenceDataLoader.Load(Repo.SampleData), new PolicyOptions(), store).Run(clock.GetCurrentInstant());
         }
 
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new())).Status);
@@ -100,7 +103,7 @@ public sealed class HealthAndMetricsTests : IDisposable
         var path = _temp.File("o.db");
         using (var store = TestStores.Open(path, clock))
         {
-            new OutboxStore(store, clock).Add(Lifecycle.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
+            store.Outbox.Add(Delivery.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
         }
 
         var check = new OutboxHealthCheck(path, Duration.FromMinutes(15), clock);

@@ -5,6 +5,8 @@ using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -20,7 +22,7 @@ public sealed class HistoryReadTests : IDisposable
     private static readonly Rules.Reference.ReferenceData Data = ReferenceDataLoader.Load(Repo.SampleData);
     private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 3, 2, 18, 0)); // Monday 10:00 Pacific
     private readonly TempDir _temp = new();
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
     private readonly RequestFileProcessor _processor;
 
     public HistoryReadTests()
@@ -108,9 +110,9 @@ public sealed class HistoryReadTests : IDisposable
     /// <summary>What <paramref name="action"/> returned, and how much history it read.</summary>
     private (T Result, long HistoryReads, long ResponsesRead) Measured<T>(Func<T> action)
     {
-        var (reads, responses) = (_store.HistoryReads, _store.ResponsesRead);
+        var (reads, responses) = (_store.Orders.HistoryReads, _store.Orders.ResponsesRead);
         var result = action();
-        return (result, _store.HistoryReads - reads, _store.ResponsesRead - responses);
+        return (result, _store.Orders.HistoryReads - reads, _store.Orders.ResponsesRead - responses);
     }
 
     private FileOutcome Process(string name, string content)

@@ -1,5 +1,6 @@
 using Dapper;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -14,7 +15,7 @@ public class IntakeLedgerTests
         using var temp = new TempDir();
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 18, 0));
         using var store = TestStores.Open(temp.File("gateway.db"), clock);
-        var ledger = new IntakeLedger(store, clock);
+        var ledger = store.Intake;
         for (var i = 0; i < 3; i++)
         {
             var upload = ledger.Open("ACME", "local", "loop.csr.csv", 10, "same", clock.GetCurrentInstant());

@@ -1,3 +1,5 @@
+using Integra.Gateway.Storage.Outbox;
+
 namespace Integra.Gateway.Tests;
 
 /// <summary>Expiry sweep and NPAC activations end to end (SPEC §4 Expiry, §5, §6).</summary>
@@ -104,9 +106,9 @@ public class LifecycleTests
 
         // The sweep committed its cancels with their deliveries: the daemon delivers them, once.
         using var store = TestStores.Open(cli.Db, NodaTime.SystemClock.Instance);
-        var outbox = new Storage.OutboxStore(store, NodaTime.SystemClock.Instance);
-        Assert.Equal(3, outbox.Pending(Lifecycle.OutboxKind.Npac).Sum(f => f.Rows.Count));
-        Assert.Equal(3, outbox.Pending(Lifecycle.OutboxKind.Response, "ACME").Sum(f => f.Rows.Count));
+        var outbox = store.Outbox;
+        Assert.Equal(3, outbox.Pending(Delivery.OutboxKind.Npac).Sum(f => f.Rows.Count));
+        Assert.Equal(3, outbox.Pending(Delivery.OutboxKind.Response, "ACME").Sum(f => f.Rows.Count));
     }
 
     private static async Task<int> Supplement(CliHarness cli, string pon)

@@ -5,6 +5,7 @@ using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
 using NodaTime;
 using NodaTime.Testing;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests;
 
@@ -27,7 +28,7 @@ public sealed class LogEventTests : IDisposable
             ACM,LOG-2,00,ACMW,6001,C,CB,V,2026-03-10,5035550900,Y,A1002,55401,6125550102,7741,A,2026-03-02T08:00:00-06:00,Pat Jones,2026-03-01
             """);
         var logger = new CapturingLogger();
-        var poller = new DropPoller(data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), new IntakeLedger(store, clock), clock, Duration.FromSeconds(1), logger);
+        var poller = new DropPoller(data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), store.Intake, clock, Duration.FromSeconds(1), logger);
         await poller.PollAsync(default);
         clock.AdvanceSeconds(2);
         await poller.PollAsync(default);

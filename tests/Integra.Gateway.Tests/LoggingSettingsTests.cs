@@ -1,5 +1,6 @@
 using Integra.Gateway.Configuration.Checks;
 using Integra.Gateway.Logging;
+using Integra.Gateway.Storage.Ledgers;
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Events;
@@ -31,7 +32,7 @@ public sealed class LoggingSettingsTests
         Assert.True(Writes(logger, "Integra.Gateway.Hosting.LocalDropWorker", LogEventLevel.Warning));
         Assert.True(Writes(logger, "Integra.Gateway.Hosting.Health.ChannelOutages", LogEventLevel.Debug));
         Assert.True(Writes(logger, "Quartz.Core.QuartzScheduler", LogEventLevel.Information));
-        Assert.False(Writes(logger, "Integra.Gateway.Intake.IntakePipelines", LogEventLevel.Fatal));
+        Assert.False(Writes(logger, "Integra.Gateway.Intake.Pipeline.IntakePipelines", LogEventLevel.Fatal));
         Assert.False(Writes(logger, "Microsoft.AspNetCore.Hosting", LogEventLevel.Information)); // still quiet unless named
     }
 

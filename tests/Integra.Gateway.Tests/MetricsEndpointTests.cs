@@ -9,6 +9,10 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.PortalAccounts;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,8 +39,8 @@ public sealed partial class MetricsEndpointTests : IDisposable
         {
             await Poll(store, clock, data, _temp.File("BRIDGE"), "BRIDGE", "bridge-0302.lsr.csv", twice: true);
             await Poll(store, clock, data, _temp.File("PORTCO"), "PORTCO", "portco-0302.csr.csv", twice: false);
-            new OutboxStore(store, clock).Add(Lifecycle.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
-            new IntakeLedger(store, clock).RecordPoll("ACME", "sftp", error: null);
+            store.Outbox.Add(Delivery.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
+            store.Intake.RecordPoll("ACME", "sftp", error: null);
         }
 
         // One Trading Partner Profile past its due time by the scrape, one not yet due.
@@ -121,7 +125,7 @@ public sealed partial class MetricsEndpointTests : IDisposable
             var folder = new LocalDropFolder(_temp.File("ACME"));
             folder.EnsureFolders();
             File.Copy(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"), Path.Combine(folder.Location, "in", "m.lsr.csv"));
-            var poller = new DropPoller(data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), new IntakeLedger(store, clock), clock, Duration.FromSeconds(1), NullLogger.Instance, metrics: metrics);
+            var poller = new DropPoller(data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), store.Intake, clock, Duration.FromSeconds(1), NullLogger.Instance, metrics: metrics);
             await poller.PollAsync(default);
             clock.AdvanceSeconds(2);
             await poller.PollAsync(default);
@@ -157,12 +161,12 @@ public sealed partial class MetricsEndpointTests : IDisposable
         Assert.Equal(key, problem.Key);
     }
 
-    private static async Task Poll(OrderStore store, FakeClock clock, Rules.Reference.ReferenceData data, string drop, string partner, string file, bool twice)
+    private static async Task Poll(IUnitOfWork store, FakeClock clock, Rules.Reference.ReferenceData data, string drop, string partner, string file, bool twice)
     {
         var folder = new LocalDropFolder(drop);
         folder.EnsureFolders();
         File.Copy(Path.Combine(Repo.SampleDrop(partner), file), Path.Combine(folder.Location, "in", file));
-        var poller = new DropPoller(data.Partner(partner)!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), new IntakeLedger(store, clock), clock, Duration.FromSeconds(1), NullLogger.Instance);
+        var poller = new DropPoller(data.Partner(partner)!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store), store.Intake, clock, Duration.FromSeconds(1), NullLogger.Instance);
         await poller.PollAsync(default);
         if (twice)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
@@ -10,6 +11,10 @@ using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -39,7 +44,7 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
     private readonly FakeClock _clock = new(Start);
     private readonly ReferenceData _data;
     private readonly PolicyOptions _options = new();
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
     private readonly RequestFileProcessor _processor;
     private readonly HashSet<long> _outboxSeen = [];
     private int _case;
@@ -101,7 +106,7 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
         {
             _clock.Advance(Duration.FromMinutes(step.AdvanceMinutes));
             var now = _clock.GetCurrentInstant();
-            var before = _store.TnHolders(tns);
+            var before = _store.TnHolds.TnHolders(tns);
             var responses = step.Kind switch
             {
                 0 => Version(block, tns, step, versions, now),
@@ -110,7 +115,7 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
                 _ => Review(block, step, now),
             };
             var (outboxResponses, npac) = NewOutboxRows();
-            check(new Change($"case {block}", step, before, _store.TnHolders(tns), [.. responses, .. outboxResponses], npac));
+            check(new Change($"case {block}", step, before, _store.TnHolds.TnHolders(tns), [.. responses, .. outboxResponses], npac));
         }
 
         return true;
@@ -143,8 +148,8 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
         var canceled = change.Responses.Where(r => r[0] == "CAN").Select(r => (Pon: r[2], Tn: r[6])).ToHashSet();
         foreach (var held in change.Before.Where(b => !change.After.Any(a => a.Order.Id == b.Order.Id && a.Tn == b.Tn)))
         {
-            var order = _store.FindOrder(held.Order.Id)!;
-            var activated = _store.Tns(order.Id).Any(t => t.Tn == held.Tn && t.Status == OrderTnStatus.Activated);
+            var order = _store.Orders.FindOrder(held.Order.Id)!;
+            var activated = _store.Orders.Tns(order.Id).Any(t => t.Tn == held.Tn && t.Status == OrderTnStatus.Activated);
             Assert.True(
                 activated || order.State == OrderState.Complete || canceled.Contains((order.Pon, held.Tn)),
                 $"{change.Case}: after {change.HistoryStep} TN {held.Tn} left PON {order.Pon} ({order.Partner}, now {order.State}) without a CAN row or an activation");
@@ -177,14 +182,14 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
 
     private List<string[]> Sweep(Instant now)
     {
-        new ExpirySweep(_data, _options, _store, _clock).Run(now);
+        new ExpirySweep(_data, _options, _store).Run(now);
         return [];
     }
 
     private List<string[]> Review(int block, HistoryStep step, Instant now)
     {
         var partner = Partners[step.Partner].Id;
-        if (!_store.FindOrdersByPon(partner, OrderKind.Lsr, Pon(block, step)).Any(o => o.State == OrderState.PendingReview))
+        if (!_store.Orders.FindOrdersByPon(partner, OrderKind.Lsr, Pon(block, step)).Any(o => o.State == OrderState.PendingReview))
         {
             return [];
         }
@@ -195,7 +200,7 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
     /// <summary>Response and NPAC rows recorded in the outbox since the last look (sweeps, reviews, expiry on arrival, closures).</summary>
     private (List<string[]> Responses, List<string[]> Npac) NewOutboxRows()
     {
-        var outbox = new OutboxStore(_store, _clock);
+        var outbox = _store.Outbox;
         List<string[]> Fresh(OutboxKind kind) =>
             [.. outbox.Pending(kind).SelectMany(f => f.Ids.Zip(f.Rows)).Where(r => _outboxSeen.Add(r.First)).Select(r => r.Second)];
         return (Fresh(OutboxKind.Response), Fresh(OutboxKind.Npac));

@@ -1,5 +1,9 @@
 using Integra.Gateway.Responses;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 
 namespace Integra.Gateway.Tests;
@@ -19,7 +23,7 @@ public class OrderStoreTests
         }
 
         using var check = TestStores.Open(database, SystemClock.Instance);
-        Assert.Null(check.FindOrder(1));
+        Assert.Null(check.Orders.FindOrder(1));
     }
 
     [SkippableFact]
@@ -58,14 +62,14 @@ public class OrderStoreTests
         var versions = new List<long>();
         var lsrNumbers = new List<string>();
         var pons = 0;
-        void File(OrderStore store, int requests, bool commit)
+        void File(IUnitOfWork store, int requests, bool commit)
         {
             using var work = store.Begin();
             for (var i = 0; i < requests; i++)
             {
-                var order = store.CreateOrder("ACME", OrderKind.Lsr, "ACME", $"PON-{pons++}", "AN1", "OR", "America/Los_Angeles", "7001");
-                var version = store.AddVersion(order.Id, "1", string.Empty, "hash", Rules.Model.Channel.Sftp, "f.lsr.csv", SystemClock.Instance.GetCurrentInstant(), ResponseType.Foc, "F1", string.Empty, [], new Dictionary<string, string>());
-                var lsrNo = store.NextLsrNo();
+                var order = store.Orders.CreateOrder("ACME", OrderKind.Lsr, "ACME", $"PON-{pons++}", "AN1", "OR", "America/Los_Angeles", "7001");
+                var version = store.Orders.AddVersion(order.Id, "1", string.Empty, "hash", Rules.Model.Channel.Sftp, "f.lsr.csv", SystemClock.Instance.GetCurrentInstant(), ResponseType.Foc, "F1", string.Empty, [], new Dictionary<string, string>());
+                var lsrNo = store.Orders.NextLsrNo();
                 if (commit)
                 {
                     orders.Add(order.Id);
@@ -81,20 +85,20 @@ public class OrderStoreTests
         }
 
         // Interleaved stores (two workers, or two instances) and a rolled-back file between them, more than a block each.
-        File(first, OrderStore.BlockSize + 5, commit: true);
+        File(first, IdBlocks.BlockSize + 5, commit: true);
         File(second, 30, commit: false);
-        File(second, OrderStore.BlockSize + 5, commit: true);
+        File(second, IdBlocks.BlockSize + 5, commit: true);
         File(first, 10, commit: true);
 
         Assert.Equal(orders.Count, orders.Distinct().Count());
         Assert.Equal(versions.Count, versions.Distinct().Count());
         Assert.Equal(lsrNumbers.Count, lsrNumbers.Distinct().Count());
-        Assert.All(orders, id => Assert.NotNull(first.FindOrder(id)));
-        Assert.All(orders, id => Assert.Single(first.HistoryVersions(id)));
+        Assert.All(orders, id => Assert.NotNull(first.Orders.FindOrder(id)));
+        Assert.All(orders, id => Assert.Single(first.History.HistoryVersions(id)));
 
         // On PostgreSQL the numbers come in blocks: one round trip per block, not one per order (3 sequences); the
         // process's stores share them (250 orders, 30 of them rolled back: 3 blocks a sequence).
-        var blocks = first.BlocksFetched + second.BlocksFetched;
+        var blocks = first.Ids.BlocksFetched + second.Ids.BlocksFetched;
         Assert.Equal(first.Provider == StoreProvider.Postgres ? 3 * 3 : 0, blocks);
     }
 
@@ -103,27 +107,27 @@ public class OrderStoreTests
     {
         using var temp = new TempDir();
         using var store = TestStores.Open(NewDatabase(temp), SystemClock.Instance);
-        var existing = store.CreateOrder("ACME", OrderKind.Lsr, "ACME", "PON-1", "AN1", "OR", "America/Los_Angeles", "7001");
+        var existing = store.Orders.CreateOrder("ACME", OrderKind.Lsr, "ACME", "PON-1", "AN1", "OR", "America/Los_Angeles", "7001");
 
         using (var work = store.Begin())
         {
-            store.LookUpOrders("ACME", OrderKind.Lsr, [("ACME", "PON-1"), ("ACME", "PON-2"), ("ACME", "PON-3"), ("OTHER", "PON-1")]);
-            Assert.Equal(existing.Id, store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-1")?.Id);
-            Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-2"));
-            Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "OTHER", "PON-1"));
-            Assert.Equal(2, store.LookupsSaved);
+            store.Orders.LookUpOrders("ACME", OrderKind.Lsr, [("ACME", "PON-1"), ("ACME", "PON-2"), ("ACME", "PON-3"), ("OTHER", "PON-1")]);
+            Assert.Equal(existing.Id, store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-1")?.Id);
+            Assert.Null(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-2"));
+            Assert.Null(store.Orders.FindOrder("ACME", OrderKind.Lsr, "OTHER", "PON-1"));
+            Assert.Equal(2, store.Orders.LookupsSaved);
 
             // Created in this unit of work: read from the database again, never answered from what was absent.
-            var created = store.CreateOrder("ACME", OrderKind.Lsr, "ACME", "PON-2", "AN1", "OR", "America/Los_Angeles", "7001");
-            Assert.Equal(created.Id, store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-2")?.Id);
-            Assert.Equal(2, store.LookupsSaved);
+            var created = store.Orders.CreateOrder("ACME", OrderKind.Lsr, "ACME", "PON-2", "AN1", "OR", "America/Los_Angeles", "7001");
+            Assert.Equal(created.Id, store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-2")?.Id);
+            Assert.Equal(2, store.Orders.LookupsSaved);
             work.Commit();
         }
 
         // The next unit of work knows nothing absent: PON-3 is asked for again.
-        Assert.Null(store.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-3"));
-        Assert.Equal(2, store.LookupsSaved);
-        Assert.Throws<InvalidOperationException>(() => store.LookUpOrders("ACME", OrderKind.Lsr, [("ACME", "PON-3")]));
+        Assert.Null(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-3"));
+        Assert.Equal(2, store.Orders.LookupsSaved);
+        Assert.Throws<InvalidOperationException>(() => store.Orders.LookUpOrders("ACME", OrderKind.Lsr, [("ACME", "PON-3")]));
     }
 
     /// <summary>A new, empty store: a SQLite file here; a PostgreSQL database in the subclass.</summary>

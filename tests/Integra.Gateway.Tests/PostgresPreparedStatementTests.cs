@@ -6,6 +6,7 @@ using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests.Servers;
 using NodaTime;
 using NodaTime.Testing;
@@ -28,7 +29,7 @@ public sealed class PostgresPreparedStatementTests(PostgresFixture pg)
         var data = ReferenceDataLoader.Load(Repo.SampleData);
         var sample = File.ReadAllBytes(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"));
 
-        FileOutcome Decide(OrderStore store, string name)
+        FileOutcome Decide(IUnitOfWork store, string name)
         {
             using var content = new MemoryStream(sample);
             return new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store)

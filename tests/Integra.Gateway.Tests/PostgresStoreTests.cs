@@ -6,10 +6,13 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests.Servers;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace Integra.Gateway.Tests;
 
@@ -32,10 +35,10 @@ public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTe
         }
 
         // The operation that meets the dead session fails (the caller retries at its next round) ...
-        Assert.ThrowsAny<DbException>(() => store.FindOrder(1));
+        Assert.ThrowsAny<DbException>(() => store.Orders.FindOrder(1));
 
         // ... and the next one runs on a new session.
-        Assert.Null(store.FindOrder(1));
+        Assert.Null(store.Orders.FindOrder(1));
         Assert.NotEqual(pid, store.Connection.ExecuteScalar<int>("SELECT pg_backend_pid()"));
     }
 
@@ -53,9 +56,9 @@ public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTe
         using var storeB = TestStores.Open(database, clock);
         var folderA = new FaultyFolder(local);
         var folderB = new FaultyFolder(local);
-        DropPoller Poller(OrderStore store, IDropFolder folder) => new(
+        DropPoller Poller(IUnitOfWork store, IDropFolder folder) => new(
             data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store),
-            new IntakeLedger(store, clock), clock, Duration.Zero, NullLogger.Instance);
+            store.Intake, clock, Duration.Zero, NullLogger.Instance);
         var a = Poller(storeA, folderA);
         var b = Poller(storeB, folderB);
 
@@ -81,7 +84,7 @@ public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTe
         var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
         using var storeA = TestStores.Open(database, clock);
         using var storeB = TestStores.Open(database, clock);
-        new IntakeLedger(storeA, clock).Sighted("PORTCO", "sftp", "stuck.csr.csv");
+        storeA.Intake.Sighted("PORTCO", "sftp", "stuck.csr.csv");
         var loggerA = new CapturingLogger();
         var loggerB = new CapturingLogger();
         var monitorB = new CsrSlaMonitor(storeB, loggerB);

@@ -1,6 +1,7 @@
 using System.Text;
 using Integra.Gateway.Intake;
 using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests;
 

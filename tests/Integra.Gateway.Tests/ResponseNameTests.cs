@@ -1,9 +1,13 @@
 using Dapper;
+using Integra.Gateway.Csv;
 using Integra.Gateway.Drops;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.ResponseFiles;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
@@ -20,7 +24,7 @@ public sealed class ResponseNameTests : IDisposable
     private static readonly Rules.Reference.ReferenceData Data = ReferenceDataLoader.Load(Repo.SampleData);
     private readonly TempDir _temp = new();
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 2, 17, 0)); // Monday 10:00 Pacific
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
     private readonly LocalDropFolder _folder;
     private readonly CapturingLogger _log = new();
 
@@ -37,7 +41,7 @@ public sealed class ResponseNameTests : IDisposable
 
     private DropPoller Poller(IDropFolder? folder = null) => new(
         Data.Partner("ACME")!, "local", folder ?? _folder, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
-        new IntakeLedger(_store, _clock), _clock, Duration.FromSeconds(1), _log);
+        _store.Intake, _clock, Duration.FromSeconds(1), _log);
 
     /// <summary>An upload of one request for <paramref name="pon"/>, so each answer can be told apart.</summary>
     private void Upload(string name, string pon, string tn = "5035550101") =>

@@ -1,3 +1,5 @@
+using Integra.Gateway.Storage.Outbox;
+
 namespace Integra.Gateway.Tests;
 
 /// <summary>`integra-gateway review` on the BRIDGE sample: BR-2001 asks to expedite a Centrex port (PND X01).</summary>
@@ -86,7 +88,7 @@ public class ReviewCommandTests
         using var cli = await Pending();
         Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", Now, "--approve"));
         using var store = TestStores.Open(cli.Db, NodaTime.SystemClock.Instance);
-        var waiting = Assert.Single(new Storage.OutboxStore(store, NodaTime.SystemClock.Instance).Pending(Lifecycle.OutboxKind.Response, "BRIDGE"));
+        var waiting = Assert.Single(store.Outbox.Pending(Delivery.OutboxKind.Response, "BRIDGE"));
         Assert.Equal("review-BR-2001-00.resp.csv", waiting.FileName);
         Assert.All(waiting.Rows, r => Assert.Equal(("FOC", "BR-2001", "00"), (r[0], r[2], r[3])));
     }
@@ -105,7 +107,7 @@ public class ReviewCommandTests
 
         Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", Now, "--approve"));
         using var store = TestStores.Open(cli.Db, NodaTime.SystemClock.Instance);
-        var waiting = Assert.Single(new Storage.OutboxStore(store, NodaTime.SystemClock.Instance).Pending(Lifecycle.OutboxKind.Response, "BRIDGE"));
+        var waiting = Assert.Single(store.Outbox.Pending(Delivery.OutboxKind.Response, "BRIDGE"));
         Assert.Equal(Rules.Model.Channel.Sftp, waiting.Route?.Channel);
     }
 

@@ -1,5 +1,6 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Hosting.Health;
+using Integra.Gateway.Storage.Connections;
 using Integra.Gateway.Storage.Resilience;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -93,7 +94,7 @@ public sealed class StoreAvailabilityTests : IDisposable
     }
 
     private StoreAvailability Availability(string? database = null) =>
-        new(Options.Create(new GatewaySettings { Database = database ?? _temp.File("gateway.db") }), new Logger(_log));
+        new(new StoreDatabase(database ?? _temp.File("gateway.db")), new Logger(_log));
 
     private sealed class Logger(CapturingLogger inner) : ILogger<StoreAvailability>
     {

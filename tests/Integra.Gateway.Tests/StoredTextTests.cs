@@ -1,7 +1,9 @@
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests;
 

@@ -1,4 +1,6 @@
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Outbox;
 using NodaTime;
 
 namespace Integra.Gateway.Tests;
@@ -50,7 +52,7 @@ public class SupplementLifecycleTests
         var again = await Send(cli, "again.lsr.csv", "2026-03-09T09:00:00-06:00", Mn("EXP-2", "02", "2026-03-20", "6125550101", sup: "2"));
         Assert.Equal("R62", Assert.Single(again)["CODE"]);
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-        Assert.Equal(2, new OutboxStore(store, SystemClock.Instance).Pending(Lifecycle.OutboxKind.Npac).Sum(f => f.Rows.Count(r => r[3] == "EXP-2")));
+        Assert.Equal(2, store.Outbox.Pending(Delivery.OutboxKind.Npac).Sum(f => f.Rows.Count(r => r[3] == "EXP-2")));
     }
 
     [SkippableFact]
@@ -81,8 +83,8 @@ public class SupplementLifecycleTests
         Assert.Contains(sup, r => (r["TN"], r["LNA"], r["DD"]) == ("6125550101", "P", "2026-03-12"));
         using (var store = TestStores.Open(cli.Db, SystemClock.Instance))
         {
-            var order = store.FindOrdersByPon("ACME", OrderKind.Lsr, "EXP-2").Single();
-            Assert.Equal(OrderTnStatus.Activated, store.Tns(order.Id).Single(t => t.Tn == "6125550101").Status);
+            var order = store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "EXP-2").Single();
+            Assert.Equal(OrderTnStatus.Activated, store.Orders.Tns(order.Id).Single(t => t.Tn == "6125550101").Status);
         }
 
         // Not ported in time: only the open TN is canceled, at the partner and in NPAC.
@@ -147,7 +149,7 @@ public class SupplementLifecycleTests
         var resent = await Send(cli, "v0-again.lsr.csv", "2026-03-09T10:00:00-06:00", v0);
         Assert.Equal(Key(first), Key(resent));
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-        var order = store.FindOrdersByPon("ACME", OrderKind.Lsr, "MN-9").Single();
+        var order = store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "MN-9").Single();
         Assert.Equal((Storage.StoreFormats.Date("2026-03-12"), "01"), (order.FocDate, order.FocVer));
     }
 }

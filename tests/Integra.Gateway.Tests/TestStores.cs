@@ -1,5 +1,6 @@
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Migrations;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 
 namespace Integra.Gateway.Tests;
@@ -10,9 +11,9 @@ namespace Integra.Gateway.Tests;
 /// </summary>
 internal static class TestStores
 {
-    public static OrderStore Open(string database, IClock clock)
+    public static IUnitOfWork Open(string database, IClock clock)
     {
         SchemaMigrator.Migrate(database);
-        return OrderStore.Open(database, clock);
+        return UnitOfWork.Open(database, clock);
     }
 }

@@ -1,3 +1,6 @@
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
@@ -44,7 +47,7 @@ public sealed class TracingTests : IDisposable
         folder.EnsureFolders();
         var poller = new DropPoller(
             data.Partner("ACME")!, "local", folder, new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store),
-            new IntakeLedger(store, clock), clock, Duration.FromSeconds(1), NullLogger.Instance);
+            store.Intake, clock, Duration.FromSeconds(1), NullLogger.Instance);
         for (var i = 0; i < names.Length; i++)
         {
             await File.WriteAllTextAsync(Path.Combine(folder.Location, "in", names[i]), $"{Header}\nACM,TR-{i},00,ACMW,6001,C,CB,V,2026-03-10,5035550900,Y,A1001,97201,503555010{i + 1}\n");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integra.Gateway.Storage.Orders;
 
 namespace Integra.Gateway.Bench.PortalLoad;
 

@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.PortalAccounts;
 
 namespace Integra.Gateway.Bench.PortalLoad;
 

@@ -1,3 +1,4 @@
+using Integra.Gateway.Storage.Connections;
 using System.CommandLine;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Backup;

@@ -4,6 +4,7 @@ using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -18,7 +19,7 @@ internal sealed class CommandContext : IDisposable
 {
     private readonly CommandHost _host;
 
-    private CommandContext(CommandSettings settings, CommandHost host, OrderStore store)
+    private CommandContext(CommandSettings settings, CommandHost host, IUnitOfWork store)
     {
         Settings = settings;
         _host = host;
@@ -36,7 +37,7 @@ internal sealed class CommandContext : IDisposable
 
     public IntakeSettings Intake { get; }
 
-    public OrderStore Store { get; }
+    public IUnitOfWork Store { get; }
 
     /// <param name="settings">The command's checked settings.</param>
     /// <param name="dataDirectory"><c>--data</c>, or null for <c>Gateway:DataDirectory</c>.</param>

@@ -4,7 +4,10 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
 using Integra.Gateway.Storage.Migrations;
+using Integra.Gateway.Storage.PortalAccounts;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -76,7 +79,7 @@ internal sealed class CommandHost : IDisposable
     /// The store cannot be opened or written, or its schema is newer than this binary knows (the message names
     /// <c>--db</c> or <c>Gateway:Database</c>).
     /// </exception>
-    public OrderStore OpenStore(bool writable)
+    public IUnitOfWork OpenStore(bool writable)
     {
         var database = Services.GetRequiredService<IOptions<GatewaySettings>>().Value.Database;
         try
@@ -87,12 +90,12 @@ internal sealed class CommandHost : IDisposable
                 _migrated = true;
             }
 
-            var store = Services.GetRequiredService<OrderStores>().Open();
+            var store = Services.GetRequiredService<UnitOfWorkFactory>().Open();
             if (writable)
             {
                 try
                 {
-                    OrderStore.ProbeWritable(database);
+                    StoreProbe.ProbeWritable(database);
                 }
                 catch
                 {
@@ -115,7 +118,7 @@ internal sealed class CommandHost : IDisposable
 
     /// <summary>Opens the existing store: a read-only command never creates an empty one by mistake.</summary>
     /// <exception cref="UsageException">There is no store there, or it cannot be opened.</exception>
-    public OrderStore OpenExistingStore()
+    public IUnitOfWork OpenExistingStore()
     {
         var database = Services.GetRequiredService<IOptions<GatewaySettings>>().Value.Database;
         if (StoreLocation.Parse(database).Provider == StoreProvider.Sqlite && !File.Exists(database))
@@ -150,7 +153,7 @@ internal sealed class CommandHost : IDisposable
     }
 
     /// <summary>The request file processor on <paramref name="store"/>, over the command's reference data.</summary>
-    public RequestFileProcessor Processor(OrderStore store) => Services.GetRequiredService<RequestProcessors>().For(store)();
+    public RequestFileProcessor Processor(IUnitOfWork store) => Services.GetRequiredService<RequestProcessors>().For(store)();
 
     public void Dispose() => _host.Dispose();
 }

@@ -6,6 +6,8 @@ using Integra.Gateway.Portal.Disputes;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Evidence;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -41,7 +43,7 @@ internal static class EvidenceCommand
             var evidence = EvidenceStore.Open(database, settings.Configuration.Section<DisputesSettings>());
             var (partnerId, ponText) = (parse.GetValue(partner)!.Trim().ToUpperInvariant(), parse.GetValue(pon)!.Trim());
             var orderId = Order(host, partnerId, ponText, parse.GetValue(kind));
-            var stores = host.Services.GetRequiredService<OrderStores>();
+            var stores = host.Services.GetRequiredService<UnitOfWorkFactory>();
             var views = new OrderViews(stores);
             EvidencePackageFile package;
             try
@@ -68,14 +70,14 @@ internal static class EvidenceCommand
     private static long Order(CommandHost host, string partner, string pon, string? kind)
     {
         using var store = host.OpenExistingStore();
-        var orders = store.HistoryOrdersOfPon(pon, partner)
-            .Where(o => kind is null || string.Equals(o.Kind, kind, StringComparison.OrdinalIgnoreCase))
+        var orders = store.History.HistoryOrdersOfPon(pon, partner)
+            .Where(o => kind is null || string.Equals(StoredText.Of(o.Kind), kind, StringComparison.OrdinalIgnoreCase))
             .ToList();
         return orders.Count switch
         {
             0 => throw new UsageException($"no order of {partner} with PON {pon}{(kind is null ? string.Empty : $" of kind {kind}")}"),
             1 => orders[0].Id,
-            _ => throw new UsageException($"PON {pon} of {partner} names {orders.Count} orders ({string.Join(", ", orders.Select(o => $"{o.Kind} CCNA {o.Ccna}"))}): give --kind"),
+            _ => throw new UsageException($"PON {pon} of {partner} names {orders.Count} orders ({string.Join(", ", orders.Select(o => $"{StoredText.Of(o.Kind)} CCNA {o.Ccna}"))}): give --kind"),
         };
     }
 

@@ -6,6 +6,8 @@ using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Audit;
 using Integra.Gateway.Portal.Onboarding;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Queries;
 
 namespace Integra.Gateway.Cli;
 

@@ -4,6 +4,7 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.ResponseFiles;
 using NodaTime;
 
 namespace Integra.Gateway.Cli;
@@ -42,7 +43,7 @@ internal static class ProcessCommand
         // copies have their own place in the store, so they never take a drop's names.
         var folder = Path.Combine(outDir, partner.Id);
         var place = ResponseNameStore.OutFolderPlace(folder);
-        var names = new ResponseNameStore(context.Store, SystemClock.Instance);
+        var names = context.Store.ResponseNames;
         using var progress = new TerminalProgress("processing");
         for (var i = 0; i < files.Length; i++)
         {

@@ -4,6 +4,7 @@ using Integra.Gateway.Configuration.Checks;
 using Integra.Gateway.Hosting;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

@@ -18,7 +18,7 @@ internal static class StatusCommand
             var settings = CommandSettings.Load(parse);
             using var host = CommandHost.Build(settings, dataOption: null, parse.GetValue(db), SystemClock.Instance);
             using var store = host.OpenExistingStore();
-            using var view = Storage.OperationsView.Open(settings.Database(parse.GetValue(db)).Database);
+            using var view = Storage.Queries.OperationsView.Open(settings.Database(parse.GetValue(db)).Database);
             var now = SystemClock.Instance.GetCurrentInstant();
             var report = StatusReport.Read(store, now, Calendar(settings), settings.DeskZone) with
             {

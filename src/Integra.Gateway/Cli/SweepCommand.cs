@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Storage;
@@ -22,7 +23,7 @@ internal static class SweepCommand
             SweepResult result;
             using (var progress = new TerminalProgress("sweeping orders"))
             {
-                result = new ExpirySweep(context.Data, context.Policy, context.Store, clock).Run(asOf, progress);
+                result = new ExpirySweep(context.Data, context.Policy, context.Store).Run(asOf, progress);
             }
 
             // The operator's copy of what this sweep produced. The outbox keeps it for the daemon to deliver on each

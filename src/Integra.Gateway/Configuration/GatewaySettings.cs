@@ -9,7 +9,7 @@ public sealed class GatewaySettings
     [Required]
     public string DataDirectory { get; set; } = "samples/reference";
 
-    /// <summary>The order store: a SQLite file, or a PostgreSQL connection string (see <see cref="Storage.StoreLocation"/>).</summary>
+    /// <summary>The order store: a SQLite file, or a PostgreSQL connection string (see <see cref="Storage.Connections.StoreLocation"/>).</summary>
     [Required]
     public string Database { get; set; } = "data/gateway.db";
 

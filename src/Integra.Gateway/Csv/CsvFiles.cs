@@ -12,7 +12,7 @@ internal static class CsvFiles
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, Drops.TemporaryNames.For(Path.GetFileName(path)));
+        var temp = Path.Combine(directory, TemporaryNames.For(Path.GetFileName(path)));
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

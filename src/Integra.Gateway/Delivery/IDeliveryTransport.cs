@@ -6,7 +6,7 @@ namespace Integra.Gateway.Delivery;
 
 /// <summary>
 /// A channel's way back to partners: the SFTP outbound folder, the local <c>out</c> folder, a reply mail, the portal
-/// inbox. The <see cref="Intake.IntakePipeline"/> hands it each waiting file of its channel and marks the file
+/// inbox. The <see cref="Intake.Pipeline.IntakePipeline"/> hands it each waiting file of its channel and marks the file
 /// delivered only after this returns, so a delivery must be repeatable: the same file again replaces itself (same
 /// name, same Message-ID), never adds a second answer.
 /// </summary>

@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
 using Integra.Gateway.Configuration;
+using Integra.Gateway.Csv;
 using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Logging;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Outbox;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -55,7 +59,7 @@ public sealed class DropPoller
         _clock = clock;
         _quietPeriod = quietPeriod;
         _logger = logger;
-        _names = new OutboundNames(pipeline.Store, clock, partner.Id, channel);
+        _names = new OutboundNames(pipeline.Store, partner.Id, channel);
     }
 
     /// <summary>A drop wired by hand over one store (tests, tools): its own pipeline on the ledger's store.</summary>
@@ -71,7 +75,7 @@ public sealed class DropPoller
         OutboxStore? outbox = null,
         Operations.GatewayMetrics? metrics = null,
         int filesPerRound = IntakeSettings.DefaultFilesPerRound)
-        : this(partner, StoredText.Channel(channel), folder, new IntakePipeline(ledger.Store, () => processor, clock, logger, metrics), clock, quietPeriod, logger, filesPerRound)
+        : this(partner, StoredText.Channel(channel), folder, new IntakePipeline(ledger.UnitOfWork, () => processor, logger, metrics), clock, quietPeriod, logger, filesPerRound)
     {
         _ = outbox; // the pipeline keeps its own outbox on the same store
     }

@@ -1,3 +1,4 @@
+using Integra.Gateway.Csv;
 using Integra.Gateway.Logging;
 using Microsoft.Extensions.Logging;
 using NodaTime;

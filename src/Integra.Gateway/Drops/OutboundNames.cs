@@ -1,7 +1,11 @@
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.ResponseFiles;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 
 namespace Integra.Gateway.Drops;
@@ -18,9 +22,9 @@ namespace Integra.Gateway.Drops;
 /// A request file uploaded again after it was answered (S7) is a new upload: its resent answer gets a new number,
 /// because the partner may not have fetched the first one yet.
 /// </remarks>
-public sealed class OutboundNames(OrderStore store, IClock clock, string partner, Channel channel)
+public sealed class OutboundNames(IUnitOfWork store, string partner, Channel channel)
 {
-    private readonly ResponseNameStore _names = new(store, clock);
+    private readonly ResponseNameStore _names = store.ResponseNames;
     private readonly string _place = StoredText.Of(channel);
     private HashSet<string> _present = new(StringComparer.Ordinal);
 
@@ -43,7 +47,7 @@ public sealed class OutboundNames(OrderStore store, IClock clock, string partner
         using (var transaction = store.Begin())
         {
             var names = _names.Assign(partner, _place, decided.Select(i => new NameRequest($"F{i.Record.Id}", i.Outcome!.ResponseName)).ToList(), _present.Contains);
-            var files = new ResponseFileStore(store, clock);
+            var files = store.ResponseFiles;
             for (var i = 0; i < decided.Count; i++)
             {
                 var item = decided[i];

@@ -1,6 +1,8 @@
 using Integra.Gateway.Operations;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
 using Integra.Gateway.Storage.Resilience;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -12,11 +14,11 @@ namespace Integra.Gateway.Hosting;
 /// lease); a check that fails on the store closes it, and the next one opens a fresh one. No failure stops the host:
 /// a transient one is an outage (<see cref="StoreAvailability"/>), a lasting one the store watchdog's to judge.
 /// </summary>
-public sealed class CsrSlaWorker(OrderStores stores, StoreAvailability availability, IClock clock, ILogger<CsrSlaWorker> logger) : BackgroundService
+public sealed class CsrSlaWorker(UnitOfWorkFactory stores, StoreAvailability availability, IClock clock, ILogger<CsrSlaWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        OrderStore? store = null;
+        IUnitOfWork? store = null;
         CsrSlaMonitor? monitor = null;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         try
@@ -49,7 +51,7 @@ public sealed class CsrSlaWorker(OrderStores stores, StoreAvailability availabil
         }
     }
 
-    private static void Close(ref CsrSlaMonitor? monitor, ref OrderStore? store)
+    private static void Close(ref CsrSlaMonitor? monitor, ref IUnitOfWork? store)
     {
         try
         {

@@ -4,6 +4,8 @@ using Integra.Gateway.Logging;
 using Integra.Gateway.Operations.Retention;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
+using Integra.Gateway.Storage.PortalAccounts;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -59,6 +61,7 @@ public static class GatewayHost
     {
         services.AddMetrics();
         services.TryAddSingleton<Operations.GatewayMetrics>();
+        services.TryAddSingleton(sp => new Storage.Connections.StoreDatabase(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database));
         services.TryAddSingleton<Storage.Resilience.StoreAvailability>();
         return services.AddGatewayOptions().AddIntakePipeline();
     }
@@ -89,7 +92,7 @@ public static class GatewayHost
     /// </summary>
     private static Func<IReadOnlyList<Rules.Reference.Partner>> ApprovedPartners(string database)
     {
-        var store = new Lazy<Storage.PortalStore>(() => Storage.PortalStore.Open(database));
+        var store = new Lazy<Storage.PortalAccounts.PortalStore>(() => Storage.PortalAccounts.PortalStore.Open(database));
         IReadOnlyList<Rules.Reference.Partner> last = [];
         return () =>
         {
@@ -112,10 +115,10 @@ public static class GatewayHost
     {
         services.AddOptions<LifecycleSettings>().BindConfiguration("Lifecycle").ValidateDataAnnotations().ValidateOnStart();
         return services
-            .AddSingleton<Storage.OrderStores>()
+            .AddSingleton<Storage.Sessions.UnitOfWorkFactory>()
             .AddSingleton<Processing.RequestProcessors>()
             .AddSingleton<Lifecycle.INpacGateway>(sp => new Lifecycle.NpacOutboxFiles(sp.GetRequiredService<IOptions<LifecycleSettings>>().Value.NpacOutbox))
-            .AddSingleton<Intake.IntakePipelines>();
+            .AddSingleton<Intake.Pipeline.IntakePipelines>();
     }
 
     private static IServiceCollection AddMailbox(this IServiceCollection services, ConfigurationManager configuration)
@@ -138,10 +141,10 @@ public static class GatewayHost
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.SweepTimeZone);
-        var store = Storage.StoreLocation.Parse(configuration["Gateway:Database"] ?? new GatewaySettings().Database);
+        var store = Storage.Connections.StoreLocation.Parse(configuration["Gateway:Database"] ?? new GatewaySettings().Database);
         services.AddQuartz(q =>
         {
-            if (store.Provider == Storage.StoreProvider.Postgres)
+            if (store.Provider == Storage.Connections.StoreProvider.Postgres)
             {
                 // Every instance on one PostgreSQL database joins one Quartz cluster: the daily trigger is a row in
                 // the qrtz_ tables and only the instance that acquires it sweeps (the sweep's own lock covers the

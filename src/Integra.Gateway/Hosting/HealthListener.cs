@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Hosting.Health;
+using Integra.Gateway.Operations;
 using Integra.Gateway.Rules.Reference;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;

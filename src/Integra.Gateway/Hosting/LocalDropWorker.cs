@@ -1,6 +1,7 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Drops;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,9 @@
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,7 +28,7 @@ public sealed class MailWorker(
     {
         var mail = settings.Value;
         using var pipeline = pipelines.Create();
-        using var mailbox = new MailIntake(mail, () => data.Current, pipeline, new MailLedger(pipeline.Store, clock), new ReplySender(mail), clock, logger);
+        using var mailbox = new MailIntake(mail, () => data.Current, pipeline, pipeline.Store.Mail, new ReplySender(mail), clock, logger);
         var retry = ChannelRetry.Pipeline(logger, "Mailbox", mail.Imap.Location, e => e is MailKit.Security.AuthenticationException);
         logger.LogInformation("Watching mailbox {Inbox} at {Location}", mail.Inbox, mail.Imap.Location);
         while (!stoppingToken.IsCancellationRequested)

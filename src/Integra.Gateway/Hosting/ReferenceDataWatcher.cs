@@ -1,6 +1,9 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Sessions;
+using Integra.Gateway.Storage.Snapshots;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +20,7 @@ namespace Integra.Gateway.Hosting;
 /// and a burst of events for one copy all look the same to a comparison of file versions.</remarks>
 public sealed class ReferenceDataWatcher(
     ReferenceDataSource source,
-    OrderStores stores,
+    UnitOfWorkFactory stores,
     IOptions<GatewaySettings> settings,
     ILogger<ReferenceDataWatcher> logger) : BackgroundService
 {
@@ -27,7 +30,7 @@ public sealed class ReferenceDataWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        Record("reference snapshot record", store => store.RecordReferenceSnapshot(source.LoadedAt, Describe(source.Files)));
+        Record("reference snapshot record", store => store.ReferenceSnapshots.RecordReferenceSnapshot(source.LoadedAt, Describe(source.Files)));
         using var timer = new PeriodicTimer(settings.Value.ReferenceCheckInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
@@ -35,14 +38,14 @@ public sealed class ReferenceDataWatcher(
             {
                 if (source.Refresh())
                 {
-                    Record("reference snapshot record", store => store.RecordReferenceSnapshot(source.LoadedAt, Describe(source.Files)));
+                    Record("reference snapshot record", store => store.ReferenceSnapshots.RecordReferenceSnapshot(source.LoadedAt, Describe(source.Files)));
                     logger.LogInformation("Reference data reloaded from {Directory}: {Files}", settings.Value.DataDirectory, string.Join(", ", source.Files.Select(f => f.Name)));
                 }
             }
             catch (ReferenceDataException e)
             {
                 logger.LogError("Reference data in {Directory} refused, keeping the snapshot loaded at {LoadedAt}: {Error}", settings.Value.DataDirectory, source.LoadedAt, e.Message);
-                Record("reference refusal record", store => store.RecordReferenceRefusal(e.Message, source.LastError?.At ?? source.LoadedAt));
+                Record("reference refusal record", store => store.ReferenceSnapshots.RecordReferenceRefusal(e.Message, source.LastError?.At ?? source.LoadedAt));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -55,7 +58,7 @@ public sealed class ReferenceDataWatcher(
     /// Writes what <c>status</c> shows of the snapshot on a store of its own, again on a fresh connection after a
     /// transient failure; a write that still fails is logged, never stops the watcher (status shows it late).
     /// </summary>
-    private void Record(string what, Action<Storage.OrderStore> write)
+    private void Record(string what, Action<IUnitOfWork> write)
     {
         try
         {
@@ -65,7 +68,7 @@ public sealed class ReferenceDataWatcher(
                 return true;
             });
         }
-        catch (Exception e) when (Storage.StoreProbe.IsStoreFailure(e))
+        catch (Exception e) when (Storage.Connections.StoreProbe.IsStoreFailure(e))
         {
             logger.LogWarning("Reference data {What} failed on the order store: {Error}", what, Storage.Resilience.StoreFailures.OneLine(e));
         }

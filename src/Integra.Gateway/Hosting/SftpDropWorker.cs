@@ -1,6 +1,7 @@
 using Integra.Gateway.Drops;
 using Integra.Gateway.Drops.Sftp;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;

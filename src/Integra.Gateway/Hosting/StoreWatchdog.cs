@@ -1,5 +1,6 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class StoreWatchdog(IOptions<GatewaySettings> gateway, RunOutcome 
         {
             try
             {
-                await Task.Run(() => OrderStore.ProbeWritable(database), stoppingToken).ConfigureAwait(false);
+                await Task.Run(() => StoreProbe.ProbeWritable(database), stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 heartbeats.Beat("store-watchdog", gateway.Value.StoreCheckInterval);
             }

@@ -2,6 +2,8 @@ using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Quartz;
@@ -17,7 +19,7 @@ namespace Integra.Gateway.Hosting;
 public sealed class SweepJob(
     ReferenceDataSource data,
     PolicyOptions policy,
-    OrderStores stores,
+    UnitOfWorkFactory stores,
     INpacGateway npacGateway,
     IClock clock,
     Operations.GatewayMetrics metrics,
@@ -31,9 +33,9 @@ public sealed class SweepJob(
         {
             using var store = stores.Open();
             var now = clock.GetCurrentInstant();
-            var result = new ExpirySweep(data.Current, policy, store, clock).Run(now);
+            var result = new ExpirySweep(data.Current, policy, store).Run(now);
             metrics.SweepCanceled(result.Cancels);
-            var npac = new OutboxDelivery(new OutboxStore(store, clock)).DeliverNpac(npacGateway);
+            var npac = new OutboxDelivery(store.Outbox).DeliverNpac(npacGateway);
             logger.LogInformation(
                 "Expiry sweep {SweepId} as of {Now}: {Expired} order(s) expired, {Cancels} TN cancel(s), {Completed} completed, {NpacFiles} NPAC file(s) written",
                 result.SweepId, now, result.Expired, result.Cancels, result.Completed, npac);

@@ -1,3 +1,4 @@
+
 namespace Integra.Gateway.Intake;
 
 /// <summary>The kind of a request file, from its name (SPEC §2).</summary>

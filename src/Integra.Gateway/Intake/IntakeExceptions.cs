@@ -1,3 +1,4 @@
+
 namespace Integra.Gateway.Intake;
 
 /// <summary>The file passed the size or row limit while being read (F04).</summary>

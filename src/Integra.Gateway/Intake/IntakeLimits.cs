@@ -1,3 +1,4 @@
+
 namespace Integra.Gateway.Intake;
 
 /// <summary>Limits on one request file (F04).</summary>

@@ -1,3 +1,4 @@
+
 namespace Integra.Gateway.Intake;
 
 /// <summary>

@@ -2,6 +2,9 @@ using Integra.Gateway.Logging;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
@@ -21,7 +24,7 @@ public sealed record ActivationResult(int Rows, int Matched, int Completed, int 
 /// withdrawn, and one already delivered is an <c>ActivatedAfterCancel</c> for the desk. Importing a file twice
 /// changes nothing the second time. Every row is kept, matched or not, for the order history.
 /// </summary>
-public sealed class ActivationImport(OrderStore store, IClock clock, ILogger? logger = null)
+public sealed class ActivationImport(IUnitOfWork store, IClock clock, ILogger? logger = null)
 {
     /// <exception cref="ReferenceDataException">The file is missing or a row is malformed; the message names the line.</exception>
     public ActivationResult Import(string path, IProgress<(int Done, int Total)>? progress = null)
@@ -41,7 +44,7 @@ public sealed class ActivationImport(OrderStore store, IClock clock, ILogger? lo
             .ToList();
 
         using var transaction = store.Begin();
-        var outbox = new OutboxStore(store, clock);
+        var outbox = store.Outbox;
         var afterCancel = new List<ActivatedAfterCancelRow>();
         var matched = 0;
         var touched = new HashSet<long>();
@@ -57,10 +60,10 @@ public sealed class ActivationImport(OrderStore store, IClock clock, ILogger? lo
             // Every open order of the new provider that ports the TN: an order waiting for an expedite review, or a
             // second PON for the same number, must know it is in service too, or a later cancel would take it away.
             // SPIDs are compared without case: a partner may write its NNSP in lower case.
-            var orders = store.OrdersPortingTo(tn, spid, activated);
+            var orders = store.Activations.OrdersPortingTo(tn, spid, activated);
             if (orders.Count == 0)
             {
-                store.RecordActivation(tn, spid, activated, now, null, ActivationOutcome.Unmatched);
+                store.Activations.RecordActivation(tn, spid, activated, now, null, ActivationOutcome.Unmatched);
                 continue;
             }
 
@@ -68,15 +71,15 @@ public sealed class ActivationImport(OrderStore store, IClock clock, ILogger? lo
             foreach (var (each, state) in orders)
             {
                 touched.Add(each);
-                store.MarkTnActivated(each, tn);
-                if (state is OrderState.Expired or OrderState.Closed && LateCancel(outbox, store.FindOrder(each)!, tn, spid, activated, now) is { } late)
+                store.Activations.MarkTnActivated(each, tn);
+                if (state is OrderState.Expired or OrderState.Closed && LateCancel(outbox, store.Orders.FindOrder(each)!, tn, spid, activated, now) is { } late)
                 {
                     afterCancel.Add(late);
                     outcome = ActivationOutcome.AfterCancel;
                 }
             }
 
-            store.RecordActivation(tn, spid, activated, now, orders[0].Id, outcome);
+            store.Activations.RecordActivation(tn, spid, activated, now, orders[0].Id, outcome);
             matched++;
         }
 
@@ -85,10 +88,10 @@ public sealed class ActivationImport(OrderStore store, IClock clock, ILogger? lo
         var completed = 0;
         foreach (var id in touched.Order())
         {
-            var order = store.FindOrder(id)!;
-            if (order.State is OrderState.Foc or OrderState.Expired or OrderState.Closed && store.Tns(id).Where(t => t.Lna == Lna.Port).All(t => t.Status == OrderTnStatus.Activated))
+            var order = store.Orders.FindOrder(id)!;
+            if (order.State is OrderState.Foc or OrderState.Expired or OrderState.Closed && store.Orders.Tns(id).Where(t => t.Lna == Lna.Port).All(t => t.Status == OrderTnStatus.Activated))
             {
-                store.UpdateOrder(order with { State = OrderState.Complete }, $"NPAC activation {Path.GetFileName(path)}", "all ported TNs activated");
+                store.Orders.UpdateOrder(order with { State = OrderState.Complete }, $"NPAC activation {Path.GetFileName(path)}", "all ported TNs activated");
                 completed++;
             }
         }

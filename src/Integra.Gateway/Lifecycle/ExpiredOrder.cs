@@ -3,6 +3,7 @@ using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
 using NodaTime;
 
 namespace Integra.Gateway.Lifecycle;

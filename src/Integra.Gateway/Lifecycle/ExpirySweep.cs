@@ -4,6 +4,9 @@ using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 using NodaTime.Text;
 
@@ -18,26 +21,26 @@ public sealed record SweepResult(long SweepId, int Expired, int Cancels, int Com
 /// for NPAC. All of one sweep is one transaction, with the files in the outbox, so that a crash mid-sweep neither
 /// loses nor duplicates a cancel. Sweeping again finds nothing more to do.
 /// </summary>
-public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, OrderStore store, IClock clock)
+public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, IUnitOfWork store)
 {
     private static readonly InstantPattern Stamp = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
 
     public SweepResult Run(Instant now, IProgress<(int Done, int Total)>? progress = null)
     {
-        var outbox = new OutboxStore(store, clock);
+        var outbox = store.Outbox;
         using var transaction = store.Begin();
 
         // Two instances on one PostgreSQL database may fire together; the second waits here and then finds nothing due.
         store.Lock("expiry-sweep");
-        var sweepId = store.StartSweep(now);
+        var sweepId = store.Expiry.StartSweep(now);
         var batch = $"{sweepId:D6}-{Stamp.Format(now)}";
 
         // FOC date + 4 business days is at least 4 calendar days, and no zone is more than a day from UTC:
         // orders FOC'd within the last 3 days cannot be due, and the index on (state, foc_date) skips them.
         var horizon = now.InUtc().Date.PlusDays(-3);
-        var candidates = store.FocOrdersDueBy(horizon);
-        var tnsByOrder = store.TnsOfFocOrdersDueBy(horizon);
-        var routes = store.OriginsOfFocOrdersDueBy(horizon);
+        var candidates = store.Expiry.FocOrdersDueBy(horizon);
+        var tnsByOrder = store.Expiry.TnsOfFocOrdersDueBy(horizon);
+        var routes = store.Expiry.OriginsOfFocOrdersDueBy(horizon);
 
         int cancels = 0;
         var expired = new List<(long Id, string Detail)>();
@@ -66,7 +69,7 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
             }
 
             // The cancels of an order go where its requests came from, not to every channel of the partner (SPEC §5).
-            var route = routes.GetValueOrDefault(order.Id) ?? store.OriginOf(order.Id);
+            var route = routes.GetValueOrDefault(order.Id) ?? store.Origins.OriginOf(order.Id);
             if (!responseRows.TryGetValue((order.Partner, route.Key), out var file))
             {
                 responseRows[(order.Partner, route.Key)] = file = (route, []);
@@ -81,9 +84,9 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
         var npacRows = NpacCancelGuard.Lines(store, data, npacCandidates, expired.Select(e => e.Id).ToHashSet(), out var keptInNpac);
         expired = expired.Select(e => (e.Id, NpacCancelGuard.Detail(e.Detail, keptInNpac[e.Id]))).ToList();
 
-        store.CancelOpenTns(expired.Select(e => e.Id).ToList());
-        store.SetStates(expired, OrderState.Expired, $"SWEEP {batch}");
-        store.SetStates(completed, OrderState.Complete, $"SWEEP {batch}");
+        store.Expiry.CancelOpenTns(expired.Select(e => e.Id).ToList());
+        store.Expiry.SetStates(expired, OrderState.Expired, $"SWEEP {batch}");
+        store.Expiry.SetStates(completed, OrderState.Complete, $"SWEEP {batch}");
         var files = new List<OutboxFile>();
         foreach (var ((partner, _), file) in responseRows)
         {
@@ -99,7 +102,7 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, Order
             files.Add(npac);
         }
 
-        store.FinishSweep(sweepId, expired.Count, cancels);
+        store.Expiry.FinishSweep(sweepId, expired.Count, cancels);
         transaction.Commit();
         return new SweepResult(sweepId, expired.Count, cancels, completed.Count, files);
     }

@@ -1,5 +1,7 @@
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Lifecycle;
 
@@ -15,11 +17,11 @@ internal static class NpacCancelGuard
     /// The NPAC CANCEL lines for these ending orders' TNs, less those another open order (not one of
     /// <paramref name="ending"/>) ports; <paramref name="kept"/> lists the TNs left out, by order.
     /// </summary>
-    public static List<string[]> Lines(OrderStore store, ReferenceData data, IReadOnlyList<(StoredOrder Order, string Tn)> cancels, IReadOnlySet<long> ending, out ILookup<long, string> kept)
+    public static List<string[]> Lines(IUnitOfWork store, ReferenceData data, IReadOnlyList<(StoredOrder Order, string Tn)> cancels, IReadOnlySet<long> ending, out ILookup<long, string> kept)
     {
         var ported = cancels.Count == 0
             ? []
-            : store.TnHolders(cancels.Select(c => c.Tn).ToHashSet(StringComparer.Ordinal))
+            : store.TnHolds.TnHolders(cancels.Select(c => c.Tn).ToHashSet(StringComparer.Ordinal))
                 .Where(h => h.Lna == Rules.Model.Lna.Port && !ending.Contains(h.Order.Id))
                 .Select(h => h.Tn)
                 .ToHashSet(StringComparer.Ordinal);

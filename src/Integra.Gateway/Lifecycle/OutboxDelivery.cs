@@ -1,5 +1,7 @@
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Outbox;
 
 namespace Integra.Gateway.Lifecycle;
 

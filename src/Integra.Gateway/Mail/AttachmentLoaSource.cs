@@ -1,3 +1,4 @@
+using Integra.Gateway.Csv;
 using Integra.Gateway.Processing;
 
 namespace Integra.Gateway.Mail;

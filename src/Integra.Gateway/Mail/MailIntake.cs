@@ -1,10 +1,14 @@
 using System.Security.Cryptography;
+using Integra.Gateway.Csv;
 using Integra.Gateway.Delivery;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Outbox;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -52,12 +56,12 @@ public sealed class MailIntake : IDisposable
         this.logger = logger;
         _replies = new ReplyBuilder(settings);
         _delivery = new MailDelivery(settings, _replies, sender, data);
-        _outbox = new OutboxStore(pipeline.Store, clock);
+        _outbox = pipeline.Store.Outbox;
     }
 
     /// <summary>A mailbox wired by hand over one store (tests, tools): its own pipeline on the ledger's store.</summary>
     public MailIntake(MailSettings settings, ReferenceData data, RequestFileProcessor processor, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger)
-        : this(settings, () => data, new IntakePipeline(ledger.Store, () => processor, clock, logger), ledger, sender, clock, logger)
+        : this(settings, () => data, new IntakePipeline(ledger.UnitOfWork, () => processor, logger), ledger, sender, clock, logger)
     {
     }
 
@@ -237,7 +241,7 @@ public sealed class MailIntake : IDisposable
                     ? _replies.Answer(key, message!, from, items.Select(i => i.Outcome!).ToList())
                     : _replies.Format(key, envelope.MessageId, envelope.Subject, from, problem);
                 await sender.SendAsync(reply, bounded.Token);
-                using (var transaction = ledger.Store.Begin())
+                using (var transaction = ledger.UnitOfWork.Begin())
                 {
                     ledger.MarkReplied(key, from.Address, partner.Id, received, reply.MessageId ?? string.Empty);
                     pipeline.Answered(items);
@@ -250,7 +254,7 @@ public sealed class MailIntake : IDisposable
             }
 
             await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
-            using (var transaction = ledger.Store.Begin())
+            using (var transaction = ledger.UnitOfWork.Begin())
             {
                 ledger.MarkDone(key);
                 pipeline.Archived(items);

@@ -4,6 +4,7 @@ using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
 using MimeKit;
 
 namespace Integra.Gateway.Mail;
@@ -58,8 +59,8 @@ public sealed class ReplyBuilder(MailSettings settings)
         var body = new StringBuilder();
         body.AppendLine("Integra has a further answer to your request; the response file is attached.");
         body.AppendLine();
-        body.AppendLine($"{file.FileName}: {string.Join(' ', rows.GroupBy(r => StoredText.Of(r.RespTyp)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))}");
-        foreach (var pon in rows.Select(r => (r.Pon, r.Ver, RespTyp: StoredText.Of(r.RespTyp), r.Dd, r.Code)).Distinct().Take(5))
+        body.AppendLine($"{file.FileName}: {string.Join(' ', rows.GroupBy(r => ResponseCodes.Of(r.RespTyp)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"))}");
+        foreach (var pon in rows.Select(r => (r.Pon, r.Ver, RespTyp: ResponseCodes.Of(r.RespTyp), r.Dd, r.Code)).Distinct().Take(5))
         {
             body.AppendLine($"  PON {pon.Pon} VER {pon.Ver}: {pon.RespTyp} {pon.Dd}{pon.Code}".TrimEnd());
         }

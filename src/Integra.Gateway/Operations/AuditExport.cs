@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Integra.Gateway.Csv;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Operations;
 
@@ -13,7 +15,7 @@ public static class AuditExport
     private static readonly string[] EvidenceColumns = ["AGAUTH", "AUTHNM", "DATED", "D/TSENT", "INITTEL", "LOA"];
 
     /// <summary>Writes one folder per order of the PON under <paramref name="outDir"/>; returns the folders.</summary>
-    public static IReadOnlyList<string> Write(OrderStore store, string pon, string? partner, string outDir)
+    public static IReadOnlyList<string> Write(IUnitOfWork store, string pon, string? partner, string outDir)
     {
         var history = PonHistory.Read(store, pon, partner);
         var folders = new List<string>();
@@ -33,7 +35,7 @@ public static class AuditExport
             var documents = new List<string[]>();
             foreach (var v in order.Versions)
             {
-                foreach (var (name, sha256, content) in store.Documents(v.Id))
+                foreach (var (name, sha256, content) in store.History.Documents(v.Id))
                 {
                     var target = $"{v.Ver}-{name}";
                     Directory.CreateDirectory(Path.Combine(folder, "documents"));

@@ -1,5 +1,7 @@
 using Integra.Gateway.Logging;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -10,7 +12,7 @@ namespace Integra.Gateway.Operations;
 /// drop but not answered gets a warning at 20 hours and an error at 24, each once per file. With several gateway
 /// instances on one database, one of them watches (<see cref="CheckIfWatcher"/>), so each is said once.
 /// </summary>
-public sealed class CsrSlaMonitor(OrderStore store, ILogger logger) : IDisposable
+public sealed class CsrSlaMonitor(IUnitOfWork store, ILogger logger) : IDisposable
 {
     public static readonly Duration WarnAfter = Duration.FromHours(20);
     public static readonly Duration BreachAfter = Duration.FromHours(24);
@@ -49,8 +51,8 @@ public sealed class CsrSlaMonitor(OrderStore store, ILogger logger) : IDisposabl
         var waiting = WaitingFiles(store);
         foreach (var (partner, channel, path, firstSeen) in waiting)
         {
-            var age = now - StoreFormats.Instant(firstSeen);
-            var key = (partner, channel, path + "@" + firstSeen);
+            var age = now - firstSeen;
+            var key = (partner, channel, path + "@" + StoreFormats.Text(firstSeen));
             if (age >= BreachAfter && _breached.Add(key))
             {
                 logger.CsrSlaBreached(partner, path, age.TotalHours);
@@ -65,8 +67,8 @@ public sealed class CsrSlaMonitor(OrderStore store, ILogger logger) : IDisposabl
     }
 
     /// <summary>CSR files listed in a drop and not yet answered (still sighted), oldest first.</summary>
-    public static IReadOnlyList<(string Partner, string Channel, string Path, string FirstSeen)> WaitingFiles(OrderStore store) =>
-        store.WaitingCsrSightings().Select(w => (w.Partner, w.Channel, w.Path, w.FirstSeen)).ToList();
+    public static IReadOnlyList<(string Partner, string Channel, string Path, Instant FirstSeen)> WaitingFiles(IUnitOfWork store) =>
+        store.Reports.WaitingCsrSightings().Select(w => (w.Partner, w.Channel, w.Path, w.FirstSeen)).ToList();
 
     public void Dispose() => _watch?.Dispose();
 }

@@ -7,6 +7,8 @@ using Integra.Gateway.Portal.Disputes;
 using Integra.Gateway.Portal.Tracking;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Evidence;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 using NodaTime.Text;
 
@@ -22,7 +24,7 @@ namespace Integra.Gateway.Operations;
 /// gives the same bytes. Audit rows of package downloads are left out: a download changes nothing in the package.
 /// Every stored hash is checked on the way: a mismatch builds no package.
 /// </summary>
-public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews orders, EvidenceStore evidence) : IEvidencePackages
+public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews orders, EvidenceStore evidence) : IEvidencePackages
 {
     private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -38,7 +40,7 @@ public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews order
         var entries = new List<Entry>();
         using (var store = stores.Open())
         {
-            var versions = store.HistoryVersions(orderId);
+            var versions = store.History.HistoryVersions(orderId);
             foreach (var v in versions)
             {
                 entries.AddRange(Requests(o.Partner, v));
@@ -46,10 +48,10 @@ public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews order
 
             foreach (var v in versions)
             {
-                foreach (var (name, sha256, content) in store.Documents(v.Id))
+                foreach (var (name, sha256, content) in store.History.Documents(v.Id))
                 {
                     Check($"LOA {name} of VER {v.Ver}", sha256, content);
-                    entries.Add(new Entry($"loas/{v.Ver}-{name}", content, $"LOA received with VER {v.Ver} ({v.Channel}, {v.File})", StoreFormats.Instant(v.ReceivedAt)));
+                    entries.Add(new Entry($"loas/{v.Ver}-{name}", content, $"LOA received with VER {v.Ver} ({StoredText.Of(v.Channel)}, {v.File})", v.ReceivedAt));
                 }
             }
 
@@ -69,10 +71,10 @@ public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews order
                 order = detail.Order,
                 an = detail.An,
                 nnsp = detail.Nnsp,
-                versions = versions.Select(v => new { v.Ver, v.Sup, v.Channel, v.File, v.ReceivedAt, v.DecidedAt, v.Outcome, v.RuleId, v.Codes, v.Response, v.Evidence }),
+                versions = versions.Select(v => new { v.Ver, v.Sup, Channel = StoredText.Of(v.Channel), v.File, ReceivedAt = StoreFormats.Text(v.ReceivedAt), DecidedAt = StoreFormats.Text(v.DecidedAt), Outcome = StoredText.Of(v.Outcome), v.RuleId, v.Codes, v.Response, v.Evidence }),
                 tns = detail.Tns,
                 events = detail.History,
-                activations = store.HistoryActivations(orderId),
+                activations = store.History.HistoryActivations(orderId).Select(a => new { a.Tn, a.Spid, ActivatedAt = StoreFormats.Text(a.ActivatedAt), ImportedAt = StoreFormats.Text(a.ImportedAt) }),
             };
             var last = detail.History.Select(e => e.At).Append(o.UpdatedAt).Max();
             entries.Add(new Entry("history.json", Json(history), "the order's versions, TNs, state changes and NPAC activations from the order store", last));
@@ -97,10 +99,10 @@ public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews order
         return new EvidencePackageFile($"evidence-{o.Partner}-{o.Kind}-{o.Pon}.zip", bytes, EvidenceStore.Sha256(bytes));
     }
 
-    private IEnumerable<Entry> Requests(string partner, OrderStore.HistoryVersion v)
+    private IEnumerable<Entry> Requests(string partner, HistoryQueries.HistoryVersion v)
     {
-        var received = StoreFormats.Instant(v.ReceivedAt);
-        var submitted = v.Channel == "portal" ? evidence.Submitted(partner, v.File) : [];
+        var received = v.ReceivedAt;
+        var submitted = v.Channel == Rules.Model.Channel.Portal ? evidence.Submitted(partner, v.File) : [];
         if (submitted.Count > 0)
         {
             // A file name is unique per partner on the portal; the last submission of that name is the one decided.
@@ -110,8 +112,8 @@ public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews order
             yield break;
         }
 
-        var record = new { v.Ver, v.Sup, v.Channel, v.File, v.ReceivedAt, v.DecidedAt, v.Outcome, v.Codes, authorization = JsonSerializer.Deserialize<Dictionary<string, string>>(v.Evidence) };
-        yield return new Entry($"requests/{v.Ver}-{v.File}.version.json", Json(record), $"VER {v.Ver} as recorded when received by {v.Channel} (the store keeps the version and its authorization fields, not the file)", received);
+        var record = new { v.Ver, v.Sup, Channel = StoredText.Of(v.Channel), v.File, ReceivedAt = StoreFormats.Text(v.ReceivedAt), DecidedAt = StoreFormats.Text(v.DecidedAt), Outcome = StoredText.Of(v.Outcome), v.Codes, authorization = JsonSerializer.Deserialize<Dictionary<string, string>>(v.Evidence) };
+        yield return new Entry($"requests/{v.Ver}-{v.File}.version.json", Json(record), $"VER {v.Ver} as recorded when received by {StoredText.Of(v.Channel)} (the store keeps the version and its authorization fields, not the file)", received);
     }
 
     private IEnumerable<Entry> Disputes(long orderId)

@@ -4,6 +4,7 @@ using Integra.Gateway.Portal.Tracking;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Evidence;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -24,7 +25,7 @@ public static class EvidencePackageServices
         services.AddOptions<DisputesSettings>().BindConfiguration("Disputes");
         return services
             .AddSingleton(sp => EvidenceStore.Open(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database, sp.GetRequiredService<IOptions<DisputesSettings>>().Value))
-            .AddSingleton(sp => new EvidencePackageBuilder(sp.GetRequiredService<OrderStores>(), sp.GetRequiredService<TOrderViews>(), sp.GetRequiredService<EvidenceStore>()))
+            .AddSingleton(sp => new EvidencePackageBuilder(sp.GetRequiredService<UnitOfWorkFactory>(), sp.GetRequiredService<TOrderViews>(), sp.GetRequiredService<EvidenceStore>()))
             .AddSingleton(sp => new DisputeServices(
                 sp.GetRequiredService<EvidenceStore>(),
                 sp.GetRequiredService<EvidencePackageBuilder>(),

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Integra.Gateway.Hosting.Health;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Queries;
 using NodaTime;
 
 namespace Integra.Gateway.Operations;

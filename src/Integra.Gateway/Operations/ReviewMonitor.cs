@@ -1,6 +1,7 @@
 using Integra.Gateway.Logging;
 using Integra.Gateway.Rules.Calendar;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Queries;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 

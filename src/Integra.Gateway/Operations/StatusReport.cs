@@ -1,4 +1,9 @@
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
+using Integra.Gateway.Storage.Snapshots;
 using NodaTime;
 
 namespace Integra.Gateway.Operations;
@@ -62,31 +67,31 @@ public sealed record StatusReport(
     /// <summary>Reads the report; every query uses an index or a small table, so it stays fast with a million orders.</summary>
     /// <remarks>With a business calendar, each review has its age in business hours, business days beginning and
     /// ending in the desk's zone (default America/Denver).</remarks>
-    public static StatusReport Read(OrderStore store, Instant now, Rules.Calendar.BusinessCalendar? calendar = null, DateTimeZone? deskZone = null)
+    public static StatusReport Read(IUnitOfWork store, Instant now, Rules.Calendar.BusinessCalendar? calendar = null, DateTimeZone? deskZone = null)
     {
-        var polls = store.ChannelPollRows();
-        var waiting = store.SightingsByChannel().ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
-        var since30 = StoreFormats.Text(now - Duration.FromDays(30));
-        var errors = store.RejectedFilesByChannel(since30).ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
+        var polls = store.Reports.ChannelPollRows();
+        var waiting = store.Reports.SightingsByChannel().ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
+        var since30 = now - Duration.FromDays(30);
+        var errors = store.Reports.RejectedFilesByChannel(since30).ToDictionary(r => (r.Partner, r.Channel), r => r.Count);
         var channels = polls.Select(p => new ChannelStatus(
-            p.Partner, p.Channel, p.LastOk, p.LastError, p.LastErrorAt, waiting.GetValueOrDefault((p.Partner, p.Channel)), errors.GetValueOrDefault((p.Partner, p.Channel)))).ToList();
+            p.Partner, p.Channel, Text(p.LastOk), p.LastError, Text(p.LastErrorAt), waiting.GetValueOrDefault((p.Partner, p.Channel)), errors.GetValueOrDefault((p.Partner, p.Channel)))).ToList();
 
-        var byState = store.OrdersByKindAndState()
-            .ToDictionary(r => $"{r.Kind}.{r.State}", r => r.Count);
-        var reviews = store.PendingReviewRows()
-            .Select(r => Aged(new PendingReviewItem(r.Partner, r.Pon, r.Ver, r.RequestedDate, r.StandardDate, r.UpdatedAt), calendar, deskZone ?? DateTimeZoneProviders.Tzdb["America/Denver"], now)).ToList();
+        var byState = store.Reports.OrdersByKindAndState()
+            .ToDictionary(r => $"{StoredText.Of(r.Kind)}.{StoredText.Of(r.State)}", r => r.Count);
+        var reviews = store.Reports.PendingReviewRows()
+            .Select(r => Aged(new PendingReviewItem(r.Partner, r.Pon, r.Ver, StoreFormats.Text(r.RequestedDate), StoreFormats.Text(r.StandardDate), StoreFormats.Text(r.UpdatedAt)), calendar, deskZone ?? DateTimeZoneProviders.Tzdb["America/Denver"], now)).ToList();
 
-        var csr = store.CsrAnswersSince(since30);
+        var csr = store.Reports.CsrAnswersSince(since30);
         var waitingCsr = CsrSlaMonitor.WaitingFiles(store)
-            .Select(w => new WaitingCsr(w.Partner, w.Path, w.FirstSeen, Math.Round((now - StoreFormats.Instant(w.FirstSeen)).TotalHours, 1)))
+            .Select(w => new WaitingCsr(w.Partner, w.Path, StoreFormats.Text(w.FirstSeen), Math.Round((now - w.FirstSeen).TotalHours, 1)))
             .ToList();
 
-        var sweep = store.LastSweep();
-        var deliveries = new OutboxStore(store, store.Clock).WaitingByChannel()
+        var sweep = store.Reports.LastSweep();
+        var deliveries = store.Outbox.WaitingByChannel()
             .Select(w => new WaitingDelivery(w.Key.Partner, w.Key.Channel, w.Value))
             .OrderBy(w => w.Partner, StringComparer.Ordinal).ThenBy(w => w.Channel, StringComparer.Ordinal)
             .ToList();
-        var snapshot = store.LatestReferenceSnapshot() is { } r
+        var snapshot = store.ReferenceSnapshots.LatestReferenceSnapshot() is { } r
             ? new ReferenceSnapshot(r.LoadedAt, r.Files.Split('\n', StringSplitOptions.RemoveEmptyEntries), r.Error, r.ErrorAt)
             : null;
         return new StatusReport(
@@ -95,13 +100,15 @@ public sealed record StatusReport(
             byState,
             reviews,
             new CsrSla(csr.Received, csr.OnTime, csr.Received == 0 ? null : Math.Round((double)csr.OnTime / csr.Received, 4), waitingCsr),
-            sweep is { } s ? new SweepStatus(s.Id, s.AsOf, s.RunAt, s.Expired, s.Cancels) : null)
+            sweep is { } s ? new SweepStatus(s.Id, StoreFormats.Text(s.AsOf), StoreFormats.Text(s.RunAt), s.Expired, s.Cancels) : null)
         {
             WaitingDeliveries = deliveries,
             ReferenceData = snapshot,
-            ActivatedAfterCancel = store.ActivationsAfterCancel().DistinctBy(a => (a.Partner, a.Pon, a.Tn)).ToList(),
+            ActivatedAfterCancel = store.Activations.ActivationsAfterCancel().DistinctBy(a => (a.Partner, a.Pon, a.Tn)).ToList(),
         };
     }
+
+    private static string? Text(Instant? instant) => instant is { } i ? StoreFormats.Text(i) : null;
 
     private static PendingReviewItem Aged(PendingReviewItem item, Rules.Calendar.BusinessCalendar? calendar, DateTimeZone zone, Instant now)
     {

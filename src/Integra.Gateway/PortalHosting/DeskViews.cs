@@ -6,6 +6,10 @@ using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Calendar;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -15,9 +19,9 @@ namespace Integra.Gateway.PortalHosting;
 /// The desk's reviews and the SLA board's figures, over the order store and the rules. A decision goes through
 /// <see cref="ExpediteReview"/>, the same code as the command line's <c>review</c>; the board reuses the queries of
 /// <c>status</c> and the gauges. Each call opens a store of its own (a pooled connection) and closes it; a transient
-/// failure is tried again on a fresh one (<see cref="OrderStores.Run{T}"/>).
+/// failure is tried again on a fresh one (<see cref="UnitOfWorkFactory.Run{T}"/>).
 /// </summary>
-public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, PolicyOptions policy, IClock clock, IOptions<OperationsSettings> operations) : IDeskViews
+public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data, PolicyOptions policy, IClock clock, IOptions<OperationsSettings> operations) : IDeskViews
 {
     private static readonly Duration Period = Duration.FromDays(30);
 
@@ -30,37 +34,37 @@ public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, Poli
 
     public SlaFigures SlaFigures() => stores.Run("SLA board", SlaFigures);
 
-    private List<PendingReviewView> PendingReviews(OrderStore store)
+    private List<PendingReviewView> PendingReviews(IUnitOfWork store)
     {
         var now = clock.GetCurrentInstant();
         var reference = data.Current;
         var review = new ExpediteReview(reference, policy, store);
-        return store.PendingReviewOrders().Select(p =>
+        return store.Desk.PendingReviewOrders().Select(p =>
         {
             var order = p.Order;
-            var version = store.Version(order.Id, order.PendingVer!)!;
+            var version = store.Orders.Version(order.Id, order.PendingVer!)!;
             var pending = review.Pending(order);
-            var since = StoreFormats.Instant(p.Since);
+            var since = p.Since;
             var age = BusinessAge.Between(reference.Calendar, DeskZone, since, now);
             return new PendingReviewView(
                 order.Partner,
                 order.Pon,
                 version.Ver,
                 order.Ccna,
-                store.Tns(order.Id).Select(t => $"{t.Tn} {StoredText.Of(t.Lna)}").ToList(),
+                store.Orders.Tns(order.Id).Select(t => $"{t.Tn} {StoredText.Of(t.Lna)}").ToList(),
                 version.ReceivedAt,
                 DueDates.EffectiveReceivedDate(version.ReceivedAt.InZone(pending.Zone).LocalDateTime, PortKind.Cutoff(pending.Simple, policy), reference.Calendar),
                 pending.RequestedDate,
                 pending.StandardDueDate,
                 review.EarliestApproval(order, now),
-                store.OriginOf(order.Id).Channel,
+                store.Origins.OriginOf(order.Id).Channel,
                 since,
                 Math.Round(age.TotalHours, 1),
                 age > BusinessAge.ReviewOverdue);
         }).ToList();
     }
 
-    private ReviewResult Decide(OrderStore store, ReviewRequest request)
+    private ReviewResult Decide(IUnitOfWork store, ReviewRequest request)
     {
         var outcome = new ExpediteReview(data.Current, policy, store)
             .Review(request.Partner, request.Pon, request.Approve, request.DueDate, clock.GetCurrentInstant(), request.Reviewer, request.Ver);
@@ -72,15 +76,16 @@ public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, Poli
         };
     }
 
-    private SlaFigures SlaFigures(OrderStore store)
+    private SlaFigures SlaFigures(IUnitOfWork store)
     {
         var now = clock.GetCurrentInstant();
-        var since = StoreFormats.Text(now - Period);
-        var csr = store.CsrAnswersByPartnerSince(since).Select(c => new CsrSlaShare(c.Partner, c.Received, c.OnTime)).ToList();
-        var states = store.OrdersByKindAndState()
+        var since = now - Period;
+        var csr = store.Desk.CsrAnswersByPartnerSince(since).Select(c => new CsrSlaShare(c.Partner, c.Received, c.OnTime)).ToList();
+        var states = store.Reports.OrdersByKindAndState()
+            .Select(s => (Kind: StoredText.Of(s.Kind), State: StoredText.Of(s.State), s.Count))
             .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.State, StringComparer.Ordinal)
             .Select(s => new Count($"{s.Kind} {s.State}", s.Count)).ToList();
-        var rejected = store.RejectedVersionsSince(since);
+        var rejected = store.Desk.RejectedVersionsSince(since);
         var byCode = rejected
             .SelectMany(r => r.Codes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(code => (Code: code, r.Count)))
             .GroupBy(r => r.Code, StringComparer.Ordinal)
@@ -90,9 +95,9 @@ public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, Poli
             .GroupBy(r => r.Partner, StringComparer.Ordinal)
             .Select(g => new Count(g.Key, g.Sum(r => r.Count)))
             .OrderByDescending(c => c.Value).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
-        var filesWaiting = PerChannel(store.SightingsByChannel().Select(s => (s.Channel, s.Count)));
-        var answersWaiting = PerChannel(new OutboxStore(store, store.Clock).WaitingByChannel().Select(w => (w.Key.Channel, w.Value)));
-        var afterCancel = store.ActivationsAfterCancel()
+        var filesWaiting = PerChannel(store.Reports.SightingsByChannel().Select(s => (s.Channel, s.Count)));
+        var answersWaiting = PerChannel(store.Outbox.WaitingByChannel().Select(w => (w.Key.Channel, w.Value)));
+        var afterCancel = store.Activations.ActivationsAfterCancel()
             .DistinctBy(a => (a.Partner, a.Pon, a.Tn))
             .Select(a => $"{a.Partner} PON {a.Pon} (LSRNO {a.LsrNo}): TN {a.Tn} activated for {a.Spid} at {a.ActivatedAt}, after its NPAC CANCEL was delivered")
             .ToList();

@@ -4,17 +4,19 @@ using Integra.Gateway.Portal.Tracking;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 
 namespace Integra.Gateway.PortalHosting;
 
 /// <summary>
 /// The order store read for the portal's tracking pages. The scope's partner goes into every query
-/// (<see cref="OrderViewStore"/>); the files of an order are read only after the order was found in scope, and only
+/// (<see cref="OrderViewQueries"/>); the files of an order are read only after the order was found in scope, and only
 /// under that order's partner and key. Each call opens a store of its own (a pooled connection) and closes it; a
-/// transient failure is tried again on a fresh one (<see cref="OrderStores.Run{T}"/>).
+/// transient failure is tried again on a fresh one (<see cref="UnitOfWorkFactory.Run{T}"/>).
 /// </summary>
-public sealed class OrderViews(OrderStores stores) : IOrderViews
+public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
 {
     private const int MaxPageSize = 200;
 
@@ -36,32 +38,32 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews
             filter.To?.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(),
             OrderCursor.Parse(cursor),
             size + 1);
-        var rows = stores.Run("order list page", store => new OrderViewStore(store).List(query));
+        var rows = stores.Run("order list page", store => store.OrderViews.List(query));
         var shown = rows.Take(size).ToList();
         return new OrderPage(shown.Select(Summary).ToList(), rows.Count > size ? shown[^1].Cursor.Text() : null);
     }
 
     public OrderDetail? Find(OrderScope scope, long id) => stores.Run("order page", store =>
     {
-        var views = new OrderViewStore(store);
+        var views = store.OrderViews;
         if (views.Find(scope.Partner, id) is not { } order)
         {
             return null;
         }
 
-        var activations = store.HistoryActivations(order.Id)
+        var activations = store.History.HistoryActivations(order.Id)
             .GroupBy(a => a.Tn, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => StoreFormats.Instant(g.Last().ActivatedAt), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Last().ActivatedAt, StringComparer.Ordinal);
         return new OrderDetail(
             Summary(order),
             order.An,
             order.Nnsp,
-            StoreFormats.Date(order.StandardDate),
-            StoreFormats.Date(order.AcceptedDdd),
-            store.HistoryVersions(order.Id).Select(Version).ToList(),
-            store.HistoryTns(order.Id).Select(t => new OrderTnLine(
-                t.Number, StoredText.Lna(t.Lna), Status(StoredText.OrderTnStatus(t.Status)), activations.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
-            store.HistoryEvents(order.Id).Select(e => new OrderEvent(StoreFormats.Instant(e.At), StoredText.OrderState(e.State), e.Cause, e.Detail)).ToList(),
+            order.StandardDate,
+            order.AcceptedDdd,
+            store.History.HistoryVersions(order.Id).Select(Version).ToList(),
+            store.History.HistoryTns(order.Id).Select(t => new OrderTnLine(
+                t.Number, t.Lna, Status(t.Status), activations.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
+            store.History.HistoryEvents(order.Id).Select(e => new OrderEvent(e.At, e.State, e.Cause, e.Detail)).ToList(),
             views.ResponseFiles(order).Select(File).ToList());
     });
 
@@ -74,7 +76,7 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews
 
         return stores.Run("response download", store =>
         {
-            var views = new OrderViewStore(store);
+            var views = store.OrderViews;
             return views.Find(scope.Partner, orderId) is { } order && views.Response(order, id, later) is { } kept
                 ? new ResponseDownload(kept.Name, ResponseWriter.Bytes(kept.Rows))
                 : null;
@@ -82,7 +84,7 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews
     }
 
     /// <summary>A file's id on the page: <c>r</c> and the id of a request file's answer, <c>o</c> and the first outbox row of a later answer.</summary>
-    private static string FileId(ResponseFileRow file) => (file.Later != 0 ? "o" : "r") + file.Id.ToString(CultureInfo.InvariantCulture);
+    private static string FileId(ResponseFileRow file) => (file.Later ? "o" : "r") + file.Id.ToString(CultureInfo.InvariantCulture);
 
     private static bool TryParseFileId(string? text, out bool later, out long id)
     {
@@ -94,18 +96,16 @@ public sealed class OrderViews(OrderStores stores) : IOrderViews
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static OrderSummary Summary(ListedOrder o) => new(
-        o.Id, o.Partner, o.Kind, o.Ccna, o.Pon, o.LsrNo, StoredText.OrderState(o.State), o.LatestVer,
-        o.Channel is null ? null : StoredText.Channel(o.Channel),
-        StoreFormats.Date(o.FocDate), StoreFormats.Date(o.RequestedDate), StoreFormats.Instant(o.CreatedAt), StoreFormats.Instant(o.UpdatedAt));
+        o.Id, o.Partner, StoredText.Of(o.Kind), o.Ccna, o.Pon, o.LsrNo, o.State, o.LatestVer, o.Channel, o.FocDate, o.RequestedDate, o.CreatedAt, o.UpdatedAt);
 
-    private static OrderVersion Version(OrderStore.HistoryVersion v) => new(
-        v.Ver, v.Sup, StoredText.Channel(v.Channel), v.File, StoreFormats.Instant(v.ReceivedAt), StoreFormats.Instant(v.DecidedAt),
-        Answer(StoredText.ResponseType(v.Outcome)), v.Codes,
+    private static OrderVersion Version(HistoryQueries.HistoryVersion v) => new(
+        v.Ver, v.Sup, v.Channel, v.File, v.ReceivedAt, v.DecidedAt,
+        Answer(v.Outcome), v.Codes,
         (JsonSerializer.Deserialize<string[][]>(v.Response) ?? []).Select(ResponseRow.FromCells)
             .Select(r => new AnswerLine(Answer(r.RespTyp), r.Tn, r.Lna, r.Dd, r.Code, r.Field, r.Message, r.Contact)).ToList());
 
     private static ResponseFileInfo File(ResponseFileRow f) =>
-        new(FileId(f), f.Name, f.Channel is null ? null : StoredText.Channel(f.Channel), f.RequestName, StoreFormats.Instant(f.CreatedAt));
+        new(FileId(f), f.Name, f.Channel, f.RequestName, f.CreatedAt);
 
     private static AnswerType Answer(ResponseType type) => type switch
     {

@@ -1,5 +1,6 @@
 using Integra.Gateway.Portal.Submissions;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.PortalInbox;
 using NodaTime.Extensions;
 
 namespace Integra.Gateway.PortalHosting;

@@ -3,6 +3,8 @@ using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.PortalInbox;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 
 namespace Integra.Gateway.PortalHosting;
@@ -13,9 +15,9 @@ namespace Integra.Gateway.PortalHosting;
 /// <c>.resp.csv</c> bytes the SFTP outbound folder would get. Keyed by the outbox file, so delivering it again after a
 /// crash replaces the entry instead of adding a second one.
 /// </summary>
-public sealed class PortalDelivery(OrderStore store, IClock clock) : IDeliveryTransport
+public sealed class PortalDelivery(IUnitOfWork store) : IDeliveryTransport
 {
-    private readonly PortalInboxStore _inbox = new(store, clock);
+    private readonly PortalInboxStore _inbox = store.PortalInbox;
 
     public Channel Channel => Channel.Portal;
 

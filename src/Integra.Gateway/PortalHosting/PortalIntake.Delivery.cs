@@ -10,6 +10,6 @@ public sealed partial class PortalIntake
     public async Task<int> DeliverLaterAnswersAsync(CancellationToken cancellationToken)
     {
         using var pipeline = pipelines.Open();
-        return await pipeline.DeliverAsync(new PortalDelivery(pipeline.Store, clock), partner: null, cancellationToken);
+        return await pipeline.DeliverAsync(new PortalDelivery(pipeline.Store), partner: null, cancellationToken);
     }
 }

@@ -4,6 +4,9 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.PortalInbox;
+using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.PortalHosting;
 
@@ -11,13 +14,13 @@ namespace Integra.Gateway.PortalHosting;
 public sealed partial class PortalIntake
 {
     public IReadOnlyList<PortalAnswer> Inbox(string partner, int limit, string? submittedBy = null) =>
-        Read(store => new PortalInboxStore(store, clock).Latest(partner, limit, submittedBy).Select(e => PortalAnswers.Of(e)).ToList());
+        Read(store => store.PortalInbox.Latest(partner, limit, submittedBy).Select(e => PortalAnswers.Of(e)).ToList());
 
     public PortalAnswer? Answer(string partner, long id, string? submittedBy = null) =>
-        Read(store => new PortalInboxStore(store, clock).Find(partner, id, submittedBy) is { } e ? PortalAnswers.Of(e) : null);
+        Read(store => store.PortalInbox.Find(partner, id, submittedBy) is { } e ? PortalAnswers.Of(e) : null);
 
     public UploadedFile? Download(string partner, long id, string? submittedBy = null) =>
-        Read(store => new PortalInboxStore(store, clock).Find(partner, id, submittedBy) is { } e ? new UploadedFile(e.FileName, e.Content) : null);
+        Read(store => store.PortalInbox.Find(partner, id, submittedBy) is { } e ? new UploadedFile(e.FileName, e.Content) : null);
 
     /// <summary>
     /// The last version of one of the partner's LSR orders. A version that came through the portal is read back from
@@ -26,15 +29,15 @@ public sealed partial class PortalIntake
     /// </summary>
     public LsrDraft? LastVersion(string partner, long orderId) => Read(store =>
     {
-        if (store.FindOrder(orderId) is not { } order || order.Partner != partner || order.Kind != LsrRequestHandler.Kind)
+        if (store.Orders.FindOrder(orderId) is not { } order || order.Partner != partner || order.Kind != LsrRequestHandler.Kind)
         {
             return null;
         }
 
-        var ver = store.LatestVer(order.Id) ?? "00";
-        var version = store.Version(order.Id, ver);
+        var ver = store.Orders.LatestVer(order.Id) ?? "00";
+        var version = store.Orders.Version(order.Id, ver);
         var sent = version is not null && version.Channel == StoredText.Of(Channel.Portal)
-            ? new PortalSubmissionStore(store, clock).ByFileName(partner, version.FileName)
+            ? store.PortalSubmissions.ByFileName(partner, version.FileName)
             : null;
         var state = StoredText.Of(order.State);
         if (sent is not null
@@ -54,7 +57,7 @@ public sealed partial class PortalIntake
             [Field.Nnsp] = order.Nnsp,
             [Field.Ddd] = StoreFormats.Text(order.AcceptedDdd ?? order.RequestedDate) ?? string.Empty,
         };
-        return new LsrDraft(order.Id, kept, store.Tns(order.Id).Where(t => t.Lna == Lna.Port).Select(t => t.Tn).ToList(), state);
+        return new LsrDraft(order.Id, kept, store.Orders.Tns(order.Id).Where(t => t.Lna == Lna.Port).Select(t => t.Tn).ToList(), state);
     });
 
     /// <summary>The rules' own definition (<see cref="SimplePort"/>) applied to the account as the form gives it.</summary>
@@ -72,5 +75,5 @@ public sealed partial class PortalIntake
         return SimplePort.IsSimple(new LsrRequest(fields, tns, [], 1), account, reference) ? PortClassification.Simple : PortClassification.NonSimple;
     }
 
-    private T Read<T>(Func<OrderStore, T> read) => pipelines.Stores.Run("portal inbox page", read);
+    private T Read<T>(Func<IUnitOfWork, T> read) => pipelines.Stores.Run("portal inbox page", read);
 }

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Integra.Gateway.Configuration;
+using Integra.Gateway.Csv;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Portal.Submissions;
 using Integra.Gateway.Processing;
@@ -9,6 +11,9 @@ using Integra.Gateway.Reference;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.PortalInbox;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -26,8 +31,7 @@ public sealed partial class PortalIntake(
     PortalPipelines pipelines,
     ReferenceDataSource data,
     IOptions<IntakeSettings> intake,
-    INpacGateway npac,
-    IClock clock) : IPortalIntake
+    INpacGateway npac) : IPortalIntake
 {
     /// <summary>
     /// Test seam for the crash tests: called at each step of a submission; throwing there is what a process killed at
@@ -78,7 +82,7 @@ public sealed partial class PortalIntake(
             // The cancels of S2 and S5 go out now that their decision is committed, as on the other channels.
             pipelines.Stores.Run("portal NPAC delivery", store =>
             {
-                new OutboxDelivery(new OutboxStore(store, clock)).DeliverNpac(npac);
+                new OutboxDelivery(store.Outbox).DeliverNpac(npac);
                 return true;
             });
         }
@@ -90,8 +94,8 @@ public sealed partial class PortalIntake(
     {
         using var pipeline = pipelines.Open();
         var store = pipeline.Store;
-        var submissions = new PortalSubmissionStore(store, clock);
-        var inbox = new PortalInboxStore(store, clock);
+        var submissions = store.PortalSubmissions;
+        var inbox = store.PortalInbox;
         var loa = submission.Loa is { } l && SafeFileName.IsPlain(l.Name) && l.Content.Length <= LoaDocument.MaxBytes ? new LoaDocument(l.Name, l.Content) : null;
         using var transaction = store.Begin();
 

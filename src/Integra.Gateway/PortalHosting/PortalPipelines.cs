@@ -1,8 +1,11 @@
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
 using Integra.Gateway.Storage.Resilience;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -17,7 +20,7 @@ namespace Integra.Gateway.PortalHosting;
 /// decision that was rolled back.
 /// On SQLite, submissions also take their turn to write here (<see cref="WriteTurnAsync"/>).
 /// </summary>
-public sealed class PortalPipelines(OrderStores stores, StoreAvailability availability, RequestProcessors processors, IClock clock, Operations.GatewayMetrics metrics, ILoggerFactory loggers, IOptions<GatewaySettings> gateway) : IDisposable
+public sealed class PortalPipelines(UnitOfWorkFactory stores, StoreAvailability availability, RequestProcessors processors, Operations.GatewayMetrics metrics, ILoggerFactory loggers, IOptions<GatewaySettings> gateway) : IDisposable
 {
     // SQLite lets one writer in at a time, and a submission's unit of work writes from its start (BEGIN IMMEDIATE).
     // Without a queue here, concurrent submissions each blocked a thread-pool thread in SQLite's busy handler, which
@@ -28,7 +31,7 @@ public sealed class PortalPipelines(OrderStores stores, StoreAvailability availa
         StoreLocation.Parse(gateway.Value.Database).Provider == StoreProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
 
     /// <summary>The stores the pipelines are opened on, for work that needs a store and no pipeline.</summary>
-    public OrderStores Stores => stores;
+    public UnitOfWorkFactory Stores => stores;
 
     /// <summary>The retry of work that opens its own pipeline (<see cref="StoreAvailability.Run{T}"/>).</summary>
     public StoreAvailability Availability => availability;
@@ -49,7 +52,7 @@ public sealed class PortalPipelines(OrderStores stores, StoreAvailability availa
     public IntakePipeline Open()
     {
         var store = stores.Open();
-        return IntakePipeline.Owning(store, processors.For(store), clock, loggers.CreateLogger<PortalIntake>(), metrics, npac: null);
+        return IntakePipeline.Owning(store, processors.For(store), loggers.CreateLogger<PortalIntake>(), metrics, npac: null);
     }
 
     public void Dispose() => _sqliteWriter?.Dispose();

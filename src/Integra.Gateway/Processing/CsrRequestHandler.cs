@@ -3,11 +3,13 @@ using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Processing;
 
 /// <summary>Decides one CSR request, records it (with its received and answered times, for the 24-hour SLA), returns its rows.</summary>
-internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions options, OrderStore store)
+internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions options, IUnitOfWork store)
 {
     public const OrderKind Kind = OrderKind.Csr;
     private const string Ver = "00";
@@ -18,8 +20,8 @@ internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions option
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = request.Ccna.Length > 0 && FieldFormats.Check(Field.Ccna, request.Ccna) is null
             && request.Pon.Length > 0 && FieldFormats.Check(Field.Pon, request.Pon) is null;
-        var order = keyed ? store.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
-        var priorHash = order is null ? null : store.VersionHash(order.Id, Ver);
+        var order = keyed ? store.Orders.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
+        var priorHash = order is null ? null : store.Orders.VersionHash(order.Id, Ver);
 
         // A used PON is answered from its hash alone (S7 or R70), so its LOA is neither looked at nor fetched again:
         // a file repeating one agent's row would otherwise download the same document once per row.
@@ -37,13 +39,13 @@ internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions option
         }
 
         var account = (decision as CsrAnswer)?.Account;
-        order = store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, account?.An ?? request.Fields[Field.An], account?.State ?? string.Empty, account is null ? string.Empty : LocalZone.Of(data, account, account.State, options).Id, string.Empty);
+        order = store.Orders.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, account?.An ?? request.Fields[Field.An], account?.State ?? string.Empty, account is null ? string.Empty : LocalZone.Of(data, account, account.State, options).Id, string.Empty);
         var answered = decision is CsrAnswer;
-        store.UpdateOrder(order with { State = answered ? OrderState.Complete : OrderState.Rejected }, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName}", answered ? $"CSR {rows.Count} TN(s)" : "REJ " + LsrRequestHandler.Codes(rows));
-        var versionId = store.AddVersion(order.Id, Ver, string.Empty, hash, receipt.Channel, fileName, receipt.Received, answered ? ResponseType.Csr : ResponseType.Reject, answered ? "C3" : ((CsrReject)decision).Errors[0].RuleId, LsrRequestHandler.Codes(rows), rows, Evidence.Of(request.Fields));
+        store.Orders.UpdateOrder(order with { State = answered ? OrderState.Complete : OrderState.Rejected }, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName}", answered ? $"CSR {rows.Count} TN(s)" : "REJ " + LsrRequestHandler.Codes(rows));
+        var versionId = store.Orders.AddVersion(order.Id, Ver, string.Empty, hash, receipt.Channel, fileName, receipt.Received, answered ? ResponseType.Csr : ResponseType.Reject, answered ? "C3" : ((CsrReject)decision).Errors[0].RuleId, LsrRequestHandler.Codes(rows), rows, Evidence.Of(request.Fields));
         if (document is not null)
         {
-            store.AddDocument(versionId, document.Name, document.Content);
+            store.Orders.AddDocument(versionId, document.Name, document.Content);
         }
         return rows;
     }

@@ -1,9 +1,13 @@
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 
 namespace Integra.Gateway.Processing;
@@ -18,7 +22,7 @@ public sealed record ReviewAnswer(string FileName, IReadOnlyList<ResponseRow> Ro
 /// gets it exactly once even when the process stops right after the review. The command line's <c>review</c> and the
 /// desk's page in the portal both decide here, so they cannot disagree.
 /// </summary>
-public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, OrderStore store)
+public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, IUnitOfWork store)
 {
     private readonly ExpediteReviewPolicy _policy = new(data, options);
 
@@ -41,7 +45,7 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
         // meanwhile: the second waits here, then finds the order decided and is told so, never writing a second
         // answer over the first. The intake takes the same lock. (SQLite serialises writers by itself.)
         store.Lock(LsrRequestHandler.OrderLock(partnerId, pon));
-        var order = store.FindOrdersByPon(partnerId, LsrRequestHandler.Kind, pon).SingleOrDefault(o => o.State == OrderState.PendingReview);
+        var order = store.Orders.FindOrdersByPon(partnerId, LsrRequestHandler.Kind, pon).SingleOrDefault(o => o.State == OrderState.PendingReview);
         if (order is null)
         {
             return ReviewOutcome.NotPending($"PON {pon} of partner {partnerId} is not awaiting expedite review");
@@ -53,7 +57,7 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
             return ReviewOutcome.NotPending($"PON {pon} VER {ver} is no longer awaiting expedite review: VER {order.PendingVer} is; reload and review it");
         }
 
-        var version = store.Version(order.Id, order.PendingVer!)!;
+        var version = store.Orders.Version(order.Id, order.PendingVer!)!;
         var pending = Pending(order);
         var decision = approve ? _policy.Approve(pending, reviewedAt, dueDate) : _policy.Deny(pending, reviewedAt);
         if (decision.FocDate is not { } focDate)
@@ -61,22 +65,22 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, Or
             return ReviewOutcome.Refused(decision.Refusal!);
         }
 
-        var lines = store.Tns(order.Id).Select(t => new FocLine(t.Tn, t.Lna)).ToList();
+        var lines = store.Orders.Tns(order.Id).Select(t => new FocLine(t.Tn, t.Lna)).ToList();
         var key = new ResponseRows.RequestKey(order.Ccna, order.Pon, version.Ver, order.LsrNo ?? string.Empty, order.An);
         var rows = ResponseRows.Foc(key, focDate, lines, ResponseRows.FocMessage(decision.RuleId, focDate));
 
-        store.SetTnStatus(order.Id, OrderTnStatus.Open);
+        store.Orders.SetTnStatus(order.Id, OrderTnStatus.Open);
         var by = reviewer.Length == 0 ? string.Empty : $" by {reviewer}";
-        store.UpdateOrder(
+        store.Orders.UpdateOrder(
             order with { State = OrderState.Foc, FocDate = focDate, FocVer = version.Ver, PendingVer = null },
             $"REVIEW {(approve ? "approve" : "deny")}",
             $"FOC {focDate:yyyy-MM-dd} for VER {version.Ver}{by}");
 
         // A resend of the reviewed version (S7) now gets the FOC, the current answer.
-        store.ReplaceResponse(version.Id, ResponseType.Foc, decision.RuleId, rows);
-        var route = store.OriginOf(order.Id);
+        store.Orders.ReplaceResponse(version.Id, ResponseType.Foc, decision.RuleId, rows);
+        var route = store.Origins.OriginOf(order.Id);
         var answer = new ReviewAnswer($"review-{order.Pon}-{version.Ver}.resp.csv", rows, route.Channel, focDate);
-        new OutboxStore(store, store.Clock).Add(OutboxKind.Response, order.Partner, answer.FileName, rows.Select(r => r.Cells()), route, order.Id);
+        store.Outbox.Add(OutboxKind.Response, order.Partner, answer.FileName, rows.Select(r => r.Cells()), route, order.Id);
         transaction.Commit();
         return ReviewOutcome.Decided(answer);
     }

@@ -1,3 +1,5 @@
+using Integra.Gateway.Csv;
+
 namespace Integra.Gateway.Processing;
 
 /// <summary>The LOA documents a transport fetched with a request file, before it is decided.</summary>

@@ -16,7 +16,7 @@ public sealed record FileOutcome(string FileName, string ResponseName, IReadOnly
 {
     /// <summary>Rows per response type, e.g. FOC=3 REJ=1, for logs and the CLI.</summary>
     public string Summary() =>
-        string.Join(' ', Rows.GroupBy(r => StoredText.Of(r.RespTyp)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
+        string.Join(' ', Rows.GroupBy(r => ResponseCodes.Of(r.RespTyp)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
 }
 
 /// <summary>What was decided for one request: kind, PON, VER, TN rows, response type (null: no answer) and reject codes.</summary>

@@ -1,3 +1,4 @@
+using Integra.Gateway.Csv;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 

@@ -1,9 +1,13 @@
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Processing;
 
@@ -14,24 +18,24 @@ public sealed record LsrAnswer(IReadOnlyList<ResponseRow> Rows, NpacBatch? Npac 
 public sealed record NpacBatch(string FileName, IReadOnlyList<string[]> Rows);
 
 /// <summary>Decides one LSR against its PON's history, records the decision, and returns its response rows.</summary>
-internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions options, OrderStore store)
+internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions options, IUnitOfWork store)
 {
     public const OrderKind Kind = OrderKind.Lsr;
     private readonly LsrPolicy _policy = new(data, options);
-    private readonly OutboxStore _outbox = new(store, store.Clock);
+    private readonly OutboxStore _outbox = store.Outbox;
     private readonly ExpiryOnArrival _expiry = new(data, options, store);
 
     public LsrAnswer Handle(LsrRequest request, Receipt receipt, string fileName, ResentResponses resent, Delivery.MailThread? thread, OpenTnHolds holds)
     {
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = IsKeyed(request);
-        var order = keyed ? store.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
+        var order = keyed ? store.Orders.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
         if (order is not null)
         {
             // Another channel's request or the desk's review of this PON may be deciding it now (on PostgreSQL, from
             // another connection or instance): wait for it, then decide on what it left, never on a copy it overwrites.
             store.Lock(OrderLock(order.Partner, order.Pon));
-            order = store.FindOrder(order.Id);
+            order = store.Orders.FindOrder(order.Id);
         }
 
         var history = order is null ? null : History(order, request, hash);
@@ -49,12 +53,12 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         }
 
         var created = order is null;
-        order ??= store.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, request.An, outcome.State, ZoneOf(outcome), request.Fields[Field.Nnsp].ToUpperInvariant());
+        order ??= store.Orders.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, request.An, outcome.State, ZoneOf(outcome), request.Fields[Field.Nnsp].ToUpperInvariant());
         var activated = history?.ActivatedTns ?? new HashSet<string>();
         order = Apply(order, outcome, request, activated);
         var rows = Rows(outcome, request, order.LsrNo ?? string.Empty, order);
-        store.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome));
-        store.AddVersion(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows, Evidence.Of(request.Fields));
+        store.Orders.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome));
+        store.Orders.AddVersion(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows, Evidence.Of(request.Fields));
         Track(holds, order, outcome.Decision, activated);
 
         // Later answers to this order (review, sweep) go back the way the request they answer came: a rejected
@@ -62,7 +66,7 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         // SFTP request stays on SFTP after a rejected supplement from the portal).
         if (created || outcome.Decision is not Reject)
         {
-            store.SetOrigin(order.Id, new Delivery.DeliveryRoute(receipt.Channel, thread));
+            store.Origins.SetOrigin(order.Id, new Delivery.DeliveryRoute(receipt.Channel, thread));
         }
 
         return new LsrAnswer(rows, NpacCancels(order, outcome.Decision, request.Ver));
@@ -126,16 +130,16 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
     /// </summary>
     private OrderHistory History(StoredOrder order, LsrRequest request, string hash)
     {
-        var sameVersionHash = store.VersionHash(order.Id, request.Ver);
+        var sameVersionHash = store.Orders.VersionHash(order.Id, request.Ver);
         if (sameVersionHash is not null && sameVersionHash != hash && request.LegacyCanonicalContent() is { } legacy && sameVersionHash == ContentHash.Of(legacy))
         {
             // VER 00 stored before contract v3 with VER blank: the same content, whichever spelling (S7).
             sameVersionHash = hash;
         }
 
-        var latestVer = store.LatestVer(order.Id) ?? "00";
+        var latestVer = store.Orders.LatestVer(order.Id) ?? "00";
         IReadOnlyList<OrderTn> tns = sameVersionHash is null && order.State is OrderState.Foc or OrderState.PendingReview
-            ? store.Tns(order.Id).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == OrderTnStatus.Activated)).ToList()
+            ? store.Orders.Tns(order.Id).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == OrderTnStatus.Activated)).ToList()
             : [];
         return new OrderHistory(order.State, sameVersionHash, latestVer, order.FocDate, order.AcceptedDdd, order.DueDateSups, tns, OrderZone.Of(order, options)) { An = order.An };
     }
@@ -157,27 +161,27 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         switch (outcome.Decision)
         {
             case Foc foc:
-                store.ReplaceTns(order.Id, foc.Lines, OrderTnStatus.Open, activated);
-                return accepted with { State = OrderState.Foc, FocDate = foc.DueDate, FocVer = request.Ver, PendingVer = null, LsrNo = order.LsrNo ?? store.NextLsrNo() };
+                store.Orders.ReplaceTns(order.Id, foc.Lines, OrderTnStatus.Open, activated);
+                return accepted with { State = OrderState.Foc, FocDate = foc.DueDate, FocVer = request.Ver, PendingVer = null, LsrNo = order.LsrNo ?? store.Orders.NextLsrNo() };
             case PendingReview pending:
-                store.ReplaceTns(order.Id, pending.Lines, OrderTnStatus.Pending, activated);
+                store.Orders.ReplaceTns(order.Id, pending.Lines, OrderTnStatus.Pending, activated);
                 return accepted with
                 {
                     State = OrderState.PendingReview,
                     PendingVer = request.Ver,
                     RequestedDate = pending.RequestedDate,
                     StandardDate = pending.StandardDueDate,
-                    LsrNo = order.LsrNo ?? store.NextLsrNo(),
+                    LsrNo = order.LsrNo ?? store.Orders.NextLsrNo(),
                 };
             case Cancel:
-                store.CancelOpenTns([order.Id]);
+                store.Expiry.CancelOpenTns([order.Id]);
                 return order with { State = OrderState.Canceled, PendingVer = null };
             case Reject { Closure: { } closure }:
                 // S2 and S5 end the order the way the sweep does: its open TNs are withdrawn in this same step. A
                 // completed order withdraws nothing: its ports happened, and its disconnects go with them.
                 if (closure.State != OrderState.Complete)
                 {
-                    store.CancelOpenTns([order.Id]);
+                    store.Expiry.CancelOpenTns([order.Id]);
                 }
 
                 return order with { State = closure.State, PendingVer = null };

@@ -1,6 +1,8 @@
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Processing;
 
@@ -24,7 +26,7 @@ internal sealed class OpenTnHolds
     /// The holds on every TN the requests could port or disconnect, in one statement, after taking the locks of
     /// their TN buckets for the rest of the unit of work (<see cref="OrderLocks.TnBuckets"/>).
     /// </summary>
-    public static OpenTnHolds Load(OrderStore store, IEnumerable<LsrRequest> requests)
+    public static OpenTnHolds Load(IUnitOfWork store, IEnumerable<LsrRequest> requests)
     {
         var holds = new OpenTnHolds();
         var tns = requests.SelectMany(Rules.Policy.OneOpenOrderPerTn.TnsOf).ToHashSet(StringComparer.Ordinal);
@@ -33,7 +35,7 @@ internal sealed class OpenTnHolds
             store.Lock(bucket);
         }
 
-        foreach (var holder in store.TnHolders(tns))
+        foreach (var holder in store.TnHolds.TnHolders(tns))
         {
             holds.Add(holder);
         }

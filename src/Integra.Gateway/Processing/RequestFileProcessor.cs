@@ -1,9 +1,13 @@
+using Integra.Gateway.Csv;
 using Integra.Gateway.Intake;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.ResponseFiles;
+using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Processing;
 
@@ -12,7 +16,7 @@ namespace Integra.Gateway.Processing;
 /// The caller writes the response file after this returns; if it crashes first, processing the file again
 /// answers every request from the store (S7), so the partner still gets exactly one, identical answer.
 /// </summary>
-public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions options, IntakeLimits limits, OrderStore store)
+public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions options, IntakeLimits limits, IUnitOfWork store)
 {
     private readonly RequestFileReader _reader = new(limits);
     private readonly LsrRequestHandler _lsr = new(data, options, store);
@@ -28,7 +32,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         var parsed = _reader.Read(fileName, content, length);
         if (parsed is FileRejection rejection)
         {
-            return new FileOutcome(fileName, responseName, ResponseRows.ForFile(rejection), 0, FileRejected: true, [], []);
+            return new FileOutcome(fileName, responseName, ResponseRows.ForFile(rejection.Code, rejection.Field, rejection.Message), 0, FileRejected: true, [], []);
         }
 
         using var transaction = store.Begin();
@@ -42,7 +46,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
             case LsrFile lsr:
                 var ordered = VersionOrder.Of(lsr.Requests);
                 var holds = OpenTnHolds.Load(store, ordered);
-                store.LookUpOrders(receipt.Partner.Id, LsrRequestHandler.Kind, ordered.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
+                store.Orders.LookUpOrders(receipt.Partner.Id, LsrRequestHandler.Kind, ordered.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
                 foreach (var request in ordered)
                 {
                     var answer = _lsr.Handle(request, receipt, fileName, resent, thread, holds);
@@ -58,7 +62,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
 
                 break;
             case CsrFile csr:
-                store.LookUpOrders(receipt.Partner.Id, CsrRequestHandler.Kind, csr.Requests.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
+                store.Orders.LookUpOrders(receipt.Partner.Id, CsrRequestHandler.Kind, csr.Requests.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
                 foreach (var request in csr.Requests)
                 {
                     var answer = _csr.Handle(request, receipt, fileName, loas, resent);
@@ -71,7 +75,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         }
 
         // The portal offers each order's response files as the channel delivered them (issue 17).
-        new ResponseFileStore(store, store.Clock).Record(
+        store.ResponseFiles.Record(
             receipt.Partner.Id, receipt.Channel, fileName, receipt.Received, responseName, parsed is LsrFile ? LsrRequestHandler.Kind : CsrRequestHandler.Kind, rows);
         transaction.Commit();
         var documents = parsed is CsrFile file

@@ -3,6 +3,7 @@ using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace Integra.Gateway.Processing;
@@ -14,7 +15,7 @@ public sealed class RequestProcessors(ReferenceDataSource data, PolicyOptions po
     /// The processor for <paramref name="store"/>, rebuilt only when a new snapshot was swapped in: each call gives one
     /// snapshot's processor, and the caller decides a whole batch with it.
     /// </summary>
-    public Func<RequestFileProcessor> For(OrderStore store)
+    public Func<RequestFileProcessor> For(IUnitOfWork store)
     {
         (ReferenceData Data, RequestFileProcessor Processor)? cached = null;
         return () =>

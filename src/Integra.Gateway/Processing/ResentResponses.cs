@@ -1,5 +1,7 @@
 using Integra.Gateway.Responses;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Processing;
 
@@ -9,7 +11,7 @@ namespace Integra.Gateway.Processing;
 /// JSON once per row inside the file's write transaction. One instance per file: a response can change between
 /// files (an expedite review replaces it), never within one.
 /// </summary>
-internal sealed class ResentResponses(OrderStore store)
+internal sealed class ResentResponses(IUnitOfWork store)
 {
     private readonly Dictionary<(long OrderId, string Ver), IReadOnlyList<ResponseRow>> _responses = [];
 
@@ -18,7 +20,7 @@ internal sealed class ResentResponses(OrderStore store)
     {
         if (!_responses.TryGetValue((orderId, ver), out var rows))
         {
-            rows = store.Response(orderId, ver) ?? throw new InvalidOperationException($"version {ver} of order {orderId} has no stored response to send again");
+            rows = store.Orders.Response(orderId, ver) ?? throw new InvalidOperationException($"version {ver} of order {orderId} has no stored response to send again");
             _responses.Add((orderId, ver), rows);
         }
 

@@ -1,5 +1,3 @@
-using Integra.Gateway.Storage;
-
 namespace Integra.Gateway.Responses;
 
 /// <summary>One row of a response file (SPEC §5); blank where not applicable.</summary>
@@ -43,12 +41,12 @@ public sealed record ResponseRow
 
     /// <summary>The cells in column order.</summary>
     public string[] Cells() =>
-        [StoredText.Of(RespTyp), Ccna, Pon, Ver, LsrNo, An, Tn, Lna, Dd, Code, Field, Message, Customer, Address, Services, Contact];
+        [ResponseCodes.Of(RespTyp), Ccna, Pon, Ver, LsrNo, An, Tn, Lna, Dd, Code, Field, Message, Customer, Address, Services, Contact];
 
     /// <summary>Rebuilds a row from cells in column order (stored responses).</summary>
     public static ResponseRow FromCells(IReadOnlyList<string> c) => new()
     {
-        RespTyp = StoredText.ResponseType(c[0]), Ccna = c[1], Pon = c[2], Ver = c[3], LsrNo = c[4], An = c[5], Tn = c[6], Lna = c[7],
+        RespTyp = ResponseCodes.ResponseType(c[0]), Ccna = c[1], Pon = c[2], Ver = c[3], LsrNo = c[4], An = c[5], Tn = c[6], Lna = c[7],
         Dd = c[8], Code = c[9], Field = c[10], Message = c[11], Customer = c[12], Address = c[13], Services = c[14], Contact = c[15],
     };
 }

@@ -1,4 +1,3 @@
-using Integra.Gateway.Intake;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
 using NodaTime;
@@ -25,8 +24,9 @@ public static class ResponseRows
         An = key.An,
     };
 
-    public static IReadOnlyList<ResponseRow> ForFile(FileRejection rejection) =>
-        [new ResponseRow { RespTyp = ResponseType.Reject, Code = rejection.Code, Field = rejection.Field, Message = rejection.Message }];
+    /// <summary>The one REJ row of a file rejected as a whole (F01–F05): its code, the field and the message.</summary>
+    public static IReadOnlyList<ResponseRow> ForFile(string code, string field, string message) =>
+        [new ResponseRow { RespTyp = ResponseType.Reject, Code = code, Field = field, Message = message }];
 
     public static IReadOnlyList<ResponseRow> Reject(RequestKey key, IEnumerable<RuleError> errors, string contact) =>
         errors.Select(e => For(key, ResponseType.Reject) with
@@ -54,7 +54,7 @@ public static class ResponseRows
                 LsrNo = key.LsrNo,
                 An = key.An,
                 Tn = l.Tn,
-                Lna = Storage.StoredText.Of(l.Lna),
+                Lna = ResponseCodes.Of(l.Lna),
                 Dd = dd,
                 Message = l.Lna == Lna.Port ? message : string.Empty,
             });

@@ -1,6 +1,6 @@
 namespace Integra.Gateway.Responses;
 
-/// <summary>What a response row tells the partner (RESPTYP, SPEC §5); its text is <see cref="Storage.StoredText"/>'s.</summary>
+/// <summary>What a response row tells the partner (RESPTYP, SPEC §5); its cell is <see cref="ResponseCodes"/>'s, its stored text <c>Storage.StoredText</c>'s.</summary>
 public enum ResponseType
 {
     /// <summary>Firm order commitment: the port will happen on the due date (FOC).</summary>

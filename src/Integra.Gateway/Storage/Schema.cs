@@ -1,3 +1,5 @@
+using Integra.Gateway.Storage.Orders;
+
 namespace Integra.Gateway.Storage;
 
 /// <summary>

@@ -40,7 +40,7 @@ internal sealed class StoredJson : IDisposable
 
     /// <summary>
     /// <see cref="Response"/>'s text as UTF-8, for a whole response file: written once into a buffer sized for it
-    /// and bound as it is (<see cref="StoreDialect.TextFromUtf8"/>), where a string would be one copy in UTF-16 and
+    /// and bound as it is (<c>StoreDialect.TextFromUtf8</c>), where a string would be one copy in UTF-16 and
     /// the driver's conversion to UTF-8 another, for tens of thousands of rows.
     /// </summary>
     public static byte[] ResponseUtf8(IReadOnlyList<ResponseRow> rows)

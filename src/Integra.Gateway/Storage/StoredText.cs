@@ -1,3 +1,4 @@
+using Integra.Gateway.Delivery;
 using Integra.Gateway.Lifecycle;
 using Integra.Gateway.Responses;
 using Integra.Gateway.Rules.Model;
@@ -66,8 +67,8 @@ public static class StoredText
         (Rules.Model.Lna.Remains, "R"));
 
     private static readonly Vocabulary<OutboxKind> OutboxKinds = new(
-        (Lifecycle.OutboxKind.Response, "RESPONSE"),
-        (Lifecycle.OutboxKind.Npac, "NPAC"));
+        (Delivery.OutboxKind.Response, "RESPONSE"),
+        (Delivery.OutboxKind.Npac, "NPAC"));
 
     public static string Of(Channel channel) => Channels.Text(channel);
 

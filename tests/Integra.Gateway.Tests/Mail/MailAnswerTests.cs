@@ -1,11 +1,16 @@
 using Integra.Gateway.Hosting;
 using Integra.Gateway.Intake;
+using Integra.Gateway.Intake.Pipeline;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Operations;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.PortalAccounts;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests.Servers;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,13 +37,13 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
 
     /// <param name="store">The order store.</param>
     /// <param name="data">The reference data to decide with; the samples when null.</param>
-    private MailIntake Mailbox(OrderStore store, Rules.Reference.ReferenceData? data = null)
+    private MailIntake Mailbox(IUnitOfWork store, Rules.Reference.ReferenceData? data = null)
     {
         data ??= Data;
         var settings = servers.Mail();
         var processor = new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store);
-        var pipeline = new IntakePipeline(store, () => processor, SystemClock.Instance, _log, _services.GetRequiredService<GatewayMetrics>());
-        return new MailIntake(settings, () => data, pipeline, new MailLedger(store, SystemClock.Instance), new ReplySender(settings), SystemClock.Instance, _log);
+        var pipeline = new IntakePipeline(store, () => processor, _log, _services.GetRequiredService<GatewayMetrics>());
+        return new MailIntake(settings, () => data, pipeline, store.Mail, new ReplySender(settings), SystemClock.Instance, _log);
     }
 
     private static MimeMessage Message(string pon, string fileName, string rows)

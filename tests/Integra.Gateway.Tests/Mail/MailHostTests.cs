@@ -4,6 +4,7 @@ using Integra.Gateway.Tests.Servers;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests.Mail;
 

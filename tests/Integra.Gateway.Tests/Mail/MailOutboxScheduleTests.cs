@@ -3,6 +3,7 @@ using System.Text.Json;
 using Integra.Gateway.Tests.Servers;
 using MailKit.Net.Imap;
 using MimeKit;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests.Mail;
 

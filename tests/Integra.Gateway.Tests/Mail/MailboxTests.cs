@@ -4,12 +4,14 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests.Servers;
 using MailKit;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using NodaTime;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests.Mail;
 
@@ -23,7 +25,7 @@ public sealed class MailboxTests : IDisposable
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(-7));
     private readonly TestServersFixture _servers;
     private readonly TempDir _temp = new();
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
 
     public MailboxTests(TestServersFixture servers)
     {
@@ -36,7 +38,7 @@ public sealed class MailboxTests : IDisposable
         var settings = _servers.Mail();
         return new MailIntake(
             settings, Data, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
-            new MailLedger(_store, SystemClock.Instance), new ReplySender(settings), SystemClock.Instance, NullLogger.Instance);
+            _store.Mail, new ReplySender(settings), SystemClock.Instance, NullLogger.Instance);
     }
 
     private static MimeMessage Message(string from, string? fileName, string? csv, string subject = "LSR batch")

@@ -1,5 +1,6 @@
 using Integra.Gateway.Tests.Servers;
 using MimeKit;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests.Mail;
 

@@ -1,5 +1,6 @@
 using Integra.Gateway.Drops.Sftp;
 using Integra.Gateway.Mail;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests.Servers;
 

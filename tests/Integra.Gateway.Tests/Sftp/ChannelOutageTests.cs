@@ -1,10 +1,14 @@
 using Integra.Gateway.Drops;
 using Integra.Gateway.Drops.Sftp;
 using Integra.Gateway.Hosting.Health;
+using Integra.Gateway.Operations;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Ledgers;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests.Servers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,7 +25,7 @@ public sealed class ChannelOutageTests : IDisposable
     private readonly TestServersFixture _server;
     private readonly TempDir _temp = new();
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 2, 17, 0));
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
     private readonly string _root;
     private readonly CapturingLogger _log = new();
     private readonly ChannelOutages _outages;
@@ -55,7 +59,7 @@ public sealed class ChannelOutageTests : IDisposable
         var folder = new SftpDropFolder("ACME", _server.Settings(Path.Combine(_root, "ACME"), hostKey), NullLogger.Instance);
         var poller = new DropPoller(
             Data.Partner("ACME")!, "sftp", folder, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
-            new IntakeLedger(_store, _clock), _clock, Duration.FromSeconds(1), NullLogger.Instance);
+            _store.Intake, _clock, Duration.FromSeconds(1), NullLogger.Instance);
         return (folder, poller);
     }
 

@@ -4,10 +4,13 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests.Servers;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests.Sftp;
 
@@ -22,7 +25,7 @@ public sealed class SftpAnswerTests : IDisposable
     private readonly TestServersFixture _server;
     private readonly CliHarness _cli = new();
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 2, 17, 0)); // Monday 10:00 Pacific
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
     private readonly string _root;
     private readonly List<IDisposable> _folders = [];
 
@@ -46,7 +49,7 @@ public sealed class SftpAnswerTests : IDisposable
 
     private DropPoller Poller(string partner, string channel, IDropFolder folder) => new(
         Data.Partner(partner)!, channel, folder, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
-        new IntakeLedger(_store, _clock), _clock, Duration.FromSeconds(1), NullLogger.Instance);
+        _store.Intake, _clock, Duration.FromSeconds(1), NullLogger.Instance);
 
     private async Task PollTwice(DropPoller poller)
     {
@@ -76,7 +79,7 @@ public sealed class SftpAnswerTests : IDisposable
         var foc = File.ReadAllLines(Path.Combine(Dir("BRIDGE", "out"), "review-BR-2001-00.resp.csv"));
         Assert.All(foc.Skip(1), row => Assert.StartsWith("FOC,BRG,BR-2001,00,", row, StringComparison.Ordinal));
         Assert.Contains(",2026-03-03,", foc[1], StringComparison.Ordinal);
-        Assert.Empty(new OutboxStore(_store, _clock).Pending(Rules.Model.Channel.Sftp));
+        Assert.Empty(_store.Outbox.Pending(Rules.Model.Channel.Sftp));
     }
 
     [Fact]

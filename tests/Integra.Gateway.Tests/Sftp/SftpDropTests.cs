@@ -4,11 +4,12 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
+using Integra.Gateway.Tests.Servers;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
-
-using Integra.Gateway.Tests.Servers;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests.Sftp;
 
@@ -20,7 +21,7 @@ public sealed class SftpDropTests : IDisposable
     private readonly TestServersFixture _server;
     private readonly TempDir _temp = new();
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 2, 17, 0));
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
     private readonly string _root;
     private readonly List<IDisposable> _folders = [];
 
@@ -44,7 +45,7 @@ public sealed class SftpDropTests : IDisposable
 
     private DropPoller Poller(string partner, IDropFolder folder) => new(
         Data.Partner(partner)!, "sftp", folder, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
-        new IntakeLedger(_store, _clock), _clock, Duration.FromSeconds(1), NullLogger.Instance);
+        _store.Intake, _clock, Duration.FromSeconds(1), NullLogger.Instance);
 
     private void Upload(string partner, string name, string? source = null) =>
         File.Copy(source ?? Directory.GetFiles(Repo.SampleDrop(partner), "*.csv")[0], Path.Combine(Dir(partner, "in"), name));

@@ -4,10 +4,12 @@ using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests.Servers;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
+using Integra.Gateway.Storage.Ledgers;
 
 namespace Integra.Gateway.Tests.Sftp;
 
@@ -20,7 +22,7 @@ public sealed class SftpResponseNameTests : IDisposable
     private readonly TestServersFixture _server;
     private readonly TempDir _temp = new();
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 3, 2, 17, 0));
-    private readonly OrderStore _store;
+    private readonly IUnitOfWork _store;
     private readonly string _root;
     private readonly List<IDisposable> _folders = [];
 
@@ -48,7 +50,7 @@ public sealed class SftpResponseNameTests : IDisposable
 
     private DropPoller Poller(IDropFolder folder) => new(
         Data.Partner("ACME")!, "sftp", folder, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
-        new IntakeLedger(_store, _clock), _clock, Duration.FromSeconds(1), NullLogger.Instance);
+        _store.Intake, _clock, Duration.FromSeconds(1), NullLogger.Instance);
 
     private void Upload(string name, string pon, string tn) =>
         File.WriteAllText(Path.Combine(Dir("in"), name), $"{Header}\nACM,{pon},00,ACMW,6001,C,CB,V,2026-03-04,5035550900,Y,A1001,97201,{tn}\n");

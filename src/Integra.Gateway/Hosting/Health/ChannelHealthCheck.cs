@@ -1,11 +1,10 @@
+using Integra.Gateway.Operations;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Queries;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 
 namespace Integra.Gateway.Hosting.Health;
-
-/// <summary>A channel the daemon runs (a partner's local or SFTP drop, the mailbox) and how stale its last good poll may be.</summary>
-public sealed record ChannelExpectation(string Partner, string Channel, Duration MaxAge);
 
 /// <summary>
 /// The channels' part of readiness: a channel whose last successful poll is older than its bound is Degraded, never

@@ -1,3 +1,4 @@
+using Integra.Gateway.Storage.Connections;
 using Integra.Gateway.Configuration;
 using Integra.Gateway.Operations;
 using Integra.Gateway.Storage;

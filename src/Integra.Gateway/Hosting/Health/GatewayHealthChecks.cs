@@ -1,4 +1,5 @@
 using Integra.Gateway.Configuration;
+using Integra.Gateway.Operations;
 using Integra.Gateway.Reference;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -2,6 +2,9 @@ using Integra.Gateway.Configuration;
 using Integra.Gateway.Operations;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +17,7 @@ namespace Integra.Gateway.Hosting.Health;
 /// With several instances on one database only the holder of the <c>review-watch</c> lease speaks.
 /// </summary>
 public sealed class ReviewWatchWorker(
-    OrderStores stores,
+    UnitOfWorkFactory stores,
     IOptions<GatewaySettings> gateway,
     ReferenceDataSource data,
     OperationsRegistration.DeskZone desk,
@@ -24,7 +27,7 @@ public sealed class ReviewWatchWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var monitor = new ReviewMonitor(logger);
-        OrderStore? store = null;
+        IUnitOfWork? store = null;
         IDisposable? lease = null;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         try

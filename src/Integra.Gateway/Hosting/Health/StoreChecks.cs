@@ -1,6 +1,8 @@
 using Integra.Gateway.Operations;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Queries;
 using Integra.Gateway.Storage.Resilience;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;

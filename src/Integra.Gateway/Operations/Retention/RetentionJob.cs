@@ -1,5 +1,5 @@
 using Integra.Gateway.Configuration;
-using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -16,7 +16,7 @@ public sealed class RetentionJob(
     IOptions<RetentionSettings> settings,
     IOptions<GatewaySettings> gateway,
     IOptions<LocalDropSettings> drops,
-    OrderStores stores,
+    UnitOfWorkFactory stores,
     IClock clock,
     GatewayMetrics metrics,
     ILogger<RetentionJob> logger) : IJob

@@ -1,5 +1,6 @@
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Retention;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -16,7 +17,6 @@ public static class RetentionKinds
     public const string ResponseBodies = "response_bodies";
     public const string DropFiles = "drop_files";
     public const string PortalAudit = "portal_audit";
-    public const string Evidence = "evidence";
 }
 
 /// <summary>
@@ -33,7 +33,7 @@ public sealed class RetentionRun(RetentionSettings settings, IClock clock, Gatew
     /// <param name="store">The order store (a connection of the run's own).</param>
     /// <param name="database">Where it is, for its size.</param>
     /// <param name="dropRoot">The local drops' root (<c>LocalDrop:Root</c>), or null when local drops are off.</param>
-    public RetentionResult Run(OrderStore store, string database, string? dropRoot)
+    public RetentionResult Run(IUnitOfWork store, string database, string? dropRoot)
     {
         var now = clock.GetCurrentInstant();
         string Cutoff(TimeSpan age) => StoreFormats.Text(now - Duration.FromTimeSpan(age));
@@ -48,8 +48,8 @@ public sealed class RetentionRun(RetentionSettings settings, IClock clock, Gatew
             [RetentionKinds.DropFiles] = dropRoot is null ? 0 : DropFiles(dropRoot, now - Duration.FromTimeSpan(settings.DropFiles), sql.ProtectedFileNames(evidence)),
         };
 
-        // Evidence last: the protection of the other kinds reads it.
-        removed[RetentionKinds.Evidence] = sql.Evidence(evidence);
+        // No kind removes evidence (issue 27): requests, answers and documents are kept as long as their order, and
+        // retention never removes an order; Retention:Evidence is how long after a dispute its order's other rows stay.
         foreach (var (kind, count) in removed)
         {
             metrics?.RetentionRemoved(kind, count);
@@ -57,14 +57,13 @@ public sealed class RetentionRun(RetentionSettings settings, IClock clock, Gatew
 
         var bytes = StoreSize.Read(database);
         logger.LogInformation(
-            "Retention as of {Now}: removed {DeliveredOutbox} delivered outbox row(s), {IntakeLedger} intake ledger row(s), {ResponseBodies} response body(ies), {DropFiles} drop file(s), {PortalAudit} portal audit row(s), {Evidence} evidence request(s); store {StoreBytes} bytes",
+            "Retention as of {Now}: removed {DeliveredOutbox} delivered outbox row(s), {IntakeLedger} intake ledger row(s), {ResponseBodies} response body(ies), {DropFiles} drop file(s), {PortalAudit} portal audit row(s); store {StoreBytes} bytes",
             now,
             removed[RetentionKinds.DeliveredOutbox],
             removed[RetentionKinds.IntakeLedger],
             removed[RetentionKinds.ResponseBodies],
             removed[RetentionKinds.DropFiles],
             removed[RetentionKinds.PortalAudit],
-            removed[RetentionKinds.Evidence],
             bytes);
         return new RetentionResult(removed, bytes);
     }

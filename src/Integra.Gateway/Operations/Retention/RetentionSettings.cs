@@ -26,8 +26,9 @@ public sealed class RetentionSettings
     public TimeSpan PortalAudit { get; set; } = TimeSpan.FromDays(2557);
 
     /// <summary>
-    /// Evidence requests with their answers and files, decided and due this long ago; within it, nothing of the
-    /// order they concern is removed by any other kind either.
+    /// How long after an evidence request was decided and due nothing of the order it concerns is removed by any
+    /// kind. The evidence itself (requests, answers, documents) is never removed: it is kept as long as its order
+    /// (issue 27), and retention removes no order.
     /// </summary>
     public TimeSpan Evidence { get; set; } = TimeSpan.FromDays(730);
 

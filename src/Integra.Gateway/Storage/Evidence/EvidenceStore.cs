@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Integra.Gateway.Portal.Disputes;
+using Integra.Gateway.Storage.Connections;
 using NodaTime;
 
 namespace Integra.Gateway.Storage.Evidence;
 
 /// <summary>
 /// Evidence requests, answers and documents (<see cref="IEvidenceStore"/>) in the order store's database. Like
-/// <see cref="PortalStore"/>, every call opens its own connection and is its own unit of work, so web requests run
+/// <see cref="PortalAccounts.PortalStore"/>, every call opens its own connection and is its own unit of work, so web requests run
 /// side by side and several instances share one PostgreSQL database. Times are ISO instants compared in code.
 /// Documents are kept in the database or, when the store was opened with an <see cref="EvidenceFolder"/>, in that
 /// folder by their SHA-256; each row says where (<c>stored_in</c>), and every read checks the bytes against the hash.

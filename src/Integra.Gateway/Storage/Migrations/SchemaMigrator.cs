@@ -1,4 +1,5 @@
 using Dapper;
+using Integra.Gateway.Storage.Connections;
 
 namespace Integra.Gateway.Storage.Migrations;
 

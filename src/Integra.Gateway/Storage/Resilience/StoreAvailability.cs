@@ -1,6 +1,5 @@
-using Integra.Gateway.Configuration;
+using Integra.Gateway.Storage.Connections;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 
@@ -13,7 +12,7 @@ namespace Integra.Gateway.Storage.Resilience;
 /// <c>StoreRecovered</c>. It never stops anything: only the store watchdog decides the store is gone
 /// for good.
 /// </summary>
-public sealed class StoreAvailability(IOptions<GatewaySettings> gateway, ILogger<StoreAvailability> logger)
+public sealed class StoreAvailability(StoreDatabase database, ILogger<StoreAvailability> logger)
 {
     private readonly Lock _gate = new();
     // The real clock always: a retry's delays must pass even where the gateway runs on a fake clock (tests).
@@ -53,7 +52,7 @@ public sealed class StoreAvailability(IOptions<GatewaySettings> gateway, ILogger
 
         if (first)
         {
-            logger.StoreUnavailable(StoreProbe.Describe(gateway.Value.Database), what, error);
+            logger.StoreUnavailable(StoreProbe.Describe(database.Value), what, error);
         }
         else
         {
@@ -80,7 +79,7 @@ public sealed class StoreAvailability(IOptions<GatewaySettings> gateway, ILogger
             _error = null;
         }
 
-        logger.StoreRecovered(StoreProbe.Describe(gateway.Value.Database), (_time.GetUtcNow() - since).TotalSeconds);
+        logger.StoreRecovered(StoreProbe.Describe(database.Value), (_time.GetUtcNow() - since).TotalSeconds);
     }
 
     /// <summary>
@@ -104,7 +103,7 @@ public sealed class StoreAvailability(IOptions<GatewaySettings> gateway, ILogger
         return result;
     }
 
-    private StoreDialect Dialect => StoreDialect.For(StoreLocation.Parse(gateway.Value.Database));
+    private StoreDialect Dialect => StoreDialect.For(StoreLocation.Parse(database.Value));
 
     private ResiliencePipeline Pipeline(string what, int attempts) =>
         new ResiliencePipelineBuilder { TimeProvider = _time }

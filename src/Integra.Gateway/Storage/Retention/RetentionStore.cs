@@ -1,4 +1,5 @@
 using Dapper;
+using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Storage.Retention;
 
@@ -8,7 +9,7 @@ namespace Integra.Gateway.Storage.Retention;
 /// nothing of an order with an evidence request that is open, or was decided or due within the evidence retention
 /// (<see cref="Protected"/>). Times are the store's ISO UTC text, compared as text as everywhere in the store.
 /// </summary>
-public sealed class RetentionStore(OrderStore store, int batchSize)
+public sealed class RetentionStore(IUnitOfWork uow, int batchSize)
 {
     /// <summary>The orders retention leaves alone whatever their age: those under a dispute, or one decided lately.</summary>
     private const string Protected =
@@ -64,47 +65,9 @@ public sealed class RetentionStore(OrderStore store, int batchSize)
         "DELETE FROM portal_audit WHERE id IN (SELECT id FROM portal_audit WHERE at < @cutoff ORDER BY id LIMIT @batch)",
         new { cutoff, batch = batchSize });
 
-    /// <summary>
-    /// Evidence requests decided and due before <paramref name="evidence"/>, of orders with no other request still
-    /// protected, with their answers and files; returns how many requests went.
-    /// </summary>
-    public long Evidence(string evidence)
-    {
-        long total = 0;
-        while (true)
-        {
-            using var transaction = store.Begin();
-            var ids = store.Connection.Query<long>(
-                $"""
-                SELECT id FROM evidence_requests
-                WHERE decided_at IS NOT NULL AND decided_at < @evidence AND due_at < @evidence AND order_id NOT IN ({Protected})
-                ORDER BY id LIMIT @batch
-                """,
-                new { evidence, batch = batchSize },
-                store.ActiveTransaction).ToList();
-            if (ids.Count == 0)
-            {
-                transaction.Commit();
-                return total;
-            }
-
-            // Written out as literals: ids are longs read just now, and both dialects take a plain IN list.
-            var list = string.Join(',', ids);
-            store.Connection.Execute($"DELETE FROM evidence_files WHERE answer_id IN (SELECT id FROM evidence_answers WHERE request_id IN ({list}))", transaction: store.ActiveTransaction);
-            store.Connection.Execute($"DELETE FROM evidence_answers WHERE request_id IN ({list})", transaction: store.ActiveTransaction);
-            store.Connection.Execute($"DELETE FROM evidence_requests WHERE id IN ({list})", transaction: store.ActiveTransaction);
-            transaction.Commit();
-            total += ids.Count;
-            if (ids.Count < batchSize)
-            {
-                return total;
-            }
-        }
-    }
-
     /// <summary>The request file names of open and protected orders: their archived files and answers stay too.</summary>
     public IReadOnlySet<string> ProtectedFileNames(string evidence) =>
-        store.Connection.Query<string>(
+        uow.Connection.Query<string>(
             $"SELECT DISTINCT v.file_name FROM versions v JOIN orders o ON o.id = v.order_id WHERE o.state NOT IN {ClosedStates} OR o.id IN ({Protected})",
             new { evidence }).ToHashSet(StringComparer.Ordinal);
 
@@ -115,9 +78,9 @@ public sealed class RetentionStore(OrderStore store, int batchSize)
         while (true)
         {
             int n;
-            using (var transaction = store.Begin())
+            using (var transaction = uow.Begin())
             {
-                n = store.Connection.Execute(sql, parameters, store.ActiveTransaction);
+                n = uow.Connection.Execute(sql, parameters, uow.Transaction);
                 transaction.Commit();
             }
 

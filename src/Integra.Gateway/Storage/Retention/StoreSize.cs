@@ -1,3 +1,4 @@
+using Integra.Gateway.Storage.Connections;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

@@ -1,0 +1,247 @@
+using Dapper;
+using Integra.Gateway.Responses;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Sessions;
+using NodaTime;
+
+namespace Integra.Gateway.Storage.Orders;
+
+/// <summary>
+/// The orders aggregate: every request's order, its versions with their decisions and responses, its TNs, its history
+/// of events and LSR numbers, on one unit of work (<see cref="IUnitOfWork"/>, reached as <c>uow.Orders</c>). A batch of
+/// changes (one request file) is one transaction, so a crash leaves either all of a file's decisions or none.
+/// </summary>
+public sealed partial class OrderStore(IUnitOfWork uow) : IUnitOfWorkScoped, IDisposable
+{
+    private readonly IUnitOfWork _uow = uow;
+    private readonly StoredJson _json = new();
+
+    /// <summary>
+    /// Orders created in the current unit of work whose TNs were never written: the first <see cref="ReplaceTns"/>
+    /// of such an order has nothing to delete, and skips the statement (one of the few per request of a large file).
+    /// </summary>
+    private readonly HashSet<long> _newWithoutTns = [];
+
+    public StoredOrder? FindOrder(string partner, OrderKind kind, string ccna, string pon) =>
+        KnownAbsent(partner, kind, ccna, pon)
+            ? null
+            : _uow.Statements.First(OrderRows.Columns + " WHERE partner = @partner AND kind = @kind AND ccna = @ccna AND pon = @pon", OrderRows.Read, ("@partner", partner), ("@kind", StoredText.Of(kind)), ("@ccna", ccna), ("@pon", pon));
+
+    public StoredOrder? FindOrder(long id) => QueryOrders("WHERE id = @id", ("@id", id)).SingleOrDefault();
+
+    /// <summary>Orders of a partner with this PON, any CCNA (for review, where the operator knows only the PON).</summary>
+    public IReadOnlyList<StoredOrder> FindOrdersByPon(string partner, OrderKind kind, string pon) =>
+        QueryOrders("WHERE partner = @partner AND kind = @kind AND pon = @pon", ("@partner", partner), ("@kind", StoredText.Of(kind)), ("@pon", pon));
+
+    /// <summary>A version with its decision and response, for work on that one version (expedite review).</summary>
+    public StoredVersion? Version(long orderId, string ver)
+    {
+        var version = _uow.Connection.Query<OrderRows.VersionRow>(
+            """
+            SELECT id AS Id, ver AS Ver, sup AS Sup, content_hash AS ContentHash, channel AS Channel, file_name AS FileName,
+                   received_at AS ReceivedAt, outcome AS Outcome, rule_id AS RuleId, codes AS Codes, response AS Response
+            FROM versions WHERE order_id = @orderId AND ver = @ver
+            """,
+            new { orderId, ver },
+            _uow.Transaction).Select(v => v.ToStored()).SingleOrDefault();
+        HistoryReads += 1 + (version?.Response.Count ?? 0);
+        ResponsesRead += version is null ? 0 : 1;
+        return version;
+    }
+
+    public IReadOnlyList<StoredTn> Tns(long orderId)
+    {
+        using var reader = _uow.Statements.Command("SELECT tn, lna, status FROM order_tns WHERE order_id = @orderId ORDER BY seq", ("@orderId", orderId)).ExecuteReader();
+        var tns = new List<StoredTn>();
+        while (reader.Read())
+        {
+            tns.Add(new StoredTn(reader.GetString(0), StoredText.Lna(reader.GetString(1)), StoredText.OrderTnStatus(reader.GetString(2))));
+        }
+
+        HistoryReads += Math.Max(1, tns.Count);
+        return tns;
+    }
+
+    /// <summary>Creates an order and returns it.</summary>
+    public StoredOrder CreateOrder(string partner, OrderKind kind, string ccna, string pon, string an, string serviceState, string zone, string nnsp)
+    {
+        var now = StoreFormats.Text(_uow.Clock.GetCurrentInstant());
+        (string Name, object? Value)[] values =
+        [
+            ("@partner", partner), ("@kind", StoredText.Of(kind)), ("@ccna", ccna), ("@pon", pon), ("@state", StoredText.Of(OrderState.Received)),
+            ("@an", an), ("@serviceState", serviceState), ("@zone", zone), ("@nnsp", nnsp), ("@now", now),
+        ];
+        long id;
+        if (_uow.Ids.InUse)
+        {
+            id = _uow.Ids.OrderId();
+            _uow.Statements.DeferInsert(
+                id,
+                """
+                INSERT INTO orders (id, partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
+                VALUES (@id, @partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
+                """,
+                [("@id", id), .. values]);
+        }
+        else
+        {
+            id = (long)_uow.Statements.Scalar(
+                """
+                INSERT INTO orders (partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
+                VALUES (@partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
+                RETURNING id
+                """,
+                values)!;
+        }
+
+        if (_uow.Transaction is not null)
+        {
+            _newWithoutTns.Add(id);
+        }
+
+        _absent.Remove((partner, kind, ccna, pon));
+
+        return new StoredOrder(id, partner, kind, ccna, pon, null, OrderState.Received, an, serviceState, zone, nnsp, null, null, null, null, null, 0);
+    }
+
+    /// <summary>Writes the order's mutable fields and records what caused the change in its history.</summary>
+    public void UpdateOrder(StoredOrder order, string cause, string detail)
+    {
+        var now = StoreFormats.Text(_uow.Clock.GetCurrentInstant());
+        // A new order whose INSERT has not left yet (PostgreSQL): it goes out once, with these final values.
+        var inserted = _uow.Statements.TryRewriteWaiting(order.Id, waiting => (InsertOrderWithValues, [
+            ("@id", order.Id), ("@partner", order.Partner), ("@kind", StoredText.Of(order.Kind)), ("@ccna", order.Ccna), ("@pon", order.Pon),
+            .. OrderValues(order), ("@createdAt", waiting.Single(p => p.Name == "@now").Value), ("@now", now)]));
+        if (!inserted)
+        {
+            _uow.Statements.Defer(
+                """
+                UPDATE orders SET lsrno = @lsrno, state = @state, an = @an, service_state = @serviceState, zone = @zone, nnsp = @nnsp,
+                    foc_date = @focDate, foc_ver = @focVer, pending_ver = @pendingVer, requested_date = @requestedDate,
+                    standard_date = @standardDate, due_date_sups = @sups, accepted_ddd = @acceptedDdd, simple = @simple, updated_at = @now
+                WHERE id = @id
+                """,
+                [("@id", order.Id), .. OrderValues(order), ("@now", now)]);
+        }
+
+        _uow.Statements.Defer(
+            "INSERT INTO order_events (order_id, at, state, cause, detail) VALUES (@id, @now, @state, @cause, @detail)",
+            ("@id", order.Id), ("@now", now), ("@state", StoredText.Of(order.State)), ("@cause", cause), ("@detail", detail));
+    }
+
+    private const string InsertOrderWithValues =
+        """
+        INSERT INTO orders (id, partner, kind, ccna, pon, lsrno, state, an, service_state, zone, nnsp, foc_date, foc_ver, pending_ver,
+            requested_date, standard_date, due_date_sups, accepted_ddd, simple, created_at, updated_at)
+        VALUES (@id, @partner, @kind, @ccna, @pon, @lsrno, @state, @an, @serviceState, @zone, @nnsp, @focDate, @focVer, @pendingVer,
+            @requestedDate, @standardDate, @sups, @acceptedDdd, @simple, @createdAt, @now)
+        """;
+
+    /// <summary>The order's mutable fields as statement parameters.</summary>
+    private static (string Name, object? Value)[] OrderValues(StoredOrder order) =>
+    [
+        ("@lsrno", order.LsrNo), ("@state", StoredText.Of(order.State)), ("@an", order.An),
+        ("@serviceState", order.ServiceState), ("@zone", order.Zone), ("@nnsp", order.Nnsp),
+        ("@focDate", StoreFormats.Text(order.FocDate)), ("@focVer", order.FocVer), ("@pendingVer", order.PendingVer),
+        ("@requestedDate", StoreFormats.Text(order.RequestedDate)), ("@standardDate", StoreFormats.Text(order.StandardDate)),
+        ("@sups", order.DueDateSups), ("@acceptedDdd", StoreFormats.Text(order.AcceptedDdd)),
+        ("@simple", order.Simple is { } simple ? (simple ? 1L : 0L) : null),
+    ];
+
+    /// <summary>Files a decided version with its response and the authorization evidence it carried; returns its id.</summary>
+    public long AddVersion(long orderId, string ver, string sup, string contentHash, Channel channel, string fileName, Instant receivedAt, ResponseType outcome, string ruleId, string codes, IReadOnlyList<ResponseRow> response, IReadOnlyDictionary<string, string> evidence)
+    {
+        (string Name, object? Value)[] values =
+        [
+            ("@orderId", orderId), ("@ver", ver), ("@sup", sup), ("@contentHash", contentHash), ("@channel", StoredText.Of(channel)),
+            ("@fileName", fileName), ("@receivedAt", StoreFormats.Text(receivedAt)), ("@decidedAt", StoreFormats.Text(_uow.Clock.GetCurrentInstant())),
+            ("@outcome", StoredText.Of(outcome)), ("@ruleId", ruleId), ("@codes", codes), ("@response", _json.Response(response)),
+            ("@evidence", _json.Object(evidence)),
+        ];
+        if (!_uow.Ids.InUse)
+        {
+            return (long)_uow.Statements.Scalar(
+                """
+                INSERT INTO versions (order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
+                VALUES (@orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
+                RETURNING id
+                """,
+                values)!;
+        }
+
+        var id = _uow.Ids.VersionId();
+        _uow.Statements.Defer(
+            """
+            INSERT INTO versions (id, order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
+            VALUES (@id, @orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
+            """,
+            [("@id", id), .. values]);
+        return id;
+    }
+
+    /// <summary>Keeps a document received with a version (an LOA), for authorization disputes.</summary>
+    public void AddDocument(long versionId, string name, byte[] content) =>
+        _uow.Statements.Command(
+            "INSERT INTO documents (version_id, name, sha256, content) VALUES (@versionId, @name, @sha256, @content)",
+            ("@versionId", versionId), ("@name", name), ("@sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))), ("@content", content)).ExecuteNonQuery();
+
+    /// <summary>Replaces the answer kept for a version, after a later decision on it (expedite review).</summary>
+    public void ReplaceResponse(long versionId, ResponseType outcome, string ruleId, IReadOnlyList<ResponseRow> response) =>
+        _uow.Connection.Execute(
+            "UPDATE versions SET outcome = @outcome, rule_id = @ruleId, response = @response WHERE id = @versionId",
+            new { versionId, outcome = StoredText.Of(outcome), ruleId, response = _json.Response(response) },
+            _uow.Transaction);
+
+    /// <summary>
+    /// Replaces the order's TNs with the lines of its latest FOC or pending decision. A TN already ACTIVATED keeps
+    /// that status (S6): it is in service with the new provider, and only an open TN can ever be canceled. The caller
+    /// passes the order's <paramref name="activated"/> TNs, which it read to decide.
+    /// </summary>
+    public void ReplaceTns(long orderId, IReadOnlyList<FocLine> lines, OrderTnStatus status, IReadOnlySet<string> activated)
+    {
+        if (!_newWithoutTns.Remove(orderId))
+        {
+            _uow.Statements.Defer("DELETE FROM order_tns WHERE order_id = @orderId", ("@orderId", orderId));
+        }
+
+        // Multi-row INSERTs: a statement per TN costs more than the rest of a request together.
+        _uow.Statements.InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, StoredText.Of(l.Lna), StoredText.Of(activated.Contains(l.Tn) ? OrderTnStatus.Activated : status), (long)i }));
+    }
+
+    /// <summary>
+    /// Sets the status of the order's ported and disconnected TNs that are not ACTIVATED (to cancel them,
+    /// <see cref="ExpiryStore.CancelOpenTns"/>): an activated TN never changes again.
+    /// </summary>
+    public void SetTnStatus(long orderId, OrderTnStatus status) =>
+        _uow.Statements.Command("UPDATE order_tns SET status = @status WHERE order_id = @orderId AND lna IN (@port, @disconnect) AND status <> @activated", ("@orderId", orderId), ("@status", StoredText.Of(status)), ("@activated", StoredText.Of(OrderTnStatus.Activated)), ("@port", StoredText.Of(Lna.Port)), ("@disconnect", StoredText.Of(Lna.Disconnect))).ExecuteNonQuery();
+
+    /// <summary>The next LSR number: assigned once per PON, never reused.</summary>
+    public string NextLsrNo()
+    {
+        var value = _uow.Ids.InUse
+            ? _uow.Ids.LsrValue()
+            : (long)_uow.Statements.Scalar("INSERT INTO sequences (name, value) VALUES ('lsrno', 1) ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value")!;
+        return $"IG{value:D8}";
+    }
+
+    private List<StoredOrder> QueryOrders(string where, params (string Name, object? Value)[] parameters) =>
+        OrderRows.Query(_uow, where, parameters);
+
+    public void Dispose() => _json.Dispose();
+
+    void IUnitOfWorkScoped.Ended()
+    {
+        _newWithoutTns.Clear();
+        _absent.Clear();
+    }
+}
+
+/// <summary>The orders aggregate's store on a unit of work.</summary>
+public static class OrderStoreAccess
+{
+    extension(IUnitOfWork uow)
+    {
+        /// <summary>Orders, versions, TNs, events and LSR numbers (<see cref="OrderStore"/>).</summary>
+        public OrderStore Orders => uow.Store(static u => new OrderStore(u));
+    }
+}

@@ -1,0 +1,67 @@
+using Dapper;
+using NodaTime;
+using Integra.Gateway.Rules.Model;
+using Integra.Gateway.Storage.Orders;
+using Integra.Gateway.Storage.Sessions;
+
+namespace Integra.Gateway.Storage.Queries;
+
+/// <summary>What the desk's pages read (issue 17): the orders awaiting review, and the SLA board's 30-day counts.</summary>
+public sealed class DeskQueries(IUnitOfWork uow)
+{
+    /// <summary>An LSR order at PND X01 and when it went there.</summary>
+    public sealed record PendingReviewOrder(StoredOrder Order, Instant Since);
+
+    /// <summary>A partner's CSR requests received in a period and those decided within a day.</summary>
+    public sealed record PartnerCsrAnswers(string Partner, long Received, long OnTime);
+
+    /// <summary>Rejected versions of a partner with one set of reject codes (<c>R01;R20</c>).</summary>
+    public sealed record RejectedVersions(string Partner, string Codes, long Count);
+
+    /// <summary>LSR orders at PND X01, oldest first (few: the desk decides them within a day).</summary>
+    public IReadOnlyList<PendingReviewOrder> PendingReviewOrders() =>
+        uow.Connection.Query<(long Id, string Since)>(
+            "SELECT id, updated_at FROM orders WHERE state = @state ORDER BY updated_at, id",
+            new { state = StoredText.Of(OrderState.PendingReview) })
+            .ToList()
+            .Select(r => uow.Orders.FindOrder(r.Id) is { } order ? new PendingReviewOrder(order, StoreFormats.Instant(r.Since)) : null)
+            .OfType<PendingReviewOrder>()
+            .ToList();
+
+    /// <summary>
+    /// Per partner: CSR versions received at or after <paramref name="since"/> and of those the ones
+    /// decided within a day, as <see cref="ReportQueries.CsrAnswersSince"/> counts them for all partners.
+    /// </summary>
+    public IReadOnlyList<PartnerCsrAnswers> CsrAnswersByPartnerSince(Instant since) =>
+        uow.Connection.Query<(string Partner, long Received, long OnTime)>(
+            $"""
+            SELECT o.partner, COUNT(*), COALESCE(SUM(CASE WHEN {uow.Dialect.DaysBetween("v.decided_at", "v.received_at")} <= 1.0 THEN 1 ELSE 0 END), 0)
+            FROM versions v JOIN orders o ON o.id = v.order_id
+            WHERE o.kind = 'CSR' AND v.received_at >= @since
+            GROUP BY o.partner ORDER BY o.partner
+            """,
+            new { since = StoreFormats.Text(since) })
+            .Select(r => new PartnerCsrAnswers(r.Partner, r.Received, r.OnTime)).ToList();
+
+    /// <summary>Versions received at or after <paramref name="since"/> and answered with REJ, per partner and codes.</summary>
+    public IReadOnlyList<RejectedVersions> RejectedVersionsSince(Instant since) =>
+        uow.Connection.Query<(string Partner, string Codes, long Count)>(
+            """
+            SELECT o.partner, v.codes, COUNT(*)
+            FROM versions v JOIN orders o ON o.id = v.order_id
+            WHERE v.outcome = @outcome AND v.received_at >= @since
+            GROUP BY o.partner, v.codes
+            """,
+            new { since = StoreFormats.Text(since), outcome = StoredText.Of(Responses.ResponseType.Reject) })
+            .Select(r => new RejectedVersions(r.Partner, r.Codes, r.Count)).ToList();
+}
+
+/// <summary>The <see cref="DeskQueries"/> of a unit of work.</summary>
+public static class DeskQueriesAccess
+{
+    extension(IUnitOfWork uow)
+    {
+        /// <summary>What the desk's pages read.</summary>
+        public DeskQueries Desk => uow.Store(static u => new DeskQueries(u));
+    }
+}

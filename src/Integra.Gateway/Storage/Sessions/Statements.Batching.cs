@@ -1,0 +1,166 @@
+using System.Data.Common;
+using Integra.Gateway.Storage.Connections;
+
+namespace Integra.Gateway.Storage.Sessions;
+
+/// <summary>
+/// Fewer round trips on PostgreSQL, where each statement is one: inside a unit of work, the writes whose result
+/// nobody reads (an order's update and event, its TNs) wait and go to the server in one batch together with the
+/// next statement that returns a value, typically the version's INSERT of the same request. Any other use of the
+/// connection, and the commit, sends them first, so every read still sees every earlier write. SQLite runs in
+/// process: there is no round trip to save, and it executes each statement at once as before. Every batch is
+/// prepared (<see cref="StoreDialect.PrepareStatements"/>): its statements are the stores' own few texts, each parsed
+/// by the server once per connection. A file of many requests sends its writes every <see cref="MaxPending"/>
+/// statements rather than all at its commit, so they never wait in memory all at once.
+/// </summary>
+internal sealed partial class Statements
+{
+    /// <summary>
+    /// How many writes wait at most before they go (about a hundred requests of a large file): a round trip per
+    /// batch that size costs nothing measurable, while a whole file's writes with their response JSON held until the
+    /// commit were tens of megabytes.
+    /// </summary>
+    private const int MaxPending = 500;
+
+    private readonly List<(string Sql, (string Name, object? Value)[] Parameters)> _pending = [];
+
+    /// <summary>
+    /// New rows whose INSERT waits in <see cref="_pending"/>, by key (an order's id), with its place there: the row's
+    /// first change writes its final values into that INSERT (<see cref="TryRewriteWaiting"/>) instead of sending an
+    /// UPDATE after it.
+    /// </summary>
+    private readonly Dictionary<long, int> _insertWaiting = [];
+
+    /// <summary>Executes a statement whose result is not needed now: at once, or with the next round trip.</summary>
+    public void Defer(string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (owner.Transaction is null || owner.Dialect.Provider != StoreProvider.Postgres)
+        {
+            Command(sql, parameters).ExecuteNonQuery();
+            return;
+        }
+
+        // Between requests, when no new order's INSERT waits for its final values (an order is inserted once).
+        if (_pending.Count >= MaxPending && (_insertWaiting.Count == 0 || _pending.Count >= 4 * MaxPending))
+        {
+            FlushPending();
+        }
+
+        _pending.Add((sql, parameters));
+    }
+
+    /// <summary>
+    /// <see cref="Defer"/> for the INSERT of a new row with key <paramref name="key"/>: while it waits, the row's
+    /// final values can still go into it (<see cref="TryRewriteWaiting"/>).
+    /// </summary>
+    public void DeferInsert(long key, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var waiting = _pending.Count;
+        Defer(sql, parameters);
+        if (_pending.Count > waiting)
+        {
+            _insertWaiting[key] = waiting;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the waiting INSERT of the row <paramref name="key"/> with what <paramref name="rewrite"/> makes of its
+    /// parameters; false when it is not waiting (it went out already, or it was never deferred).
+    /// </summary>
+    public bool TryRewriteWaiting(long key, Func<(string Name, object? Value)[], (string Sql, (string Name, object? Value)[] Parameters)> rewrite)
+    {
+        if (!_insertWaiting.Remove(key, out var at))
+        {
+            return false;
+        }
+
+        _pending[at] = rewrite(_pending[at].Parameters);
+        return true;
+    }
+
+    /// <summary>The first column of the first row of <paramref name="sql"/>, sent with the writes waiting.</summary>
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (_pending.Count == 0)
+        {
+            return Command(sql, parameters).ExecuteScalar();
+        }
+
+        // Statements without rows (the waiting writes) give the reader no result set: the first one is this query's.
+        using var batch = Batch();
+        Add(batch, sql, parameters);
+        owner.Dialect.PrepareStatements(batch);
+        using var reader = batch.ExecuteReader();
+        return reader.Read() ? reader.GetValue(0) : null;
+    }
+
+    /// <summary>
+    /// The first row of <paramref name="sql"/> through <paramref name="read"/>, or null when there is none; sent with
+    /// the writes waiting (the previous request's last writes, when it looks up the next request's order).
+    /// </summary>
+    public T? First<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+        where T : class
+    {
+        if (_pending.Count == 0)
+        {
+            using var single = Command(sql, parameters).ExecuteReader();
+            return single.Read() ? read(single) : null;
+        }
+
+        using var batch = Batch();
+        Add(batch, sql, parameters);
+        owner.Dialect.PrepareStatements(batch);
+        using var reader = batch.ExecuteReader();
+        return reader.Read() ? read(reader) : null;
+    }
+
+    /// <summary>Sends the waiting writes now (before another use of the connection, and before a commit).</summary>
+    public void FlushPending()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        using var batch = Batch();
+        owner.Dialect.PrepareStatements(batch);
+        batch.ExecuteNonQuery();
+    }
+
+    /// <summary>Forgets the waiting writes: the unit of work ended without them (a rollback, a broken connection).</summary>
+    public void ClearPending()
+    {
+        _pending.Clear();
+        _insertWaiting.Clear();
+    }
+
+    /// <summary>A batch of the waiting writes, which it takes over; prepare it once its last statement is in.</summary>
+    private DbBatch Batch()
+    {
+        var batch = owner.RawConnection.CreateBatch();
+        batch.Transaction = owner.Transaction;
+        foreach (var (sql, parameters) in _pending)
+        {
+            Add(batch, sql, parameters);
+        }
+
+        _pending.Clear();
+        _insertWaiting.Clear();
+        return batch;
+    }
+
+    private static void Add(DbBatch batch, string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(command);
+    }
+}

@@ -1,0 +1,68 @@
+namespace Integra.Gateway.Storage.Sessions;
+
+/// <summary>Multi-row INSERTs: a statement per row (an order's TNs, a sweep's events) costs more than the rest of a request.</summary>
+internal sealed partial class Statements
+{
+    /// <summary>Rows per multi-row statement, and ids per set-based UPDATE.</summary>
+    public const int RowsPerStatement = 100;
+
+    private readonly Dictionary<(string Table, int Rows), (string Sql, string[] Columns, string[] Names)> _insertStatements = [];
+
+    /// <summary>Inserts rows with a multi-row INSERT per chunk, in the current unit of work.</summary>
+    /// <remarks>Through the kept commands and prepared batches: a statement's text and parameter names are
+    /// built once per table and chunk size, not once per call, and the chunk sizes are few (<see cref="StatementRows"/>),
+    /// so that each is prepared once and the statements a connection keeps prepared stay a bounded set.</remarks>
+    public void InsertRows(string table, string[] columns, IEnumerable<object?[]> rows)
+    {
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            for (var start = 0; start < chunk.Length;)
+            {
+                var count = StatementRows(chunk.Length - start);
+                var (sql, names) = InsertStatement(table, columns, count);
+                var parameters = new (string Name, object? Value)[names.Length];
+                for (var r = 0; r < count; r++)
+                {
+                    for (var c = 0; c < columns.Length; c++)
+                    {
+                        var i = (r * columns.Length) + c;
+                        parameters[i] = (names[i], chunk[start + r][c]);
+                    }
+                }
+
+                Defer(sql, parameters);
+                start += count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rows in the next statement when <paramref name="left"/> remain: 100, 50, 20 or 10, and a remainder under 10 as
+    /// it is (an order's TNs, typically). At most 13 statement texts per table, however the counts fall.
+    /// </summary>
+    private static int StatementRows(int left) => left switch
+    {
+        >= RowsPerStatement => RowsPerStatement,
+        >= 50 => 50,
+        >= 20 => 20,
+        >= 10 => 10,
+        _ => left,
+    };
+
+    private (string Sql, string[] Names) InsertStatement(string table, string[] columns, int rows)
+    {
+        if (!_insertStatements.TryGetValue((table, rows), out var statement))
+        {
+            var names = Enumerable.Range(0, rows).SelectMany(r => columns.Select((_, c) => $"@p{r}_{c}")).ToArray();
+            var values = string.Join(", ", names.Chunk(columns.Length).Select(row => "(" + string.Join(", ", row) + ")"));
+            statement = ($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {values}", columns, names);
+            _insertStatements.Add((table, rows), statement);
+        }
+        else if (!statement.Columns.AsSpan().SequenceEqual(columns))
+        {
+            throw new InvalidOperationException($"InsertRows into {table} with another column list than before; one list per table.");
+        }
+
+        return (statement.Sql, statement.Names);
+    }
+}

@@ -1,0 +1,26 @@
+using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Resilience;
+using NodaTime;
+
+namespace Integra.Gateway.Storage.Sessions;
+
+/// <summary>
+/// Opens units of work on the configured database, for the daemon's workers, the portal and the commands alike: one
+/// per thread of work (a unit of work is one connection, taken from ADO.NET's pool and given back when disposed; the
+/// schema was migrated at start).
+/// </summary>
+public sealed class UnitOfWorkFactory(StoreDatabase database, IClock clock, StoreAvailability availability)
+{
+    public IUnitOfWork Open() => UnitOfWork.Open(database.Value, clock);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a unit of work of its own, and after a transient failure again on a fresh one
+    /// (<see cref="StoreAvailability.Run{T}"/>): for a page or a decision, which waits a few seconds at most.
+    /// </summary>
+    public T Run<T>(string what, Func<IUnitOfWork, T> work, int attempts = 4) =>
+        availability.Run(what, () =>
+        {
+            using var uow = Open();
+            return work(uow);
+        }, attempts);
+}

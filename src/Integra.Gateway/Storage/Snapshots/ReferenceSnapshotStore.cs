@@ -1,0 +1,39 @@
+using Dapper;
+using Integra.Gateway.Storage.Sessions;
+using NodaTime;
+
+namespace Integra.Gateway.Storage.Snapshots;
+
+/// <summary>The daemon's reference data snapshots, kept for <c>status</c> (which runs in another process).</summary>
+public sealed class ReferenceSnapshotStore(IUnitOfWork uow)
+{
+    /// <summary>Records a snapshot swapped in: when, and from which file versions (one line each).</summary>
+    public void RecordReferenceSnapshot(Instant loadedAt, string files) =>
+        uow.Connection.Execute(
+            "INSERT INTO reference_snapshots (loaded_at, files) VALUES (@loadedAt, @files)",
+            new { loadedAt = StoreFormats.Text(loadedAt), files },
+            uow.Transaction);
+
+    /// <summary>Records that changed files were refused; the latest snapshot stays the one in use.</summary>
+    public void RecordReferenceRefusal(string error, Instant at) =>
+        uow.Connection.Execute(
+            "UPDATE reference_snapshots SET error = @error, error_at = @at WHERE id = (SELECT MAX(id) FROM reference_snapshots)",
+            new { error, at = StoreFormats.Text(at) },
+            uow.Transaction);
+
+    /// <summary>The snapshot in use by the latest daemon: load time, file versions, and a refusal since; null before any.</summary>
+    public (string LoadedAt, string Files, string? Error, string? ErrorAt)? LatestReferenceSnapshot() =>
+        uow.Connection.QueryFirstOrDefault<(string LoadedAt, string Files, string? Error, string? ErrorAt)?>(
+            "SELECT loaded_at, files, error, error_at FROM reference_snapshots ORDER BY id DESC LIMIT 1",
+            transaction: uow.Transaction);
+}
+
+/// <summary>The <see cref="ReferenceSnapshotStore"/> of a unit of work.</summary>
+public static class ReferenceSnapshotStoreAccess
+{
+    extension(IUnitOfWork uow)
+    {
+        /// <summary>The daemon's reference data snapshots.</summary>
+        public ReferenceSnapshotStore ReferenceSnapshots => uow.Store(static u => new ReferenceSnapshotStore(u));
+    }
+}
