@@ -61,7 +61,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
         Assert.Equal((OrderState.Foc, new NodaTime.LocalDate(2026, 3, 4)), (order.State, order.FocDate));
 
         var list = await desk.GetStringAsync("/Staff/Reviews");
-        Assert.Contains("FOC 2026-03-04 recorded for delivery on sftp", list, StringComparison.Ordinal);
+        Assert.Contains("FOC 2026-03-04 recorded for delivery on SFTP", list, StringComparison.Ordinal);
         Assert.DoesNotContain("data-pon=\"BR-2001\"", list, StringComparison.Ordinal);
         var audit = Assert.Single(_portal.Store.Audit("BRIDGE", 50), a => a.Action == DeskAuditActions.ReviewApproved);
         Assert.Equal(("desk@integra.example", "PON BR-2001"), (audit.Actor, audit.Target));

@@ -79,7 +79,7 @@ public sealed class DeskViews(OrderStores stores, ReferenceDataSource data, Poli
         var csr = store.CsrAnswersByPartnerSince(since).Select(c => new CsrSlaShare(c.Partner, c.Received, c.OnTime)).ToList();
         var states = store.OrdersByKindAndState()
             .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.State, StringComparer.Ordinal)
-            .Select(s => new Count($"{s.Kind} {s.State}", s.Count)).ToList();
+            .Select(s => new Count($"{s.Kind} {Portal.Tracking.OrderText.State(StoredText.OrderState(s.State))}", s.Count)).ToList();
         var rejected = store.RejectedVersionsSince(since);
         var byCode = rejected
             .SelectMany(r => r.Codes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(code => (Code: code, r.Count)))

@@ -36,7 +36,7 @@ public sealed partial class PortalIntake
         var sent = version is not null && version.Channel == StoredText.Of(Channel.Portal)
             ? new PortalSubmissionStore(store, clock).ByFileName(partner, version.FileName)
             : null;
-        var state = StoredText.Of(order.State);
+        var state = order.State;
         if (sent is not null
             && new RequestFileReader(intake.Value.ToLimits()).Read(sent.FileName, new MemoryStream(sent.Content, writable: false), sent.Content.Length) is LsrFile file
             && file.Requests.FirstOrDefault(r => r.Pon == order.Pon && r.Ver == ver) is { } request)

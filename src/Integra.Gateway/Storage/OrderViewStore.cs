@@ -50,7 +50,9 @@ public sealed class OrderViewStore(OrderStore store)
 
         if (query.Pon is { } pon)
         {
-            Add("o.pon = @pon", "pon", pon);
+            // A PON prefix in any case (issue 26): partners type "acme-10" for ACME-1001..ACME-1099. UPPER and LIKE with
+            // an escape character mean the same in SQLite and PostgreSQL; the partner condition keeps the scan small.
+            Add(@"UPPER(o.pon) LIKE @ponPrefix ESCAPE '\'", "ponPrefix", LikePrefix(pon.ToUpperInvariant()));
         }
 
         if (query.Tn is { } tn)
@@ -86,6 +88,10 @@ public sealed class OrderViewStore(OrderStore store)
         sql.Append(" ORDER BY o.created_at DESC, o.id DESC LIMIT @limit");
         return store.Connection.Query<ListedOrder>(sql.ToString(), parameters).ToList();
     }
+
+    /// <summary>A LIKE pattern matching what starts with <paramref name="text"/>, its own %, _ and \ taken literally.</summary>
+    private static string LikePrefix(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
 
     /// <summary>The order <paramref name="id"/> when it is <paramref name="partner"/>'s (any partner's when null); else null.</summary>
     public OrderHeader? Find(string? partner, long id) =>
