@@ -24,9 +24,14 @@ public sealed partial class PortalIntake
     /// the request file it was (every column); one from another channel from what the order keeps (CCNA, PON, VER, AN,
     /// NNSP, its date and its ported TNs), the rest left for the partner to fill in.
     /// </summary>
-    public LsrDraft? LastVersion(string partner, long orderId) => Read(store =>
+    public LsrDraft? LastVersion(string partner, long orderId, string? submittedBy = null) => Read(store =>
     {
         if (store.FindOrder(orderId) is not { } order || order.Partner != partner || order.Kind != LsrRequestHandler.Kind)
+        {
+            return null;
+        }
+
+        if (submittedBy is not null && !new PortalSubmissionStore(store, clock).SentAVersionOf(partner, order.Id, submittedBy))
         {
             return null;
         }
