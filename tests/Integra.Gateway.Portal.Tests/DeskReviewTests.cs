@@ -41,8 +41,8 @@ public sealed class DeskReviewTests : IAsyncLifetime
         Assert.Contains("<td>2026-03-02</td>", bridge, StringComparison.Ordinal); // ERD
         Assert.Contains("<td>2026-03-06</td>", bridge, StringComparison.Ordinal); // SDD: non-simple, 4 business days
         Assert.Contains("24.5 business h (OVERDUE)", bridge, StringComparison.Ordinal);
-        Assert.Contains("<td>sftp</td>", bridge, StringComparison.Ordinal);
-        Assert.Contains("<td>email</td>", Row(page, "BSK-3003"), StringComparison.Ordinal);
+        Assert.Contains("<td>SFTP</td>", bridge, StringComparison.Ordinal);
+        Assert.Contains("<td>e-mail</td>", Row(page, "BSK-3003"), StringComparison.Ordinal);
         Assert.DoesNotContain("BR-2002", page, StringComparison.Ordinal); // rejected (R30), not a review
     }
 

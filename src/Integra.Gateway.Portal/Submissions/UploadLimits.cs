@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
 namespace Integra.Gateway.Portal.Submissions;
@@ -13,15 +14,15 @@ public static class UploadLimits
 {
     private const double Mebibyte = 1024 * 1024;
 
-    /// <summary>A size as the forms write it: "10 MiB", "10.5 MiB".</summary>
-    public static string Size(long bytes) => (bytes / Mebibyte).ToString("0.#", CultureInfo.InvariantCulture) + " MiB";
+    /// <summary>A size as the forms write it: "10 MiB", "10.25 MiB".</summary>
+    public static string Size(long bytes) => (bytes / Mebibyte).ToString("0.##", CultureInfo.InvariantCulture) + " MiB";
 
     /// <summary>What an LOA may be, for the hint beside its field.</summary>
     public static string LoaHint(IPortalIntake intake) => $"PDF, TIFF, PNG or JPEG, at most {Size(intake.MaxLoaBytes)}";
 
     /// <summary>The field error for an LOA over its limit; the form keeps everything else that was typed.</summary>
     public static string LoaTooLarge(IPortalIntake intake, UploadedFile loa) =>
-        $"The LOA {loa.Name} is {Size(loa.Content.LongLength)}; the portal takes an LOA of at most {Size(intake.MaxLoaBytes)}. "
+        $"The LOA {loa.Name} is larger than {Size(intake.MaxLoaBytes)}, the most the portal takes for an LOA. "
         + "Scan it at a lower resolution or save it as a PDF, choose it again and submit again.";
 
     /// <summary>What the 413 page says: both limits, and what to do.</summary>
@@ -36,7 +37,8 @@ public static class UploadLimits
     public static IApplicationBuilder UseUploadLimit(this IApplicationBuilder app, long maxBytes) =>
         app.Use((context, next) =>
         {
-            if (context.Request.ContentLength > maxBytes)
+            // The portal's 413 page is this request again (status-code re-execution): it must get through.
+            if (context.Request.ContentLength > maxBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return Task.CompletedTask;

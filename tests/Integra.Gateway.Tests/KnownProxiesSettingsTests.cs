@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Integra.Gateway.Tests;
 
-namespace Integra.Gateway.Portal.Tests;
+namespace Integra.Gateway.Tests;
 
 /// <summary>
 /// Issue 26 item 6 with SPEC §6's fail-fast rule: a <c>Portal:KnownProxies</c> entry that is not an IP address stops
@@ -11,6 +10,9 @@ namespace Integra.Gateway.Portal.Tests;
 public sealed class KnownProxiesSettingsTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>This assembly turns the portal off for its child processes (<see cref="PortalOff"/>); here it is on.</summary>
+    private static readonly Dictionary<string, string> PortalOn = new() { ["INTEGRA_Portal__Enabled"] = "true" };
     private readonly TempDir _temp = new();
 
     /// <summary>Settings that work on this machine, the portal on a free port, with <paramref name="proxies"/>.</summary>
@@ -21,7 +23,7 @@ public sealed class KnownProxiesSettingsTests : IDisposable
             ["Gateway"] = new Dictionary<string, object> { ["DataDirectory"] = Repo.SampleData, ["Database"] = _temp.File("gateway.db") },
             ["LocalDrop"] = new Dictionary<string, object> { ["Enabled"] = localDrop, ["Root"] = _temp.File("drop"), ["SeedFrom"] = string.Empty },
             ["Lifecycle"] = new Dictionary<string, object> { ["SweepEnabled"] = false, ["NpacOutbox"] = _temp.File("npac") },
-            ["Portal"] = new Dictionary<string, object> { ["Listen"] = "http://127.0.0.1:0", ["MailOutbox"] = _temp.File("mail"), ["AccessRequestFolder"] = _temp.File("access"), ["KnownProxies"] = proxies },
+            ["Portal"] = new Dictionary<string, object> { ["Listen"] = $"http://127.0.0.1:{FreePort()}", ["MailOutbox"] = _temp.File("mail"), ["AccessRequestFolder"] = _temp.File("access"), ["KnownProxies"] = proxies },
         };
         var file = _temp.File($"settings-{Guid.NewGuid():N}.json");
         File.WriteAllText(file, JsonSerializer.Serialize(settings));
@@ -39,7 +41,7 @@ public sealed class KnownProxiesSettingsTests : IDisposable
     [MemberData(nameof(Hosts))]
     public void A_known_proxy_that_is_not_an_ip_address_stops_the_start_with_one_line_naming_the_key(string command, bool localDrop)
     {
-        var (code, output, error) = GatewayProcess.RunWithErrors(Patience, [.. command.Split(' '), "--config", Config(["10.0.0.5", "proxy.example"], localDrop)]);
+        var (code, output, error) = GatewayProcess.RunWithErrors(Patience, PortalOn, [.. command.Split(' '), "--config", Config(["10.0.0.5", "proxy.example"], localDrop)]);
 
         Assert.True(code == 2, $"exit {code}, stdout: {output}, stderr: {error}");
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -50,10 +52,17 @@ public sealed class KnownProxiesSettingsTests : IDisposable
     [Fact]
     public void Ip_addresses_of_either_family_are_taken()
     {
-        var (code, output, error) = GatewayProcess.RunWithErrors(Patience, ["portal", "add-staff", "--email", "first@integra.example", "--role", "admin", "--config", Config(["10.0.0.5", " ::1 "])]);
+        var (code, output, error) = GatewayProcess.RunWithErrors(Patience, PortalOn, ["portal", "add-staff", "--email", "first@integra.example", "--role", "admin", "--config", Config(["10.0.0.5", " ::1 "])]);
 
         Assert.True(code == 0, $"exit {code}, stdout: {output}, stderr: {error}");
         Assert.Contains("Staff admin first@integra.example created", output, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose() => _temp.Dispose();
