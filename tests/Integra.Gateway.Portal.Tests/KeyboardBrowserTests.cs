@@ -39,7 +39,7 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser)
         await TabToAsync(page, "f-CCNA", backwards: true);
         await FillByTabbingAsync(page, "submit", new()
         {
-            ["f-PON"] = "KEYS-1", ["f-CC"] = "ACMW", ["f-NPDI"] = "C", ["f-REQTYP"] = "CB", ["f-ACT"] = "V", ["f-DDD"] = ddd,
+            ["f-PON"] = "KEYS-1", ["f-CC"] = "ACMW", ["f-NNSP"] = "6001", ["f-NPDI"] = "C", ["f-REQTYP"] = "CB", ["f-ACT"] = "V", ["f-DDD"] = ddd,
             ["f-INITTEL"] = "5035550900", ["f-AGAUTH"] = "Y", ["f-AN"] = "A1005", ["f-ZIP"] = "98101", ["f-TN"] = "206-555-0101",
         });
         await page.Keyboard.PressAsync("Enter");
