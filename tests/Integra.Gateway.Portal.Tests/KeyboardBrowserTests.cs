@@ -109,14 +109,16 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser)
     /// <summary>The id of the focused element (empty for the page itself), after checking that its focus is visible.</summary>
     private static async Task<string> FocusedAsync(IPage page)
     {
-        var (id, visible) = await page.EvaluateAsync<(string, bool)>("""
+        var focus = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
             () => {
               const e = document.activeElement;
-              if (!e || e === document.body) return ['', true];
+              if (!e || e === document.body) return { id: '', visible: true };
               const style = getComputedStyle(e);
-              return [e.id, e.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2];
+              return { id: e.id, visible: e.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
             }
             """);
+        var id = focus.GetProperty("id").GetString() ?? string.Empty;
+        var visible = focus.GetProperty("visible").GetBoolean();
         Assert.True(visible, $"the focus on #{id} is not visible");
         return id;
     }
