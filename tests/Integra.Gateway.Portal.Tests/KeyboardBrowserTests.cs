@@ -8,8 +8,8 @@ namespace Integra.Gateway.Portal.Tests;
 /// Issue 26 item 4: the LSR form, the CSR form and the supplement form used with the keyboard only (Tab, Shift+Tab,
 /// Enter, Space, and typing), in a real Chromium: the focus goes through the controls in the order they are read,
 /// every focused control shows its focus, the post is made with Enter or Space, and the answer takes the focus.
-/// The mouse is never used and no element is clicked or filled by the test. Accounts: A1005 (LSR, a TN no other
-/// browser test ports) and A1006 (CSR).
+/// The mouse is never used and no element is clicked or filled by the test. Account A1006 (a TN no other browser test
+/// ports; its CSR is read too).
 /// </summary>
 [Collection(Browser.Name)]
 public sealed class KeyboardBrowserTests(BrowserFixture browser)
@@ -24,7 +24,8 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser)
     {
         browser.Portal.AddUser("keys-lsr@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
         var page = await SignInAsync("keys-lsr@acme.example");
-        var ddd = browser.Portal.Time.GetUtcNow().AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var now = browser.Portal.Time.GetUtcNow();
+        var ddd = now.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.GotoAsync("/Partner/Submit/Lsr");
 
         // The focus order is the reading order: every field of the grid, the TNs, then the two buttons.
@@ -40,7 +41,10 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser)
         await FillByTabbingAsync(page, "submit", new()
         {
             ["f-PON"] = "KEYS-1", ["f-CC"] = "ACMW", ["f-NNSP"] = "6001", ["f-NPDI"] = "C", ["f-REQTYP"] = "CB", ["f-ACT"] = "V", ["f-DDD"] = ddd,
-            ["f-INITTEL"] = "5035550900", ["f-AGAUTH"] = "Y", ["f-AN"] = "A1005", ["f-ZIP"] = "98101", ["f-TN"] = "206-555-0101",
+            ["f-INITTEL"] = "5035550900", ["f-AGAUTH"] = "Y", ["f-AN"] = "A1006", ["f-ZIP"] = "84101", ["f-TN"] = "801-555-0101",
+            // A1006 has ISDN: a non-simple port, so the authorization's time, name and date are typed too.
+            ["f-DTSENT"] = now.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture),
+            ["f-AUTHNM"] = "Kim Ortiz", ["f-DATED"] = now.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         await page.Keyboard.PressAsync("Enter");
 
