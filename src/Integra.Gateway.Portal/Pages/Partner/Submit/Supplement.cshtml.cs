@@ -58,8 +58,22 @@ public sealed class SupplementModel(IPortalIntake intake) : LsrFormPage(intake)
 
     public IActionResult OnPostCheck() => !MaySubmit ? Forbidden() : Load() ? Check() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        !MaySubmit ? Forbidden() : Load() ? await SubmitAsync(cancellationToken) : NotFound();
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!MaySubmit)
+        {
+            return Forbidden();
+        }
+
+        if (!Load())
+        {
+            return NotFound();
+        }
+
+        var result = await SubmitAsync(cancellationToken);
+        Load(); // the page says the state the answer left the order in ("canceled" after a SUP 1), not the one before
+        return result;
+    }
 
     /// <summary>Besides an empty form: no supplement type chosen, or a cancel (SUP 1) without the partner's tick.</summary>
     protected override FieldErrors Incomplete(IReadOnlyDictionary<Field, string> fields, IReadOnlyList<string> tns)
@@ -88,7 +102,7 @@ public sealed class SupplementModel(IPortalIntake intake) : LsrFormPage(intake)
     /// </summary>
     private bool Load()
     {
-        Draft = Intake.LastVersion(Partner, Order, May(Privileges.View) ? null : SignedIn.Email);
+        Draft = Intake.LastVersion(Partner, Order, May(Privileges.View) ? null : SignedIn.Email) ?? Draft;
         return Draft is not null;
     }
 }
