@@ -5,6 +5,7 @@ using Integra.Gateway.Portal.Mail;
 using Integra.Gateway.Portal.Onboarding;
 using Integra.Gateway.Portal.Partners;
 using Integra.Gateway.Portal.Security;
+using Integra.Gateway.Portal.Submissions;
 using Integra.Gateway.Rules.Reference;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -183,6 +184,7 @@ public static class PortalApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        app.UseUploadLimit(maxUpload);
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

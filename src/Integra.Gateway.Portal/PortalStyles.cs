@@ -46,6 +46,11 @@ public static class PortalStyles
         table.facts th { width: 12rem; }
         table.answer-rows { margin: 0; font-size: .85rem; }
         table.answer-rows th { background: #f6f7f9; }
+        /* Keyboard use (issue 26): every focused control shows it, on the dark header and on white alike; the skip link
+           appears when the keyboard reaches it. */
+        :focus-visible { outline: 3px solid #e0a800; outline-offset: 2px; }
+        .skip { position: absolute; left: -100rem; top: .5rem; background: #fff; color: #0b3d62; padding: .4rem .8rem; }
+        .skip:focus { left: 1rem; z-index: 10; }
         .state { font-size: 1rem; background: #eef2f6; padding: .15rem .5rem; border-radius: 3px; vertical-align: middle; }
         """;
 }

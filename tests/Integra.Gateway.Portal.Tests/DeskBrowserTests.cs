@@ -34,7 +34,7 @@ public sealed class DeskBrowserTests(BrowserFixture browser)
         await row.Locator("button.approve").ClickAsync();
 
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("BRIDGE PON DESK-BR-1: FOC");
-        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("recorded for delivery on sftp");
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("recorded for delivery on SFTP");
         await Assertions.Expect(page.Locator("tr[data-pon='DESK-BR-1']")).ToHaveCountAsync(0);
         await browser.ShotAsync(page, "desk-review-approved");
         Assert.Single(Portal.Outbox(Channel.Sftp), f => f.FileName == "review-DESK-BR-1-00.resp.csv");
@@ -60,7 +60,7 @@ public sealed class DeskBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#refresh-toggle")).ToHaveTextAsync("Resume refreshing");
         await Assertions.Expect(page.Locator("figure.chart svg")).ToHaveCountAsync(7);
         await Assertions.Expect(page.Locator("svg[aria-label='Rejects by code, last 30 days']")).ToContainTextAsync("R10");
-        await Assertions.Expect(page.Locator("svg[aria-label='Orders by state']")).ToContainTextAsync("LSR PendingReview");
+        await Assertions.Expect(page.Locator("svg[aria-label='Orders by state']")).ToContainTextAsync("LSR pending expedite review (PND)");
         await Assertions.Expect(page.Locator("#csr-share")).ToContainTextAsync("of");
         await browser.ShotAsync(page, "sla-board");
     }

@@ -43,8 +43,8 @@ public sealed class DeskReviewTests : IAsyncLifetime
         Assert.Contains("<td>2026-03-02</td>", bridge, StringComparison.Ordinal); // ERD
         Assert.Contains("<td>2026-03-06</td>", bridge, StringComparison.Ordinal); // SDD: non-simple, 4 business days
         Assert.Contains("24.5 business h (OVERDUE)", bridge, StringComparison.Ordinal);
-        Assert.Contains("<td>sftp</td>", bridge, StringComparison.Ordinal);
-        Assert.Contains("<td>email</td>", Row(page, "BSK-3003"), StringComparison.Ordinal);
+        Assert.Contains("<td>SFTP</td>", bridge, StringComparison.Ordinal);
+        Assert.Contains("<td>e-mail</td>", Row(page, "BSK-3003"), StringComparison.Ordinal);
         Assert.DoesNotContain("BR-2002", page, StringComparison.Ordinal); // rejected (R30), not a review
     }
 
@@ -63,7 +63,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
         Assert.Equal((OrderState.Foc, new NodaTime.LocalDate(2026, 3, 4)), (order.State, order.FocDate));
 
         var list = await desk.GetStringAsync("/Staff/Reviews");
-        Assert.Contains("FOC 2026-03-04 recorded for delivery on sftp", list, StringComparison.Ordinal);
+        Assert.Contains("FOC 2026-03-04 recorded for delivery on SFTP", list, StringComparison.Ordinal);
         Assert.DoesNotContain("data-pon=\"BR-2001\"", list, StringComparison.Ordinal);
         var audit = Assert.Single(_portal.Store.Audit("BRIDGE", 50), a => a.Action == DeskAuditActions.ReviewApproved);
         Assert.Equal(("desk@integra.example", "PON BR-2001"), (audit.Actor, audit.Target));

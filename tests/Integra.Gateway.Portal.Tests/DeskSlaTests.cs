@@ -67,10 +67,10 @@ public sealed class DeskSlaTests : IAsyncLifetime
             [("ACME", "1 of 3 (33.3%)"), ("BRIDGE", "1 of 1 (100%)")],
             Bars(charts["CSR answered within 24 hours, last 30 days, per partner"]));
         var states = Bars(charts["Orders by state"]);
-        Assert.Contains(("LSR Foc", "2"), states); // BR-2001 approved, BSK-3001
-        Assert.Contains(("LSR PendingReview", "1"), states); // BSK-3003
-        Assert.Contains(("LSR Rejected", "3"), states); // BR-2002, BSK-3002, BSK-3004
-        Assert.Contains(("CSR Complete", "4"), states);
+        Assert.Contains(("LSR FOC", "2"), states); // BR-2001 approved, BSK-3001
+        Assert.Contains(("LSR pending expedite review (PND)", "1"), states); // BSK-3003
+        Assert.Contains(("LSR rejected", "3"), states); // BR-2002, BSK-3002, BSK-3004
+        Assert.Contains(("CSR complete", "4"), states);
         Assert.Equal([("R50", "2"), ("R30", "1"), ("R51", "1")], Bars(charts["Rejects by code, last 30 days"]));
         Assert.Equal([("BIGSKY", "2"), ("BRIDGE", "1")], Bars(charts["Rejected requests by partner, last 30 days"]));
         Assert.Equal([("email", "1"), ("sftp", "2")], Bars(charts["Request files waiting for an answer, per channel"]));
@@ -112,7 +112,7 @@ public sealed class DeskSlaTests : IAsyncLifetime
 
         Assert.Empty(Bars(charts["CSR answered within 24 hours, last 30 days, per partner"]));
         Assert.Empty(Bars(charts["Rejects by code, last 30 days"]));
-        Assert.Contains(("LSR Foc", "2"), Bars(charts["Orders by state"])); // states are not a period
+        Assert.Contains(("LSR FOC", "2"), Bars(charts["Orders by state"])); // states are not a period
     }
 
     [Fact]

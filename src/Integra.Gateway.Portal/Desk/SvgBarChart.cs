@@ -15,8 +15,9 @@ public sealed record ChartBar(string Label, double Value, string Text, bool Aler
 public static class SvgBarChart
 {
     public const int Width = 640;
-    public const int LabelWidth = 170;
-    public const int BarArea = 330;
+    // Wide enough for the longest state label in words ("LSR pending expedite review (PND)", OrderText).
+    public const int LabelWidth = 240;
+    public const int BarArea = 290;
     public const int RowHeight = 24;
     public const int Top = 34;
     private const string BarColour = "#0b6fb3";

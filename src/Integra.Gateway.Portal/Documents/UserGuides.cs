@@ -23,7 +23,7 @@ public static class UserGuides
             ]),
             new("Creating a user", [
                 "Open Users, fill in the e-mail address and name, tick the privileges and choose Create. The user receives a one-time link by e-mail to choose a password.",
-                "Privileges: CSR submits CSR requests; LSR submits LSRs and supplements; VIEW reads your company's orders, inbox and answers (CSR answers carry customer records). A user with CSR or LSR but not VIEW sees only the answers to the requests that user submitted. An administrator's own account needs VIEW to read the orders.",
+                "Privileges: CSR submits CSR requests; LSR submits LSRs and supplements; VIEW reads your company's orders, inbox and answers (CSR answers carry customer records). A user with CSR or LSR but not VIEW sees only the answers to the requests that user submitted, and supplements only the orders that user sent. An administrator's own account needs VIEW to read the orders.",
             ]),
             new("Changing privileges, resetting, disabling", [
                 "Open a user from the Users page. Save privileges applies at the user's next page. Send reset link mails a new one-time link and ends the user's open sessions. Disable ends the user's sessions at once and refuses every sign-in until you enable the user again.",
@@ -49,7 +49,15 @@ public static class UserGuides
                 "Sign out when you leave a shared computer.",
             ]),
             new("What you can do", [
-                "With the CSR privilege you request customer service records; with LSR you send LSRs and supplements; with VIEW you follow your company's orders and download their answers. Without VIEW, your inbox holds the answers to your own requests only. The supplement form asks for the supplement type each time, and a SUP 1 (cancel) needs the box \"Yes, cancel this order\" ticked.",
+                "With the CSR privilege you request customer service records; with LSR you send LSRs and supplements; with VIEW you follow your company's orders and download their answers. Without VIEW, your inbox holds the answers to your own requests only. The supplement form asks for the supplement type each time, and a SUP 1 (cancel) needs the box \"Yes, cancel this order\" ticked. Without VIEW you supplement only the orders you sent yourself; for a colleague's order ask a user with VIEW.",
+            ]),
+            new("Forms and uploads", [
+                "Beside each file field the form says what it takes: an LOA is a PDF, TIFF, PNG or JPEG of at most 10 MiB; an uploaded request file (*.lsr.csv or *.csr.csv) at most 10 MiB. A larger LOA is refused on the form with everything you typed kept, and nothing is submitted: choose a smaller scan and submit again.",
+                "A reject is shown beside the field it is about, in the words of the form; the answer file you download has the same codes with the file interface's messages.",
+                "On the Orders page the PON filter finds every order whose PON starts with what you type, in capitals or not.",
+            ]),
+            new("Keyboard", [
+                "Every form works with the keyboard alone: Tab and Shift+Tab move between the fields in reading order and the field with the focus has a yellow frame; Space ticks a box or opens the file chooser; Enter or Space on a button submits. After a submit the answer has the focus, and the next Tab reaches its download. The first Tab on a page offers \"Skip to the page\".",
             ]),
             new("Documents", [
                 "The reject resolution guide explains every reject code: what it means, the usual cause, how to fix it, and an example.",

@@ -11,6 +11,9 @@ public interface IPortalIntake
     /// <summary>The largest request file the gateway takes on any channel (F04 past it), for the upload page.</summary>
     long MaxFileBytes { get; }
 
+    /// <summary>The largest LOA the gateway takes beside a CSR request (SPEC §2), on every channel.</summary>
+    long MaxLoaBytes { get; }
+
     /// <summary>
     /// The largest request body the portal reads: a request file and an LOA at their limits (SPEC §2) and the form
     /// around them. Anything larger is refused (413) before it is read into memory or the store.
@@ -41,9 +44,10 @@ public interface IPortalIntake
 
     /// <summary>
     /// The request-level fields and TNs of the partner's LSR order's last version, to prefill a supplement; null when
-    /// the order is not one of this partner's LSR orders.
+    /// the order is not one of this partner's LSR orders. With <paramref name="submittedBy"/> (a user without VIEW,
+    /// SPEC §7) also null unless one of the order's versions was that user's submission, as for <see cref="Inbox"/>.
     /// </summary>
-    LsrDraft? LastVersion(string partner, long orderId);
+    LsrDraft? LastVersion(string partner, long orderId, string? submittedBy = null);
 
     /// <summary>Whether an LSR for this account would be a simple port, by the rules' own definition.</summary>
     PortClassification Classify(string an, string reqtyp, int tnCount);

@@ -30,7 +30,7 @@ public sealed record UploadedFile(string Name, byte[] Content);
 /// <param name="Fields">Request-level columns (not TN) of the last version; columns the gateway did not keep are absent.</param>
 /// <param name="Tns">The order's TNs with LNA P, as the last version ported them.</param>
 /// <param name="State">The order's state, for the page to show.</param>
-public sealed record LsrDraft(long OrderId, IReadOnlyDictionary<Field, string> Fields, IReadOnlyList<string> Tns, string State);
+public sealed record LsrDraft(long OrderId, IReadOnlyDictionary<Field, string> Fields, IReadOnlyList<string> Tns, OrderState State);
 
 /// <summary>What the rules call a port for an account, before it is submitted.</summary>
 public enum PortClassification

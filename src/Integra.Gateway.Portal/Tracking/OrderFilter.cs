@@ -8,7 +8,7 @@ namespace Integra.Gateway.Portal.Tracking;
 /// calendar days in UTC (the time the portal shows), both included, of when the gateway filed the order's first request.
 /// </summary>
 /// <remarks>
-/// Pon: Exactly this PON.
+/// Pon: The start of the PON, in any case ("acme-10" finds ACME-1001).
 /// Tn: A telephone number in any punctuation; orders with it among their TNs.
 /// Partner: Only this partner (the desk's look-up; a partner's own scope overrides it).
 /// </remarks>

@@ -2,7 +2,10 @@ using Integra.Gateway.Rules.Model;
 
 namespace Integra.Gateway.Portal.Tracking;
 
-/// <summary>How the tracking pages name states, TN dispositions and answers: in the words of SPEC §5, for people.</summary>
+/// <summary>
+/// How every page of the portal names the gateway's vocabularies (order states, TN dispositions, answer types, channels,
+/// partner types): in the words of SPEC §5, for people. The one place they are mapped: no page shows an enum's name.
+/// </summary>
 public static class OrderText
 {
     /// <summary>The states a partner can filter by, in the order an order goes through them.</summary>
@@ -56,6 +59,18 @@ public static class OrderText
         Rules.Model.Channel.Local => "local drop",
         Rules.Model.Channel.Portal => "portal",
         _ => "-",
+    };
+
+    /// <summary>The partner's TYPE as partners.csv and the Trading Partner Profile write it.</summary>
+    public static string PartnerType(Rules.Reference.PartnerType type) => type switch
+    {
+        Rules.Reference.PartnerType.Ilec => "ILEC",
+        Rules.Reference.PartnerType.Clec => "CLEC",
+        Rules.Reference.PartnerType.Wireless => "wireless",
+        Rules.Reference.PartnerType.Voip => "VoIP",
+        Rules.Reference.PartnerType.SharedTenant => "shared tenant",
+        Rules.Reference.PartnerType.Agent => "agent",
+        _ => type.ToString(),
     };
 
     public static string Time(NodaTime.Instant instant) => instant.ToString("uuuu-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

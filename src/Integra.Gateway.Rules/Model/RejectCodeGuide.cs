@@ -2,9 +2,11 @@ namespace Integra.Gateway.Rules.Model;
 
 /// <summary>
 /// One code of SPEC §4–§5 as the reject resolution guide explains it: what it means, the usual cause, how to fix
-/// it, and an example response row (the columns of SPEC §5 from RESPTYP to MESSAGE).
+/// it, and an example response row (the columns of SPEC §5 from RESPTYP to MESSAGE). <see cref="OnForm"/>: what the
+/// portal's web forms say instead of the rules' MESSAGE where that talks about files and columns (null: the MESSAGE
+/// reads well on a form too); the response file keeps the MESSAGE.
 /// </summary>
-public sealed record RejectCodeEntry(string Code, string RespType, string Rule, string Meaning, string Cause, string Fix, string Example);
+public sealed record RejectCodeEntry(string Code, string RespType, string Rule, string Meaning, string Cause, string Fix, string Example, string? OnForm = null);
 
 /// <summary>
 /// The reject resolution guide's table: one entry for every code in <see cref="RejectCodes"/> (a test holds the two
@@ -24,7 +26,8 @@ public static class RejectCodeGuide
         new(RejectCodes.RowsDisagree, "REJ", "L16", "The rows of one request disagree on a request-level field.", "One TN row of the PON has a different DDD, AN or REQTYP than the others.", "Make the request-level columns the same on every row of the PON.", "REJ,BRG,PON1001,1,,4065550100,,,,R03,DDD,rows of the request disagree on DDD"),
         new(RejectCodes.WrongCcna, "REJ", "L15", "The CCNA is not yours.", "A file sent through another company's drop or with another CCNA.", "Send your own requests with your CCNA through your own drop.", "REJ,XYZ,PON1001,1,,4065550100,,,,R04,CCNA,CCNA is not the partner's CCNA"),
         new(RejectCodes.NoAuthorization, "REJ", "L2, C1", "The end user's authorization is not stated.", "AGAUTH is blank or N.", "Obtain the end user's authorization and send AGAUTH=Y.", "REJ,BRG,PON1001,1,,4065550100,,,,R10,AGAUTH,AGAUTH must be Y"),
-        new(RejectCodes.LoaMissing, "REJ", "C2", "An agent's CSR request has no letter of authorization.", "The LOA file is missing, empty, or not a PDF, TIFF, PNG or JPEG.", "Attach the signed LOA (PDF or image) and request the CSR again.", "REJ,PRT,,,,4065550100,,,,R11,LOA,letter of authorization missing"),
+        new(RejectCodes.LoaMissing, "REJ", "C2", "An agent's CSR request has no letter of authorization.", "The LOA file is missing, empty, or not a PDF, TIFF, PNG or JPEG.", "Attach the signed LOA (PDF or image) and request the CSR again.", "REJ,PRT,,,,4065550100,,,,R11,LOA,letter of authorization missing",
+            "An agent's CSR request needs the end user's signed letter of authorization, and none came with it that could be used (none chosen, an empty one, or not a PDF, TIFF, PNG or JPEG document). Choose the LOA in the LOA field and request the CSR again."),
         new(RejectCodes.TnNotIntegra, "REJ", "L4, L7", "The TN is not an Integra number.", "A typo in the TN, or the number was ported away or belongs to another carrier.", "Check the TN against the end user's bill; request it from its current carrier.", "REJ,BRG,PON1001,1,,4065550100,4065550199,,,R20,TN,TN is not an Integra number"),
         new(RejectCodes.QwestResale, "REJ", "L6", "The TN is Qwest resale.", "The end user's service is resold Qwest service.", "Obtain the CSR and send the LSR to Qwest.", "REJ,BRG,PON1001,1,,4065550100,4065550100,,,R21,TN,Qwest resale: obtain CSR/LSR from Qwest"),
         new(RejectCodes.TnNotWorking, "REJ", "L5, C3", "The TN (or every TN of the account) is not working.", "The number was disconnected or is not yet in service.", "Port only working TNs; check the CSR for the account's working TNs.", "REJ,BRG,PON1001,1,,4065550100,4065550101,,,R22,TN,TN is not working"),

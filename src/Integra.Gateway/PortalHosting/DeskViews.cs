@@ -84,7 +84,7 @@ public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data
         var states = store.Reports.OrdersByKindAndState()
             .Select(s => (Kind: StoredText.Of(s.Kind), State: StoredText.Of(s.State), s.Count))
             .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.State, StringComparer.Ordinal)
-            .Select(s => new Count($"{s.Kind} {s.State}", s.Count)).ToList();
+            .Select(s => new Count($"{s.Kind} {Portal.Tracking.OrderText.State(StoredText.OrderState(s.State))}", s.Count)).ToList();
         var rejected = store.Desk.RejectedVersionsSince(since);
         var byCode = rejected
             .SelectMany(r => r.Codes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(code => (Code: code, r.Count)))

@@ -27,9 +27,14 @@ public sealed partial class PortalIntake
     /// the request file it was (every column); one from another channel from what the order keeps (CCNA, PON, VER, AN,
     /// NNSP, its date and its ported TNs), the rest left for the partner to fill in.
     /// </summary>
-    public LsrDraft? LastVersion(string partner, long orderId) => Read(store =>
+    public LsrDraft? LastVersion(string partner, long orderId, string? submittedBy = null) => Read(store =>
     {
         if (store.Orders.FindOrder(orderId) is not { } order || order.Partner != partner || order.Kind != LsrRequestHandler.Kind)
+        {
+            return null;
+        }
+
+        if (submittedBy is not null && !store.PortalSubmissions.SentAVersionOf(partner, order.Id, submittedBy))
         {
             return null;
         }
@@ -39,7 +44,7 @@ public sealed partial class PortalIntake
         var sent = version is not null && version.Channel == StoredText.Of(Channel.Portal)
             ? store.PortalSubmissions.ByFileName(partner, version.FileName)
             : null;
-        var state = StoredText.Of(order.State);
+        var state = order.State;
         if (sent is not null
             && new RequestFileReader(intake.Value.ToLimits()).Read(sent.FileName, new MemoryStream(sent.Content, writable: false), sent.Content.Length) is LsrFile file
             && file.Requests.FirstOrDefault(r => r.Pon == order.Pon && r.Ver == ver) is { } request)

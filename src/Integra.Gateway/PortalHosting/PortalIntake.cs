@@ -41,6 +41,8 @@ public sealed partial class PortalIntake(
 
     public long MaxFileBytes => intake.Value.MaxFileBytes;
 
+    public long MaxLoaBytes => LoaDocument.MaxBytes;
+
     public long MaxUploadBytes => intake.Value.MaxFileBytes + LoaDocument.MaxBytes + (1 << 20);
 
     public async Task<PortalAnswer> SubmitFormAsync(PortalSubmission submission, RequestForm form, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Integra.Gateway.Portal.Submissions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Integra.Gateway.Portal.Pages.Errors;
 /// its status.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class StatusModel(ILogger<StatusModel> log) : PortalPageModel
+public sealed class StatusModel(ILogger<StatusModel> log, IPortalIntake intake) : PortalPageModel
 {
     public int Code { get; private set; }
 
@@ -36,7 +37,7 @@ public sealed class StatusModel(ILogger<StatusModel> log) : PortalPageModel
         400 => "The form was out of date or incomplete (for example opened in another tab before signing in again). Go back, reload the page and send it again.",
         403 => "Your account does not have the privilege for that page. Your administrator gives privileges on the Users page.",
         404 => "There is no such page, or nothing with that id that you may see.",
-        413 => "The upload is larger than the portal takes. The limits are written on each upload form.",
+        413 => UploadLimits.TooLarge(intake),
         429 => "Too many attempts from your address in a short time. Wait a minute and try again.",
         >= 500 => "The portal could not complete the request. Nothing you did caused it. If it happens again, tell Integra's desk the reference below.",
         _ => "Go back and try again.",

@@ -52,7 +52,7 @@ public sealed class ReviewsModel(IDeskViews desk, Audit.Auditor auditor) : Porta
     {
         if (result.Status == ReviewResultStatus.Decided)
         {
-            Message = $"{partner} PON {pon}: FOC {result.FocDate:yyyy-MM-dd} recorded for delivery on {result.Channel?.ToString().ToLowerInvariant()} ({result.FileName}).";
+            Message = $"{partner} PON {pon}: FOC {result.FocDate:yyyy-MM-dd} recorded for delivery on {Tracking.OrderText.Channel(result.Channel)} ({result.FileName}).";
             return RedirectToPage();
         }
 

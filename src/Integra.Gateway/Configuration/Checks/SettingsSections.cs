@@ -55,6 +55,15 @@ public static class SettingsSections
         c.Positive("Portal:LinkLifetime", s.LinkLifetime);
         c.Positive("Portal:SessionIdle", s.SessionIdle);
         c.Positive("Portal:LockoutDuration", s.LockoutDuration);
+        for (var i = 0; i < s.KnownProxies.Count; i++)
+        {
+            // Checked here, not when the portal is built, so a typo stops every command with one line, not a stack trace.
+            if (!System.Net.IPAddress.TryParse(s.KnownProxies[i].Trim(), out _))
+            {
+                c.Add($"Portal:KnownProxies:{i}", $"'{s.KnownProxies[i]}' is not an IP address like 10.0.0.5 or ::1");
+            }
+        }
+
         if (c.Listen("Portal:Listen", s.Listen, "http", "https") && s.Enabled)
         {
             c.Bindable("Portal:Listen", s.Listen);

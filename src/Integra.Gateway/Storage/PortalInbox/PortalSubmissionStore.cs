@@ -61,6 +61,19 @@ public sealed class PortalSubmissionStore(IUnitOfWork uow)
             new { partner, fileName },
             uow.Transaction));
 
+    /// <summary>
+    /// Whether one of the order's versions came from <paramref name="submittedBy"/>'s portal submissions: the same test
+    /// as the inbox's for a user without VIEW (SPEC §7), so such a user reads of an order exactly what the inbox shows.
+    /// </summary>
+    public bool SentAVersionOf(string partner, long orderId, string submittedBy) =>
+        uow.Connection.ExecuteScalar<long>(
+            """
+            SELECT COUNT(*) FROM versions v JOIN portal_submissions s ON s.partner = @partner AND s.file_name = v.file_name
+            WHERE v.order_id = @orderId AND v.channel = 'portal' AND s.submitted_by = @submittedBy
+            """,
+            new { partner, orderId, submittedBy },
+            uow.Transaction) > 0;
+
     public void MarkAnswered(long id) =>
         uow.Connection.Execute(
             "UPDATE portal_submissions SET answered_at = @now WHERE id = @id AND answered_at IS NULL",

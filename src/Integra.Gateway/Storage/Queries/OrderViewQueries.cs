@@ -51,7 +51,9 @@ public sealed class OrderViewQueries(IUnitOfWork uow)
 
         if (query.Pon is { } pon)
         {
-            Add("o.pon = @pon", "pon", pon);
+            // A PON prefix in any case (issue 26): partners type "acme-10" for ACME-1001..ACME-1099. UPPER and LIKE with
+            // an escape character mean the same in SQLite and PostgreSQL; the partner condition keeps the scan small.
+            Add(@"UPPER(o.pon) LIKE @ponPrefix ESCAPE '\'", "ponPrefix", LikePrefix(pon.ToUpperInvariant()));
         }
 
         if (query.Tn is { } tn)
@@ -87,6 +89,10 @@ public sealed class OrderViewQueries(IUnitOfWork uow)
         sql.Append(" ORDER BY o.created_at DESC, o.id DESC LIMIT @limit");
         return uow.Connection.Query<ListedRow>(sql.ToString(), parameters).Select(r => r.ToListed()).ToList();
     }
+
+    /// <summary>A LIKE pattern matching what starts with <paramref name="text"/>, its own %, _ and \ taken literally.</summary>
+    private static string LikePrefix(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
 
     /// <summary>The order <paramref name="id"/> when it is <paramref name="partner"/>'s (any partner's when null); else null.</summary>
     public OrderHeader? Find(string? partner, long id) =>

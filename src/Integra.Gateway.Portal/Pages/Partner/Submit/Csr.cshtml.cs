@@ -20,6 +20,9 @@ public sealed class CsrModel(IPortalIntake intake, PartnerFormDefaults defaults)
 
     public FieldErrors Errors { get; private set; } = FieldErrors.None;
 
+    /// <summary>What the LOA field takes, written beside it.</summary>
+    public string LoaHint => UploadLimits.LoaHint(intake);
+
     public string Value(Field field) => F.TryGetValue(field.Name(), out var v) ? v ?? string.Empty : string.Empty;
 
     public IActionResult OnGet()
@@ -47,11 +50,17 @@ public sealed class CsrModel(IPortalIntake intake, PartnerFormDefaults defaults)
             return BadRequest();
         }
 
+        if (document is not null && document.Content.LongLength > intake.MaxLoaBytes)
+        {
+            // Refused on the page, not dropped and answered R11 "not delivered": the form id stays unused, what was typed stays.
+            Errors = FieldErrors.Refused([(Field.Loa, UploadLimits.LoaTooLarge(intake, document))]);
+            return Page();
+        }
+
         var fields = FormFields.From(F, FormFields.Csr);
         fields[Field.Loa] = document?.Name ?? string.Empty;
         var answer = await intake.SubmitFormAsync(submission, new RequestForm(RequestKind.Csr, fields[Field.Pon], [fields]), cancellationToken);
-        Answered(answer);
-        Errors = FieldErrors.Of(answer, [.. FormFields.Csr, Field.Loa]);
+        Errors = FieldErrors.Of(AnsweredOnForm(answer), [.. FormFields.Csr, Field.Loa]);
         return Page();
     }
 }

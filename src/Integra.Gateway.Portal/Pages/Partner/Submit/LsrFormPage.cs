@@ -62,8 +62,7 @@ public abstract class LsrFormPage(IPortalIntake intake) : SubmitPageModel
             .Select(tn => (IReadOnlyDictionary<Field, string>)new Dictionary<Field, string>(fields) { [Field.Tn] = tn })
             .ToList();
         var answer = await intake.SubmitFormAsync(submission, new RequestForm(RequestKind.Lsr, fields[Field.Pon], rows), cancellationToken);
-        Answered(answer);
-        Errors = FieldErrors.Of(answer, [.. FormFields.LsrRequestLevel, Field.Tn, Field.Sup]);
+        Errors = FieldErrors.Of(AnsweredOnForm(answer), [.. FormFields.LsrRequestLevel, Field.Tn, Field.Sup]);
         Classify();
         return Page();
     }

@@ -39,6 +39,13 @@ public abstract class SubmitPageModel : PortalPageModel
         FormId = FormIds.New();
     }
 
+    /// <summary>As <see cref="Answered"/>, for a web form: the messages in the form's words (<see cref="FormWords"/>).</summary>
+    protected PortalAnswer AnsweredOnForm(PortalAnswer answer)
+    {
+        Answered(FormWords.OnAForm(answer));
+        return Answer!;
+    }
+
     /// <summary>An uploaded file's bytes with a plain name (browsers may send a path), or null when none was chosen.</summary>
     protected static async Task<UploadedFile?> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
     {

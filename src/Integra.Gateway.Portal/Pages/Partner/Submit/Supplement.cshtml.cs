@@ -1,4 +1,5 @@
 using System.Globalization;
+using Integra.Gateway.Portal.Accounts;
 using Integra.Gateway.Portal.Submissions;
 using Integra.Gateway.Rules.Model;
 using Integra.Gateway.Rules.Reference;
@@ -57,8 +58,22 @@ public sealed class SupplementModel(IPortalIntake intake) : LsrFormPage(intake)
 
     public IActionResult OnPostCheck() => !MaySubmit ? Forbidden() : Load() ? Check() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        !MaySubmit ? Forbidden() : Load() ? await SubmitAsync(cancellationToken) : NotFound();
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!MaySubmit)
+        {
+            return Forbidden();
+        }
+
+        if (!Load())
+        {
+            return NotFound();
+        }
+
+        var result = await SubmitAsync(cancellationToken);
+        Load(); // the page says the state the answer left the order in ("canceled" after a SUP 1), not the one before
+        return result;
+    }
 
     /// <summary>Besides an empty form: no supplement type chosen, or a cancel (SUP 1) without the partner's tick.</summary>
     protected override FieldErrors Incomplete(IReadOnlyDictionary<Field, string> fields, IReadOnlyList<string> tns)
@@ -80,9 +95,14 @@ public sealed class SupplementModel(IPortalIntake intake) : LsrFormPage(intake)
     private static string NextVer(string? ver) =>
         int.TryParse(ver, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < 99 ? (n + 1).ToString("00", CultureInfo.InvariantCulture) : ver ?? string.Empty;
 
+    /// <summary>
+    /// The order's last version, when this user may read it. SPEC §7: reading the partner's orders needs VIEW; a user
+    /// with LSR alone sees what they submitted, so an order none of whose versions they sent is not found for them,
+    /// as it is not on their inbox (its content, the end user's name, address and passcode, is not theirs to read).
+    /// </summary>
     private bool Load()
     {
-        Draft = Intake.LastVersion(Partner, Order);
+        Draft = Intake.LastVersion(Partner, Order, May(Privileges.View) ? null : SignedIn.Email) ?? Draft;
         return Draft is not null;
     }
 }

@@ -12,7 +12,11 @@ namespace Integra.Gateway.Portal.Pages.Partner.Submit;
 /// </summary>
 public sealed class UploadModel(IPortalIntake intake) : SubmitPageModel
 {
-    public long MaxFileBytes => intake.MaxFileBytes;
+    /// <summary>What the request file field takes, written beside it.</summary>
+    public string FileHint => $"*.lsr.csv or *.csr.csv, at most {UploadLimits.Size(intake.MaxFileBytes)}";
+
+    /// <summary>What the LOA field takes, written beside it.</summary>
+    public string LoaHint => UploadLimits.LoaHint(intake);
 
     public IActionResult OnGet()
     {
@@ -42,7 +46,14 @@ public sealed class UploadModel(IPortalIntake intake) : SubmitPageModel
             return Page();
         }
 
-        if (Submission(await ReadAsync(loa, cancellationToken)) is not { } submission)
+        var document = await ReadAsync(loa, cancellationToken);
+        if (document is not null && document.Content.LongLength > intake.MaxLoaBytes)
+        {
+            Problem = UploadLimits.LoaTooLarge(intake, document);
+            return Page();
+        }
+
+        if (Submission(document) is not { } submission)
         {
             return BadRequest();
         }
