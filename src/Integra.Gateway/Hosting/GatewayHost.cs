@@ -2,6 +2,7 @@ using Integra.Gateway.Configuration;
 using Integra.Gateway.Hosting.Health;
 using Integra.Gateway.Logging;
 using Integra.Gateway.PortalHosting;
+using Integra.Gateway.Webhooks;
 using Integra.Gateway.Reference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class GatewayHost
             .AddSingleton<RunOutcome>()
             .AddHostedService<StoreWatchdog>()
             .AddPartnerPortal(builder.Configuration)
+            .AddWebhooks(builder.Configuration)
             .AddOperations(builder.Configuration);
         builder.Services.AddSystemd();
         return builder.Build();

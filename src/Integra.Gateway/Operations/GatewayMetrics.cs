@@ -31,6 +31,7 @@ public sealed class GatewayMetrics
     private readonly Histogram<double> _fileDuration;
     private readonly Histogram<double> _deliveryDuration;
     private readonly Counter<long> _sweepCancels;
+    private readonly Counter<long> _webhooks;
 
     public GatewayMetrics(IMeterFactory meters)
     {
@@ -42,6 +43,7 @@ public sealed class GatewayMetrics
         _fileDuration = meter.CreateHistogram<double>("gateway.file.duration", "s", "Duration of reading, deciding and answering one request file, by partner, channel and result (answered, rejected).", advice: Advice(FileBuckets));
         _deliveryDuration = meter.CreateHistogram<double>("gateway.delivery.duration", "s", "Duration of delivering one response file, by partner, channel and result (ok, error).", advice: Advice(DeliveryBuckets));
         _sweepCancels = meter.CreateCounter<long>("gateway.sweep.cancels", "{tn}", "TN port subscriptions canceled by the expiry sweep.");
+        _webhooks = meter.CreateCounter<long>("gateway.webhooks", "{attempt}", "Webhook delivery attempts, by partner and result (delivered, failed, flagged).");
     }
 
     /// <summary>The binary's version (its informational version without the source revision), also the resource's <c>service.version</c>.</summary>
@@ -71,6 +73,10 @@ public sealed class GatewayMetrics
         _deliveryDuration.Record(duration.TotalSeconds, new("partner", partner), new("channel", channel), new("result", ok ? "ok" : "error"));
 
     public void SweepCanceled(int tns) => _sweepCancels.Add(tns);
+
+    /// <summary>One webhook delivery attempt: <c>delivered</c> (2xx), <c>failed</c> (retried later), <c>flagged</c> (failed, retry window over).</summary>
+    public void WebhookAttempted(string partner, string result) =>
+        _webhooks.Add(1, new KeyValuePair<string, object?>("partner", partner), new KeyValuePair<string, object?>("result", result));
 
     private static InstrumentAdvice<double> Advice(IReadOnlyList<double> buckets) => new() { HistogramBucketBoundaries = buckets };
 }
