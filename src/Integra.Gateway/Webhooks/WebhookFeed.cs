@@ -20,6 +20,15 @@ public sealed class WebhookFeed(OrderStores stores, IClock clock)
     public int Pass()
     {
         using var store = stores.Open();
+
+        // A look first, outside any unit of work: on SQLite a unit of work takes the one write lock, which a pass
+        // every few seconds with nothing to read would take from the intake for nothing.
+        var peek = new WebhookFeedStore(store);
+        if (!peek.AnythingAfter(peek.Cursors()))
+        {
+            return 0;
+        }
+
         using var transaction = store.Begin();
         var feed = new WebhookFeedStore(store);
         feed.Lock();

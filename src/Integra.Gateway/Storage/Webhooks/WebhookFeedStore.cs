@@ -123,6 +123,13 @@ public sealed class WebhookFeedStore(OrderStore store)
             limit,
             (at, d) => new EvidenceRequestRow(at, d.Id, d.Partner, d.Kind, d.Ccna, d.Pon, d.Reason, d.Tns, d.DueDate, d.OpenedAt));
 
+    /// <summary>Whether any tailed table has a row after its cursor (that the feed may read now).</summary>
+    public bool AnythingAfter(IReadOnlyDictionary<WebhookSource, FeedPosition> cursors) =>
+        ResponseFiles(cursors[WebhookSource.ResponseFiles], 1).Count > 0
+        || OutboxAnswers(cursors[WebhookSource.Outbox], 1).Count > 0
+        || OrderEvents(cursors[WebhookSource.OrderEvents], 1).Count > 0
+        || EvidenceRequests(cursors[WebhookSource.EvidenceRequests], 1).Count > 0;
+
     /// <summary>The enabled endpoints of every partner that has one: partner → endpoint ids.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<long>> EnabledEndpoints() =>
         store.Connection.Query<(long Id, string Partner)>(
@@ -197,6 +204,8 @@ public sealed class WebhookFeedStore(OrderStore store)
 
     private static WebhookSource SourceOf(string table) => Tables.Single(t => t.Table == table).Source;
 
+    // Classes with setters, not positional records: on an empty result SQLite reports an expression column (Tx, Wanted,
+    // a subquery) as a blob, and Dapper refuses a constructor whose types do not match; setters are only called per row.
     private interface IFeedData
     {
         long Tx { get; }
@@ -206,11 +215,101 @@ public sealed class WebhookFeedStore(OrderStore store)
         long Id { get; }
     }
 
-    private sealed record ResponseFileRowData(long Tx, long Wanted, long Id, string Partner, string Channel, string? Kind, string CreatedAt, string Cells) : IFeedData;
+    private sealed class ResponseFileRowData : IFeedData
+    {
+        public long Tx { get; init; }
 
-    private sealed record OutboxRowData(long Tx, long Wanted, long Id, string Partner, string FileName, string Cells, string CreatedAt, long? OrderId, string? Kind, string? Ccna, string? Pon) : IFeedData;
+        public long Wanted { get; init; }
 
-    private sealed record OrderEventData(long Tx, long Wanted, long Id, string Partner, string Kind, string Ccna, string Pon, string? LsrNo, string? Ver, string State, string Cause, string Detail, string OccurredAt) : IFeedData;
+        public long Id { get; init; }
 
-    private sealed record EvidenceData(long Tx, long Wanted, long Id, string Partner, string Kind, string? Ccna, string Pon, string Reason, string Tns, string DueDate, string OpenedAt) : IFeedData;
+        public string Partner { get; init; } = string.Empty;
+
+        public string Channel { get; init; } = string.Empty;
+
+        public string? Kind { get; init; }
+
+        public string CreatedAt { get; init; } = string.Empty;
+
+        public string Cells { get; init; } = string.Empty;
+    }
+
+    private sealed class OutboxRowData : IFeedData
+    {
+        public long Tx { get; init; }
+
+        public long Wanted { get; init; }
+
+        public long Id { get; init; }
+
+        public string Partner { get; init; } = string.Empty;
+
+        public string FileName { get; init; } = string.Empty;
+
+        public string Cells { get; init; } = string.Empty;
+
+        public string CreatedAt { get; init; } = string.Empty;
+
+        public long? OrderId { get; init; }
+
+        public string? Kind { get; init; }
+
+        public string? Ccna { get; init; }
+
+        public string? Pon { get; init; }
+    }
+
+    private sealed class OrderEventData : IFeedData
+    {
+        public long Tx { get; init; }
+
+        public long Wanted { get; init; }
+
+        public long Id { get; init; }
+
+        public string Partner { get; init; } = string.Empty;
+
+        public string Kind { get; init; } = string.Empty;
+
+        public string Ccna { get; init; } = string.Empty;
+
+        public string Pon { get; init; } = string.Empty;
+
+        public string? LsrNo { get; init; }
+
+        public string? Ver { get; init; }
+
+        public string State { get; init; } = string.Empty;
+
+        public string Cause { get; init; } = string.Empty;
+
+        public string Detail { get; init; } = string.Empty;
+
+        public string OccurredAt { get; init; } = string.Empty;
+    }
+
+    private sealed class EvidenceData : IFeedData
+    {
+        public long Tx { get; init; }
+
+        public long Wanted { get; init; }
+
+        public long Id { get; init; }
+
+        public string Partner { get; init; } = string.Empty;
+
+        public string Kind { get; init; } = string.Empty;
+
+        public string? Ccna { get; init; }
+
+        public string Pon { get; init; } = string.Empty;
+
+        public string Reason { get; init; } = string.Empty;
+
+        public string Tns { get; init; } = string.Empty;
+
+        public string DueDate { get; init; } = string.Empty;
+
+        public string OpenedAt { get; init; } = string.Empty;
+    }
 }
