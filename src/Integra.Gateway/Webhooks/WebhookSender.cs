@@ -13,37 +13,58 @@ using NodaTime;
 namespace Integra.Gateway.Webhooks;
 
 /// <summary>
-/// Posts the deliveries that are due (<see cref="WebhookDeliveryStore"/>): one partner at a time under that partner's
-/// lease, so two instances never post one delivery at once; each POST bounded by <see cref="WebhookSettings.Timeout"/>
-/// and the caller's token. A 2xx delivers; anything else (another status, a time-out, a refused connection) is a
-/// failed attempt, retried by <see cref="WebhookBackoff"/> and flagged when the retry window is over. Each attempt is
-/// recorded after it is made: a crash in between posts the same event (same id, same body) again, never loses it.
+/// Posts the deliveries that are due (<see cref="WebhookDeliveryStore"/>): each endpoint's under that endpoint's lease,
+/// so two instances never post one delivery at once, a few endpoints at a time, each on a store of its own; each POST
+/// bounded by <see cref="WebhookSettings.Timeout"/> and the caller's token. A 2xx delivers; anything else (another
+/// status, a time-out, a refused connection) is a failed attempt, retried by <see cref="WebhookBackoff"/> and flagged
+/// when the retry window is over. Each attempt is recorded after it is made: a crash in between posts the same event
+/// (same id, same body) again, never loses it.
 /// </summary>
 public sealed class WebhookSender(OrderStores stores, HttpClient http, IClock clock, IOptions<WebhookSettings> options, GatewayMetrics metrics, ILogger<WebhookSender> logger)
 {
-    /// <summary>Deliveries posted per partner and round, so that one partner's backlog does not hold up the others for long.</summary>
-    public const int PerPartner = 50;
+    /// <summary>Deliveries read at once per endpoint; an endpoint's whole due backlog goes out in one round, batch by batch.</summary>
+    public const int Batch = 50;
+
+    /// <summary>Endpoints posted to at once: a slow or dead one holds up only itself.</summary>
+    public const int Endpoints = 4;
 
     /// <summary>Posts every delivery due now; returns how many were attempted.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<long> endpoints;
+        using (var store = stores.Open())
+        {
+            endpoints = new WebhookDeliveryStore(store).EndpointsDue(clock.GetCurrentInstant());
+        }
+
+        var attempted = 0;
+        await Parallel.ForEachAsync(
+            endpoints,
+            new ParallelOptions { MaxDegreeOfParallelism = Endpoints, CancellationToken = cancellationToken },
+            async (endpoint, token) => Interlocked.Add(ref attempted, await DeliverAsync(endpoint, token)));
+        return attempted;
+    }
+
+    private async Task<int> DeliverAsync(long endpoint, CancellationToken cancellationToken)
+    {
         using var store = stores.Open();
         var deliveries = new WebhookDeliveryStore(store);
-        var attempted = 0;
-        foreach (var partner in deliveries.PartnersDue(clock.GetCurrentInstant()))
+        using var lease = deliveries.TryLease(endpoint);
+        if (lease is null)
         {
-            using var lease = deliveries.TryLease(partner);
-            if (lease is null)
-            {
-                continue;
-            }
+            return 0;
+        }
 
-            // Read under the lease: what another instance delivered before it let go is no longer due.
-            foreach (var due in deliveries.Due(partner, clock.GetCurrentInstant(), PerPartner))
+        // Read under the lease: what another instance delivered before it let go is no longer due. A failed delivery's
+        // next time is later, so each batch holds only deliveries not tried yet in this round.
+        var attempted = 0;
+        for (var due = deliveries.Due(endpoint, clock.GetCurrentInstant(), Batch); due.Count > 0; due = deliveries.Due(endpoint, clock.GetCurrentInstant(), Batch))
+        {
+            foreach (var delivery in due)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var attempt = await PostAsync(due, cancellationToken);
-                Record(deliveries, due, attempt);
+                var attempt = await PostAsync(delivery, cancellationToken);
+                Record(deliveries, delivery, attempt);
                 attempted++;
             }
         }

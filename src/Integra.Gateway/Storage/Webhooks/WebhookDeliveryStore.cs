@@ -27,37 +27,40 @@ public sealed record DueWebhookDelivery(long Id, string EventId, string Partner,
 public sealed record WebhookAttemptResult(Instant At, int? StatusCode, string Outcome, TimeSpan Duration);
 
 /// <summary>
-/// The webhook channel's outbox: deliveries due at a time, one partner's at a time under that partner's lease (so two
+/// The webhook channel's outbox: deliveries due at a time, one endpoint's under that endpoint's lease (so two
 /// instances never post one delivery at once, and a crashed instance's lease ends with its session), and the outcome
 /// of each attempt with the delivery's next state, written together.
 /// </summary>
 public sealed class WebhookDeliveryStore(OrderStore store)
 {
-    /// <summary>Partners with a delivery due at <paramref name="now"/> on an enabled endpoint.</summary>
-    public IReadOnlyList<string> PartnersDue(Instant now) =>
-        store.Connection.Query<string>(
+    /// <summary>Enabled endpoints with a delivery due at <paramref name="now"/>.</summary>
+    public IReadOnlyList<long> EndpointsDue(Instant now) =>
+        store.Connection.Query<long>(
                 """
-                SELECT DISTINCT d.partner FROM webhook_deliveries d JOIN webhook_endpoints p ON p.id = d.endpoint_id
-                WHERE d.state = 'Pending' AND d.next_at <= @now AND p.enabled = 1 AND p.deleted_at IS NULL ORDER BY d.partner
+                SELECT DISTINCT d.endpoint_id FROM webhook_deliveries d JOIN webhook_endpoints p ON p.id = d.endpoint_id
+                WHERE d.state = 'Pending' AND d.next_at <= @now AND p.enabled = 1 AND p.deleted_at IS NULL ORDER BY d.endpoint_id
                 """,
                 new { now = StoreFormats.Text(now) },
                 store.ActiveTransaction)
             .ToList();
 
-    /// <summary>Takes the delivery lease of <paramref name="partner"/> for this store's connection; null while another instance holds it.</summary>
-    public IDisposable? TryLease(string partner) => store.TryLease($"webhooks:deliver:{partner}");
+    /// <summary>
+    /// Takes the delivery lease of an endpoint for this store's connection; null while another instance holds it. Per
+    /// endpoint, so that an endpoint that times out delays only its own deliveries.
+    /// </summary>
+    public IDisposable? TryLease(long endpointId) => store.TryLease($"webhooks:deliver:{endpointId}");
 
-    /// <summary>The partner's deliveries due at <paramref name="now"/>, the oldest events first; read under its lease.</summary>
-    public IReadOnlyList<DueWebhookDelivery> Due(string partner, Instant now, int limit) =>
+    /// <summary>The endpoint's deliveries due at <paramref name="now"/>, the oldest events first; read under its lease.</summary>
+    public IReadOnlyList<DueWebhookDelivery> Due(long endpointId, Instant now, int limit) =>
         store.Connection.Query<DueRow>(
                 """
                 SELECT d.id AS Id, d.event_id AS EventId, d.partner AS Partner, d.endpoint_id AS EndpointId, p.url AS Url, p.secret AS Secret,
                        e.body AS Body, d.attempts AS Attempts, d.retry_from AS RetryFrom
                 FROM webhook_deliveries d JOIN webhook_endpoints p ON p.id = d.endpoint_id JOIN webhook_events e ON e.id = d.event_id
-                WHERE d.partner = @partner AND d.state = 'Pending' AND d.next_at <= @now AND p.enabled = 1 AND p.deleted_at IS NULL
+                WHERE d.endpoint_id = @endpointId AND d.state = 'Pending' AND d.next_at <= @now AND p.enabled = 1 AND p.deleted_at IS NULL
                 ORDER BY d.id LIMIT @limit
                 """,
-                new { partner, now = StoreFormats.Text(now), limit },
+                new { endpointId, now = StoreFormats.Text(now), limit },
                 store.ActiveTransaction)
             .Select(r => new DueWebhookDelivery(r.Id, r.EventId, r.Partner, r.EndpointId, r.Url, r.Secret, r.Body, (int)r.Attempts, StoreFormats.Instant(r.RetryFrom)))
             .ToList();
