@@ -69,6 +69,38 @@ public class WebhookEventTests
         Assert.Single(received, d => d.Pon == "BR-2002");
     }
 
+    [SkippableFact]
+    public async Task An_activation_and_an_evidence_request_are_events_of_their_own()
+    {
+        using var cli = await LifecycleTests.FocOnMonday(NewCli());
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var hooks = new WebhookHarness(cli.Db, new FakeClock(Instant.FromUtc(2026, 3, 2, 19, 30)));
+        hooks.Feed.Pass();
+        hooks.Endpoints.Add("ACME", receiver.Url, Secret, "admin@acme.example", hooks.Clock.GetCurrentInstant());
+        await hooks.RoundAsync();
+        Assert.Empty(receiver.Received); // the FOCs were fed before the endpoint was registered: not sent to it
+
+        Assert.Equal(0, await cli.NpacImport(cli.Write("act.csv", "TN,SPID,ACTIVATED\n5035550101,6001,2026-03-02T15:00:00Z\n")));
+        long order;
+        using (var store = TestStores.Open(cli.Db, hooks.Clock))
+        {
+            order = store.FindOrder("ACME", Storage.OrderKind.Lsr, "ACM", "EXP-2")!.Id;
+        }
+
+        Storage.Evidence.EvidenceStore.Open(cli.Db).Add(new Portal.Disputes.NewEvidenceRequest(
+            order, "ACME", "LSR", "EXP-2", "The end user says they did not ask for the port.", ["6125550101"], new LocalDate(2026, 3, 5), Instant.FromUtc(2026, 3, 6, 6, 59), "desk@integra.example", hooks.Clock.GetCurrentInstant()));
+        await hooks.RoundAsync();
+
+        var completed = Assert.Single(receiver.Received, d => d.Type == "order.completed");
+        Assert.Equal(("EXP-1", "COMPLETE"), (completed.Pon, completed.Json.GetProperty("order").GetProperty("state").GetString()));
+        var evidence = Assert.Single(receiver.Received, d => d.Type == "evidence.requested");
+        Assert.Equal("EXP-2", evidence.Pon);
+        Assert.Equal(["6125550101"], evidence.Json.GetProperty("evidence").GetProperty("tns").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("2026-03-05", evidence.Json.GetProperty("evidence").GetProperty("dueDate").GetString());
+        Assert.Equal(2, receiver.Received.Count);
+        Assert.All(receiver.Received, d => Assert.True(d.SignedWith(Secret)));
+    }
+
     /// <summary>The BR-2001 rows of a response file, or of an event, as one comparable text.</summary>
     private static string Rows(IEnumerable<Dictionary<string, string>> rows) =>
         string.Join('\n', rows.Where(r => r["PON"] == "BR-2001").Select(r => string.Join(',', r.Select(c => $"{c.Key.ToLowerInvariant()}={c.Value}"))));

@@ -87,7 +87,7 @@ public sealed class WebhookDeliveryStore(OrderStore store)
         transaction.Commit();
     }
 
-    /// <summary>Deliveries per state, for <c>status</c> and tests.</summary>
+    /// <summary>Deliveries per state (tests; the partner's page reads <see cref="WebhookStore"/>).</summary>
     public IReadOnlyDictionary<WebhookDeliveryState, long> CountByState() =>
         store.Connection.Query<(string State, long Count)>("SELECT state, COUNT(*) FROM webhook_deliveries GROUP BY state", transaction: store.ActiveTransaction)
             .ToDictionary(r => Enum.Parse<WebhookDeliveryState>(r.State), r => r.Count);
