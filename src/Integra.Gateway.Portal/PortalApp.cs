@@ -70,6 +70,8 @@ public static class PortalApp
             .AddSingleton(dependencies.Orders.Disputes)
             .AddSingleton(dependencies.Orders.Disputes.Store)
             .AddSingleton(dependencies.Orders.Disputes.Packages)
+            .AddSingleton(dependencies.Orders.Webhooks)
+            .AddSingleton(sp => new Webhooks.WebhookRegistry(dependencies.Orders.Webhooks, sp.GetRequiredService<Auditor>(), dependencies.Time))
             .AddSingleton(sp => new Auditor(dependencies.Store, dependencies.Time))
             .AddSingleton(sp => new SignInLinks(dependencies.Store, settings, dependencies.Time))
             .AddSingleton(sp => new SignInService(dependencies.Store, settings, sp.GetRequiredService<Auditor>(), dependencies.Time))
@@ -147,6 +149,7 @@ public static class PortalApp
             o.Conventions.AuthorizeFolder("/Staff/Admin", Identity.StaffAdminPolicy);
             o.Conventions.AuthorizeFolder("/Partner", Identity.PartnerPolicy);
             o.Conventions.AuthorizeFolder("/Partner/Users", Identity.PartnerAdminPolicy);
+            o.Conventions.AuthorizeFolder("/Partner/Webhooks", Identity.PartnerAdminPolicy);
             o.Conventions.AuthorizeFolder("/Docs");
         });
 

@@ -42,7 +42,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
     }
 
     [Theory]
-    [InlineData("a11y-admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Privileges.None, "/Partner/Users /Docs")]
+    [InlineData("a11y-admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Privileges.None, "/Partner/Users /Partner/Webhooks /Docs")]
     [InlineData("a11y-user@acme.example", PortalRoles.PartnerUser, "ACME", Privileges.Lsr | Privileges.View, "/Partner/Submit /Partner/Submit/Lsr /Partner/Inbox /Partner/Orders /Docs")]
     [InlineData("a11y-desk@integra.example", PortalRoles.Desk, null, Privileges.None, "/Staff/Reviews /Staff/Orders /Staff/Sla /Staff /Staff/Audit")]
     [InlineData("a11y-boss@integra.example", PortalRoles.Admin, null, Privileges.None, "/Staff/Sla /Staff/Admin/Partners /Staff/Admin/Staff")]

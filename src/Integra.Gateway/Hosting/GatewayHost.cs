@@ -3,6 +3,7 @@ using Integra.Gateway.Hosting.Health;
 using Integra.Gateway.Logging;
 using Integra.Gateway.Operations.Retention;
 using Integra.Gateway.PortalHosting;
+using Integra.Gateway.Webhooks;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage.PortalAccounts;
 using Integra.Gateway.Storage.Sessions;
@@ -46,6 +47,7 @@ public static class GatewayHost
             .AddSingleton(new LoopHeartbeats(TimeProvider.System))
             .AddHostedService<SystemdWatchdog>()
             .AddPartnerPortal(builder.Configuration)
+            .AddWebhooks(builder.Configuration)
             .AddOperations(builder.Configuration);
         builder.Services.AddSystemd();
         return builder.Build();

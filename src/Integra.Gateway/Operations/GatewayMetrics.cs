@@ -32,6 +32,7 @@ public sealed class GatewayMetrics
     private readonly Histogram<double> _deliveryDuration;
     private readonly Counter<long> _sweepCancels;
     private readonly Counter<long> _retentionRemoved;
+    private readonly Counter<long> _webhooks;
 
     public GatewayMetrics(IMeterFactory meters)
     {
@@ -43,7 +44,8 @@ public sealed class GatewayMetrics
         _fileDuration = meter.CreateHistogram<double>("gateway.file.duration", "s", "Duration of reading, deciding and answering one request file, by partner, channel and result (answered, rejected).", advice: Advice(FileBuckets));
         _deliveryDuration = meter.CreateHistogram<double>("gateway.delivery.duration", "s", "Duration of delivering one response file, by partner, channel and result (ok, error).", advice: Advice(DeliveryBuckets));
         _sweepCancels = meter.CreateCounter<long>("gateway.sweep.cancels", "{tn}", "TN port subscriptions canceled by the expiry sweep.");
-        _retentionRemoved = meter.CreateCounter<long>("gateway.retention.removed", "{record}", "Records removed by the daily retention job, by kind (delivered_outbox, intake_ledger, response_bodies, drop_files, portal_audit, evidence).");
+        _retentionRemoved = meter.CreateCounter<long>("gateway.retention.removed", "{record}", "Records removed by the daily retention job, by kind (delivered_outbox, intake_ledger, response_bodies, drop_files, portal_audit).");
+        _webhooks = meter.CreateCounter<long>("gateway.webhooks", "{attempt}", "Webhook delivery attempts, by partner and result (delivered, failed, flagged).");
     }
 
     /// <summary>The binary's version (its informational version without the source revision), also the resource's <c>service.version</c>.</summary>
@@ -76,6 +78,10 @@ public sealed class GatewayMetrics
 
     /// <summary>What a retention run removed of one kind (0 included, so every kind's series exists after a run).</summary>
     public void RetentionRemoved(string kind, long count) => _retentionRemoved.Add(count, new KeyValuePair<string, object?>("kind", kind));
+
+    /// <summary>One webhook delivery attempt: <c>delivered</c> (2xx), <c>failed</c> (retried later), <c>flagged</c> (failed, retry window over).</summary>
+    public void WebhookAttempted(string partner, string result) =>
+        _webhooks.Add(1, new KeyValuePair<string, object?>("partner", partner), new KeyValuePair<string, object?>("result", result));
 
     private static InstrumentAdvice<double> Advice(IReadOnlyList<double> buckets) => new() { HistogramBucketBoundaries = buckets };
 }

@@ -7,6 +7,7 @@ using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.PortalAccounts;
+using Integra.Gateway.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public sealed class PortalServer(
         PortalApp.Build(new PortalDependencies(settings, PortalStore.Open(database), Mailer(settings, mail, time), data, time, loggers, OrderServices(gateway)));
 
     private static PortalOrderServices OrderServices(IServiceProvider gateway) =>
-        new(gateway.GetRequiredService<PortalIntake>(), gateway.GetRequiredService<OrderViews>(), gateway.GetRequiredService<DeskViews>(), gateway.GetRequiredService<Portal.Disputes.DisputeServices>());
+        new(gateway.GetRequiredService<PortalIntake>(), gateway.GetRequiredService<OrderViews>(), gateway.GetRequiredService<DeskViews>(), gateway.GetRequiredService<Portal.Disputes.DisputeServices>(), gateway.GetRequiredService<Portal.Webhooks.IWebhookStore>());
 
     public static IPortalMailer Mailer(PortalSettings settings, MailSettings mail, TimeProvider time) =>
         settings.MailDelivery == "smtp" ? new SmtpPortalMailer(mail, settings.From) : new FolderMailer(settings.MailOutbox, settings.From, time);
@@ -84,5 +85,5 @@ public static class PortalRegistration
 
     /// <summary>The gateway's side of the portal's order pages: submission, tracking, the desk.</summary>
     public static IServiceCollection AddPortalOrderServices(this IServiceCollection services) =>
-        services.AddPortalIntake().AddSingleton<PortalIntake>().AddSingleton<OrderViews>().AddSingleton<DeskViews>().AddEvidenceDisputes<OrderViews>();
+        services.AddPortalIntake().AddSingleton<PortalIntake>().AddSingleton<OrderViews>().AddSingleton<DeskViews>().AddEvidenceDisputes<OrderViews>().AddWebhookStore();
 }

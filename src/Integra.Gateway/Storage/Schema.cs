@@ -459,5 +459,75 @@ internal static class Schema
         new("""
         ALTER TABLE evidence_files ADD COLUMN stored_in TEXT NOT NULL DEFAULT 'database';
         """),
+
+        // Partner webhooks, issue 28 (SPEC §8). Endpoints a partner registered (the secret kept as given: every delivery
+        // signs with it); one event per answer or later order event, its JSON body fixed when it is recorded so every
+        // attempt sends the same bytes; one delivery per event and endpoint, the outbox of the webhook channel; every
+        // attempt for the partner's page. A cursor per tailed table (WebhookFeedStore): the feed starts where the store
+        // stands now, and history before webhooks is not replayed. PostgreSQL ids are not commit order (a transaction
+        // that took id 5 may commit after one that took 6), so there each tailed table records its writer's
+        // transaction id (xid8) and the feed reads only rows of transactions older than every running one, in
+        // (transaction, id) order; SQLite has one writer at a time, so its ids are commit order.
+        new("""
+        CREATE TABLE webhook_endpoints (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partner TEXT NOT NULL,
+            url TEXT NOT NULL,
+            secret TEXT NOT NULL,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX webhook_endpoints_partner ON webhook_endpoints (partner);
+        CREATE TABLE webhook_events (
+            id TEXT PRIMARY KEY,
+            partner TEXT NOT NULL,
+            type TEXT NOT NULL,
+            pon TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE TABLE webhook_deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL REFERENCES webhook_events (id),
+            endpoint_id INTEGER NOT NULL REFERENCES webhook_endpoints (id),
+            partner TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            retry_from TEXT NOT NULL,
+            next_at TEXT NOT NULL,
+            delivered_at TEXT,
+            UNIQUE (event_id, endpoint_id)
+        );
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_at);
+        CREATE INDEX webhook_deliveries_partner ON webhook_deliveries (partner, id);
+        CREATE TABLE webhook_attempts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries (id),
+            at TEXT NOT NULL,
+            status_code INTEGER,
+            outcome TEXT NOT NULL,
+            duration_ms INTEGER NOT NULL
+        );
+        CREATE INDEX webhook_attempts_delivery ON webhook_attempts (delivery_id);
+        CREATE TABLE webhook_cursors (
+            source TEXT PRIMARY KEY,
+            last_id INTEGER NOT NULL,
+            last_tx INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO webhook_cursors (source, last_id) SELECT 'response_files', COALESCE(MAX(id), 0) FROM response_files;
+        INSERT INTO webhook_cursors (source, last_id) SELECT 'outbox', COALESCE(MAX(id), 0) FROM outbox;
+        INSERT INTO webhook_cursors (source, last_id) SELECT 'order_events', COALESCE(MAX(id), 0) FROM order_events;
+        INSERT INTO webhook_cursors (source, last_id) SELECT 'evidence_requests', COALESCE(MAX(id), 0) FROM evidence_requests;
+        """,
+            PostgresOnly: """
+            ALTER TABLE response_files ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id();
+            ALTER TABLE outbox ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id();
+            ALTER TABLE order_events ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id();
+            ALTER TABLE evidence_requests ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id();
+            UPDATE webhook_cursors SET last_tx = CAST(CAST(pg_current_xact_id() AS text) AS bigint);
+            """),
     ];
 }

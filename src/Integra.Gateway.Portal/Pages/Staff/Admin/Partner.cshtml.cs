@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Integra.Gateway.Portal.Pages.Staff.Admin;
 
 /// <summary>One partner for a staff admin: its accounts, adding an administrator, links again, portal access off and on.</summary>
-public sealed class PartnerModel(PartnerAdministration partners, IPortalStore store) : PortalPageModel
+public sealed class PartnerModel(PartnerAdministration partners, IPortalStore store, Webhooks.IWebhookStore webhooks) : PortalPageModel
 {
+    /// <summary>The partner's webhook endpoints (its administrators manage them), for the staff's look.</summary>
+    public IReadOnlyList<Webhooks.WebhookEndpoint> Webhooks { get; private set; } = [];
+
     public PartnerOverview? Partner { get; private set; }
 
     public IReadOnlyList<PortalUser> Users { get; private set; } = [];
@@ -30,6 +33,7 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
         }
 
         Users = store.UsersOf(Partner.Partner.Id);
+        Webhooks = webhooks.Endpoints(Partner.Partner.Id);
         return Page();
     }
 

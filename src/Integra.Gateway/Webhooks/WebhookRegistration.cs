@@ -1,0 +1,40 @@
+using Integra.Gateway.Configuration;
+using Integra.Gateway.Portal.Webhooks;
+using Integra.Gateway.Storage.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Integra.Gateway.Webhooks;
+
+/// <summary>Registration of partner webhooks: the store the portal and the API register endpoints in, and the daemon's worker.</summary>
+public static class WebhookRegistration
+{
+    /// <summary>The endpoints and deliveries store (<see cref="IWebhookStore"/>) on <c>Gateway:Database</c>.</summary>
+    public static IServiceCollection AddWebhookStore(this IServiceCollection services) =>
+        services.AddSingleton<IWebhookStore>(sp => WebhookStore.Open(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database));
+
+    /// <summary>Binds <c>Webhooks</c>; the feed, the sender and, unless <c>Webhooks:Enabled</c> is false, the worker (<c>run</c>).</summary>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookSettings>().BindConfiguration("Webhooks").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookFeed>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookSender>(sp, Client(sp.GetRequiredService<IOptions<WebhookSettings>>().Value)));
+        if (configuration.GetValue("Webhooks:Enabled", true))
+        {
+            services.AddHostedService<WebhookWorker>();
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// The sender's client: redirects are not followed (a delivery goes to the URL the partner registered, or fails),
+    /// pooled connections are renewed so a changed DNS answer is seen, and no client-wide timeout: each POST has its own.
+    /// </summary>
+    public static HttpClient Client(WebhookSettings settings) =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = settings.Timeout })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+}
