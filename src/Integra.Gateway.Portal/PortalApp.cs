@@ -1,5 +1,6 @@
 using System.Net;
 using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Api;
 using Integra.Gateway.Portal.Audit;
 using Integra.Gateway.Portal.Mail;
 using Integra.Gateway.Portal.Onboarding;
@@ -22,7 +23,8 @@ public sealed record PortalDependencies(
     Func<ReferenceData> Data,
     TimeProvider Time,
     ILoggerFactory LoggerFactory,
-    PortalOrderServices Orders);
+    PortalOrderServices Orders,
+    Api.Keys.IApiStore? Api = null);
 
 /// <summary>
 /// The partner portal (SPEC §7) as its own ASP.NET Core application: Razor Pages over the gateway's store. The
@@ -140,6 +142,11 @@ public static class PortalApp
             .AddPolicy(Identity.PartnerPolicy, p => p.RequireRole(PortalRoles.PartnerAdmin, PortalRoles.PartnerUser).RequireClaim(Identity.PartnerClaim))
             .AddPolicy(Identity.PartnerAdminPolicy, p => p.RequireRole(PortalRoles.PartnerAdmin).RequireClaim(Identity.PartnerClaim));
         services.AddPortalThrottle(settings);
+        if (dependencies.Api is { } api)
+        {
+            services.AddPartnerApi(api);
+        }
+
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Staff", Identity.StaffPolicy);
@@ -183,6 +190,7 @@ public static class PortalApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        app.UseApiProblems();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -190,6 +198,11 @@ public static class PortalApp
         app.MapGet("/portal.css", () => Results.Text(PortalStyles.Css, "text/css"));
         app.MapGet("/sla-refresh.js", () => Results.Text(PortalScripts.SlaRefresh, "text/javascript"));
         app.MapRazorPages();
+        if (dependencies.Api is not null)
+        {
+            app.MapPartnerApi();
+        }
+
         return app;
     }
 

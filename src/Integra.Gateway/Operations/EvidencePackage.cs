@@ -100,7 +100,7 @@ public sealed class EvidencePackageBuilder(OrderStores stores, IOrderViews order
     private IEnumerable<Entry> Requests(string partner, OrderStore.HistoryVersion v)
     {
         var received = StoreFormats.Instant(v.ReceivedAt);
-        var submitted = v.Channel == "portal" ? evidence.Submitted(partner, v.File) : [];
+        var submitted = v.Channel is "portal" or "api" ? evidence.Submitted(partner, v.File) : [];
         if (submitted.Count > 0)
         {
             // A file name is unique per partner on the portal; the last submission of that name is the one decided.

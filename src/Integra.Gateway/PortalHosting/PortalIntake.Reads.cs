@@ -33,7 +33,7 @@ public sealed partial class PortalIntake
 
         var ver = store.LatestVer(order.Id) ?? "00";
         var version = store.Version(order.Id, ver);
-        var sent = version is not null && version.Channel == StoredText.Of(Channel.Portal)
+        var sent = version is not null && (version.Channel == StoredText.Of(Channel.Portal) || version.Channel == StoredText.Of(Channel.Api))
             ? new PortalSubmissionStore(store, clock).ByFileName(partner, version.FileName)
             : null;
         var state = StoredText.Of(order.State);
