@@ -153,6 +153,7 @@ public static class PortalApp
             o.Conventions.AuthorizeFolder("/Staff/Admin", Identity.StaffAdminPolicy);
             o.Conventions.AuthorizeFolder("/Partner", Identity.PartnerPolicy);
             o.Conventions.AuthorizeFolder("/Partner/Users", Identity.PartnerAdminPolicy);
+            o.Conventions.AuthorizeFolder("/Partner/ApiKeys", Identity.PartnerAdminPolicy);
             o.Conventions.AuthorizeFolder("/Docs");
         });
 

@@ -24,6 +24,10 @@ public static class PartnerApi
             .AddSingleton(sp => new ApiKeyAdministration(store, sp.GetRequiredService<Audit.Auditor>(), sp.GetRequiredService<PortalClock>().Time))
             .AddSingleton<ApiRateLimit>();
         services.AddProblemDetails();
+
+        // Numbers are numbers: the web defaults also read "12" as 12, which the document would then describe as
+        // "integer or string" and generated clients as a union.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthentication.Policy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireClaim(Identity.PartnerClaim));

@@ -33,6 +33,9 @@ public sealed class ApiKeyAdministration(IApiStore store, Auditor audit, TimePro
         return (key, token);
     }
 
+    /// <summary>The partner's keys, revoked and expired ones included, newest first.</summary>
+    public IReadOnlyList<ApiKey> KeysOf(string partner) => store.KeysOf(partner);
+
     /// <summary>Revokes a key of <paramref name="partner"/> at once (the next call with it is 401); false when there is no such usable key.</summary>
     public bool Revoke(HttpContext context, PortalUser by, string partner, long id)
     {
