@@ -27,7 +27,7 @@ internal sealed partial class PortalHarness
 
     /// <summary>The request adapter under <see cref="ApiClient"/>, for a request the generated builders cannot make (a body that is not JSON).</summary>
     public HttpClientRequestAdapter ApiAdapter(string? token) =>
-        new(new BearerKey(token), httpClient: new HttpClient()) { BaseUrl = BaseUrl };
+        new(new BearerKey(token), httpClient: KiotaClientFactory.Create()) { BaseUrl = BaseUrl };
 
     /// <summary>
     /// The key as <c>Authorization: Bearer</c>. Kiota's own bearer provider sends tokens only over https; the tests'

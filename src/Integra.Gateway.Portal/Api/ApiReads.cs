@@ -21,13 +21,11 @@ public static class ApiReads
             .WithName("ListOrders")
             .WithSummary("The partner's orders, newest first, filtered as in the portal, one page per cursor")
             .Produces<OrderList>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/orders/{id:long}", GetOrder)
             .WithName("GetOrder")
             .WithSummary("An order with its versions, answers, TN status, history and response files")
             .Produces<OrderDetailJson>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/answers", Feed)
             .WithName("ListAnswers")

@@ -59,6 +59,7 @@ public static class PartnerApi
             .RequireAuthorization(ApiKeyAuthentication.Policy)
             .RequireRateLimiting(ApiRateLimit.Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithTags("Partner API");
         api.MapSubmissions();
