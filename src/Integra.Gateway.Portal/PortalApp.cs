@@ -191,7 +191,10 @@ public static class PortalApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
-        app.UseApiProblems();
+        if (dependencies.Api is not null)
+        {
+            app.UseApiProblems();
+        }
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
