@@ -22,6 +22,7 @@ public sealed class ApiKeyAuthentication(
     IApiStore keys,
     IPortalStore portal,
     Auditor audit,
+    ApiCallAudit calls,
     PortalClock clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
 {
     public const string SchemeName = "api-key";
@@ -62,7 +63,7 @@ public sealed class ApiKeyAuthentication(
         var context = Context;
         context.Response.OnCompleted(() =>
         {
-            audit.Record(context, key.Actor, key.Partner, ApiAuditActions.Call, $"{context.Request.Method} {context.Request.Path}", $"status {context.Response.StatusCode}");
+            calls.Add(audit.Entry(context, key.Actor, key.Partner, ApiAuditActions.Call, $"{context.Request.Method} {context.Request.Path}", $"status {context.Response.StatusCode}"));
             return Task.CompletedTask;
         });
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));

@@ -22,7 +22,9 @@ public static class PartnerApi
         services.AddSingleton(store)
             .AddSingleton<ApiIdempotency>()
             .AddSingleton(sp => new ApiKeyAdministration(store, sp.GetRequiredService<Audit.Auditor>(), sp.GetRequiredService<PortalClock>().Time))
-            .AddSingleton<ApiRateLimit>();
+            .AddSingleton<ApiRateLimit>()
+            .AddSingleton<ApiCallAudit>()
+            .AddHostedService(sp => sp.GetRequiredService<ApiCallAudit>());
         services.AddProblemDetails();
 
         // Numbers are numbers: the web defaults also read "12" as 12, which the document would then describe as
