@@ -1,5 +1,6 @@
 using System.Net;
 using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Api;
 using Integra.Gateway.Portal.Audit;
 using Integra.Gateway.Portal.Mail;
 using Integra.Gateway.Portal.Onboarding;
@@ -23,7 +24,8 @@ public sealed record PortalDependencies(
     Func<ReferenceData> Data,
     TimeProvider Time,
     ILoggerFactory LoggerFactory,
-    PortalOrderServices Orders);
+    PortalOrderServices Orders,
+    Api.Keys.IApiStore? Api = null);
 
 /// <summary>
 /// The partner portal (SPEC §7) as its own ASP.NET Core application: Razor Pages over the gateway's store. The
@@ -143,6 +145,11 @@ public static class PortalApp
             .AddPolicy(Identity.PartnerPolicy, p => p.RequireRole(PortalRoles.PartnerAdmin, PortalRoles.PartnerUser).RequireClaim(Identity.PartnerClaim))
             .AddPolicy(Identity.PartnerAdminPolicy, p => p.RequireRole(PortalRoles.PartnerAdmin).RequireClaim(Identity.PartnerClaim));
         services.AddPortalThrottle(settings);
+        if (dependencies.Api is { } api)
+        {
+            services.AddPartnerApi(api);
+        }
+
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Staff", Identity.StaffPolicy);
@@ -150,6 +157,7 @@ public static class PortalApp
             o.Conventions.AuthorizeFolder("/Partner", Identity.PartnerPolicy);
             o.Conventions.AuthorizeFolder("/Partner/Users", Identity.PartnerAdminPolicy);
             o.Conventions.AuthorizeFolder("/Partner/Webhooks", Identity.PartnerAdminPolicy);
+            o.Conventions.AuthorizeFolder("/Partner/ApiKeys", Identity.PartnerAdminPolicy);
             o.Conventions.AuthorizeFolder("/Docs");
         });
 
@@ -187,6 +195,10 @@ public static class PortalApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        if (dependencies.Api is not null)
+        {
+            app.UseApiProblems();
+        }
         app.UseUploadLimit(maxUpload);
         app.UseRouting();
         app.UseRateLimiter();
@@ -195,6 +207,11 @@ public static class PortalApp
         app.MapGet("/portal.css", () => Results.Text(PortalStyles.Css, "text/css"));
         app.MapGet("/sla-refresh.js", () => Results.Text(PortalScripts.SlaRefresh, "text/javascript"));
         app.MapRazorPages();
+        if (dependencies.Api is not null)
+        {
+            app.MapPartnerApi();
+        }
+
         return app;
     }
 

@@ -66,6 +66,12 @@ public sealed class PortalSettings
     /// <summary>See <see cref="ThrottlePermits"/>.</summary>
     public TimeSpan ThrottleWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Calls of the partner API that one key may make per <see cref="ApiWindow"/> (SPEC §8); past them, 429.</summary>
+    [Range(1, 1_000_000)]
+    public int ApiPermits { get; set; } = 600;
+
+    public TimeSpan ApiWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The base of the links the portal sends: <see cref="PublicUrl"/> or <see cref="Listen"/>, without a trailing slash.</summary>
     public string LinkBase => (string.IsNullOrWhiteSpace(PublicUrl) ? Listen : PublicUrl).TrimEnd('/');
 }

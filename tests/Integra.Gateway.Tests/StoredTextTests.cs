@@ -15,7 +15,7 @@ public sealed class StoredTextTests
 {
     public static TheoryData<Channel, string> Channels => new()
     {
-        { Channel.Sftp, "sftp" }, { Channel.Email, "email" }, { Channel.Local, "local" }, { Channel.Portal, "portal" },
+        { Channel.Sftp, "sftp" }, { Channel.Email, "email" }, { Channel.Local, "local" }, { Channel.Portal, "portal" }, { Channel.Api, "api" },
     };
 
     public static TheoryData<ResponseType, string> ResponseTypes => new()

@@ -10,14 +10,18 @@ public sealed class Auditor(IPortalStore store, TimeProvider time)
     public const string Anonymous = "anonymous";
 
     public void Record(HttpContext? context, string actor, string? partner, string action, string target, string detail = "") =>
-        store.AddAudit(new AuditEntry(
+        store.AddAudit(Entry(context, actor, partner, action, target, detail));
+
+    /// <summary>The entry <see cref="Record"/> writes, for a writer that keeps it later (the API's calls, off the request path).</summary>
+    public AuditEntry Entry(HttpContext? context, string actor, string? partner, string action, string target, string detail = "") =>
+        new(
             time.GetUtcNow(),
             Clean(actor, 200),
             partner,
             action,
             Clean(target, 200),
             Clean(detail, 500),
-            context?.Connection.RemoteIpAddress?.ToString() ?? string.Empty));
+            context?.Connection.RemoteIpAddress?.ToString() ?? string.Empty);
 
     // What a stranger typed (an e-mail at a failed sign-in) is kept short and on one line.
     private static string Clean(string value, int max)

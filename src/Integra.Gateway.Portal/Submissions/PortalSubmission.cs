@@ -7,7 +7,8 @@ namespace Integra.Gateway.Portal.Submissions;
 /// <param name="SubmittedBy">The signed-in user's e-mail, kept with the submission.</param>
 /// <param name="FormId">The id the form was rendered with (<see cref="FormIds"/>): one request per partner.</param>
 /// <param name="Loa">For a CSR: the letter of authorization uploaded with it; the rules check its content (C2).</param>
-public sealed record PortalSubmission(string Partner, string SubmittedBy, string FormId, UploadedFile? Loa = null);
+/// <param name="Channel">The channel it came on: the portal's pages, or the partner API (SPEC §8), whose answers share the inbox.</param>
+public sealed record PortalSubmission(string Partner, string SubmittedBy, string FormId, UploadedFile? Loa = null, Channel Channel = Channel.Portal);
 
 /// <summary>A request as a form gives it: its kind and its rows, each a column of SPEC §2 to its value.</summary>
 /// <param name="Kind">LSR (one row per TN) or CSR (one row).</param>

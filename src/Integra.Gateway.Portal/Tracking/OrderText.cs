@@ -58,6 +58,7 @@ public static class OrderText
         Rules.Model.Channel.Email => "e-mail",
         Rules.Model.Channel.Local => "local drop",
         Rules.Model.Channel.Portal => "portal",
+        Rules.Model.Channel.Api => "API",
         _ => "-",
     };
 

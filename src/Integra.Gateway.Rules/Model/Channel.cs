@@ -14,4 +14,7 @@ public enum Channel
 
     /// <summary>The web portal (SPEC §7); L14 treats it like SFTP.</summary>
     Portal,
+
+    /// <summary>The partner API (SPEC §8): one request file per call; L14 treats it like SFTP.</summary>
+    Api,
 }

@@ -102,7 +102,7 @@ public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews
     private IEnumerable<Entry> Requests(string partner, HistoryQueries.HistoryVersion v)
     {
         var received = v.ReceivedAt;
-        var submitted = v.Channel == Rules.Model.Channel.Portal ? evidence.Submitted(partner, v.File) : [];
+        var submitted = v.Channel is Rules.Model.Channel.Portal or Rules.Model.Channel.Api ? evidence.Submitted(partner, v.File) : [];
         if (submitted.Count > 0)
         {
             // A file name is unique per partner on the portal; the last submission of that name is the one decided.

@@ -4,12 +4,13 @@ namespace Integra.Gateway.PortalHosting;
 public sealed partial class PortalIntake
 {
     /// <summary>
-    /// Delivers every answer waiting for the portal channel (all partners), on a pipeline of its own that it closes;
+    /// Delivers every answer waiting for the portal and API channels (all partners), on a pipeline of its own that it closes;
     /// returns how many files went in.
     /// </summary>
     public async Task<int> DeliverLaterAnswersAsync(CancellationToken cancellationToken)
     {
         using var pipeline = pipelines.Open();
-        return await pipeline.DeliverAsync(new PortalDelivery(pipeline.Store), partner: null, cancellationToken);
+        var portal = await pipeline.DeliverAsync(new PortalDelivery(pipeline.Store), partner: null, cancellationToken);
+        return portal + await pipeline.DeliverAsync(new PortalDelivery(pipeline.Store, Rules.Model.Channel.Api), partner: null, cancellationToken);
     }
 }

@@ -41,7 +41,7 @@ public sealed partial class PortalIntake
 
         var ver = store.Orders.LatestVer(order.Id) ?? "00";
         var version = store.Orders.Version(order.Id, ver);
-        var sent = version is not null && version.Channel == StoredText.Of(Channel.Portal)
+        var sent = version is not null && (version.Channel == StoredText.Of(Channel.Portal) || version.Channel == StoredText.Of(Channel.Api))
             ? store.PortalSubmissions.ByFileName(partner, version.FileName)
             : null;
         var state = order.State;

@@ -73,6 +73,11 @@ public sealed partial class PortalIntake(
             throw new ArgumentException($"not a form id: {submission.FormId}", nameof(submission));
         }
 
+        if (submission.Channel is not (Channel.Portal or Channel.Api))
+        {
+            throw new ArgumentException($"the portal intake takes the portal and API channels, not {submission.Channel}", nameof(submission));
+        }
+
         var partner = data.Current.Partner(submission.Partner) ?? throw new InvalidOperationException($"partner {submission.Partner} is not in the reference data");
 
         // The unit of work again on a fresh connection after a transient failure: it rolled back, so the form is
@@ -114,7 +119,7 @@ public sealed partial class PortalIntake(
         Crash?.Invoke(PortalSubmitStep.Claimed);
         using var stream = new MemoryStream(record.Content, writable: false);
         var documents = loa is not null && pipeline.DocumentNames(record.FileName, stream, anyDocumentBeside: true).Contains(loa.Name) ? new[] { loa } : [];
-        var file = new ReceivedFile(partner, Channel.Portal, record.FileName, stream, record.Sha256, record.ReceivedAt, documents);
+        var file = new ReceivedFile(partner, submission.Channel, record.FileName, stream, record.Sha256, record.ReceivedAt, documents);
         var items = pipeline.Decide([file]);
         Crash?.Invoke(PortalSubmitStep.Decided);
         var outcome = items[0].Outcome ?? throw new InvalidOperationException($"{record.FileName} was not decided");

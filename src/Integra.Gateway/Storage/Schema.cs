@@ -529,5 +529,34 @@ internal static class Schema
             ALTER TABLE evidence_requests ADD COLUMN tx xid8 NOT NULL DEFAULT pg_current_xact_id();
             UPDATE webhook_cursors SET last_tx = CAST(CAST(pg_current_xact_id() AS text) AS bigint);
             """),
+
+        // The partner API, issue 28 (SPEC §8): a partner's keys, found by their public id, with only the SHA-256 of the
+        // secret; and the first answer of every post made with an Idempotency-Key, per partner and key, with the hash
+        // of the request that got it (the same key with another request is refused).
+        new("""
+        CREATE TABLE api_keys (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partner TEXT NOT NULL,
+            name TEXT NOT NULL,
+            key_id TEXT NOT NULL UNIQUE,
+            secret_hash TEXT NOT NULL,
+            privileges TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT,
+            revoked_by TEXT,
+            revoked_at TEXT
+        );
+        CREATE INDEX api_keys_partner ON api_keys (partner, id);
+        CREATE TABLE api_idempotency (
+            partner TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (partner, idempotency_key)
+        );
+        """),
     ];
 }

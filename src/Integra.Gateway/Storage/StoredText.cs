@@ -17,7 +17,8 @@ public static class StoredText
         (Rules.Model.Channel.Sftp, "sftp"),
         (Rules.Model.Channel.Email, "email"),
         (Rules.Model.Channel.Local, "local"),
-        (Rules.Model.Channel.Portal, "portal"));
+        (Rules.Model.Channel.Portal, "portal"),
+        (Rules.Model.Channel.Api, "api"));
 
     private static readonly Vocabulary<ResponseType> ResponseTypes = new(
         (Responses.ResponseType.Foc, "FOC"),

@@ -63,7 +63,7 @@ public sealed class PortalInboxStore(IUnitOfWork uow)
          AND (submission_id IN (SELECT s.id FROM portal_submissions s WHERE s.partner = @partner AND s.submitted_by = @submittedBy)
           OR outbox_id IN (SELECT o.id FROM outbox o JOIN versions v ON v.order_id = o.order_id
                            JOIN portal_submissions s ON s.partner = @partner AND s.file_name = v.file_name
-                           WHERE o.partner = @partner AND v.channel = 'portal' AND s.submitted_by = @submittedBy))
+                           WHERE o.partner = @partner AND v.channel IN ('portal', 'api') AND s.submitted_by = @submittedBy))
         """;
 
     private long Put(string key, long keyValue, string partner, string fileName, byte[] content, IEnumerable<string[]> rows)

@@ -1,14 +1,18 @@
 using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Api.Keys;
 using Integra.Gateway.Portal.Partners;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Integra.Gateway.Portal.Pages.Staff.Admin;
 
 /// <summary>One partner for a staff admin: its accounts, adding an administrator, links again, portal access off and on.</summary>
-public sealed class PartnerModel(PartnerAdministration partners, IPortalStore store, Webhooks.IWebhookStore webhooks) : PortalPageModel
+public sealed class PartnerModel(PartnerAdministration partners, IPortalStore store, Webhooks.IWebhookStore webhooks, ApiKeyAdministration keys) : PortalPageModel
 {
     /// <summary>The partner's webhook endpoints (its administrators manage them), for the staff's look.</summary>
     public IReadOnlyList<Webhooks.WebhookEndpoint> Webhooks { get; private set; } = [];
+
+    /// <summary>The partner's API keys (SPEC §8): a staff admin revokes any of them.</summary>
+    public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
 
     public PartnerOverview? Partner { get; private set; }
 
@@ -34,6 +38,7 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
 
         Users = store.UsersOf(Partner.Partner.Id);
         Webhooks = webhooks.Endpoints(Partner.Partner.Id);
+        Keys = keys.KeysOf(Partner.Partner.Id);
         return Page();
     }
 
@@ -68,6 +73,17 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
 
         var result = partners.SetAccess(HttpContext, SignedIn.Email, partner.Partner.Id, disabled, reason);
         return Done(partner.Partner.Id, result, disabled ? $"{partner.Partner.Id}'s portal access is off; its users were signed out." : $"{partner.Partner.Id}'s portal access is on again.");
+    }
+
+    public IActionResult OnPostRevokeKey(string? id, long key)
+    {
+        if (partners.Find(id) is not { } partner)
+        {
+            return NotFound();
+        }
+
+        Message = keys.Revoke(HttpContext, SignedIn, partner.Partner.Id, key) ? "The API key was revoked; calls with it are refused from now on." : "That key is already revoked.";
+        return RedirectToPage(new { id });
     }
 
     private IActionResult Done(string id, AdminResult result, string message, string? email = null, string? name = null)

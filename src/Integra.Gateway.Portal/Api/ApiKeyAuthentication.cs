@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Integra.Gateway.Portal.Accounts;
+using Integra.Gateway.Portal.Api.Keys;
+using Integra.Gateway.Portal.Audit;
+using Integra.Gateway.Portal.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Integra.Gateway.Portal.Api;
+
+/// <summary>
+/// <c>Authorization: Bearer igk_…</c> (SPEC §8): the key's partner and privileges as the claims a portal user of that
+/// partner has (<see cref="Identity.Principal"/>), so the portal's policies and scopes apply unchanged. A key that is
+/// unknown, revoked, expired, or of a partner whose portal access is disabled is refused (401, problem details). Every
+/// call made with a key is audited with its name and status when the response is complete.
+/// </summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggers,
+    UrlEncoder encoder,
+    IApiStore keys,
+    IPortalStore portal,
+    Auditor audit,
+    ApiCallAudit calls,
+    PortalClock clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
+{
+    public const string SchemeName = "api-key";
+
+    /// <summary>The policy of every API endpoint: a key of a partner.</summary>
+    public const string Policy = "api-key";
+
+    private const string ProblemItem = "api.auth-problem";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            return Task.FromResult(Refuse("Send the key as Authorization: Bearer <key>.", keyId: null));
+        }
+
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : string.Empty;
+        var keyId = ApiKeySecret.KeyIdOf(token);
+        if (keyId is null || keys.FindKey(keyId) is not { } found || !ApiKeySecret.Matches(token, found.SecretHash))
+        {
+            return Task.FromResult(Refuse("The key is not a key of this gateway.", keyId));
+        }
+
+        var key = found.Key;
+        if (!key.IsUsable(clock.Now))
+        {
+            return Task.FromResult(Refuse(key.RevokedAt is null ? "The key has expired." : "The key was revoked.", keyId, key.Partner));
+        }
+
+        if (portal.FindPartnerAccess(key.Partner) is { Disabled: true })
+        {
+            return Task.FromResult(Refuse("Your company's access to the portal and the API is disabled.", keyId, key.Partner));
+        }
+
+        var principal = Identity.Principal(new PortalUser(0, key.Actor, key.Name, PortalRoles.PartnerUser, key.Partner, key.Privileges, null, false, 0, null, key.CreatedAt));
+        var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        var context = Context;
+        context.Response.OnCompleted(() =>
+        {
+            calls.Add(audit.Entry(context, key.Actor, key.Partner, ApiAuditActions.Call, $"{context.Request.Method} {context.Request.Path}", $"status {context.Response.StatusCode}"));
+            return Task.CompletedTask;
+        });
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        var detail = Context.Items[ProblemItem] as string ?? "Send the key as Authorization: Bearer <key>.";
+        await ApiProblems.Write(Context, ApiProblems.Unauthorized(detail));
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        await ApiProblems.Write(Context, ApiProblems.Forbidden("This key does not have the privilege for this call."));
+
+    private AuthenticateResult Refuse(string detail, string? keyId, string? partner = null)
+    {
+        Context.Items[ProblemItem] = detail;
+        if (keyId is not null)
+        {
+            audit.Record(Context, $"api-key:({keyId})", partner, ApiAuditActions.Refused, $"{Request.Method} {Request.Path}", detail);
+        }
+
+        return AuthenticateResult.Fail(detail);
+    }
+}
