@@ -46,7 +46,7 @@ public sealed class ApiDocumentTests
         Assert.StartsWith("3.1", document["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!["apiKey"]!["scheme"]!.GetValue<string>());
         var paths = document["paths"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["/api/v1/answers", "/api/v1/csr", "/api/v1/csr/multipart", "/api/v1/files", "/api/v1/lsr", "/api/v1/orders", "/api/v1/orders/{id}"], paths);
+        Assert.Equal(["/api/v1/answers", "/api/v1/csr", "/api/v1/csr/multipart", "/api/v1/files", "/api/v1/lsr", "/api/v1/orders", "/api/v1/orders/{id}", "/api/v1/webhooks", "/api/v1/webhooks/{id}"], paths);
     }
 
     // Line endings and the final newline are the editor's, not the API's.
