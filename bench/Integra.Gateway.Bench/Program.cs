@@ -11,13 +11,14 @@ using Integra.Gateway.Bench;
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- backlog-files INBOUND FILES CSR_ROWS  (writes that backlog; see bench/backlog-drain.sh)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- sweep [ORDERS [POSTGRES_CONNECTION]]  (see bench/sweep-bench.sh)
 // Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- portal-load [USERS [SECONDS [POSTGRES_SERVER]]]  (see bench/portal-load.sh)
-// Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- api-load [CLIENTS [SECONDS]]  (see bench/api-load.sh)
+// Or: dotnet run -c Release --project bench/Integra.Gateway.Bench -- api-load [CLIENTS [SECONDS [POSTGRES_SERVER]]]  (see bench/api-load.sh)
 if (args.Length > 0 && args[0] == "api-load")
 {
     await Integra.Gateway.Bench.ApiLoad.ApiLoadBench.RunAsync(
         FindSamples(),
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50,
-        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30);
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30,
+        args.Length > 3 ? args[3] : null);
     return;
 }
 

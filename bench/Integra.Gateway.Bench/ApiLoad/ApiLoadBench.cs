@@ -24,15 +24,22 @@ internal static class ApiLoadBench
 {
     public static readonly string[] Calls = ["submit POST", "answers GET", "orders GET", "order GET"];
 
-    public static async Task RunAsync(string samples, int clients, int seconds)
+    /// <param name="postgresServer">A PostgreSQL server's connection string: the store is a new database on it
+    /// (dropped after the run) instead of a new SQLite file.</param>
+    public static async Task RunAsync(string samples, int clients, int seconds, string? postgresServer = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"integra-api-load-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
-        var database = Path.Combine(root, "gateway.db");
+        var databases = postgresServer is null ? BenchDatabase.Sqlite(root) : BenchDatabase.Postgres(postgresServer);
+        var database = databases.Create("api");
         var time = new BenchTime();
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        var data = ReferenceDataLoader.Load(samples);
-        using var gateway = PortalGatewayHost.Build(database, samples, data, time, root, loggers, deliverInbox: true);
+
+        // Every submission ports an account of its own (L19: a second order for one TN is R26).
+        var reference = Path.Combine(root, "reference");
+        LoadAccounts.Write(samples, reference);
+        var data = ReferenceDataLoader.Load(reference);
+        using var gateway = PortalGatewayHost.Build(database, reference, data, time, root, loggers, deliverInbox: true);
 
         // The per-key limit is not what is measured here: each client stays far below this one.
         var settings = new PortalSettings { Listen = "http://127.0.0.1:0", MailOutbox = Path.Combine(root, "mail"), AccessRequestFolder = Path.Combine(root, "access-requests"), ApiPermits = 1_000_000 };
@@ -41,34 +48,35 @@ internal static class ApiLoadBench
         try
         {
             await app.StartAsync();
-            await RunLoadAsync(new Uri(app.Urls.Single()), database, clients, TimeSpan.FromSeconds(seconds), time);
+            await RunLoadAsync(new Uri(app.Urls.Single()), database, databases.Name, clients, TimeSpan.FromSeconds(seconds), time);
         }
         finally
         {
             await app.StopAsync();
             await app.DisposeAsync();
             await gateway.StopAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            databases.Drop(database);
             Directory.Delete(root, recursive: true);
         }
     }
 
-    private static async Task RunLoadAsync(Uri portal, string database, int count, TimeSpan duration, TimeProvider time)
+    private static async Task RunLoadAsync(Uri portal, string database, string databaseName, int count, TimeSpan duration, TimeProvider time)
     {
         var errors = new ApiLoadErrors();
+        var accounts = new LoadAccounts();
         var store = ApiStore.Open(database);
         var clients = Enumerable.Range(1, count).Select(n =>
         {
             var (keyId, token, hash) = ApiKeySecret.New();
             store.AddKey(new NewApiKey("ACME", $"load {n}", keyId, hash, Privileges.Lsr | Privileges.View, "bench@acme.example", time.GetUtcNow(), null));
-            return new ApiLoadClient(n, portal, token, errors);
+            return new ApiLoadClient(n, portal, token, errors, accounts);
         }).ToList();
         try
         {
             // Warm-up, untimed: one round of one client (JIT, the pools' first connections).
             await clients[0].RoundAsync(record: false);
             var before = errors.Count;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"api-load: {count} API clients (one key each) for {duration.TotalSeconds:F0} s against {portal} (SQLite, {Environment.ProcessorCount} cores)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"api-load: {count} API clients (one key each) for {duration.TotalSeconds:F0} s against {portal} ({databaseName}, {Environment.ProcessorCount} cores)"));
             Console.WriteLine("each client in a loop: POST /api/v1/lsr with a new PON, GET /api/v1/answers after its cursor, GET /api/v1/orders?pon=, GET /api/v1/orders/{id}");
             Console.WriteLine("the load client runs in this process, on the same cores as the portal: the figures include its cost");
             using var stop = new CancellationTokenSource(duration);

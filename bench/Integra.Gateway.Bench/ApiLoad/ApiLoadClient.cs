@@ -1,3 +1,4 @@
+using Integra.Gateway.Bench.PortalLoad;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -11,7 +12,7 @@ namespace Integra.Gateway.Bench.ApiLoad;
 /// Idempotency-Key), the answers after its cursor, the orders filtered by that PON, and that order. Every response is
 /// read to its end and its status checked; each call is timed to the end of its body.
 /// </summary>
-internal sealed class ApiLoadClient(int number, Uri portal, string token, ApiLoadErrors errors) : IDisposable
+internal sealed class ApiLoadClient(int number, Uri portal, string token, ApiLoadErrors errors, LoadAccounts accounts) : IDisposable
 {
     private readonly HttpClient _client = new() { BaseAddress = portal, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
     private long _cursor;
@@ -35,7 +36,7 @@ internal sealed class ApiLoadClient(int number, Uri portal, string token, ApiLoa
         var pon = string.Create(CultureInfo.InvariantCulture, $"AL{number:D4}-{++_submitted}");
         var answer = await SendAsync("submit POST", () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/lsr")
         {
-            Content = new StringContent(Lsr(pon), Encoding.UTF8, "application/json"),
+            Content = new StringContent(Lsr(pon, accounts.Next()), Encoding.UTF8, "application/json"),
             Headers = { { "Idempotency-Key", pon } },
         }, record);
         if (answer?["rows"]?[0]?["resptyp"]?.GetValue<string>() is not { } outcome)
@@ -57,11 +58,11 @@ internal sealed class ApiLoadClient(int number, Uri portal, string token, ApiLoa
         await SendAsync("order GET", () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/orders/{id}"), record);
     }
 
-    /// <summary>A simple port of A1001 from ACME (CCNA ACM), due 2026-03-04: an FOC on the bench's Monday.</summary>
-    private static string Lsr(string pon) => new JsonObject
+    /// <summary>A simple port of a load account (its one TN) from ACME (CCNA ACM), due 2026-03-04: an FOC on the bench's Monday.</summary>
+    private static string Lsr(string pon, (string An, string Tn) account) => new JsonObject
     {
         ["ccna"] = "ACM", ["pon"] = pon, ["ver"] = "00", ["cc"] = "ACMW", ["nnsp"] = "6001", ["npdi"] = "C", ["reqtyp"] = "CB", ["act"] = "V",
-        ["ddd"] = "2026-03-04", ["inittel"] = "5035550900", ["agauth"] = "Y", ["an"] = "A1001", ["zip"] = "97201", ["tns"] = new JsonArray("503-555-0101"),
+        ["ddd"] = "2026-03-04", ["inittel"] = "5035550900", ["agauth"] = "Y", ["an"] = account.An, ["zip"] = "97201", ["tns"] = new JsonArray(account.Tn),
     }.ToJsonString();
 
     private async Task<JsonNode?> SendAsync(string call, Func<HttpRequestMessage> request, bool record)
