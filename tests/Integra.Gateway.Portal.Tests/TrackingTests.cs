@@ -56,7 +56,7 @@ public sealed partial class TrackingTests(TrackingFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void Pages_follow_each_other_by_cursor_without_gaps_or_repeats()
+    public async Task Pages_follow_each_other_by_cursor_without_gaps_or_repeats()
     {
         var views = Portal.Gateway.Services.GetRequiredService<OrderViews>();
         var seen = new List<string>();
@@ -64,14 +64,14 @@ public sealed partial class TrackingTests(TrackingFixture fixture) : IClassFixtu
         var pages = 0;
         do
         {
-            var page = views.List(OrderScope.AllPartners, OrderFilter.None, cursor, pageSize: 3);
+            var page = await views.ListAsync(OrderScope.AllPartners, OrderFilter.None, cursor, pageSize: 3, CancellationToken.None);
             seen.AddRange(page.Orders.Select(o => o.Pon));
             cursor = page.Next;
             pages++;
         }
         while (cursor is not null);
 
-        var all = views.List(OrderScope.AllPartners, OrderFilter.None, null, pageSize: 200).Orders.Select(o => o.Pon).ToList();
+        var all = (await views.ListAsync(OrderScope.AllPartners, OrderFilter.None, null, pageSize: 200, CancellationToken.None)).Orders.Select(o => o.Pon).ToList();
         Assert.Equal(8, all.Count);
         Assert.Equal(all, seen);
         Assert.Equal(3, pages);

@@ -35,7 +35,7 @@ public static class ApiReads
         return api;
     }
 
-    private static IResult ListOrders(
+    private static async Task<IResult> ListOrders(
         HttpContext http,
         IOrderViews orders,
         [FromQuery] string? state,
@@ -44,7 +44,8 @@ public static class ApiReads
         [FromQuery] DateOnly? from,
         [FromQuery] DateOnly? to,
         [FromQuery] string? cursor,
-        [FromQuery] int? limit)
+        [FromQuery] int? limit,
+        CancellationToken cancellationToken)
     {
         var caller = ApiCaller.Of(http.User)!;
         if (caller.Scope is not { } scope)
@@ -64,11 +65,11 @@ public static class ApiReads
         }
 
         var filter = new OrderFilter(parsed, Blank(pon), Blank(tn), Date(from), Date(to));
-        var page = orders.List(scope, filter, cursor, limit ?? 50);
+        var page = await orders.ListAsync(scope, filter, cursor, limit ?? 50, cancellationToken);
         return TypedResults.Ok(new OrderList(page.Orders.Select(ApiOrderMapping.Of).ToList(), page.Next));
     }
 
-    private static IResult GetOrder(HttpContext http, IOrderViews orders, long id)
+    private static async Task<IResult> GetOrder(HttpContext http, IOrderViews orders, long id, CancellationToken cancellationToken)
     {
         var caller = ApiCaller.Of(http.User)!;
         if (caller.Scope is not { } scope)
@@ -76,7 +77,7 @@ public static class ApiReads
             return TypedResults.Problem(ApiProblems.Forbidden("Reading orders needs the VIEW privilege."));
         }
 
-        return orders.Find(scope, id) is { } order
+        return await orders.FindAsync(scope, id, cancellationToken) is { } order
             ? TypedResults.Ok(ApiOrderMapping.Of(order))
             : TypedResults.Problem(ApiProblems.NotFound($"There is no order {id} of yours."));
     }

@@ -18,5 +18,5 @@ public interface IDeskViews
     ReviewResult Decide(ReviewRequest request);
 
     /// <summary>The SLA board's figures as of now (the last 30 days where a period applies).</summary>
-    SlaFigures SlaFigures();
+    Task<SlaFigures> SlaFiguresAsync(CancellationToken cancellationToken);
 }

@@ -34,18 +34,22 @@ public interface IPortalIntake
     /// The partner's answers, newest first. With <paramref name="submittedBy"/> (a user without VIEW, SPEC §7) only
     /// the answers to the requests that user submitted (their first answers and the later ones of their orders).
     /// </summary>
-    IReadOnlyList<PortalAnswer> Inbox(string partner, int limit, string? submittedBy = null);
+    /// <param name="partner">Whose inbox.</param>
+    /// <param name="limit">How many answers at most.</param>
+    /// <param name="submittedBy">The user whose answers alone are listed; null for all of the partner's.</param>
+    /// <param name="cancellationToken">The request's: a page left stops its read.</param>
+    Task<IReadOnlyList<PortalAnswer>> InboxAsync(string partner, int limit, string? submittedBy, CancellationToken cancellationToken);
 
-    /// <summary>One answer of the partner's inbox; null when there is none with this id for this partner (and submitter, as <see cref="Inbox"/>).</summary>
-    PortalAnswer? Answer(string partner, long id, string? submittedBy = null);
+    /// <summary>One answer of the partner's inbox; null when there is none with this id for this partner (and submitter, as <see cref="InboxAsync"/>).</summary>
+    Task<PortalAnswer?> AnswerAsync(string partner, long id, string? submittedBy, CancellationToken cancellationToken);
 
-    /// <summary>An answer as its <c>.resp.csv</c> file, byte for byte what the SFTP outbound folder would get; null as <see cref="Answer"/>.</summary>
+    /// <summary>An answer as its <c>.resp.csv</c> file, byte for byte what the SFTP outbound folder would get; null as <see cref="AnswerAsync"/>.</summary>
     UploadedFile? Download(string partner, long id, string? submittedBy = null);
 
     /// <summary>
     /// The request-level fields and TNs of the partner's LSR order's last version, to prefill a supplement; null when
     /// the order is not one of this partner's LSR orders. With <paramref name="submittedBy"/> (a user without VIEW,
-    /// SPEC §7) also null unless one of the order's versions was that user's submission, as for <see cref="Inbox"/>.
+    /// SPEC §7) also null unless one of the order's versions was that user's submission, as for <see cref="InboxAsync"/>.
     /// </summary>
     LsrDraft? LastVersion(string partner, long orderId, string? submittedBy = null);
 

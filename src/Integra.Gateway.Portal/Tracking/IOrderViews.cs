@@ -14,10 +14,14 @@ public interface IOrderViews
     /// <param name="filter">What narrows the list.</param>
     /// <param name="cursor">The <see cref="OrderPage.Next"/> of the previous page; null or unreadable: the first page.</param>
     /// <param name="pageSize">Orders per page, 1 to 200.</param>
-    OrderPage List(OrderScope scope, OrderFilter filter, string? cursor, int pageSize);
+    /// <param name="cancellationToken">The request's: a page left stops its read.</param>
+    Task<OrderPage> ListAsync(OrderScope scope, OrderFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>The order <paramref name="id"/> with its versions, answers, TNs, history and response files; null when not in scope.</summary>
     OrderDetail? Find(OrderScope scope, long id);
+
+    /// <summary><see cref="Find"/> for a page: the same detail, read without holding a thread while the database answers.</summary>
+    Task<OrderDetail?> FindAsync(OrderScope scope, long id, CancellationToken cancellationToken);
 
     /// <summary>
     /// The response file <paramref name="fileId"/> (a <see cref="ResponseFileInfo.Id"/>) of the order

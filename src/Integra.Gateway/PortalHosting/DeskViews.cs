@@ -32,7 +32,7 @@ public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data
 
     public ReviewResult Decide(ReviewRequest request) => stores.Run("desk decision", store => Decide(store, request));
 
-    public SlaFigures SlaFigures() => stores.Run("SLA board", SlaFigures);
+    public Task<SlaFigures> SlaFiguresAsync(CancellationToken cancellationToken) => stores.RunAsync("SLA board", SlaFiguresAsync, cancellationToken);
 
     private List<PendingReviewView> PendingReviews(IUnitOfWork store)
     {
@@ -76,16 +76,16 @@ public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data
         };
     }
 
-    private SlaFigures SlaFigures(IUnitOfWork store)
+    private async Task<SlaFigures> SlaFiguresAsync(IUnitOfWork store, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var since = now - Period;
-        var csr = store.Desk.CsrAnswersByPartnerSince(since).Select(c => new CsrSlaShare(c.Partner, c.Received, c.OnTime)).ToList();
-        var states = store.Reports.OrdersByKindAndState()
+        var csr = (await store.Desk.CsrAnswersByPartnerSinceAsync(since, cancellationToken)).Select(c => new CsrSlaShare(c.Partner, c.Received, c.OnTime)).ToList();
+        var states = (await store.Reports.OrdersByKindAndStateAsync(cancellationToken))
             .Select(s => (Kind: StoredText.Of(s.Kind), State: StoredText.Of(s.State), s.Count))
             .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.State, StringComparer.Ordinal)
             .Select(s => new Count($"{s.Kind} {Portal.Tracking.OrderText.State(StoredText.OrderState(s.State))}", s.Count)).ToList();
-        var rejected = store.Desk.RejectedVersionsSince(since);
+        var rejected = await store.Desk.RejectedVersionsSinceAsync(since, cancellationToken);
         var byCode = rejected
             .SelectMany(r => r.Codes.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(code => (Code: code, r.Count)))
             .GroupBy(r => r.Code, StringComparer.Ordinal)
@@ -95,7 +95,10 @@ public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data
             .GroupBy(r => r.Partner, StringComparer.Ordinal)
             .Select(g => new Count(g.Key, g.Sum(r => r.Count)))
             .OrderByDescending(c => c.Value).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
-        var filesWaiting = PerChannel(store.Reports.SightingsByChannel().Select(s => (s.Channel, s.Count)));
+        var filesWaiting = PerChannel((await store.Reports.SightingsByChannelAsync(cancellationToken)).Select(s => (s.Channel, s.Count)));
+
+        // The outbox's and the activations' counts are still read sync: their stores are shared with the daemon's
+        // delivery and import, and get async reads of their own later (issue 25 item 3).
         var answersWaiting = PerChannel(store.Outbox.WaitingByChannel().Select(w => (w.Key.Channel, w.Value)));
         var afterCancel = store.Activations.ActivationsAfterCancel()
             .DistinctBy(a => (a.Partner, a.Pon, a.Tn))

@@ -14,13 +14,14 @@ namespace Integra.Gateway.PortalHosting;
 /// The order store read for the portal's tracking pages. The scope's partner goes into every query
 /// (<see cref="OrderViewQueries"/>); the files of an order are read only after the order was found in scope, and only
 /// under that order's partner and key. Each call opens a store of its own (a pooled connection) and closes it; a
-/// transient failure is tried again on a fresh one (<see cref="UnitOfWorkFactory.Run{T}"/>).
+/// transient failure is tried again on a fresh one (<see cref="UnitOfWorkFactory.Run{T}"/>; the pages' reads through
+/// <see cref="UnitOfWorkFactory.RunAsync{T}"/>, without holding a thread while the database answers).
 /// </summary>
 public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
 {
     private const int MaxPageSize = 200;
 
-    public OrderPage List(OrderScope scope, OrderFilter filter, string? cursor, int pageSize)
+    public async Task<OrderPage> ListAsync(OrderScope scope, OrderFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         string? tn = null;
@@ -38,7 +39,7 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
             filter.To?.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(),
             OrderCursor.Parse(cursor),
             size + 1);
-        var rows = stores.Run("order list page", store => store.OrderViews.List(query));
+        var rows = await stores.RunAsync("order list page", (store, token) => store.OrderViews.ListAsync(query, token), cancellationToken);
         var shown = rows.Take(size).ToList();
         return new OrderPage(shown.Select(Summary).ToList(), rows.Count > size ? shown[^1].Cursor.Text() : null);
     }
@@ -46,26 +47,28 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
     public OrderDetail? Find(OrderScope scope, long id) => stores.Run("order page", store =>
     {
         var views = store.OrderViews;
-        if (views.Find(scope.Partner, id) is not { } order)
+        var history = store.History;
+        return views.Find(scope.Partner, id) is { } order
+            ? Detail(order, history.HistoryVersions(order.Id), history.HistoryTns(order.Id), history.HistoryEvents(order.Id), history.HistoryActivations(order.Id), views.ResponseFiles(order))
+            : null;
+    });
+
+    public Task<OrderDetail?> FindAsync(OrderScope scope, long id, CancellationToken cancellationToken) => stores.RunAsync("order page", async (store, token) =>
+    {
+        var views = store.OrderViews;
+        var history = store.History;
+        if (await views.FindAsync(scope.Partner, id, token) is not { } order)
         {
             return null;
         }
 
-        var activations = store.History.HistoryActivations(order.Id)
-            .GroupBy(a => a.Tn, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().ActivatedAt, StringComparer.Ordinal);
-        return new OrderDetail(
-            Summary(order),
-            order.An,
-            order.Nnsp,
-            order.StandardDate,
-            order.AcceptedDdd,
-            store.History.HistoryVersions(order.Id).Select(Version).ToList(),
-            store.History.HistoryTns(order.Id).Select(t => new OrderTnLine(
-                t.Number, t.Lna, Status(t.Status), activations.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
-            store.History.HistoryEvents(order.Id).Select(e => new OrderEvent(e.At, e.State, e.Cause, e.Detail)).ToList(),
-            views.ResponseFiles(order).Select(File).ToList());
-    });
+        // One after the other: a connection runs one command at a time.
+        var versions = await history.HistoryVersionsAsync(order.Id, token);
+        var tns = await history.HistoryTnsAsync(order.Id, token);
+        var events = await history.HistoryEventsAsync(order.Id, token);
+        var activations = await history.HistoryActivationsAsync(order.Id, token);
+        return (OrderDetail?)Detail(order, versions, tns, events, activations, await views.ResponseFilesAsync(order, token));
+    }, cancellationToken);
 
     public ResponseDownload? Download(OrderScope scope, long orderId, string fileId)
     {
@@ -81,6 +84,29 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
                 ? new ResponseDownload(kept.Name, ResponseWriter.Bytes(kept.Rows))
                 : null;
         });
+    }
+
+    private static OrderDetail Detail(
+        OrderHeader order,
+        IEnumerable<HistoryQueries.HistoryVersion> versions,
+        IEnumerable<HistoryQueries.HistoryTn> tns,
+        IEnumerable<HistoryQueries.HistoryEvent> events,
+        IEnumerable<HistoryQueries.HistoryActivation> activations,
+        IEnumerable<ResponseFileRow> files)
+    {
+        var activated = activations
+            .GroupBy(a => a.Tn, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().ActivatedAt, StringComparer.Ordinal);
+        return new OrderDetail(
+            Summary(order),
+            order.An,
+            order.Nnsp,
+            order.StandardDate,
+            order.AcceptedDdd,
+            versions.Select(Version).ToList(),
+            tns.Select(t => new OrderTnLine(t.Number, t.Lna, Status(t.Status), activated.TryGetValue(t.Number, out var at) ? at : null)).ToList(),
+            events.Select(e => new OrderEvent(e.At, e.State, e.Cause, e.Detail)).ToList(),
+            files.Select(File).ToList());
     }
 
     /// <summary>A file's id on the page: <c>r</c> and the id of a request file's answer, <c>o</c> and the first outbox row of a later answer.</summary>

@@ -13,11 +13,21 @@ namespace Integra.Gateway.PortalHosting;
 /// <summary>What the portal reads through the intake: the partner's inbox, its downloads, a supplement's starting point.</summary>
 public sealed partial class PortalIntake
 {
+    /// <summary><see cref="InboxAsync"/> for the tests' and the harness's checks, which read the inbox outside a request.</summary>
     public IReadOnlyList<PortalAnswer> Inbox(string partner, int limit, string? submittedBy = null) =>
         Read(store => store.PortalInbox.Latest(partner, limit, submittedBy).Select(e => PortalAnswers.Of(e)).ToList());
 
-    public PortalAnswer? Answer(string partner, long id, string? submittedBy = null) =>
-        Read(store => store.PortalInbox.Find(partner, id, submittedBy) is { } e ? PortalAnswers.Of(e) : null);
+    public Task<IReadOnlyList<PortalAnswer>> InboxAsync(string partner, int limit, string? submittedBy, CancellationToken cancellationToken) =>
+        pipelines.Stores.RunAsync<IReadOnlyList<PortalAnswer>>(
+            "portal inbox page",
+            async (store, token) => (await store.PortalInbox.LatestAsync(partner, limit, submittedBy, token)).Select(e => PortalAnswers.Of(e)).ToList(),
+            cancellationToken);
+
+    public Task<PortalAnswer?> AnswerAsync(string partner, long id, string? submittedBy, CancellationToken cancellationToken) =>
+        pipelines.Stores.RunAsync(
+            "portal inbox page",
+            async (store, token) => await store.PortalInbox.FindAsync(partner, id, submittedBy, token) is { } e ? PortalAnswers.Of(e) : null,
+            cancellationToken);
 
     public UploadedFile? Download(string partner, long id, string? submittedBy = null) =>
         Read(store => store.PortalInbox.Find(partner, id, submittedBy) is { } e ? new UploadedFile(e.FileName, e.Content) : null);

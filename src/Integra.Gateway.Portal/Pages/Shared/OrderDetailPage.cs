@@ -24,9 +24,9 @@ public abstract class OrderDetailPage(IOrderViews orders) : PortalPageModel
     /// <summary>Whether the page links the supplement form (a partner user with the LSR privilege, an open LSR).</summary>
     public virtual bool OffersSupplement => false;
 
-    protected IActionResult Load(OrderScope scope, long id)
+    protected async Task<IActionResult> LoadAsync(OrderScope scope, long id)
     {
-        Order = orders.Find(scope, id);
+        Order = await orders.FindAsync(scope, id, HttpContext.RequestAborted);
         return Order is null ? NotFound() : Page();
     }
 

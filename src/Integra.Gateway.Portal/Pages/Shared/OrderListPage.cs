@@ -66,7 +66,7 @@ public abstract class OrderListPage(IOrderViews orders) : PortalPageModel
         ["State"] = State, ["Pon"] = Pon, ["Tn"] = Tn, ["From"] = From, ["To"] = To, ["Partner"] = AcrossPartners ? Partner : null, ["After"] = Orders.Next,
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 
-    protected IActionResult Load(OrderScope scope)
+    protected async Task<IActionResult> LoadAsync(OrderScope scope)
     {
         var problems = new ProblemList(_fieldProblems);
         OrderState? state = null;
@@ -92,7 +92,7 @@ public abstract class OrderListPage(IOrderViews orders) : PortalPageModel
             return Page();
         }
 
-        Orders = orders.List(scope, new OrderFilter(state, Pon, Tn, from, to, AcrossPartners ? Partner : null), After, PageSize);
+        Orders = await orders.ListAsync(scope, new OrderFilter(state, Pon, Tn, from, to, AcrossPartners ? Partner : null), After, PageSize, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -16,9 +16,9 @@ public sealed class SlaModel(IDeskViews desk, IPortalStore store, IEvidenceStore
     /// <summary>Evidence requests the partner has not answered by the end of their due date (SPEC §7), oldest due first.</summary>
     public IReadOnlyList<EvidenceRequest> DisputesPastDue { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
-        Board = SlaBoard.Build(desk.SlaFigures(), store.Profiles(), clock.Now);
+        Board = SlaBoard.Build(await desk.SlaFiguresAsync(HttpContext.RequestAborted), store.Profiles(), clock.Now);
         DisputesPastDue = disputes.PastDue(Instant.FromDateTimeOffset(clock.Now));
     }
 }

@@ -19,7 +19,7 @@ public sealed record PortalInboxEntry(long Id, string Partner, string FileName, 
 /// submission it answers, or the outbox file of a later answer), so delivering it again after a crash replaces it.
 /// Every read takes the partner: no query returns another partner's answer.
 /// </summary>
-public sealed class PortalInboxStore(IUnitOfWork uow)
+public sealed partial class PortalInboxStore(IUnitOfWork uow)
 {
     private const string Columns = "id AS Id, partner AS Partner, file_name AS FileName, content AS Content, cells AS Cells, delivered_at AS DeliveredAt";
 
@@ -40,10 +40,14 @@ public sealed class PortalInboxStore(IUnitOfWork uow)
 
     /// <summary>One of the partner's answers; with <paramref name="submittedBy"/>, only if it answers that user's requests (see <see cref="Latest"/>).</summary>
     public PortalInboxEntry? Find(string partner, long id, string? submittedBy = null) =>
-        Read(uow.Connection.QueryFirstOrDefault<Row>(
-            $"SELECT {Columns} FROM portal_inbox WHERE partner = @partner AND id = @id{(submittedBy is null ? string.Empty : OfSubmitter)}",
-            new { partner, id, submittedBy },
-            uow.Transaction));
+        Read(uow.Connection.QueryFirstOrDefault<Row>(FindSql(submittedBy), new { partner, id, submittedBy }, uow.Transaction));
+
+    // The SQL the sync reads and the pages' async ones (PortalInboxStore.Async.cs) share.
+    private static string FindSql(string? submittedBy) =>
+        $"SELECT {Columns} FROM portal_inbox WHERE partner = @partner AND id = @id{(submittedBy is null ? string.Empty : OfSubmitter)}";
+
+    private static string LatestSql(string? submittedBy) =>
+        $"SELECT {Columns} FROM portal_inbox WHERE partner = @partner{(submittedBy is null ? string.Empty : OfSubmitter)} ORDER BY id DESC LIMIT @limit";
 
     /// <summary>
     /// The partner's latest answers, newest first. With <paramref name="submittedBy"/> (SPEC §7: a user without VIEW),
@@ -51,10 +55,7 @@ public sealed class PortalInboxStore(IUnitOfWork uow)
     /// (review FOC, sweep CAN, closure) to an order one of whose versions came from that user's submissions.
     /// </summary>
     public IReadOnlyList<PortalInboxEntry> Latest(string partner, int limit, string? submittedBy = null) =>
-        uow.Connection.Query<Row>(
-                $"SELECT {Columns} FROM portal_inbox WHERE partner = @partner{(submittedBy is null ? string.Empty : OfSubmitter)} ORDER BY id DESC LIMIT @limit",
-                new { partner, limit, submittedBy },
-                uow.Transaction)
+        uow.Connection.Query<Row>(LatestSql(submittedBy), new { partner, limit, submittedBy }, uow.Transaction)
             .Select(r => Read(r)!)
             .ToList();
 

@@ -32,27 +32,29 @@ public sealed class DeskQueries(IUnitOfWork uow)
     /// Per partner: CSR versions received at or after <paramref name="since"/> and of those the ones
     /// decided within a day, as <see cref="ReportQueries.CsrAnswersSince"/> counts them for all partners.
     /// </summary>
-    public IReadOnlyList<PartnerCsrAnswers> CsrAnswersByPartnerSince(Instant since) =>
-        uow.Connection.Query<(string Partner, long Received, long OnTime)>(
+    public async Task<IReadOnlyList<PartnerCsrAnswers>> CsrAnswersByPartnerSinceAsync(Instant since, CancellationToken cancellationToken) =>
+        (await uow.Connection.QueryAsync<(string Partner, long Received, long OnTime)>(uow.Command(
             $"""
             SELECT o.partner, COUNT(*), COALESCE(SUM(CASE WHEN {uow.Dialect.DaysBetween("v.decided_at", "v.received_at")} <= 1.0 THEN 1 ELSE 0 END), 0)
             FROM versions v JOIN orders o ON o.id = v.order_id
             WHERE o.kind = 'CSR' AND v.received_at >= @since
             GROUP BY o.partner ORDER BY o.partner
             """,
-            new { since = StoreFormats.Text(since) })
+            new { since = StoreFormats.Text(since) },
+            cancellationToken)).ConfigureAwait(false))
             .Select(r => new PartnerCsrAnswers(r.Partner, r.Received, r.OnTime)).ToList();
 
     /// <summary>Versions received at or after <paramref name="since"/> and answered with REJ, per partner and codes.</summary>
-    public IReadOnlyList<RejectedVersions> RejectedVersionsSince(Instant since) =>
-        uow.Connection.Query<(string Partner, string Codes, long Count)>(
+    public async Task<IReadOnlyList<RejectedVersions>> RejectedVersionsSinceAsync(Instant since, CancellationToken cancellationToken) =>
+        (await uow.Connection.QueryAsync<(string Partner, string Codes, long Count)>(uow.Command(
             """
             SELECT o.partner, v.codes, COUNT(*)
             FROM versions v JOIN orders o ON o.id = v.order_id
             WHERE v.outcome = @outcome AND v.received_at >= @since
             GROUP BY o.partner, v.codes
             """,
-            new { since = StoreFormats.Text(since), outcome = StoredText.Of(Responses.ResponseType.Reject) })
+            new { since = StoreFormats.Text(since), outcome = StoredText.Of(Responses.ResponseType.Reject) },
+            cancellationToken)).ConfigureAwait(false))
             .Select(r => new RejectedVersions(r.Partner, r.Codes, r.Count)).ToList();
 }
 

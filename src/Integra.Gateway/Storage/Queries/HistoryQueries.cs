@@ -10,8 +10,17 @@ namespace Integra.Gateway.Storage.Queries;
 /// The history of a PON (<c>show</c>), its audit export and evidence package: orders, versions, events, TNs,
 /// activations and documents as stored. Instants, dates, states, kinds and channels are typed; only the SQL mapping here reads their stored text.
 /// </summary>
-public sealed class HistoryQueries(IUnitOfWork uow)
+public sealed partial class HistoryQueries(IUnitOfWork uow)
 {
+    // The SQL the sync and the async reads share (HistoryQueries.Async.cs), so the two never differ.
+    private const string VersionsSql = "SELECT id AS Id, ver AS Ver, sup AS Sup, channel AS Channel, file_name AS File, received_at AS ReceivedAt, decided_at AS DecidedAt, outcome AS Outcome, rule_id AS RuleId, codes AS Codes, response AS Response, evidence AS Evidence FROM versions WHERE order_id = @Id ORDER BY ver";
+
+    private const string EventsSql = "SELECT at AS At, state AS State, cause AS Cause, detail AS Detail FROM order_events WHERE order_id = @Id ORDER BY id";
+
+    private const string TnsSql = "SELECT tn AS Number, lna AS Lna, status AS Status FROM order_tns WHERE order_id = @Id ORDER BY seq";
+
+    private const string ActivationsSql = "SELECT tn AS Tn, spid AS Spid, activated_at AS ActivatedAt, imported_at AS ImportedAt FROM activations WHERE order_id = @Id ORDER BY id";
+
     /// <summary>A document (LOA) kept with a version, byte for byte.</summary>
     public sealed record DocumentRow(string Name, string Sha256, byte[] Content);
 
@@ -52,27 +61,24 @@ public sealed class HistoryQueries(IUnitOfWork uow)
     /// <summary>The order's versions by VER.</summary>
     public IReadOnlyList<HistoryVersion> HistoryVersions(long orderId) =>
         uow.Connection.Query<VersionRow>(
-            "SELECT id AS Id, ver AS Ver, sup AS Sup, channel AS Channel, file_name AS File, received_at AS ReceivedAt, decided_at AS DecidedAt, outcome AS Outcome, rule_id AS RuleId, codes AS Codes, response AS Response, evidence AS Evidence FROM versions WHERE order_id = @Id ORDER BY ver",
+            VersionsSql,
             new { Id = orderId })
-            .Select(v => new HistoryVersion(
-                v.Id, v.Ver, v.Sup, StoredText.Channel(v.Channel), v.File, StoreFormats.Instant(v.ReceivedAt), StoreFormats.Instant(v.DecidedAt),
-                StoredText.ResponseType(v.Outcome), v.RuleId, v.Codes, v.Response, v.Evidence))
-            .ToList();
+            .Select(Of).ToList();
 
     /// <summary>The order's changes of state, in the order they happened.</summary>
     public IReadOnlyList<HistoryEvent> HistoryEvents(long orderId) =>
-        uow.Connection.Query<(string At, string State, string Cause, string Detail)>("SELECT at AS At, state AS State, cause AS Cause, detail AS Detail FROM order_events WHERE order_id = @Id ORDER BY id", new { Id = orderId })
-            .Select(e => new HistoryEvent(StoreFormats.Instant(e.At), StoredText.OrderState(e.State), e.Cause, e.Detail)).ToList();
+        uow.Connection.Query<(string At, string State, string Cause, string Detail)>(EventsSql, new { Id = orderId })
+            .Select(EventOf).ToList();
 
     /// <summary>The order's TNs in the order of the request.</summary>
     public IReadOnlyList<HistoryTn> HistoryTns(long orderId) =>
-        uow.Connection.Query<(string Number, string Lna, string Status)>("SELECT tn AS Number, lna AS Lna, status AS Status FROM order_tns WHERE order_id = @Id ORDER BY seq", new { Id = orderId })
-            .Select(t => new HistoryTn(t.Number, StoredText.Lna(t.Lna), StoredText.OrderTnStatus(t.Status))).ToList();
+        uow.Connection.Query<(string Number, string Lna, string Status)>(TnsSql, new { Id = orderId })
+            .Select(Of).ToList();
 
     /// <summary>The activations imported for the order, in the order they were imported.</summary>
     public IReadOnlyList<HistoryActivation> HistoryActivations(long orderId) =>
-        uow.Connection.Query<(string Tn, string Spid, string ActivatedAt, string ImportedAt)>("SELECT tn AS Tn, spid AS Spid, activated_at AS ActivatedAt, imported_at AS ImportedAt FROM activations WHERE order_id = @Id ORDER BY id", new { Id = orderId })
-            .Select(a => new HistoryActivation(a.Tn, a.Spid, StoreFormats.Instant(a.ActivatedAt), StoreFormats.Instant(a.ImportedAt))).ToList();
+        uow.Connection.Query<(string Tn, string Spid, string ActivatedAt, string ImportedAt)>(ActivationsSql, new { Id = orderId })
+            .Select(ActivationOf).ToList();
 
     private List<HistoryOrder> HistoryOrders(string selection, object parameters) =>
         uow.Connection.Query<(long Id, string Partner, string Kind, string Ccna, string Pon, string? LsrNo, string State, string An, string Zone, string Nnsp, string? Foc)>(
@@ -81,6 +87,19 @@ public sealed class HistoryQueries(IUnitOfWork uow)
             .Select(o => new HistoryOrder(
                 o.Id, o.Partner, StoredText.OrderKind(o.Kind), o.Ccna, o.Pon, o.LsrNo, StoredText.OrderState(o.State), o.An, o.Zone, o.Nnsp, StoreFormats.Date(o.Foc)))
             .ToList();
+
+    private static HistoryVersion Of(VersionRow v) => new(
+        v.Id, v.Ver, v.Sup, StoredText.Channel(v.Channel), v.File, StoreFormats.Instant(v.ReceivedAt), StoreFormats.Instant(v.DecidedAt),
+        StoredText.ResponseType(v.Outcome), v.RuleId, v.Codes, v.Response, v.Evidence);
+
+    private static HistoryEvent EventOf((string At, string State, string Cause, string Detail) e) =>
+        new(StoreFormats.Instant(e.At), StoredText.OrderState(e.State), e.Cause, e.Detail);
+
+    private static HistoryTn Of((string Number, string Lna, string Status) t) =>
+        new(t.Number, StoredText.Lna(t.Lna), StoredText.OrderTnStatus(t.Status));
+
+    private static HistoryActivation ActivationOf((string Tn, string Spid, string ActivatedAt, string ImportedAt) a) =>
+        new(a.Tn, a.Spid, StoreFormats.Instant(a.ActivatedAt), StoreFormats.Instant(a.ImportedAt));
 
     // Tuples and rows as the columns are stored (text); the records above carry the types.
     private sealed record VersionRow(long Id, string Ver, string Sup, string Channel, string File, string ReceivedAt, string DecidedAt, string Outcome, string RuleId, string Codes, string Response, string Evidence);

@@ -14,7 +14,7 @@ namespace Integra.Gateway.Storage.Queries;
 /// another partner's order however its id was found. Lists are pages of a keyset over (created_at, id), newest first:
 /// each page costs an index range of its own size, however deep the partner pages (never OFFSET).
 /// </summary>
-public sealed class OrderViewQueries(IUnitOfWork uow)
+public sealed partial class OrderViewQueries(IUnitOfWork uow)
 {
     private const string ListedColumns = """
         SELECT o.id AS Id, o.partner AS Partner, o.kind AS Kind, o.ccna AS Ccna, o.pon AS Pon, o.lsrno AS LsrNo, o.state AS State,
@@ -28,7 +28,7 @@ public sealed class OrderViewQueries(IUnitOfWork uow)
     /// A page of orders matching <paramref name="query"/>, newest first, at most <see cref="OrderListQuery.Limit"/>
     /// of them: the ones after <see cref="OrderListQuery.After"/> when given.
     /// </summary>
-    public IReadOnlyList<ListedOrder> List(OrderListQuery query)
+    public async Task<IReadOnlyList<ListedOrder>> ListAsync(OrderListQuery query, CancellationToken cancellationToken)
     {
         // Only the conditions asked for are written: "@x IS NULL OR ..." would keep SQLite from the indexes.
         var where = new List<string>();
@@ -87,7 +87,8 @@ public sealed class OrderViewQueries(IUnitOfWork uow)
         }
 
         sql.Append(" ORDER BY o.created_at DESC, o.id DESC LIMIT @limit");
-        return uow.Connection.Query<ListedRow>(sql.ToString(), parameters).Select(r => r.ToListed()).ToList();
+        return (await uow.Connection.QueryAsync<ListedRow>(uow.Command(sql.ToString(), parameters, cancellationToken)).ConfigureAwait(false))
+            .Select(r => r.ToListed()).ToList();
     }
 
     /// <summary>A LIKE pattern matching what starts with <paramref name="text"/>, its own %, _ and \ taken literally.</summary>
@@ -96,12 +97,14 @@ public sealed class OrderViewQueries(IUnitOfWork uow)
 
     /// <summary>The order <paramref name="id"/> when it is <paramref name="partner"/>'s (any partner's when null); else null.</summary>
     public OrderHeader? Find(string? partner, long id) =>
-        uow.Connection.QuerySingleOrDefault<HeaderRow>(
-            $"""
-            {ListedColumns}, o.an AS An, o.nnsp AS Nnsp, o.standard_date AS StandardDate, o.accepted_ddd AS AcceptedDdd
-            FROM orders o WHERE o.id = @id{(partner is null ? string.Empty : " AND o.partner = @partner")}
-            """,
-            new { id, partner })?.ToHeader();
+        uow.Connection.QuerySingleOrDefault<HeaderRow>(FindSql(partner), new { id, partner })?.ToHeader();
+
+    /// <summary>The SQL of <see cref="Find"/> and <see cref="FindAsync"/>: the partner's condition only when there is one.</summary>
+    private static string FindSql(string? partner) =>
+        $"""
+        {ListedColumns}, o.an AS An, o.nnsp AS Nnsp, o.standard_date AS StandardDate, o.accepted_ddd AS AcceptedDdd
+        FROM orders o WHERE o.id = @id{(partner is null ? string.Empty : " AND o.partner = @partner")}
+        """;
 
     /// <summary>
     /// The response files of <paramref name="order"/>: the answers to the request files that carried its versions,
@@ -109,24 +112,31 @@ public sealed class OrderViewQueries(IUnitOfWork uow)
     /// </summary>
     public IReadOnlyList<ResponseFileRow> ResponseFiles(OrderHeader order)
     {
-        var answers = uow.Connection.Query<FileRow>(
-            """
-            SELECT f.id AS Id, f.name AS Name, f.channel AS Channel, f.request_name AS RequestName, f.created_at AS CreatedAt, 0 AS Later
-            FROM response_file_orders k JOIN response_files f ON f.id = k.file_id
-            WHERE k.partner = @Partner AND k.kind = @Kind AND k.ccna = @Ccna AND k.pon = @Pon AND f.partner = @Partner
-            """,
-            new { order.Partner, Kind = StoredText.Of(order.Kind), order.Ccna, order.Pon });
-        var later = uow.Connection.Query<FileRow>(
-            """
-            SELECT MIN(id) AS Id, file_name AS Name, channel AS Channel, NULL AS RequestName, MIN(created_at) AS CreatedAt, 1 AS Later
-            FROM outbox WHERE order_id = @Id AND partner = @Partner AND kind = @kind
-            GROUP BY file_name, channel, mail_to, mail_message_id
-            """,
-            new { order.Id, order.Partner, kind = StoredText.Of(OutboxKind.Response) });
-        return answers.Concat(later).OrderBy(f => f.CreatedAt, StringComparer.Ordinal).ThenBy(f => f.Id)
+        var answers = uow.Connection.Query<FileRow>(AnswerFilesSql, AnswerFilesOf(order));
+        var later = uow.Connection.Query<FileRow>(LaterFilesSql, LaterFilesOf(order));
+        return Files(answers, later);
+    }
+
+    private const string AnswerFilesSql = """
+        SELECT f.id AS Id, f.name AS Name, f.channel AS Channel, f.request_name AS RequestName, f.created_at AS CreatedAt, 0 AS Later
+        FROM response_file_orders k JOIN response_files f ON f.id = k.file_id
+        WHERE k.partner = @Partner AND k.kind = @Kind AND k.ccna = @Ccna AND k.pon = @Pon AND f.partner = @Partner
+        """;
+
+    private const string LaterFilesSql = """
+        SELECT MIN(id) AS Id, file_name AS Name, channel AS Channel, NULL AS RequestName, MIN(created_at) AS CreatedAt, 1 AS Later
+        FROM outbox WHERE order_id = @Id AND partner = @Partner AND kind = @kind
+        GROUP BY file_name, channel, mail_to, mail_message_id
+        """;
+
+    private static object AnswerFilesOf(OrderHeader order) => new { order.Partner, Kind = StoredText.Of(order.Kind), order.Ccna, order.Pon };
+
+    private static object LaterFilesOf(OrderHeader order) => new { order.Id, order.Partner, kind = StoredText.Of(OutboxKind.Response) };
+
+    private static List<ResponseFileRow> Files(IEnumerable<FileRow> answers, IEnumerable<FileRow> later) =>
+        answers.Concat(later).OrderBy(f => f.CreatedAt, StringComparer.Ordinal).ThenBy(f => f.Id)
             .Select(f => new ResponseFileRow(f.Id, f.Name, f.Channel is null ? null : StoredText.Channel(f.Channel), f.RequestName, StoreFormats.Instant(f.CreatedAt), f.Later != 0))
             .ToList();
-    }
 
     /// <summary>
     /// The rows of the response file <paramref name="fileId"/> when it answers <paramref name="order"/> (and so is its

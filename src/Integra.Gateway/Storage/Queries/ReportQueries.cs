@@ -9,7 +9,7 @@ namespace Integra.Gateway.Storage.Queries;
 /// What the operations reports read on the unit of work's connection: <c>status</c> and the CSR SLA watch. Instants,
 /// dates, kinds and states are typed; a channel here is the intake ledger's key (the mailbox polls as <c>mail</c>).
 /// </summary>
-public sealed class ReportQueries(IUnitOfWork uow)
+public sealed partial class ReportQueries(IUnitOfWork uow)
 {
     /// <summary>A channel's last successful poll and its last error; null when never.</summary>
     public sealed record PollRow(string Partner, string Channel, Instant? LastOk, string? LastError, Instant? LastErrorAt);
@@ -42,9 +42,13 @@ public sealed class ReportQueries(IUnitOfWork uow)
 
     /// <summary>Files listed in a drop or mailbox and not yet answered, per partner and channel.</summary>
     public IReadOnlyList<ChannelCount> SightingsByChannel() =>
-        uow.Connection.Query<(string Partner, string Channel, long Count)>(
-            "SELECT partner, channel, COUNT(*) FROM intake_sightings GROUP BY partner, channel")
+        uow.Connection.Query<(string Partner, string Channel, long Count)>(SightingsSql)
             .Select(r => new ChannelCount(r.Partner, r.Channel, r.Count)).ToList();
+
+    // The SQL the sync reads (status) and the SLA board's async ones (ReportQueries.Async.cs) share.
+    private const string SightingsSql = "SELECT partner, channel, COUNT(*) FROM intake_sightings GROUP BY partner, channel";
+
+    private const string StatesSql = "SELECT kind, state, COUNT(*) FROM orders GROUP BY kind, state";
 
     /// <summary>Files rejected whole and first seen at or after <paramref name="since"/>, per partner and channel.</summary>
     public IReadOnlyList<ChannelCount> RejectedFilesByChannel(Instant since) =>
@@ -55,7 +59,7 @@ public sealed class ReportQueries(IUnitOfWork uow)
 
     /// <summary>Orders per kind and state.</summary>
     public IReadOnlyList<StateCount> OrdersByKindAndState() =>
-        uow.Connection.Query<(string Kind, string State, long Count)>("SELECT kind, state, COUNT(*) FROM orders GROUP BY kind, state")
+        uow.Connection.Query<(string Kind, string State, long Count)>(StatesSql)
             .Select(r => new StateCount(StoredText.OrderKind(r.Kind), StoredText.OrderState(r.State), r.Count)).ToList();
 
     /// <summary>Orders in PND X01, oldest first.</summary>

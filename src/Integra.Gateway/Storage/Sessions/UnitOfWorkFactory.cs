@@ -23,4 +23,16 @@ public sealed class UnitOfWorkFactory(StoreDatabase database, IClock clock, Stor
             using var uow = Open();
             return work(uow);
         }, attempts);
+
+    /// <summary>
+    /// <see cref="Run{T}"/> for the paths that serve a request: the unit of work is opened, and <paramref name="work"/>
+    /// reads, without holding a thread while the database answers; each attempt again on a fresh unit of work
+    /// (<see cref="StoreAvailability.RunAsync{T}"/>). On SQLite a write still waits for the file's one write turn.
+    /// </summary>
+    public Task<T> RunAsync<T>(string what, Func<IUnitOfWork, CancellationToken, Task<T>> work, CancellationToken cancellationToken, int attempts = 4) =>
+        availability.RunAsync(what, async token =>
+        {
+            using var uow = await UnitOfWork.OpenAsync(database.Value, clock, token).ConfigureAwait(false);
+            return await work(uow, token).ConfigureAwait(false);
+        }, attempts, cancellationToken);
 }

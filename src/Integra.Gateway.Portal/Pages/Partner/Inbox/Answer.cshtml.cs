@@ -9,14 +9,14 @@ public sealed class AnswerModel(IPortalIntake intake) : InboxPageModel
 {
     public PortalAnswer? Answer { get; private set; }
 
-    public IActionResult OnGet(long id)
+    public async Task<IActionResult> OnGetAsync(long id)
     {
         if (!MayRead)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        Answer = intake.Answer(Partner, id, OnlyOf);
+        Answer = await intake.AnswerAsync(Partner, id, OnlyOf, HttpContext.RequestAborted);
         return Answer is null ? NotFound() : Page();
     }
 }

@@ -12,14 +12,14 @@ public sealed class InboxModel(IPortalIntake intake) : InboxPageModel
 
     public IReadOnlyList<PortalAnswer> Answers { get; private set; } = [];
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync()
     {
         if (!MayRead)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        Answers = intake.Inbox(Partner, Shown, OnlyOf);
+        Answers = await intake.InboxAsync(Partner, Shown, OnlyOf, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -20,10 +20,10 @@ public sealed class PartnerOrderModel(IOrderViews orders, EvidenceDesk desk) : O
     /// <summary>SPEC §7: LSR is the privilege to submit LSRs and supplements.</summary>
     public override bool OffersSupplement => Order is { CanSupplement: true } && SignedIn.Privileges.HasFlag(Privileges.Lsr);
 
-    public IActionResult OnGet(long id)
+    public async Task<IActionResult> OnGetAsync(long id)
     {
         Disputes = desk.ForPartner(SignedIn).Where(r => r.OrderId == id).ToList();
-        return OrderScope.ForPartnerUser(SignedIn) is { } scope ? Load(scope, id) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+        return OrderScope.ForPartnerUser(SignedIn) is { } scope ? await LoadAsync(scope, id) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
     }
 
     public IActionResult OnGetFile(long id, string? file) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Download(scope, id, file) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);

@@ -12,5 +12,5 @@ public sealed class PartnerOrdersModel(IOrderViews orders) : OrderListPage(order
 
     public override bool AcrossPartners => false;
 
-    public IActionResult OnGet() => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Load(scope) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+    public async Task<IActionResult> OnGetAsync() => OrderScope.ForPartnerUser(SignedIn) is { } scope ? await LoadAsync(scope) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
 }

@@ -26,10 +26,10 @@ public sealed class StaffOrderModel(IOrderViews orders, IEvidenceStore disputes,
     [TempData]
     public string? DisputeProblem { get; set; }
 
-    public IActionResult OnGet(long id)
+    public Task<IActionResult> OnGetAsync(long id)
     {
         Disputes = disputes.OfOrder(null, id);
-        return Load(OrderScope.AllPartners, id);
+        return LoadAsync(OrderScope.AllPartners, id);
     }
 
     public IActionResult OnGetFile(long id, string? file) => Download(OrderScope.AllPartners, id, file);

@@ -12,5 +12,5 @@ public sealed class StaffOrdersModel(IOrderViews orders) : OrderListPage(orders)
 
     public override bool AcrossPartners => true;
 
-    public IActionResult OnGet() => Load(OrderScope.AllPartners);
+    public Task<IActionResult> OnGetAsync() => LoadAsync(OrderScope.AllPartners);
 }
