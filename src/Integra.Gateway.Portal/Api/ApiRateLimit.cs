@@ -8,9 +8,12 @@ namespace Integra.Gateway.Portal.Api;
 /// <summary>
 /// A fixed window of <see cref="PortalSettings.ApiPermits"/> calls per key (ASP.NET Core's rate limiter), past which a
 /// call is answered 429 with problem details and Retry-After. The rate limiter runs before authentication, so the
-/// partition is the key id of the bearer token (public; a forged one is then refused as 401 within its own window).
+/// partition checks the token itself: a key's own window only for the key's whole token (secret included), and every
+/// other call (no token, a malformed one, a forged secret) in one window per client address. Partitioning by the key id
+/// alone let anyone who saw a key id (it is public: audit, logs) use up that key's window, and let a caller with
+/// random key ids open a fresh window per call (unlimited guessing, and a refused-key audit entry per call).
 /// </summary>
-public sealed class ApiRateLimit(PortalSettings settings) : IRateLimiterPolicy<string>
+public sealed class ApiRateLimit(PortalSettings settings, IApiStore keys) : IRateLimiterPolicy<string>
 {
     public const string Policy = "api-key";
 
@@ -28,9 +31,11 @@ public sealed class ApiRateLimit(PortalSettings settings) : IRateLimiterPolicy<s
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
         var header = httpContext.Request.Headers.Authorization.ToString();
-        var keyId = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? ApiKeySecret.KeyIdOf(header[7..].Trim()) : null;
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : string.Empty;
+        var keyId = ApiKeySecret.KeyIdOf(token);
+        var verified = keyId is not null && keys.FindKey(keyId) is { } found && ApiKeySecret.Matches(token, found.SecretHash);
         return RateLimitPartition.GetFixedWindowLimiter(
-            keyId ?? "no-key",
+            verified ? $"key:{keyId}" : $"anonymous:{httpContext.Connection.RemoteIpAddress}",
             // Read when the key's window is made, so a test sets the limit before its first call.
             _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.ApiPermits, Window = settings.ApiWindow, QueueLimit = 0 });
     }

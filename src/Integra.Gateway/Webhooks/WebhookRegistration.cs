@@ -30,11 +30,21 @@ public static class WebhookRegistration
 
     /// <summary>
     /// The sender's client: redirects are not followed (a delivery goes to the URL the partner registered, or fails),
-    /// pooled connections are renewed so a changed DNS answer is seen, and no client-wide timeout: each POST has its own.
+    /// pooled connections are renewed so a changed DNS answer is seen, no client-wide timeout (each POST has its own),
+    /// no proxy (a proxy would connect for us, past the check), and every connection only to a public address
+    /// (<see cref="WebhookTargets"/>, checked on the addresses connected to, so DNS rebinding does not get past it).
     /// </summary>
-    public static HttpClient Client(WebhookSettings settings) =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = settings.Timeout })
+    public static HttpClient Client(WebhookSettings settings)
+    {
+        var allowLoopback = settings.AllowLoopback;
+        var handler = new SocketsHttpHandler
         {
-            Timeout = Timeout.InfiniteTimeSpan,
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = settings.Timeout,
+            ConnectCallback = (context, token) => WebhookTargets.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, allowLoopback, token),
         };
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
 }

@@ -96,6 +96,10 @@ public sealed class WebhookSender(UnitOfWorkFactory stores, HttpClient http, ICl
         {
             return new WebhookAttemptResult(at, null, $"timeout after {options.Value.Timeout.TotalSeconds:0.#} s", watch.Elapsed);
         }
+        catch (HttpRequestException e) when (e.InnerException is WebhookTargetRefusedException refused)
+        {
+            return new WebhookAttemptResult(at, null, $"refused: {refused.Message}", watch.Elapsed);
+        }
         catch (HttpRequestException e)
         {
             return new WebhookAttemptResult(at, null, $"connection: {e.HttpRequestError}", watch.Elapsed);

@@ -23,6 +23,13 @@ public sealed class WebhookSettings
     [Range(typeof(TimeSpan), "00:00:01", "06:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Deliver to loopback addresses (a receiver on this machine): for tests and development only. Off in production,
+    /// where a loopback URL would let a partner make the gateway POST to its own and its neighbours' local services.
+    /// Private, link-local and multicast addresses are refused whatever this says (<see cref="WebhookTargets"/>).
+    /// </summary>
+    public bool AllowLoopback { get; set; }
+
     /// <summary>How long a delivery is retried, from its event (or its redelivery); then it is flagged.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan RetryWindow { get; set; } = TimeSpan.FromHours(24);

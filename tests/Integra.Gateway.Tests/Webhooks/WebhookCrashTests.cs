@@ -40,7 +40,7 @@ public sealed class WebhookCrashTests : IDisposable
 
             return 200;
         };
-        var environment = new Dictionary<string, string> { ["INTEGRA_Webhooks__PollInterval"] = "00:00:00.200" };
+        var environment = new Dictionary<string, string> { ["INTEGRA_Webhooks__PollInterval"] = "00:00:00.200", ["INTEGRA_Webhooks__AllowLoopback"] = "true" };
 
         using (var first = new DaemonProcess(folder, environment))
         {

@@ -25,11 +25,14 @@ internal sealed class WebhookHarness : IDisposable
     private readonly ServiceProvider _services;
     private readonly HttpClient _http;
 
-    public WebhookHarness(string database, FakeClock clock, WebhookSettings? settings = null)
+    public WebhookHarness(string database, FakeClock clock, WebhookSettings? settings = null, bool allowLoopback = true)
     {
         SchemaMigrator.Migrate(database);
         Clock = clock;
         Settings = settings ?? new WebhookSettings();
+
+        // The receivers of these tests listen on 127.0.0.1, which production refuses (WebhookTargets).
+        Settings.AllowLoopback = allowLoopback;
         _services = new ServiceCollection().AddMetrics().AddSingleton<GatewayMetrics>().BuildServiceProvider();
         var store = new StoreDatabase(database);
         Stores = new UnitOfWorkFactory(store, clock, new StoreAvailability(store, NullLogger<StoreAvailability>.Instance));
