@@ -36,7 +36,7 @@ internal sealed partial class IdBlocks
 
     private long NextLocal(ref long? last, string table)
     {
-        // The table names are the two constants above, never input.
+        // The table name is one of the two literals of OrderId and VersionId, never input.
         last ??= (long)((IUnitOfWork)owner).Statements.Scalar(
             $"SELECT MAX(IFNULL((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), IFNULL((SELECT MAX(id) FROM {table}), 0))")!;
         last++;
