@@ -21,7 +21,8 @@ public sealed class SqliteIdCountingTests
         using var temp = new TempDir();
         var database = temp.File("gateway.db");
         using var store = TestStores.Open(database, SystemClock.Instance);
-        using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false, DefaultTimeout = 0 }.ToString());
+        // Microsoft.Data.Sqlite retries a busy database until the command timeout (0 would wait for ever): one second.
+        using var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false, DefaultTimeout = 1 }.ToString());
         other.Open();
         other.Execute("PRAGMA busy_timeout=0;");
 
