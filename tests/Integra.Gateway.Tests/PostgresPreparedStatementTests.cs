@@ -44,10 +44,17 @@ public sealed class PostgresPreparedStatementTests(PostgresFixture pg)
 
         Assert.Equal(expected.Rows.Select(r => string.Join(',', r.Cells())), decided.Rows.Select(r => string.Join(',', r.Cells())));
         Assert.Contains(decided.Rows, r => r.RespTyp == ResponseType.Foc);
-        Assert.Contains(prepared, s => s.Contains("INSERT INTO orders", StringComparison.Ordinal));
-        Assert.Contains(prepared, s => s.Contains("INSERT INTO versions", StringComparison.Ordinal));
-        Assert.Contains(prepared, s => s.Contains("INSERT INTO order_tns", StringComparison.Ordinal));
+        Assert.Contains(prepared, s => s.Contains("INSERT INTO order_origins", StringComparison.Ordinal));
         Assert.Equal(prepared.Count, prepared.Distinct(StringComparer.Ordinal).Count());
+
+        // A file's new orders, versions, first TNs and events go by COPY, not by statements (issue 25 item 6), and
+        // leave the same rows as SQLite's statements.
+        Assert.DoesNotContain(prepared, s => s.Contains("INSERT INTO orders", StringComparison.Ordinal) || s.Contains("INSERT INTO versions", StringComparison.Ordinal)
+            || s.Contains("INSERT INTO order_tns", StringComparison.Ordinal) || s.Contains("INSERT INTO order_events", StringComparison.Ordinal));
+        foreach (var rows in StoredRows)
+        {
+            Assert.Equal(sqlite.Connection.Query<string>(rows).ToList(), postgres.Connection.Query<string>(rows).ToList());
+        }
 
         // The same file again, under another name: every request is answered from the store (S7), alike on both.
         Assert.Equal(
@@ -56,4 +63,21 @@ public sealed class PostgresPreparedStatementTests(PostgresFixture pg)
         var again = postgres.Connection.Query<string>("SELECT statement FROM pg_prepared_statements").ToList();
         Assert.Equal(again.Count, again.Distinct(StringComparer.Ordinal).Count());
     }
+
+    /// <summary>The stored rows of a decided file as text, without ids (each database numbers its own).</summary>
+    private static readonly string[] StoredRows =
+    [
+        """
+        SELECT partner || '|' || kind || '|' || ccna || '|' || pon || '|' || COALESCE(lsrno, '') || '|' || state || '|' || an || '|' || service_state
+            || '|' || zone || '|' || nnsp || '|' || COALESCE(foc_date, '') || '|' || COALESCE(foc_ver, '') || '|' || COALESCE(pending_ver, '')
+            || '|' || due_date_sups || '|' || COALESCE(simple, -1) || '|' || created_at || '|' || updated_at
+        FROM orders ORDER BY ccna, pon
+        """,
+        """
+        SELECT o.pon || '|' || v.ver || '|' || v.content_hash || '|' || v.outcome || '|' || v.rule_id || '|' || v.codes || '|' || v.response || '|' || v.evidence
+        FROM versions v JOIN orders o ON o.id = v.order_id ORDER BY o.ccna, o.pon, v.ver
+        """,
+        "SELECT o.pon || '|' || t.tn || '|' || t.lna || '|' || t.status || '|' || t.seq FROM order_tns t JOIN orders o ON o.id = t.order_id ORDER BY o.ccna, o.pon, t.seq",
+        "SELECT o.pon || '|' || e.at || '|' || e.state || '|' || e.cause || '|' || e.detail FROM order_events e JOIN orders o ON o.id = e.order_id ORDER BY o.ccna, o.pon, e.id",
+    ];
 }

@@ -58,7 +58,8 @@ public sealed partial class ExpiryStore(IUnitOfWork uow)
                 uow.Transaction);
         }
 
-        uow.Statements.InsertRows("order_events", ["order_id", "at", "state", "cause", "detail"], orders.Select(o => new object?[] { o.Id, now, StoredText.Of(state), cause, o.Detail }));
+        // By COPY on PostgreSQL like the requests' events, so that an order's events keep their order (ids) in a flush.
+        uow.Statements.InsertRows(OrderCopies.Event.Table, OrderCopies.Event.Columns, orders.Select(o => new object?[] { o.Id, now, StoredText.Of(state), cause, o.Detail }), OrderCopies.Event);
     }
 
     /// <summary>Cancels the ported and disconnected TNs of these orders that are not activated (the disconnects are withdrawn with the port).</summary>

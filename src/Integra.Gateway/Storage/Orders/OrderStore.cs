@@ -77,11 +77,12 @@ public sealed partial class OrderStore(IUnitOfWork uow) : IUnitOfWorkScoped, IDi
             id = _uow.Ids.OrderId();
             _uow.Statements.DeferInsert(
                 id,
+                OrderCopies.NewOrder,
                 """
                 INSERT INTO orders (id, partner, kind, ccna, pon, state, an, service_state, zone, nnsp, created_at, updated_at)
-                VALUES (@id, @partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @now, @now)
+                VALUES (@id, @partner, @kind, @ccna, @pon, @state, @an, @serviceState, @zone, @nnsp, @createdAt, @now)
                 """,
-                [("@id", id), .. values]);
+                [("@id", id), .. values[..^1], ("@createdAt", now), ("@now", now)]);
         }
         else
         {
@@ -108,10 +109,10 @@ public sealed partial class OrderStore(IUnitOfWork uow) : IUnitOfWorkScoped, IDi
     public void UpdateOrder(StoredOrder order, string cause, string detail)
     {
         var now = StoreFormats.Text(_uow.Clock.GetCurrentInstant());
-        // A new order whose INSERT has not left yet (PostgreSQL): it goes out once, with these final values.
-        var inserted = _uow.Statements.TryRewriteWaiting(order.Id, waiting => (InsertOrderWithValues, [
+        // A new order whose INSERT has not left yet (inside a unit of work, either database): it goes out once, with these final values.
+        var inserted = _uow.Statements.TryRewriteWaiting(order.Id, OrderCopies.Order, waiting => (InsertOrderWithValues, [
             ("@id", order.Id), ("@partner", order.Partner), ("@kind", StoredText.Of(order.Kind)), ("@ccna", order.Ccna), ("@pon", order.Pon),
-            .. OrderValues(order), ("@createdAt", waiting.Single(p => p.Name == "@now").Value), ("@now", now)]));
+            .. OrderValues(order), ("@createdAt", waiting.Single(p => p.Name == "@createdAt").Value), ("@now", now)]));
         if (!inserted)
         {
             _uow.Statements.Defer(
@@ -124,7 +125,8 @@ public sealed partial class OrderStore(IUnitOfWork uow) : IUnitOfWorkScoped, IDi
                 [("@id", order.Id), .. OrderValues(order), ("@now", now)]);
         }
 
-        _uow.Statements.Defer(
+        _uow.Statements.DeferRows(
+            OrderCopies.Event,
             "INSERT INTO order_events (order_id, at, state, cause, detail) VALUES (@id, @now, @state, @cause, @detail)",
             ("@id", order.Id), ("@now", now), ("@state", StoredText.Of(order.State)), ("@cause", cause), ("@detail", detail));
     }
@@ -170,7 +172,8 @@ public sealed partial class OrderStore(IUnitOfWork uow) : IUnitOfWorkScoped, IDi
         }
 
         var id = _uow.Ids.VersionId();
-        _uow.Statements.Defer(
+        _uow.Statements.DeferRows(
+            OrderCopies.Version,
             """
             INSERT INTO versions (id, order_id, ver, sup, content_hash, channel, file_name, received_at, decided_at, outcome, rule_id, codes, response, evidence)
             VALUES (@id, @orderId, @ver, @sup, @contentHash, @channel, @fileName, @receivedAt, @decidedAt, @outcome, @ruleId, @codes, @response, @evidence)
@@ -199,13 +202,20 @@ public sealed partial class OrderStore(IUnitOfWork uow) : IUnitOfWorkScoped, IDi
     /// </summary>
     public void ReplaceTns(long orderId, IReadOnlyList<FocLine> lines, OrderTnStatus status, IReadOnlySet<string> activated)
     {
-        if (!_newWithoutTns.Remove(orderId))
+        var first = _newWithoutTns.Remove(orderId);
+        if (!first)
         {
             _uow.Statements.Defer("DELETE FROM order_tns WHERE order_id = @orderId", ("@orderId", orderId));
         }
 
-        // Multi-row INSERTs: a statement per TN costs more than the rest of a request together.
-        _uow.Statements.InsertRows("order_tns", ["order_id", "tn", "lna", "status", "seq"], lines.Select((l, i) => new object?[] { orderId, l.Tn, StoredText.Of(l.Lna), StoredText.Of(activated.Contains(l.Tn) ? OrderTnStatus.Activated : status), (long)i }));
+        // Multi-row INSERTs: a statement per TN costs more than the rest of a request together. A new order's first
+        // TNs may go by COPY on PostgreSQL: no waiting write touches them before (no DELETE precedes them), while a
+        // later replacement's DELETE and rows wait behind them as statements.
+        _uow.Statements.InsertRows(
+            OrderCopies.Tns.Table,
+            OrderCopies.Tns.Columns,
+            lines.Select((l, i) => new object?[] { orderId, l.Tn, StoredText.Of(l.Lna), StoredText.Of(activated.Contains(l.Tn) ? OrderTnStatus.Activated : status), (long)i }),
+            first ? OrderCopies.Tns : null);
     }
 
     /// <summary>

@@ -14,10 +14,9 @@ namespace Integra.Gateway.Storage.Sessions;
 /// or another instance: a rolled-back unit of work or a stopped process leaves a gap. The units of work of one
 /// process on one database share their blocks (a portal request's takes the next number of the block the last one
 /// began, rather than a block of its own), and each instance has its own, so numbers are unique but not in the order
-/// of assignment across instances. SQLite runs in process and has no round trip to save: it keeps
-/// <c>RETURNING id</c> and the <c>sequences</c> row.
+/// of assignment across instances. SQLite counts in the unit of work's transaction instead (IdBlocks.Sqlite.cs).
 /// </remarks>
-internal sealed class IdBlocks(UnitOfWork owner)
+internal sealed partial class IdBlocks(UnitOfWork owner)
 {
     /// <summary>How many numbers a unit of work takes at once: one round trip per this many new orders.</summary>
     internal const int BlockSize = 100;
@@ -28,14 +27,19 @@ internal sealed class IdBlocks(UnitOfWork owner)
     /// <summary>How many blocks this unit of work fetched, for tests that count round trips instead of timing them.</summary>
     internal int BlocksFetched { get; private set; }
 
-    /// <summary>Whether ids come from blocks (PostgreSQL) rather than from <c>RETURNING id</c> (SQLite).</summary>
-    public bool InUse => owner.Dialect.Provider == StoreProvider.Postgres;
+    /// <summary>
+    /// Whether ids come from here (PostgreSQL always, SQLite inside a transaction) rather than from
+    /// <c>RETURNING id</c> and the <c>sequences</c> row's own statement (SQLite outside one).
+    /// </summary>
+    public bool InUse => owner.Dialect.Provider == StoreProvider.Postgres || owner.Transaction is not null;
 
-    public long OrderId() => Next("pg_get_serial_sequence('orders', 'id')");
+    public long OrderId() => Sqlite ? NextLocal(ref _orderId, "orders") : Next("pg_get_serial_sequence('orders', 'id')");
 
-    public long VersionId() => Next("pg_get_serial_sequence('versions', 'id')");
+    public long VersionId() => Sqlite ? NextLocal(ref _versionId, "versions") : Next("pg_get_serial_sequence('versions', 'id')");
 
-    public long LsrValue() => Next("'lsrno_seq'");
+    public long LsrValue() => Sqlite ? NextLsrLocal() : Next("'lsrno_seq'");
+
+    private bool Sqlite => owner.Dialect.Provider == StoreProvider.Sqlite;
 
     /// <summary>The next value of the sequence <paramref name="sequence"/> (an SQL expression naming it), from the shared block.</summary>
     private long Next(string sequence)

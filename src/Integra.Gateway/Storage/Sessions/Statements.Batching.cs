@@ -8,7 +8,9 @@ namespace Integra.Gateway.Storage.Sessions;
 /// nobody reads (an order's update and event, its TNs) wait and go to the server in one batch together with the
 /// next statement that returns a value, typically the version's INSERT of the same request. Any other use of the
 /// connection, and the commit, sends them first, so every read still sees every earlier write. SQLite runs in
-/// process: there is no round trip to save, and it executes each statement at once as before. Every batch is
+/// process and has no round trip to save, but its writes wait too, one statement after the other when they go: a
+/// new order's INSERT then waits for its final values (<see cref="TryRewriteWaiting"/>) instead of being followed
+/// by an UPDATE, and a row written again and again (the LSR counter) is written once (<see cref="DeferLast"/>). Every batch is
 /// prepared (<see cref="StoreDialect.PrepareStatements"/>): its statements are the stores' own few texts, each parsed
 /// by the server once per connection. A file of many requests sends its writes every <see cref="MaxPending"/>
 /// statements rather than all at its commit, so they never wait in memory all at once.
@@ -22,7 +24,13 @@ internal sealed partial class Statements
     /// </summary>
     private const int MaxPending = 500;
 
-    private readonly List<(string Sql, (string Name, object? Value)[] Parameters)> _pending = [];
+    private readonly List<Write> _pending = [];
+
+    /// <summary>Writes of which only the last matters, by key, sent after <see cref="_pending"/>.</summary>
+    private readonly Dictionary<string, Write> _last = new(StringComparer.Ordinal);
+
+    /// <summary>Whether waiting writes go as one batch (PostgreSQL) or one statement after the other (SQLite, in process).</summary>
+    private bool Batches => owner.Dialect.Provider == StoreProvider.Postgres;
 
     /// <summary>
     /// New rows whose INSERT waits in <see cref="_pending"/>, by key (an order's id), with its place there: the row's
@@ -32,9 +40,15 @@ internal sealed partial class Statements
     private readonly Dictionary<long, int> _insertWaiting = [];
 
     /// <summary>Executes a statement whose result is not needed now: at once, or with the next round trip.</summary>
-    public void Defer(string sql, params (string Name, object? Value)[] parameters)
+    public void Defer(string sql, params (string Name, object? Value)[] parameters) => DeferRows(null, sql, parameters);
+
+    /// <summary>
+    /// <see cref="Defer"/> for an INSERT whose rows may go by binary COPY on PostgreSQL (<paramref name="copy"/>; see
+    /// <see cref="CopyTarget"/> for which rows may): its parameters are the rows' values, row after row.
+    /// </summary>
+    public void DeferRows(CopyTarget? copy, string sql, params (string Name, object? Value)[] parameters)
     {
-        if (owner.Transaction is null || owner.Dialect.Provider != StoreProvider.Postgres)
+        if (owner.Transaction is null)
         {
             Command(sql, parameters).ExecuteNonQuery();
             return;
@@ -46,17 +60,17 @@ internal sealed partial class Statements
             FlushPending();
         }
 
-        _pending.Add((sql, parameters));
+        _pending.Add(new Write(sql, parameters, Batches ? copy : null));
     }
 
     /// <summary>
     /// <see cref="Defer"/> for the INSERT of a new row with key <paramref name="key"/>: while it waits, the row's
     /// final values can still go into it (<see cref="TryRewriteWaiting"/>).
     /// </summary>
-    public void DeferInsert(long key, string sql, params (string Name, object? Value)[] parameters)
+    public void DeferInsert(long key, CopyTarget? copy, string sql, params (string Name, object? Value)[] parameters)
     {
         var waiting = _pending.Count;
-        Defer(sql, parameters);
+        DeferRows(copy, sql, parameters);
         if (_pending.Count > waiting)
         {
             _insertWaiting[key] = waiting;
@@ -67,21 +81,38 @@ internal sealed partial class Statements
     /// Replaces the waiting INSERT of the row <paramref name="key"/> with what <paramref name="rewrite"/> makes of its
     /// parameters; false when it is not waiting (it went out already, or it was never deferred).
     /// </summary>
-    public bool TryRewriteWaiting(long key, Func<(string Name, object? Value)[], (string Sql, (string Name, object? Value)[] Parameters)> rewrite)
+    public bool TryRewriteWaiting(long key, CopyTarget? copy, Func<(string Name, object? Value)[], (string Sql, (string Name, object? Value)[] Parameters)> rewrite)
     {
         if (!_insertWaiting.Remove(key, out var at))
         {
             return false;
         }
 
-        _pending[at] = rewrite(_pending[at].Parameters);
+        var (sql, parameters) = rewrite(_pending[at].Parameters);
+        _pending[at] = new Write(sql, parameters, Batches ? copy : null);
         return true;
+    }
+
+    /// <summary>
+    /// <see cref="Defer"/> for a write that a later one with the same <paramref name="key"/> makes moot (a counter's
+    /// row): while it waits, the later one replaces it, and it goes after the other waiting writes.
+    /// </summary>
+    public void DeferLast(string key, string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (owner.Transaction is null)
+        {
+            Command(sql, parameters).ExecuteNonQuery();
+            return;
+        }
+
+        _last[key] = new Write(sql, parameters, null);
     }
 
     /// <summary>The first column of the first row of <paramref name="sql"/>, sent with the writes waiting.</summary>
     public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
     {
-        if (_pending.Count == 0)
+        // Command sends the waiting writes first (through the unit of work's Connection), one by one on SQLite.
+        if (!Waiting || !Batches)
         {
             return Command(sql, parameters).ExecuteScalar();
         }
@@ -101,7 +132,7 @@ internal sealed partial class Statements
     public T? First<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
         where T : class
     {
-        if (_pending.Count == 0)
+        if (!Waiting || !Batches)
         {
             using var single = Command(sql, parameters).ExecuteReader();
             return single.Read() ? read(single) : null;
@@ -117,12 +148,33 @@ internal sealed partial class Statements
     /// <summary>Sends the waiting writes now (before another use of the connection, and before a commit).</summary>
     public void FlushPending()
     {
-        if (_pending.Count == 0)
+        if (!Waiting)
         {
             return;
         }
 
+        if (!Batches)
+        {
+            // Taken out first: each Command passes through the unit of work's Connection, which flushes again.
+            var waiting = _pending.Concat(_last.Values).ToArray();
+            _pending.Clear();
+            _last.Clear();
+            _insertWaiting.Clear();
+            foreach (var (sql, parameters, _) in waiting)
+            {
+                Command(sql, parameters).ExecuteNonQuery();
+            }
+
+            return;
+        }
+
         using var batch = Batch();
+        if (batch.BatchCommands.Count == 0)
+        {
+            // Every waiting write went by COPY.
+            return;
+        }
+
         owner.Dialect.PrepareStatements(batch);
         batch.ExecuteNonQuery();
     }
@@ -131,23 +183,37 @@ internal sealed partial class Statements
     public void ClearPending()
     {
         _pending.Clear();
+        _last.Clear();
         _insertWaiting.Clear();
     }
 
-    /// <summary>A batch of the waiting writes, which it takes over; prepare it once its last statement is in.</summary>
+    private bool Waiting => _pending.Count > 0 || _last.Count > 0;
+
+    /// <summary>
+    /// A batch of the waiting writes, which it takes over; prepare it once its last statement is in. The rows that
+    /// may go by COPY go first, before the batch is even built (<see cref="CopyRows"/>).
+    /// </summary>
     private DbBatch Batch()
     {
+        CopyRows(_pending);
         var batch = owner.RawConnection.CreateBatch();
         batch.Transaction = owner.Transaction;
-        foreach (var (sql, parameters) in _pending)
+        foreach (var (sql, parameters, copy) in _pending.Concat(_last.Values))
         {
-            Add(batch, sql, parameters);
+            if (copy is null)
+            {
+                Add(batch, sql, parameters);
+            }
         }
 
         _pending.Clear();
+        _last.Clear();
         _insertWaiting.Clear();
         return batch;
     }
+
+    /// <summary>A waiting write: its statement, and where its rows may go by COPY instead (PostgreSQL only).</summary>
+    private readonly record struct Write(string Sql, (string Name, object? Value)[] Parameters, CopyTarget? Copy);
 
     private static void Add(DbBatch batch, string sql, (string Name, object? Value)[] parameters)
     {

@@ -8,12 +8,20 @@ internal sealed partial class Statements
 
     private readonly Dictionary<(string Table, int Rows), (string Sql, string[] Columns, string[] Names)> _insertStatements = [];
 
-    /// <summary>Inserts rows with a multi-row INSERT per chunk, in the current unit of work.</summary>
+    /// <summary>
+    /// Inserts rows with a multi-row INSERT per chunk, in the current unit of work; by binary COPY on PostgreSQL when
+    /// <paramref name="copy"/> names the table (only rows no earlier waiting write could touch: see <see cref="CopyTarget"/>).
+    /// </summary>
     /// <remarks>Through the kept commands and prepared batches: a statement's text and parameter names are
     /// built once per table and chunk size, not once per call, and the chunk sizes are few (<see cref="StatementRows"/>),
     /// so that each is prepared once and the statements a connection keeps prepared stay a bounded set.</remarks>
-    public void InsertRows(string table, string[] columns, IEnumerable<object?[]> rows)
+    public void InsertRows(string table, string[] columns, IEnumerable<object?[]> rows, CopyTarget? copy = null)
     {
+        if (copy is not null && (copy.Table != table || !copy.Columns.AsSpan().SequenceEqual(columns)))
+        {
+            throw new ArgumentException($"The copy target {copy.Table} is not the table and columns inserted into ({table}).", nameof(copy));
+        }
+
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             for (var start = 0; start < chunk.Length;)
@@ -30,7 +38,7 @@ internal sealed partial class Statements
                     }
                 }
 
-                Defer(sql, parameters);
+                DeferRows(copy, sql, parameters);
                 start += count;
             }
         }

@@ -130,6 +130,7 @@ public sealed partial class UnitOfWork : IUnitOfWork
 
         _transaction = null;
         _statements.ClearPending();
+        _ids.Forget();
         foreach (var store in _stores.Values.OfType<IUnitOfWorkScoped>())
         {
             store.Ended();
