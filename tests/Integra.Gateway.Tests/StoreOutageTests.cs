@@ -104,7 +104,7 @@ public sealed partial class StoreOutageTests(PostgresFixture pg, TestServersFixt
             {
                 var reply = Assert.Single(servers.RepliesTo(mail));
                 Assert.Equal([BigSky], reply.To.Mailboxes.Select(m => m.Address));
-                Assert.Contains($",BSK,{mail.Subject[5..]},00,", SmtpReplies.Csv(reply, "outage.lsr.resp.csv"), StringComparison.Ordinal);
+                Assert.Contains($",BSK,{mail.Subject!["Port ".Length..]},00,", SmtpReplies.Csv(reply, "outage.lsr.resp.csv"), StringComparison.Ordinal);
             }
 
             // Exactly once: one answer file per request file (a second would be a numbered copy), one version each.

@@ -79,13 +79,9 @@ public sealed class PostgresFixture : IDisposable
     private void Script(string command) => TestServerScript.Run(command, _dir.Path);
 }
 
-/// <summary>
-/// The PostgreSQL tests, one at a time (the outage test restarts the server under the others' feet otherwise). The
-/// mail servers are here too, shared with the servers collection (see <see cref="TestServersFixture"/>), for the
-/// outage test's mailbox.
-/// </summary>
+/// <summary>The PostgreSQL tests, one at a time (the outage test restarts the server under the others' feet otherwise).</summary>
 [CollectionDefinition(Name)]
-public sealed class Postgres : ICollectionFixture<PostgresFixture>, ICollectionFixture<TestServersFixture>
+public sealed partial class Postgres : ICollectionFixture<PostgresFixture>
 {
     public const string Name = "postgres";
 }

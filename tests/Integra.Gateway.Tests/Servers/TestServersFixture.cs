@@ -20,6 +20,7 @@ public sealed class TestServersFixture : IDisposable
     private static TempDir? _dir;
     private static IReadOnlyDictionary<string, string>? _env;
     private static int _users;
+    private readonly string _path;
     private bool _disposed;
 
     public TestServersFixture()
@@ -29,13 +30,14 @@ public sealed class TestServersFixture : IDisposable
             if (_users == 0)
             {
                 _dir = new TempDir();
-                Script("start");
+                TestServerScript.Run("start", _dir.Path);
                 _env = File.ReadAllLines(Path.Combine(_dir.Path, "servers.env"))
                     .Select(l => l.Split('=', 2))
                     .ToDictionary(p => p[0], p => p[1]);
             }
 
             _users++;
+            _path = _dir!.Path;
             Env = _env!;
         }
     }
@@ -120,7 +122,7 @@ public sealed class TestServersFixture : IDisposable
         }
     }
 
-    private static void Script(string command) => TestServerScript.Run(command, _dir!.Path);
+    private void Script(string command) => TestServerScript.Run(command, _path);
 }
 
 [CollectionDefinition(Name)]
