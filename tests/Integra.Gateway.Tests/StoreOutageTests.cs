@@ -6,21 +6,30 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
 using Integra.Gateway.Storage.Migrations;
+using Integra.Gateway.Tests.Mail;
 using Integra.Gateway.Tests.Servers;
+using MailKit.Net.Imap;
+using MimeKit;
 using Npgsql;
 using Xunit.Abstractions;
 
 namespace Integra.Gateway.Tests;
 
 /// <summary>
-/// Issue 25 item 5: the gateway survives its database. Two `run` instances (local drop and portal) on one PostgreSQL,
-/// the server restarted in immediate mode twice while they drain a backlog: neither stops, every file is answered
-/// exactly once, and the portal's inbox worker and pages answer again within 10 s of the server's return.
+/// Issue 25 item 5: the gateway survives its database. Two `run` instances (local drop, Montana mailbox and portal)
+/// on one PostgreSQL, the server restarted in immediate mode twice while they drain a backlog: neither stops, every
+/// file is answered exactly once, every mail gets exactly one reply, and the portal's inbox worker and pages answer
+/// again within 10 s of the server's return.
 /// </summary>
 [Collection(Postgres.Name)]
-public sealed partial class StoreOutageTests(PostgresFixture pg, ITestOutputHelper output) : IDisposable
+public sealed partial class StoreOutageTests(PostgresFixture pg, TestServersFixture servers, ITestOutputHelper output) : IDisposable
 {
     private const int Files = 600;
+
+    /// <summary>Mails per batch: one batch before the instances start, one before each restart (in flight during it).</summary>
+    private const int MailBatch = 10;
+    private const int Mails = 3 * MailBatch;
+    private const string BigSky = "lsr@bigsky-local.example";
     private static readonly TimeSpan BackAgain = TimeSpan.FromSeconds(10);
     private readonly TempDir _temp = new();
 
@@ -40,8 +49,13 @@ public sealed partial class StoreOutageTests(PostgresFixture pg, ITestOutputHelp
                 + $"ACM,OUT-{i},00,ACMW,6001,C,CB,V,2026-03-10,5035550900,Y,A1001,97201,{tn},A,outage {i}\n");
         }
 
+        // A folder of this test's own as the mailbox's inbox: the mail tests share the Dovecot user and its INBOX.
+        var folder = $"Outage{Guid.NewGuid():N}";
+        var mails = new List<MimeMessage>();
+        await AppendMails(folder, mails, create: true);
+
         var outbound = Path.Combine(_temp.Path, "drop", "ACME", "out");
-        var instances = new[] { "a", "b" }.Select(name => Instance.Start(_temp.Path, name, database)).ToList();
+        var instances = new[] { "a", "b" }.Select(name => Instance.Start(_temp.Path, name, database, servers, folder)).ToList();
         try
         {
             foreach (var instance in instances)
@@ -55,6 +69,9 @@ public sealed partial class StoreOutageTests(PostgresFixture pg, ITestOutputHelp
                 Assert.True(await Eventually.Until(() => Answered(outbound) > before + 20, TimeSpan.FromSeconds(90)), Logs(instances));
                 var atRestart = Answered(outbound);
                 Assert.True(restart > 1 || atRestart < Files, "the first restart comes mid-drain");
+
+                // Mails arriving just before the outage: some are read, decided or replied to as the server goes.
+                await AppendMails(folder, mails, create: false);
                 pg.Restart();
                 output.WriteLine($"restart {restart}: {atRestart} of {Files} answered, server back after the restart command returned");
                 var back = Stopwatch.StartNew();
@@ -77,13 +94,25 @@ public sealed partial class StoreOutageTests(PostgresFixture pg, ITestOutputHelp
             }
 
             Assert.True(await Eventually.Until(() => Answered(outbound) == Files, TimeSpan.FromSeconds(180)), $"{Answered(outbound)} of {Files} answered\n{Logs(instances)}");
+            Assert.Equal(Mails, mails.Count);
+            Assert.True(
+                await Eventually.Until(() => mails.All(m => servers.RepliesTo(m).Count > 0), TimeSpan.FromSeconds(60)),
+                $"{mails.Count(m => servers.RepliesTo(m).Count > 0)} of {Mails} mails answered\n{Logs(instances)}");
+
+            // Exactly once by mail: one reply per request mail, carrying its file's answer.
+            foreach (var mail in mails)
+            {
+                var reply = Assert.Single(servers.RepliesTo(mail));
+                Assert.Equal([BigSky], reply.To.Mailboxes.Select(m => m.Address));
+                Assert.Contains($",BSK,{mail.Subject!["Port ".Length..]},00,", SmtpReplies.Csv(reply, "outage.lsr.resp.csv"), StringComparison.Ordinal);
+            }
 
             // Exactly once: one answer file per request file (a second would be a numbered copy), one version each.
             Assert.Equal(Files, Directory.GetFiles(outbound).Length);
             await using (var connection = new NpgsqlConnection(Unpooled(database)))
             {
-                Assert.Equal(Files, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM versions"));
-                Assert.Equal(Files, await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT order_id) FROM versions"));
+                Assert.Equal(Files + Mails, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM versions"));
+                Assert.Equal(Files + Mails, await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT order_id) FROM versions"));
             }
 
             foreach (var instance in instances)
@@ -91,6 +120,7 @@ public sealed partial class StoreOutageTests(PostgresFixture pg, ITestOutputHelp
                 Assert.False(instance.Exited, $"instance {instance.Name} stopped\n{instance.Log}");
                 var log = instance.Log;
                 Assert.DoesNotContain("Delivering portal answers failed", log, StringComparison.Ordinal);
+                Assert.Contains("Watching mailbox", log, StringComparison.Ordinal);
 
                 // An outage seen is told once, and its end once.
                 Assert.True(await Eventually.Until(() => Count(instance.Log, "\"StoreUnavailable\"") == Count(instance.Log, "\"StoreRecovered\""), BackAgain), instance.Log);
@@ -115,6 +145,40 @@ public sealed partial class StoreOutageTests(PostgresFixture pg, ITestOutputHelp
     }
 
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>
+    /// Appends the next <see cref="MailBatch"/> request mails from Big Sky (a sender of the sample reference data) to
+    /// <paramref name="folder"/>, each with one file for a TN of its own.
+    /// </summary>
+    private async Task AppendMails(string folder, List<MimeMessage> mails, bool create)
+    {
+        var imap = servers.Mail().Imap;
+        using var client = new ImapClient();
+        await client.ConnectAsync(imap.Host, imap.Port, MailKit.Security.SecureSocketOptions.None);
+        await client.AuthenticateAsync(imap.User!, imap.ReadPassword()!);
+        var inbox = create
+            ? await client.GetFolder(client.PersonalNamespaces[0]).CreateAsync(folder, isMessageFolder: true)
+            : await client.GetFolderAsync(folder);
+        for (var i = 0; i < MailBatch; i++)
+        {
+            var n = mails.Count;
+            var pon = $"OM-{n:D3}";
+            var message = new MimeMessage { Subject = $"Port {pon}", MessageId = $"{Guid.NewGuid():N}@bigsky.test" };
+            message.From.Add(MailboxAddress.Parse(BigSky));
+            message.To.Add(MailboxAddress.Parse(imap.User!));
+            var body = new BodyBuilder { TextBody = "attached" };
+            var tn = (4065560000L + n).ToString(CultureInfo.InvariantCulture);
+            body.Attachments.Add(
+                "outage.lsr.csv",
+                System.Text.Encoding.UTF8.GetBytes($"CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN\nBSK,{pon},00,BSKY,6201,D,CB,V,2026-03-04,4065550900,Y,A1004,59601,{tn}\n"),
+                new ContentType("text", "csv"));
+            message.Body = body.ToMessageBody();
+            await inbox!.AppendAsync(new MailKit.AppendRequest(message));
+            mails.Add(message);
+        }
+
+        await client.DisconnectAsync(true);
+    }
 
     /// <summary>The test's own reads: never a pooled connection that the restart broke.</summary>
     private static string Unpooled(string database) => new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString;
@@ -168,15 +232,28 @@ public sealed partial class StoreOutageTests(PostgresFixture pg, ITestOutputHelp
             }
         }
 
-        public static Instance Start(string dir, string name, string database)
+        public static Instance Start(string dir, string name, string database, TestServersFixture servers, string folder)
         {
             var port = FreePort();
+            var mail = servers.Mail();
             var config = new
             {
                 Gateway = new { DataDirectory = Repo.SampleData, Database = database },
                 LocalDrop = new { Enabled = true, Root = Path.Combine(dir, "drop"), SeedFrom = "", PollInterval = "00:00:00.200", QuietPeriod = "00:00:00" },
                 Lifecycle = new { SweepEnabled = false, NpacOutbox = Path.Combine(dir, "npac-" + name) },
                 PortalInbox = new { DeliveryInterval = "00:00:01" },
+                Mail = new
+                {
+                    Enabled = true,
+                    Imap = new { mail.Imap.Host, mail.Imap.Port, Security = "None", AllowPlaintext = true, mail.Imap.User, mail.Imap.PasswordFile },
+                    Smtp = new { mail.Smtp.Host, mail.Smtp.Port, Security = "None", AllowPlaintext = true },
+                    mail.From,
+                    Inbox = folder,
+                    ProcessedFolder = folder + "Processed",
+                    ErrorFolder = folder + "Error",
+                    QuarantineFolder = folder + "Quarantine",
+                    PollInterval = "00:00:00.200",
+                },
             };
             var configFile = Path.Combine(dir, $"appsettings-{name}.json");
             File.WriteAllText(configFile, JsonSerializer.Serialize(config));

@@ -125,7 +125,14 @@ public sealed class MailIntake : IDisposable
 
         try
         {
-            var inbox = client.Inbox ?? throw new InvalidOperationException("the server has no INBOX");
+            // The configured inbox (the folder the round selected), not the server's INBOX: IDLE reports changes of the
+            // selected folder only, so a watch on INBOX would miss mail filed elsewhere until the IDLE refresh.
+            IMailFolder inbox;
+            using (var bounded = MailConnections.Bounded(settings.Timeout, cancellationToken))
+            {
+                inbox = await client.GetFolderAsync(settings.Inbox, bounded.Token);
+            }
+
             using var done = new CancellationTokenSource(settings.IdleRefresh);
             void Arrived(object? s, EventArgs e) => done.Cancel();
             inbox.CountChanged += Arrived;

@@ -79,8 +79,9 @@ public sealed class PostgresFixture : IDisposable
     private void Script(string command) => TestServerScript.Run(command, _dir.Path);
 }
 
+/// <summary>The PostgreSQL tests, one at a time (the outage test restarts the server under the others' feet otherwise).</summary>
 [CollectionDefinition(Name)]
-public sealed class Postgres : ICollectionFixture<PostgresFixture>
+public sealed partial class Postgres : ICollectionFixture<PostgresFixture>
 {
     public const string Name = "postgres";
 }

@@ -8,16 +8,38 @@ namespace Integra.Gateway.Tests.Servers;
 /// Real servers on loopback ports — OpenSSH sshd, Dovecot IMAP, an aiosmtpd SMTP receiver — started once for the
 /// collection by the project's script.
 /// </summary>
+/// <remarks>
+/// One set of servers for the whole run, however many collections take this fixture (the servers collection, and the
+/// PostgreSQL collection for the store outage test): xunit makes one fixture per collection, so the first one starts
+/// the servers and the last one disposed stops them. Tests that share them keep apart by their own mailbox folders
+/// and Message-IDs.
+/// </remarks>
 public sealed class TestServersFixture : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private static readonly Lock Gate = new();
+    private static TempDir? _dir;
+    private static IReadOnlyDictionary<string, string>? _env;
+    private static int _users;
+    private readonly string _path;
+    private bool _disposed;
 
     public TestServersFixture()
     {
-        Script("start");
-        Env = File.ReadAllLines(Path.Combine(_dir.Path, "servers.env"))
-            .Select(l => l.Split('=', 2))
-            .ToDictionary(p => p[0], p => p[1]);
+        lock (Gate)
+        {
+            if (_users == 0)
+            {
+                _dir = new TempDir();
+                TestServerScript.Run("start", _dir.Path);
+                _env = File.ReadAllLines(Path.Combine(_dir.Path, "servers.env"))
+                    .Select(l => l.Split('=', 2))
+                    .ToDictionary(p => p[0], p => p[1]);
+            }
+
+            _users++;
+            _path = _dir!.Path;
+            Env = _env!;
+        }
     }
 
     public IReadOnlyDictionary<string, string> Env { get; }
@@ -82,11 +104,25 @@ public sealed class TestServersFixture : IDisposable
 
     public void Dispose()
     {
-        Script("stop");
-        _dir.Dispose();
+        lock (Gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (--_users == 0)
+            {
+                Script("stop");
+                _dir!.Dispose();
+                _dir = null;
+                _env = null;
+            }
+        }
     }
 
-    private void Script(string command) => TestServerScript.Run(command, _dir.Path);
+    private void Script(string command) => TestServerScript.Run(command, _path);
 }
 
 [CollectionDefinition(Name)]
