@@ -7,18 +7,4 @@
 # under the test lock on a shared machine:
 #   flock /work/test.lock bash bench/api-load.sh [--sqlite|--postgres] [CLIENTS [SECONDS]]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-only=""
-case "${1:-}" in --sqlite|--postgres) only=$1; shift ;; esac
-dotnet build -c Release bench/Integra.Gateway.Bench -v q -nologo >/dev/null
-bench=bench/Integra.Gateway.Bench/bin/Release/net10.0/Integra.Gateway.Bench.dll
-if [ "$only" != "--postgres" ]; then
-  dotnet "$bench" api-load "${1:-50}" "${2:-30}"
-fi
-if [ "$only" != "--sqlite" ]; then
-  dir=$(mktemp -d)
-  trap 'scripts/test-servers.sh pg-stop "$dir"; rm -rf "$dir"' EXIT
-  scripts/test-servers.sh pg-start "$dir"
-  pg=$(sed -n 's/^PG_CONNECTION=//p' "$dir/postgres.env")
-  dotnet "$bench" api-load "${1:-50}" "${2:-30}" "$pg"
-fi
+exec bash "$(dirname "$0")/on-both-databases.sh" api-load "$@"

@@ -7,18 +7,4 @@
 # same process, on the same cores. Run it under the test lock on a shared machine:
 #   flock /work/test.lock bash bench/portal-load.sh [--sqlite|--postgres] [USERS [SECONDS]]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-only=""
-case "${1:-}" in --sqlite|--postgres) only=$1; shift ;; esac
-dotnet build -c Release bench/Integra.Gateway.Bench -v q -nologo >/dev/null
-bench=bench/Integra.Gateway.Bench/bin/Release/net10.0/Integra.Gateway.Bench.dll
-if [ "$only" != "--postgres" ]; then
-  dotnet "$bench" portal-load "${1:-50}" "${2:-30}"
-fi
-if [ "$only" != "--sqlite" ]; then
-  dir=$(mktemp -d)
-  trap 'scripts/test-servers.sh pg-stop "$dir"; rm -rf "$dir"' EXIT
-  scripts/test-servers.sh pg-start "$dir"
-  pg=$(sed -n 's/^PG_CONNECTION=//p' "$dir/postgres.env")
-  dotnet "$bench" portal-load "${1:-50}" "${2:-30}" "$pg"
-fi
+exec bash "$(dirname "$0")/on-both-databases.sh" portal-load "$@"

@@ -28,36 +28,9 @@ internal static class ApiLoadBench
     /// (dropped after the run) instead of a new SQLite file.</param>
     public static async Task RunAsync(string samples, int clients, int seconds, string? postgresServer = null)
     {
-        var root = Path.Combine(Path.GetTempPath(), $"integra-api-load-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(root);
-        var databases = postgresServer is null ? BenchDatabase.Sqlite(root) : BenchDatabase.Postgres(postgresServer);
-        var database = databases.Create("api");
-        var time = new BenchTime();
-        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-
-        // Every submission ports an account of its own (L19: a second order for one TN is R26).
-        var reference = Path.Combine(root, "reference");
-        LoadAccounts.Write(samples, reference);
-        var data = ReferenceDataLoader.Load(reference);
-        using var gateway = PortalGatewayHost.Build(database, reference, data, time, root, loggers, deliverInbox: true);
-
         // The per-key limit is not what is measured here: each client stays far below this one.
-        var settings = new PortalSettings { Listen = "http://127.0.0.1:0", MailOutbox = Path.Combine(root, "mail"), AccessRequestFolder = Path.Combine(root, "access-requests"), ApiPermits = 1_000_000 };
-        await gateway.StartAsync();
-        var app = PortalServer.Build(settings, database, new MailSettings(), () => data, time, loggers, gateway.Services);
-        try
-        {
-            await app.StartAsync();
-            await RunLoadAsync(new Uri(app.Urls.Single()), database, databases.Name, clients, TimeSpan.FromSeconds(seconds), time);
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            await gateway.StopAsync();
-            databases.Drop(database);
-            Directory.Delete(root, recursive: true);
-        }
+        await using var portal = await LoadPortal.StartAsync(samples, "api", postgresServer, s => s.ApiPermits = 1_000_000);
+        await RunLoadAsync(portal.Url, portal.Database, portal.DatabaseName, clients, TimeSpan.FromSeconds(seconds), portal.Time);
     }
 
     private static async Task RunLoadAsync(Uri portal, string database, string databaseName, int count, TimeSpan duration, TimeProvider time)

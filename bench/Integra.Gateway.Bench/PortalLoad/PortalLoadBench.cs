@@ -31,42 +31,10 @@ internal static class PortalLoadBench
     /// (dropped after the run) instead of a new SQLite file.</param>
     public static async Task RunAsync(string samples, int users, int seconds, string? postgresServer = null)
     {
-        var root = Path.Combine(Path.GetTempPath(), $"integra-portal-load-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(root);
-        var databases = postgresServer is null ? BenchDatabase.Sqlite(root) : BenchDatabase.Postgres(postgresServer);
-        var database = databases.Create("portal");
-        var time = new BenchTime();
-        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        var reference = Path.Combine(root, "reference");
-        LoadAccounts.Write(samples, reference);
-        var data = ReferenceDataLoader.Load(reference);
-        using var gateway = PortalGatewayHost.Build(database, reference, data, time, root, loggers, deliverInbox: true);
-        var settings = new PortalSettings
-        {
-            Listen = "http://127.0.0.1:0",
-            MailOutbox = Path.Combine(root, "mail"),
-            AccessRequestFolder = Path.Combine(root, "access-requests"),
-
-            // All the bench's users come from 127.0.0.1: the per-address throttle of sign-in (issue 26) would stop
-            // the 21st; it is not what is measured here.
-            ThrottlePermits = 1_000_000,
-        };
-        await gateway.StartAsync();
-        var app = PortalServer.Build(settings, database, new MailSettings(), () => data, time, loggers, gateway.Services);
-        try
-        {
-            await app.StartAsync();
-            var portal = new Uri(app.Urls.Single());
-            await RunLoadAsync(portal, database, databases.Name, users, TimeSpan.FromSeconds(seconds), time);
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            await gateway.StopAsync();
-            databases.Drop(database);
-            Directory.Delete(root, recursive: true);
-        }
+        // All the bench's users come from 127.0.0.1: the per-address throttle of sign-in (issue 26) would stop the
+        // 21st; it is not what is measured here.
+        await using var portal = await LoadPortal.StartAsync(samples, "portal", postgresServer, s => s.ThrottlePermits = 1_000_000);
+        await RunLoadAsync(portal.Url, portal.Database, portal.DatabaseName, users, TimeSpan.FromSeconds(seconds), portal.Time);
     }
 
     private static async Task RunLoadAsync(Uri portal, string database, string databaseName, int users, TimeSpan duration, TimeProvider time)
