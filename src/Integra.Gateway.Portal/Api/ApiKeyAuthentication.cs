@@ -40,14 +40,13 @@ public sealed class ApiKeyAuthentication(
             return Task.FromResult(Refuse("Send the key as Authorization: Bearer <key>.", keyId: null));
         }
 
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : string.Empty;
-        var keyId = ApiKeySecret.KeyIdOf(token);
-        if (keyId is null || keys.FindKey(keyId) is not { } found || !ApiKeySecret.Matches(token, found.SecretHash))
+        var presented = PresentedKey.Of(Context, keys);
+        var keyId = presented.KeyId;
+        if (presented.Key is not { } key)
         {
             return Task.FromResult(Refuse("The key is not a key of this gateway.", keyId));
         }
 
-        var key = found.Key;
         if (!key.IsUsable(clock.Now))
         {
             return Task.FromResult(Refuse(key.RevokedAt is null ? "The key has expired." : "The key was revoked.", keyId, key.Partner));

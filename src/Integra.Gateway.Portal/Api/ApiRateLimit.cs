@@ -30,12 +30,9 @@ public sealed class ApiRateLimit(PortalSettings settings, IApiStore keys) : IRat
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        var header = httpContext.Request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : string.Empty;
-        var keyId = ApiKeySecret.KeyIdOf(token);
-        var verified = keyId is not null && keys.FindKey(keyId) is { } found && ApiKeySecret.Matches(token, found.SecretHash);
+        var presented = PresentedKey.Of(httpContext, keys);
         return RateLimitPartition.GetFixedWindowLimiter(
-            verified ? $"key:{keyId}" : $"anonymous:{httpContext.Connection.RemoteIpAddress}",
+            presented.Key is not null ? $"key:{presented.KeyId}" : $"anonymous:{httpContext.Connection.RemoteIpAddress}",
             // Read when the key's window is made, so a test sets the limit before its first call.
             _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.ApiPermits, Window = settings.ApiWindow, QueueLimit = 0 });
     }
