@@ -196,6 +196,12 @@ internal sealed partial class Statements
     private DbBatch Batch()
     {
         CopyRows(_pending);
+        return BatchOfStatements();
+    }
+
+    /// <summary>A batch of the waiting writes that did not go by COPY, which it takes over.</summary>
+    private DbBatch BatchOfStatements()
+    {
         var batch = owner.RawConnection.CreateBatch();
         batch.Transaction = owner.Transaction;
         foreach (var (sql, parameters, copy) in _pending.Concat(_last.Values))

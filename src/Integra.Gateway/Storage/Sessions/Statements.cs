@@ -18,7 +18,14 @@ internal sealed partial class Statements(UnitOfWork owner)
     /// </summary>
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var connection = owner.Connection;
+        var command = Kept(owner.Connection, sql, parameters);
+        owner.Dialect.PrepareStatement(command);
+        return command;
+    }
+
+    /// <summary>The kept command for <paramref name="sql"/> on <paramref name="connection"/> with these values, not yet prepared.</summary>
+    private DbCommand Kept(DbConnection connection, string sql, (string Name, object? Value)[] parameters)
+    {
         if (!_commands.TryGetValue(sql, out var command) || !SameNames(command.Parameters, parameters))
         {
             // Another parameter list for the same text gets a new command: a prepared command whose parameters are
@@ -45,9 +52,11 @@ internal sealed partial class Statements(UnitOfWork owner)
             list[i].Value = parameters[i].Value ?? DBNull.Value;
         }
 
-        owner.Dialect.PrepareStatement(command);
         return command;
     }
+
+    /// <summary>Whether writes wait to be sent (the next use of the connection sends them).</summary>
+    public bool AnyWaiting => Waiting;
 
     /// <summary>Drops the kept commands (the connection is closed, or replaced after it broke).</summary>
     public void DisposeCommands()
