@@ -27,6 +27,10 @@ internal static class OrderRows
         return orders;
     }
 
+    /// <inheritdoc cref="Query"/>
+    public static async ValueTask<List<StoredOrder>> QueryAsync(IUnitOfWork uow, string where, (string Name, object? Value)[] parameters, CancellationToken cancellationToken) =>
+        await uow.Statements.ListAsync(Columns + " " + where, Read, parameters, cancellationToken);
+
     public static StoredOrder Read(DbDataReader r)
     {
         string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);

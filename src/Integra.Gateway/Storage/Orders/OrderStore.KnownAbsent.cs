@@ -24,7 +24,7 @@ public sealed partial class OrderStore
     /// Looks up the orders of <paramref name="partner"/>'s <paramref name="kind"/> under these CCNA and PON keys (as
     /// the handlers look them up) and remembers, until the unit of work ends, which do not exist.
     /// </summary>
-    public void LookUpOrders(string partner, OrderKind kind, IEnumerable<(string Ccna, string Pon)> keys)
+    public async ValueTask LookUpOrdersAsync(string partner, OrderKind kind, IEnumerable<(string Ccna, string Pon)> keys, CancellationToken cancellationToken)
     {
         if (_uow.Transaction is null)
         {
@@ -34,10 +34,12 @@ public sealed partial class OrderStore
         var wanted = keys.Distinct().ToList();
         foreach (var chunk in wanted.Select(k => k.Pon).Distinct(StringComparer.Ordinal).Chunk(AbsentChunk))
         {
-            var existing = _uow.Connection.Query<(string Ccna, string Pon)>(
+            var connection = await _uow.ConnectionAsync(cancellationToken);
+            var existing = (await connection.QueryAsync<(string Ccna, string Pon)>(new CommandDefinition(
                 $"SELECT ccna AS Ccna, pon AS Pon FROM orders WHERE partner = @partner AND kind = @kind AND {_uow.Dialect.InList("pon", "@pons")}",
                 new { partner, kind = StoredText.Of(kind), pons = chunk },
-                _uow.Transaction).ToHashSet();
+                _uow.Transaction,
+                cancellationToken: cancellationToken))).ToHashSet();
             var inChunk = chunk.ToHashSet(StringComparer.Ordinal);
             foreach (var key in wanted.Where(k => inChunk.Contains(k.Pon) && !existing.Contains(k)))
             {

@@ -17,6 +17,24 @@ internal sealed partial class Statements
     /// so that each is prepared once and the statements a connection keeps prepared stay a bounded set.</remarks>
     public void InsertRows(string table, string[] columns, IEnumerable<object?[]> rows, CopyTarget? copy = null)
     {
+        foreach (var (sql, parameters) in InsertStatements(table, columns, rows, copy))
+        {
+            DeferRows(copy, sql, parameters);
+        }
+    }
+
+    /// <inheritdoc cref="InsertRows"/>
+    public async ValueTask InsertRowsAsync(string table, string[] columns, IEnumerable<object?[]> rows, CopyTarget? copy, CancellationToken cancellationToken)
+    {
+        foreach (var (sql, parameters) in InsertStatements(table, columns, rows, copy))
+        {
+            await DeferRowsAsync(copy, sql, parameters, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The multi-row INSERTs of <see cref="InsertRows"/>, chunk by chunk, each with its parameters.</summary>
+    private IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> InsertStatements(string table, string[] columns, IEnumerable<object?[]> rows, CopyTarget? copy)
+    {
         if (copy is not null && (copy.Table != table || !copy.Columns.AsSpan().SequenceEqual(columns)))
         {
             throw new ArgumentException($"The copy target {copy.Table} is not the table and columns inserted into ({table}).", nameof(copy));
@@ -38,7 +56,7 @@ internal sealed partial class Statements
                     }
                 }
 
-                DeferRows(copy, sql, parameters);
+                yield return (sql, parameters);
                 start += count;
             }
         }
