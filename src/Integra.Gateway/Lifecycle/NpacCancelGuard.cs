@@ -15,7 +15,7 @@ internal static class NpacCancelGuard
 {
     /// <summary>
     /// The NPAC CANCEL lines for these ending orders' TNs, less those another open order (not one of
-    /// <paramref name="ending"/>) ports; <paramref name="kept"/> lists the TNs left out, by order.
+    /// <paramref name="ending"/>) ports, with the TNs left out, by order.
     /// </summary>
     public static async Task<NpacCancelLines> LinesAsync(IUnitOfWork store, ReferenceData data, IReadOnlyList<(StoredOrder Order, string Tn)> cancels, IReadOnlySet<long> ending, CancellationToken cancellationToken)
     {

@@ -55,6 +55,13 @@ public sealed class PortalPipelines(UnitOfWorkFactory stores, StoreAvailability 
         return IntakePipeline.Owning(store, processors.For(store), loggers.CreateLogger<PortalIntake>(), metrics, npac: null);
     }
 
+    /// <inheritdoc cref="Open"/>
+    public async Task<IntakePipeline> OpenAsync(CancellationToken cancellationToken)
+    {
+        var store = await stores.OpenAsync(cancellationToken);
+        return IntakePipeline.Owning(store, processors.For(store), loggers.CreateLogger<PortalIntake>(), metrics, npac: null);
+    }
+
     public void Dispose() => _sqliteWriter?.Dispose();
 
     private sealed class Turn(SemaphoreSlim writer) : IDisposable

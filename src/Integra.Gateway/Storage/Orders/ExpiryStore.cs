@@ -23,7 +23,7 @@ public sealed partial class ExpiryStore(IUnitOfWork uow)
     public async Task<IReadOnlyList<StoredOrder>> FocOrdersDueByAsync(LocalDate horizon, CancellationToken cancellationToken) =>
         [.. (await OrderRows.QueryAsync(uow, $"WHERE {FocDueBy}", [("@foc", FocText), ("@lsr", LsrText), ("@horizon", StoreFormats.Text(horizon))], cancellationToken)).OrderBy(o => o.Id)];
 
-    /// <summary>The TNs of the same orders as <see cref="FocOrdersDueBy"/>, by order, each in its decision's order.</summary>
+    /// <summary>The TNs of the same orders as <see cref="FocOrdersDueByAsync"/>, by order, each in its decision's order.</summary>
     public async Task<ILookup<long, StoredTn>> TnsOfFocOrdersDueByAsync(LocalDate horizon, CancellationToken cancellationToken) =>
         (await uow.QueryAsync<(long OrderId, long Seq, string Tn, string Lna, string Status)>(
                 $"SELECT t.order_id, t.seq, t.tn, t.lna, t.status FROM orders o JOIN order_tns t ON t.order_id = o.id WHERE {FocDueBy}",
@@ -33,7 +33,7 @@ public sealed partial class ExpiryStore(IUnitOfWork uow)
             .ToLookup(t => t.OrderId, t => new StoredTn(t.Tn, StoredText.Lna(t.Lna), StoredText.OrderTnStatus(t.Status)));
 
     /// <summary>
-    /// The routes of the same orders as <see cref="FocOrdersDueBy"/>, in one query; orders filed before routes were
+    /// The routes of the same orders as <see cref="FocOrdersDueByAsync"/>, in one query; orders filed before routes were
     /// kept are missing (ask <see cref="OriginStore.OriginOf"/> for those).
     /// </summary>
     public async Task<IReadOnlyDictionary<long, Delivery.DeliveryRoute>> OriginsOfFocOrdersDueByAsync(LocalDate horizon, CancellationToken cancellationToken) =>

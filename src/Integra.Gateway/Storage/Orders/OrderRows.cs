@@ -70,7 +70,7 @@ internal static class OrderRows
             ReadResponse(Response));
     }
 
-    /// <summary>A response as <see cref="OrderStore.AddVersion"/> stored it: the cells of each row, as JSON.</summary>
+    /// <summary>A response as <see cref="OrderStore.AddVersionAsync"/> stored it: the cells of each row, as JSON.</summary>
     public static List<ResponseRow> ReadResponse(string json) =>
         (JsonSerializer.Deserialize<string[][]>(json) ?? []).Select(ResponseRow.FromCells).ToList();
 }

@@ -4,10 +4,10 @@ namespace Integra.Gateway.Storage.Orders;
 
 /// <summary>
 /// A file's PONs looked up in one query per few hundred instead of one each: the orders that do not exist yet (most
-/// of a file's, usually) are then known absent for the rest of the unit of work, and <see cref="FindOrder(string,
-/// OrderKind, string, string)"/> answers them without asking the database. On PostgreSQL that look-up was the last round
+/// of a file's, usually) are then known absent for the rest of the unit of work, and <see cref="FindOrderAsync(string,
+/// OrderKind, string, string, CancellationToken)"/> answers them without asking the database. On PostgreSQL that look-up was the last round
 /// trip a new LSR cost. Only absence is remembered: an existing order is always read fresh, so no decision is
-/// taken on a copy that another step of the same unit of work has changed. <see cref="CreateOrder"/> is the only
+/// taken on a copy that another step of the same unit of work has changed. <see cref="CreateOrderAsync"/> is the only
 /// way an order comes into being, and it forgets the absence of what it creates.
 /// </summary>
 public sealed partial class OrderStore

@@ -17,7 +17,7 @@ public sealed partial class OrderStore(IUnitOfWork uow) : IUnitOfWorkScoped, IDi
     private readonly StoredJson _json = new();
 
     /// <summary>
-    /// Orders created in the current unit of work whose TNs were never written: the first <see cref="ReplaceTns"/>
+    /// Orders created in the current unit of work whose TNs were never written: the first <see cref="ReplaceTnsAsync"/>
     /// of such an order has nothing to delete, and skips the statement (one of the few per request of a large file).
     /// </summary>
     private readonly HashSet<long> _newWithoutTns = [];
@@ -265,7 +265,7 @@ public sealed partial class OrderStore(IUnitOfWork uow) : IUnitOfWorkScoped, IDi
 
     /// <summary>
     /// Sets the status of the order's ported and disconnected TNs that are not ACTIVATED (to cancel them,
-    /// <see cref="ExpiryStore.CancelOpenTns"/>): an activated TN never changes again.
+    /// <see cref="ExpiryStore.CancelOpenTnsAsync"/>): an activated TN never changes again.
     /// </summary>
     public async ValueTask SetTnStatusAsync(long orderId, OrderTnStatus status, CancellationToken cancellationToken)
     {

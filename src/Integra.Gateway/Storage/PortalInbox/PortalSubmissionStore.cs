@@ -38,21 +38,14 @@ public sealed class PortalSubmissionStore(IUnitOfWork uow)
     public (PortalSubmissionRecord Record, bool Created) Claim(string partner, string formId, string fileName, byte[] content, string sha256, string? loaName, byte[]? loaContent, string submittedBy)
     {
         var created = uow.Connection.Execute(
-            """
-            INSERT INTO portal_submissions (partner, form_id, file_name, content, sha256, loa_name, loa_content, submitted_by, received_at)
-            VALUES (@partner, @formId, @fileName, @content, @sha256, @loaName, @loaContent, @submittedBy, @now)
-            ON CONFLICT (partner, form_id) DO NOTHING
-            """,
+            ClaimSql,
             new { partner, formId, fileName, content, sha256, loaName, loaContent, submittedBy, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
             uow.Transaction);
         return (Find(partner, formId)!, created == 1);
     }
 
     public PortalSubmissionRecord? Find(string partner, string formId) =>
-        Read(uow.Connection.QueryFirstOrDefault<Row>(
-            $"SELECT {Columns} FROM portal_submissions WHERE partner = @partner AND form_id = @formId",
-            new { partner, formId },
-            uow.Transaction));
+        Read(uow.Connection.QueryFirstOrDefault<Row>(FindSql, new { partner, formId }, uow.Transaction));
 
     /// <summary>The partner's latest submission of a request file of this name (the portal's copy of what was sent).</summary>
     public PortalSubmissionRecord? ByFileName(string partner, string fileName) =>
@@ -74,9 +67,33 @@ public sealed class PortalSubmissionStore(IUnitOfWork uow)
             new { partner, orderId, submittedBy },
             uow.Transaction) > 0;
 
+    /// <inheritdoc cref="Claim"/>
+    public async Task<(PortalSubmissionRecord Record, bool Created)> ClaimAsync(string partner, string formId, string fileName, byte[] content, string sha256, string? loaName, byte[]? loaContent, string submittedBy, CancellationToken cancellationToken)
+    {
+        var created = await uow.ExecuteAsync(
+            ClaimSql,
+            new { partner, formId, fileName, content, sha256, loaName, loaContent, submittedBy, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
+            cancellationToken);
+        return (Read(await uow.QueryFirstOrDefaultAsync<Row>(FindSql, new { partner, formId }, cancellationToken))!, created == 1);
+    }
+
+    /// <inheritdoc cref="MarkAnswered"/>
+    public Task MarkAnsweredAsync(long id, CancellationToken cancellationToken) =>
+        uow.ExecuteAsync(MarkAnsweredSql, new { id, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) }, cancellationToken);
+
+    private const string ClaimSql = """
+        INSERT INTO portal_submissions (partner, form_id, file_name, content, sha256, loa_name, loa_content, submitted_by, received_at)
+        VALUES (@partner, @formId, @fileName, @content, @sha256, @loaName, @loaContent, @submittedBy, @now)
+        ON CONFLICT (partner, form_id) DO NOTHING
+        """;
+
+    private const string FindSql = $"SELECT {Columns} FROM portal_submissions WHERE partner = @partner AND form_id = @formId";
+
+    private const string MarkAnsweredSql = "UPDATE portal_submissions SET answered_at = @now WHERE id = @id AND answered_at IS NULL";
+
     public void MarkAnswered(long id) =>
         uow.Connection.Execute(
-            "UPDATE portal_submissions SET answered_at = @now WHERE id = @id AND answered_at IS NULL",
+            MarkAnsweredSql,
             new { id, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
             uow.Transaction);
 
