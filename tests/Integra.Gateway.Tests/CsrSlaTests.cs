@@ -12,13 +12,13 @@ public sealed class CsrSlaTests : IDisposable
     private readonly TempDir _temp = new();
 
     [Fact]
-    public void An_unanswered_csr_file_warns_at_20_hours_and_errors_at_24()
+    public async Task An_unanswered_csr_file_warns_at_20_hours_and_errors_at_24()
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
         using var store = TestStores.Open(_temp.File("g.db"), clock);
         var ledger = store.Intake;
-        ledger.Sighted("PORTCO", "sftp", "stuck.csr.csv"); // listed, never answered (e.g. its partner's drop broke)
-        ledger.Sighted("PORTCO", "sftp", "batch.lsr.csv"); // LSRs have no 24-hour target
+        await ledger.SightedAsync("PORTCO", "sftp", "stuck.csr.csv", CancellationToken.None); // listed, never answered (e.g. its partner's drop broke)
+        await ledger.SightedAsync("PORTCO", "sftp", "batch.lsr.csv", CancellationToken.None); // LSRs have no 24-hour target
         var logger = new CapturingLogger();
         using var monitor = new CsrSlaMonitor(store, logger);
 

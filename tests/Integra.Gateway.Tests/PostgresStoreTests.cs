@@ -78,13 +78,13 @@ public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTe
     }
 
     [SkippableFact]
-    public void One_instance_watches_the_csr_sla_and_another_takes_over_when_it_stops()
+    public async Task One_instance_watches_the_csr_sla_and_another_takes_over_when_it_stops()
     {
         var database = pg.NewDatabase();
         var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
         using var storeA = TestStores.Open(database, clock);
         using var storeB = TestStores.Open(database, clock);
-        storeA.Intake.Sighted("PORTCO", "sftp", "stuck.csr.csv");
+        await storeA.Intake.SightedAsync("PORTCO", "sftp", "stuck.csr.csv", CancellationToken.None);
         var loggerA = new CapturingLogger();
         var loggerB = new CapturingLogger();
         var monitorB = new CsrSlaMonitor(storeB, loggerB);
