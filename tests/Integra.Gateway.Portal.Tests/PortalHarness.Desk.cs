@@ -39,7 +39,7 @@ internal sealed partial class PortalHarness
         var data = Gateway.Services.GetRequiredService<ReferenceDataSource>().Current;
         var sender = data.Partner(partner)!;
         var thread = channel == Channel.Email ? new MailThread(sender.Emails[0], $"<{name}@{partner.ToLowerInvariant()}.example>", string.Empty, $"LSR {name}") : null;
-        using var pipeline = Gateway.Services.GetRequiredService<IntakePipelines>().Create();
+        using var pipeline = await Gateway.Services.GetRequiredService<IntakePipelines>().CreateAsync(CancellationToken.None);
         using var stream = new MemoryStream(content);
         var received = new ReceivedFile(sender, channel, name, stream, Convert.ToHexStringLower(SHA256.HashData(content)), Instant.FromDateTimeOffset(Time.GetUtcNow() - receivedEarlier), [], thread);
         var items = await pipeline.DecideAsync([received], CancellationToken.None);
@@ -50,7 +50,7 @@ internal sealed partial class PortalHarness
     /// <summary>Files listed in a drop or mailbox of <paramref name="partner"/> and not yet decided (waiting for an answer).</summary>
     public async Task SightAsync(string partner, Channel channel, params string[] names)
     {
-        using var pipeline = Gateway.Services.GetRequiredService<IntakePipelines>().Create();
+        using var pipeline = await Gateway.Services.GetRequiredService<IntakePipelines>().CreateAsync(CancellationToken.None);
         await pipeline.SightedAsync(partner, channel, names, CancellationToken.None);
     }
 

@@ -32,7 +32,7 @@ internal sealed partial class PortalHarness
             ?? throw new InvalidOperationException($"{partner} is not in the sample partners");
         var thread = channel == Channel.Email ? new MailThread(sender.Emails[0], $"<{name}@{partner.ToLowerInvariant()}.example>", string.Empty, $"Orders {name}") : null;
         var file = new ReceivedFile(sender, channel, name, stream, Convert.ToHexStringLower(SHA256.HashData(bytes)), Now, [], thread);
-        using var pipeline = Gateway.Services.GetRequiredService<IntakePipelines>().Create();
+        using var pipeline = await Gateway.Services.GetRequiredService<IntakePipelines>().CreateAsync(CancellationToken.None);
         var items = await pipeline.DecideAsync([file], CancellationToken.None);
         await pipeline.AnsweredAsync(items, CancellationToken.None);
         await pipeline.ArchivedAsync(items, CancellationToken.None);

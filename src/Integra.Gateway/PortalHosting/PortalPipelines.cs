@@ -49,13 +49,6 @@ public sealed class PortalPipelines(UnitOfWorkFactory stores, StoreAvailability 
     }
 
     /// <summary>A pipeline on a store of its own, for the caller alone; disposing it closes the store.</summary>
-    public IntakePipeline Open()
-    {
-        var store = stores.Open();
-        return IntakePipeline.Owning(store, processors.For(store), loggers.CreateLogger<PortalIntake>(), metrics, npac: null);
-    }
-
-    /// <inheritdoc cref="Open"/>
     public async Task<IntakePipeline> OpenAsync(CancellationToken cancellationToken)
     {
         var store = await stores.OpenAsync(cancellationToken);

@@ -30,13 +30,13 @@ public sealed class OriginStore(IUnitOfWork uow)
     /// </summary>
     public DeliveryRoute OriginOf(long orderId) =>
         Route(
-            uow.Connection.QueryFirstOrDefault<OriginRow?>(OriginSql, new { orderId }, uow.Transaction),
+            uow.Connection.QueryFirstOrDefault<(string Channel, string? To, string? MessageId, string? References, string? Subject)?>(OriginSql, new { orderId }, uow.Transaction),
             () => uow.Connection.ExecuteScalar<string?>(LatestChannelSql, new { orderId }, uow.Transaction));
 
     /// <inheritdoc cref="OriginOf"/>
     public async Task<DeliveryRoute> OriginOfAsync(long orderId, CancellationToken cancellationToken)
     {
-        var row = await uow.QueryFirstOrDefaultAsync<OriginRow?>(OriginSql, new { orderId }, cancellationToken);
+        var row = await uow.QueryFirstOrDefaultAsync<(string Channel, string? To, string? MessageId, string? References, string? Subject)?>(OriginSql, new { orderId }, cancellationToken);
         var latest = row is null ? await uow.ExecuteScalarAsync<string?>(LatestChannelSql, new { orderId }, cancellationToken) : null;
         return Route(row, () => latest);
     }
@@ -45,7 +45,7 @@ public sealed class OriginStore(IUnitOfWork uow)
 
     private const string LatestChannelSql = "SELECT channel FROM versions WHERE order_id = @orderId ORDER BY id DESC LIMIT 1";
 
-    private static DeliveryRoute Route(OriginRow? row, Func<string?> latestChannel)
+    private static DeliveryRoute Route((string Channel, string? To, string? MessageId, string? References, string? Subject)? row, Func<string?> latestChannel)
     {
         if (row is { } r)
         {
@@ -56,9 +56,6 @@ public sealed class OriginStore(IUnitOfWork uow)
         return new DeliveryRoute(latest is null ? Rules.Model.Channel.Sftp : StoredText.Channel(latest));
     }
 }
-
-/// <summary>A row of order_origins.</summary>
-internal readonly record struct OriginRow(string Channel, string? To, string? MessageId, string? References, string? Subject);
 
 /// <summary>The <see cref="OriginStore"/> of a unit of work.</summary>
 public static class OriginStoreAccess
