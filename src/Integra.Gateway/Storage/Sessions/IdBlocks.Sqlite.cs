@@ -16,7 +16,7 @@ namespace Integra.Gateway.Storage.Sessions;
 /// </remarks>
 internal sealed partial class IdBlocks
 {
-    /// <summary>The key of the waiting write of the <c>sequences</c> row (<see cref="Statements.DeferLast"/>).</summary>
+    /// <summary>The key of the waiting write of the <c>sequences</c> row (<see cref="Statements.DeferLastAsync"/>).</summary>
     private const string LsrWrite = "sequences.lsrno";
 
     /// <summary>The last id handed out in this transaction, or null before the first.</summary>

@@ -6,7 +6,7 @@ namespace Integra.Gateway.Storage.Sessions;
 /// <summary>
 /// On PostgreSQL the ids of new orders and versions, and LSR numbers, come from the server's sequences in blocks,
 /// so that creating an order and filing its version cost no round trip of their own: their INSERTs wait with the
-/// other writes (<see cref="Statements.Defer"/>) and travel with the next statement that reads. A new LSR then costs
+/// other writes (<see cref="Statements.DeferAsync"/>) and travel with the next statement that reads. A new LSR then costs
 /// one round trip (the look-up of its PON) where it cost four.
 /// </summary>
 /// <remarks>

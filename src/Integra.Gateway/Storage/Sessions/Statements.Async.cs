@@ -21,11 +21,14 @@ internal sealed partial class Statements
         return command;
     }
 
-    /// <inheritdoc cref="Defer"/>
+    /// <summary>Executes a statement whose result is not needed now: at once, or with the next round trip.</summary>
     public ValueTask DeferAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken) =>
         DeferRowsAsync(null, sql, parameters, cancellationToken);
 
-    /// <inheritdoc cref="DeferRows"/>
+    /// <summary>
+    /// <see cref="DeferAsync"/> for an INSERT whose rows may go by binary COPY on PostgreSQL (<paramref name="copy"/>;
+    /// see <see cref="CopyTarget"/> for which rows may): its parameters are the rows' values, row after row.
+    /// </summary>
     public ValueTask DeferRowsAsync(CopyTarget? copy, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
         if (owner.Transaction is null)
@@ -44,17 +47,24 @@ internal sealed partial class Statements
         return FlushThenAddAsync(new Write(sql, parameters, Batches ? copy : null), cancellationToken);
     }
 
-    /// <inheritdoc cref="DeferInsert"/>
+    /// <summary>
+    /// <see cref="DeferAsync"/> for the INSERT of a new row with key <paramref name="key"/>: while it waits, the row's
+    /// final values can still go into it (<see cref="TryRewriteWaiting"/>).
+    /// </summary>
     public async ValueTask DeferInsertAsync(long key, CopyTarget? copy, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
         await DeferRowsAsync(copy, sql, parameters, cancellationToken).ConfigureAwait(false);
         if (owner.Transaction is not null)
         {
+            // It waits last (after a flush that was due, alone): outside a unit of work it went at once.
             _insertWaiting[key] = _pending.Count - 1;
         }
     }
 
-    /// <inheritdoc cref="DeferLast"/>
+    /// <summary>
+    /// <see cref="DeferAsync"/> for a write that a later one with the same <paramref name="key"/> makes moot (a
+    /// counter's row): while it waits, the later one replaces it, and it goes after the other waiting writes.
+    /// </summary>
     public ValueTask DeferLastAsync(string key, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
         if (owner.Transaction is null)
@@ -88,7 +98,10 @@ internal sealed partial class Statements
         }
     }
 
-    /// <inheritdoc cref="First"/>
+    /// <summary>
+    /// The first row of <paramref name="sql"/> through <paramref name="read"/>, or null when there is none; sent with
+    /// the writes waiting (the previous request's last writes, when it looks up the next request's order).
+    /// </summary>
     public async ValueTask<T?> FirstAsync<T>(string sql, Func<DbDataReader, T> read, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
         where T : class
     {

@@ -4,8 +4,8 @@ namespace Integra.Gateway.Storage.Sessions;
 
 /// <summary>
 /// The statements of one unit of work's connection: each hot statement kept as a command and prepared once
-/// (<see cref="Command"/>), the writes that wait for the next round trip on PostgreSQL (<see cref="Defer"/>), and
-/// multi-row INSERTs (<see cref="InsertRows"/>). The stores' own few texts, parsed by the server once per connection.
+/// (<see cref="Command"/>), the writes that wait for the next round trip on PostgreSQL (<see cref="DeferAsync"/>), and
+/// multi-row INSERTs (<see cref="InsertRowsAsync"/>). The stores' own few texts, parsed by the server once per connection.
 /// </summary>
 internal sealed partial class Statements(UnitOfWork owner)
 {
