@@ -47,26 +47,6 @@ public sealed class PortalSubmissionStore(IUnitOfWork uow)
     public PortalSubmissionRecord? Find(string partner, string formId) =>
         Read(uow.Connection.QueryFirstOrDefault<Row>(FindSql, new { partner, formId }, uow.Transaction));
 
-    /// <summary>The partner's latest submission of a request file of this name (the portal's copy of what was sent).</summary>
-    public PortalSubmissionRecord? ByFileName(string partner, string fileName) =>
-        Read(uow.Connection.QueryFirstOrDefault<Row>(
-            $"SELECT {Columns} FROM portal_submissions WHERE partner = @partner AND file_name = @fileName ORDER BY id DESC LIMIT 1",
-            new { partner, fileName },
-            uow.Transaction));
-
-    /// <summary>
-    /// Whether one of the order's versions came from <paramref name="submittedBy"/>'s portal submissions: the same test
-    /// as the inbox's for a user without VIEW (SPEC §7), so such a user reads of an order exactly what the inbox shows.
-    /// </summary>
-    public bool SentAVersionOf(string partner, long orderId, string submittedBy) =>
-        uow.Connection.ExecuteScalar<long>(
-            """
-            SELECT COUNT(*) FROM versions v JOIN portal_submissions s ON s.partner = @partner AND s.file_name = v.file_name
-            WHERE v.order_id = @orderId AND v.channel = 'portal' AND s.submitted_by = @submittedBy
-            """,
-            new { partner, orderId, submittedBy },
-            uow.Transaction) > 0;
-
     /// <inheritdoc cref="Claim"/>
     public async Task<(PortalSubmissionRecord Record, bool Created)> ClaimAsync(string partner, string formId, string fileName, byte[] content, string sha256, string? loaName, byte[]? loaContent, string submittedBy, CancellationToken cancellationToken)
     {
@@ -76,6 +56,24 @@ public sealed class PortalSubmissionStore(IUnitOfWork uow)
             cancellationToken);
         return (Read(await uow.QueryFirstOrDefaultAsync<Row>(FindSql, new { partner, formId }, cancellationToken))!, created == 1);
     }
+
+    /// <summary>The partner's latest submission of a request file of this name (the portal's copy of what was sent).</summary>
+    public async Task<PortalSubmissionRecord?> ByFileNameAsync(string partner, string fileName, CancellationToken cancellationToken) =>
+        Read(await uow.QueryFirstOrDefaultAsync<Row>(ByFileNameSql, new { partner, fileName }, cancellationToken));
+
+    /// <summary>
+    /// Whether one of the order's versions came from <paramref name="submittedBy"/>'s portal submissions: the same test
+    /// as the inbox's for a user without VIEW (SPEC §7), so such a user reads of an order exactly what the inbox shows.
+    /// </summary>
+    public async Task<bool> SentAVersionOfAsync(string partner, long orderId, string submittedBy, CancellationToken cancellationToken) =>
+        await uow.ExecuteScalarAsync<long>(SentAVersionOfSql, new { partner, orderId, submittedBy }, cancellationToken) > 0;
+
+    private const string ByFileNameSql = $"SELECT {Columns} FROM portal_submissions WHERE partner = @partner AND file_name = @fileName ORDER BY id DESC LIMIT 1";
+
+    private const string SentAVersionOfSql = """
+        SELECT COUNT(*) FROM versions v JOIN portal_submissions s ON s.partner = @partner AND s.file_name = v.file_name
+        WHERE v.order_id = @orderId AND v.channel = 'portal' AND s.submitted_by = @submittedBy
+        """;
 
     /// <inheritdoc cref="MarkAnswered"/>
     public Task MarkAnsweredAsync(long id, CancellationToken cancellationToken) =>
