@@ -34,7 +34,7 @@ if (args.Length > 0 && args[0] == "portal-load")
 
 if (args.Length > 0 && args[0] == "sweep")
 {
-    SweepBench.Run(FindSamples(), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? args[2] : null);
+    await SweepBench.RunAsync(FindSamples(), args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? args[2] : null);
     return;
 }
 

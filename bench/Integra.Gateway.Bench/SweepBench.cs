@@ -12,7 +12,7 @@ namespace Integra.Gateway.Bench;
 /// <summary>The expiry sweep over a store of generated FOC'd orders, about 1 % of them due.</summary>
 internal static class SweepBench
 {
-    public static void Run(string samples, int orders, string? postgresServer)
+    public static async Task RunAsync(string samples, int orders, string? postgresServer)
     {
         var data = ReferenceDataLoader.Load(samples);
         var work = Path.Combine(Path.GetTempPath(), $"integra-sweep-bench-{Guid.NewGuid():N}");
@@ -21,7 +21,7 @@ internal static class SweepBench
         {
             var db = Path.Combine(work, "sweep.db");
             BenchStores.Open(db, SystemClock.Instance).Dispose(); // schema
-            Measure("SQLite", data, db, orders, () => Generate(db, orders));
+            await Measure("SQLite", data, db, orders, () => Generate(db, orders));
         }
         finally
         {
@@ -36,7 +36,7 @@ internal static class SweepBench
             {
                 var db = new NpgsqlConnectionStringBuilder(postgresServer) { Database = name }.ConnectionString;
                 BenchStores.Open(db, SystemClock.Instance).Dispose();
-                Measure("PostgreSQL", data, db, orders, () => GeneratePostgres(db, orders));
+                await Measure("PostgreSQL", data, db, orders, () => GeneratePostgres(db, orders));
                 NpgsqlConnection.ClearAllPools();
             }
             finally
@@ -46,7 +46,7 @@ internal static class SweepBench
         }
     }
 
-    private static void Measure(string provider, Rules.Reference.ReferenceData data, string db, int orders, Action generate)
+    private static async Task Measure(string provider, Rules.Reference.ReferenceData data, string db, int orders, Action generate)
     {
         var now = Instant.FromUtc(2026, 3, 20, 13, 0);
         var generating = Stopwatch.StartNew();
@@ -55,7 +55,7 @@ internal static class SweepBench
 
         using var store = BenchStores.Open(db, SystemClock.Instance);
         var sweep = Stopwatch.StartNew();
-        var result = new ExpirySweep(data, new PolicyOptions(), store).Run(now);
+        var result = (await new ExpirySweep(data, new PolicyOptions(), store).RunAsync(now, CancellationToken.None));
         sweep.Stop();
         Console.WriteLine($"[{provider}] orders     {orders} (generated in {generating.Elapsed.TotalSeconds:F1} s)");
         Console.WriteLine($"[{provider}] expired    {result.Expired} orders, {result.Cancels} cancels");

@@ -50,7 +50,7 @@ public sealed class ApiContractTests : IAsyncLifetime
         var row = Assert.Single(answer!.Rows!);
         Assert.Equal(("FOC", "API-1", "5035550101", "P", "2026-03-04"), (row.Resptyp, row.Pon, row.Tn, row.Lna, row.Dd));
         using var store = _portal.OpenOrders();
-        var order = store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "API-1")!;
+        var order = (await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "API-1", CancellationToken.None))!;
         var version = store.Orders.Version(order.Id, "00")!;
         Assert.Equal(("api", SubmitTests.Monday), (version.Channel, version.ReceivedAt.ToDateTimeOffset()));
         Assert.Equal(Rules.Model.Channel.Api, store.Origins.OriginOf(order.Id).Channel);
@@ -76,7 +76,7 @@ public sealed class ApiContractTests : IAsyncLifetime
         Assert.Single(_portal.Intake.Inbox("ACME", 10));
         Assert.Equal(422, other.ResponseStatusCode);
         using var store = _portal.OpenOrders();
-        Assert.Null(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "API-3"));
+        Assert.Null((await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "API-3", CancellationToken.None)));
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class ApiContractTests : IAsyncLifetime
         Assert.Contains("LSR privilege", refusals[0].Detail, StringComparison.Ordinal);
         Assert.Contains("VIEW privilege", refusals[3].Detail, StringComparison.Ordinal);
         using var store = _portal.OpenOrders();
-        Assert.Null(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "API-12"));
+        Assert.Null((await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "API-12", CancellationToken.None)));
     }
 
     [Fact]

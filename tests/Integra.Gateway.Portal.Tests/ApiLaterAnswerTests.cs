@@ -32,7 +32,7 @@ public sealed class ApiLaterAnswerTests : IAsyncLifetime
         {
             var data = _portal.Gateway.Services.GetRequiredService<ReferenceDataSource>().Current;
             var sweep = new ExpirySweep(data, _portal.Gateway.Services.GetRequiredService<PolicyOptions>(), store);
-            Assert.Equal(1, sweep.Run(_portal.Time.GetUtcNow().ToInstant()).Expired);
+            Assert.Equal(1, (await sweep.RunAsync(_portal.Time.GetUtcNow().ToInstant(), CancellationToken.None)).Expired);
         }
 
         Assert.Equal(1, await _portal.Intake.DeliverLaterAnswersAsync(CancellationToken.None));

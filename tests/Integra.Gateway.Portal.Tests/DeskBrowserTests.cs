@@ -21,7 +21,7 @@ public sealed class DeskBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task The_desk_approves_an_expedite_and_its_FOC_waits_for_the_partners_drop()
     {
-        Portal.Receive("BRIDGE", "desk-expedite.lsr.csv", Expedite("DESK-BR-1"), Channel.Sftp);
+        await Portal.ReceiveAsync("BRIDGE", "desk-expedite.lsr.csv", Expedite("DESK-BR-1"), Channel.Sftp);
         Portal.AddUser("reviewer@integra.example", PortalRoles.Desk, null, Password);
         var page = await browser.NewPageAsync();
         await SignInAsync(page, "reviewer@integra.example");
@@ -37,7 +37,7 @@ public sealed class DeskBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("recorded for delivery on SFTP");
         await Assertions.Expect(page.Locator("tr[data-pon='DESK-BR-1']")).ToHaveCountAsync(0);
         await browser.ShotAsync(page, "desk-review-approved");
-        Assert.Single(Portal.Outbox(Channel.Sftp), f => f.FileName == "review-DESK-BR-1-00.resp.csv");
+        Assert.Single(await Portal.OutboxAsync(Channel.Sftp), f => f.FileName == "review-DESK-BR-1-00.resp.csv");
         Assert.Equal(OrderState.Foc, Portal.Order("BRIDGE", "DESK-BR-1").State);
     }
 
@@ -45,10 +45,10 @@ public sealed class DeskBrowserTests(BrowserFixture browser)
     public async Task The_desk_reads_the_SLA_board_as_charts()
     {
         // Another account than DESK-BR-1's: the browser collection shares one portal, and one open order holds a TN (L19).
-        Portal.Receive("BRIDGE", "desk-sla.lsr.csv", Encoding.UTF8.GetBytes(
+        await Portal.ReceiveAsync("BRIDGE", "desk-sla.lsr.csv", Encoding.UTF8.GetBytes(
             "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,SUP,EXP\n" +
             "BRG,DESK-BR-2,00,BRGC,6101,D,CB,V,2026-03-03,4065550900,Y,A1011,59601,4065550301,,Y\n"), Channel.Sftp);
-        Portal.Receive("ACME", "desk-sla.csr.csv", Encoding.UTF8.GetBytes("CCNA,PON,AGAUTH,INITTEL,AN,TN\nACM,DESK-CSR-1,Y,5035550900,A1001,\nACM,DESK-CSR-2,N,5035550900,A1002,\n"), Channel.Sftp);
+        await Portal.ReceiveAsync("ACME", "desk-sla.csr.csv", Encoding.UTF8.GetBytes("CCNA,PON,AGAUTH,INITTEL,AN,TN\nACM,DESK-CSR-1,Y,5035550900,A1001,\nACM,DESK-CSR-2,N,5035550900,A1002,\n"), Channel.Sftp);
         Portal.AddUser("board@integra.example", PortalRoles.Admin, null, Password);
         var page = await browser.NewPageAsync();
         await SignInAsync(page, "board@integra.example");

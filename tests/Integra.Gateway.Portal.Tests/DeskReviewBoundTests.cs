@@ -20,7 +20,7 @@ public sealed class DeskReviewBoundTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(PortalHarness.SampleMonday));
-        _portal.Receive("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
+        await _portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
         _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
     }
 
@@ -39,7 +39,7 @@ public sealed class DeskReviewBoundTests : IAsyncLifetime
         var form = Form(page);
         Assert.Contains("name=\"dd\"", form, StringComparison.Ordinal);
         Assert.Contains($"{date} is more than 30 calendar days after the review's local date 2026-03-02; give 2026-04-01 or earlier", form, StringComparison.Ordinal);
-        Assert.Empty(_portal.Outbox(Channel.Sftp));
+        Assert.Empty(await _portal.OutboxAsync(Channel.Sftp));
         Assert.Equal(OrderState.PendingReview, _portal.Order("BRIDGE", "BR-2001").State);
     }
 
@@ -48,7 +48,7 @@ public sealed class DeskReviewBoundTests : IAsyncLifetime
     {
         using var desk = await Desk();
         Assert.Equal(HttpStatusCode.Redirect, (await Approve(desk, "2026-04-01")).StatusCode);
-        var foc = Assert.Single(_portal.Outbox(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
+        var foc = Assert.Single(await _portal.OutboxAsync(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
         Assert.All(foc.Rows, r => Assert.Equal(("FOC", "2026-04-01"), (r[0], r[8])));
     }
 

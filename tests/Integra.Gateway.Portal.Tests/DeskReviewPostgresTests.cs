@@ -25,7 +25,7 @@ public sealed class DeskReviewPostgresTests(PostgresFixture pg)
         var time = new FakeTimeProvider(PortalHarness.SampleMonday);
         await using var a = await PortalHarness.StartAsync(database, time);
         await using var b = await PortalHarness.StartAsync(database, time);
-        a.Receive("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
+        await a.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
         a.AddUser("one@integra.example", PortalRoles.Desk, null, Password);
         a.AddUser("two@integra.example", PortalRoles.Desk, null, Password);
         using var one = a.Client();
@@ -39,7 +39,7 @@ public sealed class DeskReviewPostgresTests(PostgresFixture pg)
             Assert.Equal(round == 0 ? [HttpStatusCode.Redirect, HttpStatusCode.Conflict] : [HttpStatusCode.Conflict, HttpStatusCode.Conflict], answers.Select(r => r.StatusCode).Order());
         }
 
-        Assert.Single(a.Outbox(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
+        Assert.Single(await a.OutboxAsync(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
         Assert.Equal(OrderState.Foc, a.Order("BRIDGE", "BR-2001").State);
     }
 

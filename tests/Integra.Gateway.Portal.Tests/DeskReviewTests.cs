@@ -21,8 +21,8 @@ public sealed class DeskReviewTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(PortalHarness.SampleMonday));
-        _portal.Receive("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
-        _portal.Receive("BIGSKY", "bigsky-0302.lsr.csv", Channel.Email);
+        await _portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
+        await _portal.ReceiveAsync("BIGSKY", "bigsky-0302.lsr.csv", Channel.Email);
         _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
     }
 
@@ -55,10 +55,10 @@ public sealed class DeskReviewTests : IAsyncLifetime
         var approved = await Approve(desk, "BRIDGE", "BR-2001", "2026-03-04");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
 
-        var foc = Assert.Single(_portal.Outbox(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
+        var foc = Assert.Single(await _portal.OutboxAsync(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
         Assert.Equal("BRIDGE", foc.Partner);
         Assert.All(foc.Rows, r => Assert.Equal(("FOC", "BR-2001", "00", "2026-03-04"), (r[0], r[2], r[3], r[8])));
-        Assert.DoesNotContain(_portal.Outbox(Channel.Email), f => f.FileName.Contains("BR-2001", StringComparison.Ordinal));
+        Assert.DoesNotContain(await _portal.OutboxAsync(Channel.Email), f => f.FileName.Contains("BR-2001", StringComparison.Ordinal));
         var order = _portal.Order("BRIDGE", "BR-2001");
         Assert.Equal((OrderState.Foc, new NodaTime.LocalDate(2026, 3, 4)), (order.State, order.FocDate));
 
@@ -75,12 +75,12 @@ public sealed class DeskReviewTests : IAsyncLifetime
         using var desk = await Desk();
         Assert.Equal(HttpStatusCode.Redirect, (await Approve(desk, "BIGSKY", "BSK-3003", string.Empty)).StatusCode);
 
-        var foc = Assert.Single(_portal.Outbox(Channel.Email), f => f.FileName == "review-BSK-3003-00.resp.csv");
+        var foc = Assert.Single(await _portal.OutboxAsync(Channel.Email), f => f.FileName == "review-BSK-3003-00.resp.csv");
         Assert.Equal(("lsr@bigsky-local.example", "<bigsky-0302.lsr.csv@bigsky.example>"), (foc.Route!.Thread!.To, foc.Route.Thread.MessageId));
 
         // Asked for Monday itself, reviewed Monday 12:30 before the simple cutoff: the review's ERD is Monday.
         Assert.All(foc.Rows, r => Assert.Equal(("FOC", "2026-03-02"), (r[0], r[8])));
-        Assert.DoesNotContain(_portal.Outbox(Channel.Sftp), f => f.FileName.Contains("BSK-3003", StringComparison.Ordinal));
+        Assert.DoesNotContain(await _portal.OutboxAsync(Channel.Sftp), f => f.FileName.Contains("BSK-3003", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
         var denied = await PortalHarness.PostFormAsync(desk, "/Staff/Reviews", new Dictionary<string, string> { ["partner"] = "BRIDGE", ["pon"] = "BR-2001" }, "/Staff/Reviews?handler=Deny");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
 
-        var foc = Assert.Single(_portal.Outbox(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
+        var foc = Assert.Single(await _portal.OutboxAsync(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
         Assert.All(foc.Rows, r => Assert.Equal("2026-03-06", r[8]));
         Assert.Equal(OrderState.Foc, _portal.Order("BRIDGE", "BR-2001").State);
         Assert.Single(_portal.Store.Audit("BRIDGE", 50), a => a.Action == DeskAuditActions.ReviewDenied);
@@ -109,7 +109,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Contains(words, Row(page, "BR-2001"), StringComparison.Ordinal);
-        Assert.Empty(_portal.Outbox(Channel.Sftp));
+        Assert.Empty(await _portal.OutboxAsync(Channel.Sftp));
         Assert.Equal(OrderState.PendingReview, _portal.Order("BRIDGE", "BR-2001").State);
         Assert.Single(_portal.Store.Audit("BRIDGE", 50), a => a.Action == DeskAuditActions.ReviewRefused);
     }
@@ -123,7 +123,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("VER 01 is no longer awaiting expedite review: VER 00 is", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Empty(_portal.Outbox(Channel.Sftp));
+        Assert.Empty(await _portal.OutboxAsync(Channel.Sftp));
         Assert.Equal(OrderState.PendingReview, _portal.Order("BRIDGE", "BR-2001").State);
     }
 
@@ -140,12 +140,12 @@ public sealed class DeskReviewTests : IAsyncLifetime
         var conflict = WebUtility.HtmlDecode(await answers.Single(a => a.StatusCode == HttpStatusCode.Conflict).Content.ReadAsStringAsync());
         Assert.Contains("decided already", conflict, StringComparison.Ordinal);
         Assert.Contains("no second FOC", conflict, StringComparison.Ordinal);
-        Assert.Single(_portal.Outbox(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
+        Assert.Single(await _portal.OutboxAsync(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
 
         // Later, once more from a stale page: still 409, still one FOC.
         var again = await Approve(first, "BRIDGE", "BR-2001", "2026-03-04");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Single(_portal.Outbox(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
+        Assert.Single(await _portal.OutboxAsync(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
         var post = await PortalHarness.PostFormAsync(partner, "/Partner/Users", new Dictionary<string, string> { ["partner"] = "BRIDGE", ["pon"] = "BR-2001" }, "/Staff/Reviews?handler=Approve");
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
         Assert.Equal(OrderState.PendingReview, _portal.Order("BRIDGE", "BR-2001").State);
-        Assert.Empty(_portal.Outbox(Channel.Sftp));
+        Assert.Empty(await _portal.OutboxAsync(Channel.Sftp));
     }
 
     private async Task<HttpClient> Desk(string email = "desk@integra.example")

@@ -28,15 +28,15 @@ public sealed class DeskSlaTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(PortalHarness.SampleMonday));
-        _portal.Receive("ACME", "late.csr.csv", Csr("ACM", "AC-CSR-1", "A1001", "AC-CSR-2", "A1002"), Channel.Sftp, TimeSpan.FromHours(30));
-        _portal.Receive("ACME", "ontime.csr.csv", Csr("ACM", "AC-CSR-3", "A1001"), Channel.Sftp);
-        _portal.Receive("BRIDGE", "bridge.csr.csv", Csr("BRG", "BR-CSR-1", "A1003"), Channel.Sftp);
-        _portal.Receive("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
-        _portal.Receive("BIGSKY", "bigsky-0302.lsr.csv", Channel.Email);
-        var decided = _portal.Gateway.Services.GetRequiredService<DeskViews>().Decide(new ReviewRequest("BRIDGE", "BR-2001", true, null, "desk@integra.example"));
+        await _portal.ReceiveAsync("ACME", "late.csr.csv", Csr("ACM", "AC-CSR-1", "A1001", "AC-CSR-2", "A1002"), Channel.Sftp, TimeSpan.FromHours(30));
+        await _portal.ReceiveAsync("ACME", "ontime.csr.csv", Csr("ACM", "AC-CSR-3", "A1001"), Channel.Sftp);
+        await _portal.ReceiveAsync("BRIDGE", "bridge.csr.csv", Csr("BRG", "BR-CSR-1", "A1003"), Channel.Sftp);
+        await _portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
+        await _portal.ReceiveAsync("BIGSKY", "bigsky-0302.lsr.csv", Channel.Email);
+        var decided = await _portal.Gateway.Services.GetRequiredService<DeskViews>().DecideAsync(new ReviewRequest("BRIDGE", "BR-2001", true, null, "desk@integra.example"), CancellationToken.None);
         Assert.Equal(ReviewResultStatus.Decided, decided.Status);
-        _portal.Sight("ACME", Channel.Sftp, "a.lsr.csv", "b.lsr.csv");
-        _portal.Sight("BIGSKY", Channel.Email, "c.lsr.csv");
+        await _portal.SightAsync("ACME", Channel.Sftp, "a.lsr.csv", "b.lsr.csv");
+        await _portal.SightAsync("BIGSKY", Channel.Email, "c.lsr.csv");
         var now = _portal.Time.GetUtcNow();
         _portal.Store.AddProfile("page", new Onboarding.TradingPartnerProfile(), now.AddDays(-5), now.AddDays(-1));
         _portal.Store.AddProfile("page", new Onboarding.TradingPartnerProfile(), now, now.AddDays(3));
@@ -83,19 +83,19 @@ public sealed class DeskSlaTests : IAsyncLifetime
     {
         // SLA-1 FOCs Wednesday 2026-03-04 and expires in the sweep of Thursday 2026-03-12; its NPAC CANCEL goes out;
         // NPAC then reports the TN activated on Monday 2026-03-09, before the expiry: the desk must check NPAC.
-        _portal.Receive("ACME", Channel.Sftp, "sla.lsr.csv", "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,PASSCODE,TN\nACM,SLA-1,00,ACMW,6001,C,CB,V,2026-03-04,5035550900,Y,A1001,97201,,503-555-0101\n");
+        await _portal.ReceiveAsync("ACME", Channel.Sftp, "sla.lsr.csv", "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,PASSCODE,TN\nACM,SLA-1,00,ACMW,6001,C,CB,V,2026-03-04,5035550900,Y,A1001,97201,,503-555-0101\n");
         _portal.Time.Advance(TimeSpan.FromDays(10)); // the sweep runs on Thursday 2026-03-12
         using (var store = _portal.Gateway.Services.GetRequiredService<Storage.Sessions.UnitOfWorkFactory>().Open())
         {
-            new Lifecycle.ExpirySweep(
+            await new Lifecycle.ExpirySweep(
                 _portal.Gateway.Services.GetRequiredService<Reference.ReferenceDataSource>().Current,
                 _portal.Gateway.Services.GetRequiredService<Rules.Policy.PolicyOptions>(),
-                store).Run(NodaTime.Instant.FromUtc(2026, 3, 12, 13, 0));
+                store).RunAsync(NodaTime.Instant.FromUtc(2026, 3, 12, 13, 0), CancellationToken.None);
             var outbox = store.Outbox;
-            outbox.MarkDelivered(Assert.Single(outbox.Pending(Delivery.OutboxKind.Npac)));
+            await outbox.MarkDeliveredAsync(Assert.Single((await outbox.PendingAsync(Delivery.OutboxKind.Npac, null, CancellationToken.None))), CancellationToken.None);
         }
 
-        _portal.ImportActivations("5035550101,6001,2026-03-09T20:00:00Z");
+        await _portal.ImportActivationsAsync("5035550101,6001,2026-03-09T20:00:00Z");
         using var desk = await SignedIn("desk@integra.example");
         var page = await desk.GetStringAsync("/Staff/Sla");
         Assert.Contains("<td id=\"activated-after-cancel\">1</td>", page, StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public sealed partial class DisputeBrowserTests(BrowserFixture browser)
     {
         // The browser collection's portal runs on the real clock: the DDD is two weeks from today, the LOA dated yesterday.
         var today = Portal.Time.GetUtcNow();
-        Portal.Receive("BRIDGE", "disp-browser.lsr.csv", Encoding.UTF8.GetBytes(
+        await Portal.ReceiveAsync("BRIDGE", "disp-browser.lsr.csv", Encoding.UTF8.GetBytes(
             "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,SUP,EXP,MI,REMARKS,D/TSENT,AUTHNM,DATED\n" +
             $"BRG,DISP-BR-1,00,BRGC,6101,C,CB,V,{today.AddDays(14):yyyy-MM-dd},5035550900,Y,A1008,97301,5035550301,,,,,{today.AddDays(-1):yyyy-MM-dd}T08:00:00-07:00,Lee Park,{today.AddDays(-1):yyyy-MM-dd}\n"), Channel.Sftp);
         var orderId = Portal.OrderId("BRIDGE", "LSR", "DISP-BR-1");

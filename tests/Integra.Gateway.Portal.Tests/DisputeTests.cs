@@ -26,7 +26,7 @@ public sealed partial class DisputeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(PortalHarness.SampleMonday));
-        _portal.Receive("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
+        await _portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
         _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
         _portal.AddUser("admin@bridge.example", PortalRoles.PartnerAdmin, "BRIDGE", Password);
         _order = _portal.OrderId("BRIDGE", "LSR", "BR-2001");

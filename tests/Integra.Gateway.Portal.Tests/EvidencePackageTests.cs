@@ -35,7 +35,7 @@ public sealed class EvidencePackageTests : IAsyncLifetime
     {
         // VER 00 by SFTP, Monday 12:30 in Denver.
         var sftpRequest = $"{Header}\nACM,PKG-1,00,ACMW,6001,C,CB,V,2026-03-06,5035550900,Y,A1001,97201,5035550101,,\n";
-        var sftp = _portal.Receive("ACME", Channel.Sftp, "acme-pkg.lsr.csv", sftpRequest);
+        var sftp = await _portal.ReceiveAsync("ACME", Channel.Sftp, "acme-pkg.lsr.csv", sftpRequest);
         var sftpDelivered = ResponseWriter.Bytes(sftp.Rows); // what the SFTP adapter writes into the partner's out folder
         var orderId = _portal.OrderId("ACME", "LSR", "PKG-1");
 

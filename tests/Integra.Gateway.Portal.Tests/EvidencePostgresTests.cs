@@ -36,7 +36,7 @@ public sealed partial class EvidencePostgresTests(PostgresFixture pg)
     public async Task Requests_answers_decisions_documents_and_the_package_work_on_PostgreSQL()
     {
         await using var portal = await PortalHarness.StartAsync(pg.NewDatabase(), new FakeTimeProvider(PortalHarness.SampleMonday));
-        portal.Receive("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
+        await portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
         var order = portal.OrderId("BRIDGE", "LSR", "BR-2001");
         portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
         using var desk = portal.Client();
@@ -78,7 +78,7 @@ public sealed partial class EvidencePostgresTests(PostgresFixture pg)
     {
         var database = pg.NewDatabase();
         await using var portal = await PortalHarness.StartAsync(database, new FakeTimeProvider(PortalHarness.SampleMonday));
-        portal.Receive("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
+        await portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
         var order = portal.OrderId("BRIDGE", "LSR", "BR-2001");
         using var temp = new Gateway.Tests.TempDir();
         var folder = new EvidenceFolder(temp.File("evidence"));

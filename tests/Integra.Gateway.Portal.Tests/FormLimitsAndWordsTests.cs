@@ -141,7 +141,7 @@ public sealed class FormLimitsAndWordsTests : IAsyncLifetime
         using var viewer = await _portal.PartnerClientAsync("viewer@acme.example", "ACME", Privileges.Lsr | Privileges.View);
         await PortalHarness.PostAsync(author, "/Partner/Submit/Lsr", await PortalHarness.FormAsync(author, "/Partner/Submit/Lsr"), SubmitTests.Lsr("OWN-1"));
         using var store = _portal.OpenOrders();
-        var order = store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "OWN-1")!;
+        var order = (await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "OWN-1", CancellationToken.None))!;
         var path = $"/Partner/Submit/Supplement?order={order.Id}";
 
         var refused = await colleague.GetAsync(path);

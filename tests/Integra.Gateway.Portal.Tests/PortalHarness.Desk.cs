@@ -26,42 +26,42 @@ internal sealed partial class PortalHarness
     /// Decides a sample drop file of <paramref name="partner"/> as received now on <paramref name="channel"/>, through
     /// the intake pipeline every channel feeds (mail with a thread to answer to, as the mailbox would give it).
     /// </summary>
-    public IReadOnlyList<IntakeItem> Receive(string partner, string file, Channel channel)
+    public Task<IReadOnlyList<IntakeItem>> ReceiveAsync(string partner, string file, Channel channel)
     {
         var content = File.ReadAllBytes(Path.Combine(Repo.SampleDrop(partner), file));
-        return Receive(partner, file, content, channel);
+        return ReceiveAsync(partner, file, content, channel);
     }
 
     /// <summary>Decides <paramref name="content"/> as the file <paramref name="name"/> of <paramref name="partner"/> received now.</summary>
     /// <param name="receivedEarlier">How long before now it was first seen (a file that waited before it was decided).</param>
-    public IReadOnlyList<IntakeItem> Receive(string partner, string name, byte[] content, Channel channel, TimeSpan receivedEarlier = default)
+    public async Task<IReadOnlyList<IntakeItem>> ReceiveAsync(string partner, string name, byte[] content, Channel channel, TimeSpan receivedEarlier = default)
     {
         var data = Gateway.Services.GetRequiredService<ReferenceDataSource>().Current;
         var sender = data.Partner(partner)!;
         var thread = channel == Channel.Email ? new MailThread(sender.Emails[0], $"<{name}@{partner.ToLowerInvariant()}.example>", string.Empty, $"LSR {name}") : null;
-        using var pipeline = Gateway.Services.GetRequiredService<IntakePipelines>().Create();
+        using var pipeline = await Gateway.Services.GetRequiredService<IntakePipelines>().CreateAsync(CancellationToken.None);
         using var stream = new MemoryStream(content);
         var received = new ReceivedFile(sender, channel, name, stream, Convert.ToHexStringLower(SHA256.HashData(content)), Instant.FromDateTimeOffset(Time.GetUtcNow() - receivedEarlier), [], thread);
-        var items = pipeline.Decide([received]);
-        pipeline.Answered(items);
+        var items = await pipeline.DecideAsync([received], CancellationToken.None);
+        await pipeline.AnsweredAsync(items, CancellationToken.None);
         return items;
     }
 
     /// <summary>Files listed in a drop or mailbox of <paramref name="partner"/> and not yet decided (waiting for an answer).</summary>
-    public void Sight(string partner, Channel channel, params string[] names)
+    public async Task SightAsync(string partner, Channel channel, params string[] names)
     {
-        using var pipeline = Gateway.Services.GetRequiredService<IntakePipelines>().Create();
-        pipeline.Sighted(partner, channel, names);
+        using var pipeline = await Gateway.Services.GetRequiredService<IntakePipelines>().CreateAsync(CancellationToken.None);
+        await pipeline.SightedAsync(partner, channel, names, CancellationToken.None);
     }
 
     /// <summary>Opens the gateway's order store (dispose it).</summary>
     public IUnitOfWork IUnitOfWork() => Gateway.Services.GetRequiredService<UnitOfWorkFactory>().Open();
 
     /// <summary>Responses waiting in the outbox for delivery on <paramref name="channel"/>, of every partner.</summary>
-    public IReadOnlyList<OutboxFile> Outbox(Channel channel)
+    public async Task<IReadOnlyList<OutboxFile>> OutboxAsync(Channel channel)
     {
         using var store = IUnitOfWork();
-        return store.Outbox.Pending(channel);
+        return await store.Outbox.PendingAsync(channel, null, CancellationToken.None);
     }
 
     /// <summary>The order of <paramref name="partner"/> with LSR PON <paramref name="pon"/>.</summary>

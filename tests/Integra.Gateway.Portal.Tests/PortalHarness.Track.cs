@@ -24,7 +24,7 @@ internal sealed partial class PortalHarness
     /// <paramref name="channel"/> now, decides it with the intake pipeline the channel workers use and records it
     /// answered; returns the answer, whose rows are what the channel delivered.
     /// </summary>
-    public FileOutcome Receive(string partner, Channel channel, string name, string content)
+    public async Task<FileOutcome> ReceiveAsync(string partner, Channel channel, string name, string content)
     {
         var bytes = Encoding.UTF8.GetBytes(content);
         using var stream = new MemoryStream(bytes);
@@ -32,31 +32,31 @@ internal sealed partial class PortalHarness
             ?? throw new InvalidOperationException($"{partner} is not in the sample partners");
         var thread = channel == Channel.Email ? new MailThread(sender.Emails[0], $"<{name}@{partner.ToLowerInvariant()}.example>", string.Empty, $"Orders {name}") : null;
         var file = new ReceivedFile(sender, channel, name, stream, Convert.ToHexStringLower(SHA256.HashData(bytes)), Now, [], thread);
-        using var pipeline = Gateway.Services.GetRequiredService<IntakePipelines>().Create();
-        var items = pipeline.Decide([file]);
-        pipeline.Answered(items);
-        pipeline.Archived(items);
+        using var pipeline = await Gateway.Services.GetRequiredService<IntakePipelines>().CreateAsync(CancellationToken.None);
+        var items = await pipeline.DecideAsync([file], CancellationToken.None);
+        await pipeline.AnsweredAsync(items, CancellationToken.None);
+        await pipeline.ArchivedAsync(items, CancellationToken.None);
         return items[0].Outcome ?? throw new InvalidOperationException($"{name} was not decided");
     }
 
     /// <summary>Imports NPAC activations (<c>TN,SPID,ACTIVATED</c> lines) as the <c>npac-import</c> command does.</summary>
-    public void ImportActivations(params string[] lines)
+    public async Task ImportActivationsAsync(params string[] lines)
     {
         var path = Path.Combine(_dir.Path, $"activations-{Guid.NewGuid():N}.csv");
         File.WriteAllLines(path, ["TN,SPID,ACTIVATED", .. lines]);
         using var store = Gateway.Services.GetRequiredService<UnitOfWorkFactory>().Open();
-        new ActivationImport(store, Gateway.Services.GetRequiredService<IClock>()).Import(path);
+        await new ActivationImport(store, Gateway.Services.GetRequiredService<IClock>()).ImportAsync(path, CancellationToken.None);
     }
 
     /// <summary>The desk approves the expedite of <paramref name="pon"/> as <c>review</c> does; returns the file recorded for delivery.</summary>
-    public ReviewAnswer ApproveExpedite(string partner, string pon, LocalDate dueDate)
+    public async Task<ReviewAnswer> ApproveExpediteAsync(string partner, string pon, LocalDate dueDate)
     {
         using var store = Gateway.Services.GetRequiredService<UnitOfWorkFactory>().Open();
         var review = new ExpediteReview(
             Gateway.Services.GetRequiredService<ReferenceDataSource>().Current,
             Gateway.Services.GetRequiredService<Rules.Policy.PolicyOptions>(),
             store);
-        return review.Decide(partner, pon, approve: true, dueDate, Now);
+        return await review.DecideAsync(partner, pon, approve: true, dueDate, Now, CancellationToken.None);
     }
 
     /// <summary>The id of the order of <paramref name="partner"/> with this PON.</summary>

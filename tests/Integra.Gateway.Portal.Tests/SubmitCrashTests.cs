@@ -44,7 +44,7 @@ public sealed class SubmitCrashTests : IDisposable
         await using var after = await PortalHarness.StartAsync(database, time);
         using (var store = after.OpenOrders())
         {
-            var order = store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "CRASH-1");
+            var order = (await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "CRASH-1", CancellationToken.None));
             Assert.Equal(answered, order is not null);
             Assert.Equal(answered ? 1 : 0, after.Intake.Inbox("ACME", 10).Count);
         }
@@ -56,7 +56,7 @@ public sealed class SubmitCrashTests : IDisposable
         Assert.Equal(answered, page.Contains("id=\"repeated\"", StringComparison.Ordinal));
         using var final = after.OpenOrders();
         Assert.Single(final.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "CRASH-1"));
-        Assert.Equal("00", final.Orders.LatestVer(final.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "CRASH-1")!.Id));
+        Assert.Equal("00", final.Orders.LatestVer((await final.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "CRASH-1", CancellationToken.None))!.Id));
         Assert.Contains(Assert.Single(after.Intake.Inbox("ACME", 10)).Rows, r => r.RespTyp == "FOC" && r.Pon == "CRASH-1");
     }
 

@@ -46,7 +46,7 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Contains("<td>FOC</td><td>PORTAL-1</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td>5035550101</td><td>P</td><td>2026-03-04</td>", page, StringComparison.Ordinal);
         using var store = _portal.OpenOrders();
-        var order = store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-1")!;
+        var order = (await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "PORTAL-1", CancellationToken.None))!;
         var version = store.Orders.Version(order.Id, "00")!;
         Assert.Equal(("portal", ResponseType.Foc, Monday), (version.Channel, version.Outcome, version.ReceivedAt.ToDateTimeOffset()));
         Assert.Equal(Rules.Model.Channel.Portal, store.Origins.OriginOf(order.Id).Channel);
@@ -70,7 +70,7 @@ public sealed class SubmitTests : IAsyncLifetime
         var page = await (await PortalHarness.PostAsync(client, "/Partner/Submit/Lsr", form, fields)).Content.ReadAsStringAsync();
 
         using var store = _portal.OpenOrders();
-        var rows = store.Orders.Version(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-2")!.Id, "00")!.Response;
+        var rows = store.Orders.Version((await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "PORTAL-2", CancellationToken.None))!.Id, "00")!.Response;
         foreach (var (field, code) in new[] { ("ZIP", "R24"), ("AGAUTH", "R10") })
         {
             var row = Assert.Single(rows, r => r.Code == code);
@@ -99,7 +99,7 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Contains("Simple port", simple, StringComparison.Ordinal);
         Assert.Contains("Non-simple port", nonSimple, StringComparison.Ordinal);
         using var store = _portal.OpenOrders();
-        Assert.Null(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-3"));
+        Assert.Null((await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "PORTAL-3", CancellationToken.None)));
         Assert.Empty(_portal.Intake.Inbox("ACME", 10));
     }
 
@@ -118,7 +118,7 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.Single(_portal.Intake.Inbox("ACME", 10));
         using var store = _portal.OpenOrders();
         Assert.Single(store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "PORTAL-4"));
-        Assert.Equal("00", store.Orders.LatestVer(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-4")!.Id));
+        Assert.Equal("00", store.Orders.LatestVer((await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "PORTAL-4", CancellationToken.None))!.Id));
     }
 
     [Fact]
@@ -168,7 +168,12 @@ public sealed class SubmitTests : IAsyncLifetime
         Assert.DoesNotContain("huger", await client.GetStringAsync("/Partner/Inbox"), StringComparison.Ordinal);
         var answer = _portal.Intake.Inbox("ACME", 10).Single(a => a.FileName == "acme-20260302.lsr.resp.csv");
         using var store = _portal.OpenOrders();
-        var rows = answer.Rows.Select(r => r.Pon).Distinct().SelectMany(pon => store.Orders.Version(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", pon)!.Id, "00")!.Response).ToList();
+        var rows = new List<Responses.ResponseRow>();
+        foreach (var pon in answer.Rows.Select(r => r.Pon).Distinct())
+        {
+            rows.AddRange(store.Orders.Version((await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", pon, CancellationToken.None))!.Id, "00")!.Response);
+        }
+
         Assert.Equal(ResponseWriter.Bytes(rows), await client.GetByteArrayAsync($"/Partner/Inbox/Download?id={answer.Id}"));
     }
 
@@ -178,7 +183,7 @@ public sealed class SubmitTests : IAsyncLifetime
         using var client = await _portal.PartnerClientAsync("lsr@acme.example", "ACME", Privileges.Lsr);
         await PortalHarness.PostAsync(client, "/Partner/Submit/Lsr", await PortalHarness.FormAsync(client, "/Partner/Submit/Lsr"), Lsr("PORTAL-5"));
         using var store = _portal.OpenOrders();
-        var order = store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-5")!;
+        var order = (await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "PORTAL-5", CancellationToken.None))!;
         var path = $"/Partner/Submit/Supplement?order={order.Id}";
 
         var prefilled = await client.GetStringAsync(path);
@@ -202,7 +207,7 @@ public sealed class SubmitTests : IAsyncLifetime
         using var acme = await _portal.PartnerClientAsync("lsr@acme.example", "ACME", Privileges.Lsr);
         await PortalHarness.PostAsync(acme, "/Partner/Submit/Lsr", await PortalHarness.FormAsync(acme, "/Partner/Submit/Lsr"), Lsr("PORTAL-6"));
         using var store = _portal.OpenOrders();
-        var order = store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACM", "PORTAL-6")!;
+        var order = (await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACM", "PORTAL-6", CancellationToken.None))!;
         var answer = Assert.Single(_portal.Intake.Inbox("ACME", 10));
         using var bridge = await _portal.PartnerClientAsync("lsr@bridge.example", "BRIDGE", Privileges.Lsr | Privileges.View);
 

@@ -19,7 +19,7 @@ public sealed class TrackingBrowserTests(BrowserFixture browser)
     {
         // The shared portal's clock is today's: the due dates are three weeks out, whatever today is.
         var ddd = Portal.Time.GetUtcNow().AddDays(21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var delivered = Portal.Receive("BRIDGE", Channel.Sftp, "bridge-track.lsr.csv", $"""
+        var delivered = await Portal.ReceiveAsync("BRIDGE", Channel.Sftp, "bridge-track.lsr.csv", $"""
             CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,PASSCODE,TN,SUP,EXP,MI,REMARKS,D/TSENT,AUTHNM,DATED,STATE
             BRG,BRG-5001,00,BRGC,6101,C,CB,V,{ddd},5035550900,Y,A1004,59601,,406-555-0101,,,,,,,,MT
             BRG,BRG-5002,00,BRGC,6101,C,CB,V,{ddd},5035550900,Y,A1002,55401,0000,612-555-0101,,,,,,,,MN

@@ -58,15 +58,15 @@ public sealed class TrackingFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(Monday));
-        AcmeSftp = Portal.Receive("ACME", Channel.Sftp, "acme-20260302.lsr.csv", File.ReadAllText(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv")));
+        AcmeSftp = await Portal.ReceiveAsync("ACME", Channel.Sftp, "acme-20260302.lsr.csv", File.ReadAllText(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv")));
         Portal.Time.SetUtcNow(Monday.AddMinutes(5));
-        BigSkySftp = Portal.Receive("BIGSKY", Channel.Sftp, "bigsky-0302.lsr.csv", File.ReadAllText(Path.Combine(Repo.SampleDrop("BIGSKY"), "bigsky-0302.lsr.csv")));
+        BigSkySftp = await Portal.ReceiveAsync("BIGSKY", Channel.Sftp, "bigsky-0302.lsr.csv", File.ReadAllText(Path.Combine(Repo.SampleDrop("BIGSKY"), "bigsky-0302.lsr.csv")));
         Portal.Time.SetUtcNow(Wednesday);
-        AcmeEmail = Portal.Receive("ACME", Channel.Email, "acme-0304.lsr.csv", AcmeMail);
+        AcmeEmail = await Portal.ReceiveAsync("ACME", Channel.Email, "acme-0304.lsr.csv", AcmeMail);
         Portal.Time.SetUtcNow(Wednesday.AddMinutes(10));
-        AcmeSupplementsSftp = Portal.Receive("ACME", Channel.Sftp, "acme-0304b.lsr.csv", AcmeSupplements);
-        Portal.ImportActivations("6125550101,6001,2026-03-04T16:00:00Z");
-        BigSkyReview = Portal.ApproveExpedite("BIGSKY", "BSK-3003", new LocalDate(2026, 3, 5));
+        AcmeSupplementsSftp = await Portal.ReceiveAsync("ACME", Channel.Sftp, "acme-0304b.lsr.csv", AcmeSupplements);
+        await Portal.ImportActivationsAsync("6125550101,6001,2026-03-04T16:00:00Z");
+        BigSkyReview = await Portal.ApproveExpediteAsync("BIGSKY", "BSK-3003", new LocalDate(2026, 3, 5));
 
         Portal.AddUser("viewer@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
         Portal.AddUser("orders@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr | Privileges.View);

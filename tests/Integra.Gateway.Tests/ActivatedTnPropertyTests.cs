@@ -72,7 +72,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), Prop.ForAll(histories, h => Run(h.start, h.steps)));
     }
 
-    private bool Run(int startMinutes, LifeStep[] steps)
+    private async Task<bool> Run(int startMinutes, LifeStep[] steps)
     {
         var pon = $"PT-{++_case}";
         _clock.Reset(Start + Duration.FromMinutes(startMinutes));
@@ -84,10 +84,10 @@ public sealed class ActivatedTnPropertyTests : IDisposable
             var activatedBefore = Activated(pon);
             var produced = step.Kind switch
             {
-                0 => Version(pon, versions++, step, now),
-                1 => Activate(pon, step, now),
-                2 => Sweep(pon, now),
-                _ => Review(pon, step, now),
+                0 => await Version(pon, versions++, step, now),
+                1 => await Activate(pon, step, now),
+                2 => await Sweep(pon, now),
+                _ => await Review(pon, step, now),
             };
             var canceled = produced.Where(r => r.Kind is "CAN" or "CANCEL").Select(r => r.Tn).ToList();
             Assert.False(canceled.Intersect(activatedBefore).Any(), $"{pon}: step {step} canceled activated TN(s) {string.Join(',', canceled.Intersect(activatedBefore))}");
@@ -107,7 +107,7 @@ public sealed class ActivatedTnPropertyTests : IDisposable
     private HashSet<string> Activated(string pon) =>
         _store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, pon).SelectMany(o => _store.Orders.Tns(o.Id)).Where(t => t.Status == OrderTnStatus.Activated).Select(t => t.Tn).ToHashSet();
 
-    private List<Produced> Version(string pon, int ver, LifeStep step, Instant now)
+    private async Task<List<Produced>> Version(string pon, int ver, LifeStep step, Instant now)
     {
         var sup = ver == 0 ? string.Empty : step.Sup switch { 0 => "1", 1 => "2", 2 => "3", _ => string.Empty };
         var ddd = sup == "1" ? string.Empty : now.InZone(Central).Date.PlusDays(step.DddOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -115,38 +115,38 @@ public sealed class ActivatedTnPropertyTests : IDisposable
             $"ACM,{pon},{ver:D2},ACMW,6001,C,CB,V,{ddd},5035550900,Y,A1002,55401,{tn},A,7741,2026-02-24T09:00:00-06:00,Pat Jones,2026-02-23,{sup},{(step.Expedite ? "Y" : string.Empty)},\"{Remarks[step.Remarks]}\"");
         var content = Encoding.UTF8.GetBytes(Header + "\n" + string.Join('\n', rows) + "\n");
         using var stream = new MemoryStream(content);
-        var outcome = _processor.Process(new Receipt(_data.Partner("ACME")!, Channel.Sftp, now), $"{pon}-{ver}.lsr.csv", stream, content.Length, new DirectoryLoaSource(_temp.Path));
+        var outcome = (await _processor.ProcessAsync(new Receipt(_data.Partner("ACME")!, Channel.Sftp, now), $"{pon}-{ver}.lsr.csv", stream, content.Length, new DirectoryLoaSource(_temp.Path), CancellationToken.None));
         var produced = outcome.Rows.Select(r => new Produced(Storage.StoredText.Of(r.RespTyp), r.Tn, r.Dd.Length > 0 ? Storage.StoreFormats.Date(r.Dd) : null)).ToList();
         produced.AddRange((outcome.NpacBatches ?? []).SelectMany(b => b.Rows).Select(r => new Produced("CANCEL", r[1])));
         return produced;
     }
 
-    private List<Produced> Activate(string pon, LifeStep step, Instant now)
+    private async Task<List<Produced>> Activate(string pon, LifeStep step, Instant now)
     {
         var file = _temp.File($"{pon}-act-{now.ToUnixTimeTicks()}.csv");
         var tns = Tns.Where((_, i) => (step.TnMask & (1 << i)) != 0);
         File.WriteAllText(file, "TN,SPID,ACTIVATED\n" + string.Concat(tns.Select(tn => $"{tn},6001,{now}\n")));
-        new ActivationImport(_store, _clock).Import(file);
+        await new ActivationImport(_store, _clock).ImportAsync(file, CancellationToken.None);
         return [];
     }
 
-    private List<Produced> Sweep(string pon, Instant now)
+    private async Task<List<Produced>> Sweep(string pon, Instant now)
     {
-        var result = new ExpirySweep(_data, _options, _store).Run(now);
+        var result = (await new ExpirySweep(_data, _options, _store).RunAsync(now, CancellationToken.None));
         return result.Files.SelectMany(f => f.Kind == OutboxKind.Npac
                 ? f.Rows.Where(r => r[3] == pon).Select(r => new Produced("CANCEL", r[1]))
                 : f.Rows.Where(r => r[2] == pon).Select(r => new Produced(r[0], r[6])))
             .ToList();
     }
 
-    private List<Produced> Review(string pon, LifeStep step, Instant now)
+    private async Task<List<Produced>> Review(string pon, LifeStep step, Instant now)
     {
         if (!_store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, pon).Any(o => o.State == OrderState.PendingReview))
         {
             return [];
         }
 
-        var answer = new ExpediteReview(_data, _options, _store).Decide("ACME", pon, step.Approve, null, now);
+        var answer = (await new ExpediteReview(_data, _options, _store).DecideAsync("ACME", pon, step.Approve, null, now, CancellationToken.None));
         return answer.Rows.Select(r => new Produced(Storage.StoredText.Of(r.RespTyp), r.Tn, Storage.StoreFormats.Date(r.Dd))).ToList();
     }
 

@@ -93,15 +93,15 @@ public sealed class BacklogRoundTests : IDisposable
     {
         var ledger = _store.Intake;
         var names = Enumerable.Range(0, 5_000).Select(i => $"f{i:D4}.lsr.csv").ToList();
-        var first = ledger.Sighted("ACME", "local", names.Take(3_000));
+        var first = (await ledger.SightedAsync("ACME", "local", names.Take(3_000), CancellationToken.None));
         _clock.AdvanceMinutes(5);
-        var second = ledger.Sighted("ACME", "local", names);
+        var second = (await ledger.SightedAsync("ACME", "local", names, CancellationToken.None));
 
         Assert.Equal(3_000, first.Count);
         Assert.Equal(5_000, second.Count);
         Assert.All(names.Take(3_000), n => Assert.Equal(first[n], second[n]));
         Assert.All(names.Skip(3_000), n => Assert.Equal(first["f0000.lsr.csv"] + Duration.FromMinutes(5), second[n]));
-        Assert.Empty(ledger.Sighted("ACME", "local", []));
+        Assert.Empty((await ledger.SightedAsync("ACME", "local", [], CancellationToken.None)));
     }
 
     [Fact]

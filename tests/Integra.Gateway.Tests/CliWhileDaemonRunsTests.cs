@@ -35,7 +35,7 @@ public sealed class CliWhileDaemonRunsTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.Combine(_cli.Out, "ACME"), "sweep-*"));
         using (var store = TestStores.Open(_cli.Db, SystemClock.Instance))
         {
-            var waiting = store.Outbox.Pending(Rules.Model.Channel.Local);
+            var waiting = (await store.Outbox.PendingAsync(Rules.Model.Channel.Local, null, CancellationToken.None));
             Assert.Equal(["ACME", "BRIDGE"], waiting.Select(f => f.Partner).Order());
         }
 

@@ -59,17 +59,17 @@ public sealed class ClusterTests(PostgresFixture pg)
         var data = ReferenceDataLoader.Load(Repo.SampleData);
         var policy = new Configuration.PolicySettings().ToPolicyOptions();
         var now = SystemClock.Instance.GetCurrentInstant();
-        SweepResult Sweep(IProgress<(int, int)> progress)
+        async Task<SweepResult> Sweep(IProgress<(int, int)> progress)
         {
             using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-            return new ExpirySweep(data, policy, store).Run(now, progress);
+            return await new ExpirySweep(data, policy, store).RunAsync(now, CancellationToken.None, progress);
         }
 
         // The first sweep has read its candidates and holds them, uncommitted, while a second one starts. The
         // second may not read the same candidates: it waits (bounded here) until the first commits.
         using var secondReadCandidates = new ManualResetEventSlim();
         Task<SweepResult>? second = null;
-        var first = Sweep(new Callback(_ =>
+        var first = await Sweep(new Callback(_ =>
         {
             if (second is null)
             {

@@ -43,10 +43,10 @@ public class ContractV3Tests
         return cli;
     }
 
-    private static List<OutboxFile> Outbox(CliHarness cli, OutboxKind kind)
+    private static async Task<List<OutboxFile>> Outbox(CliHarness cli, OutboxKind kind)
     {
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-        return [.. store.Outbox.Pending(kind)];
+        return [.. (await store.Outbox.PendingAsync(kind, null, CancellationToken.None))];
     }
 
     [SkippableFact]
@@ -81,9 +81,9 @@ public class ContractV3Tests
         Assert.Equal(("FOC", "2026-03-20"), (foc["RESPTYP"], foc["DD"]));
 
         // P1 expired as the sweep would have expired it: CAN E01 on its own channel, and its NPAC cancel.
-        var can = Assert.Single(Outbox(cli, OutboxKind.Response).SelectMany(f => f.Rows));
+        var can = Assert.Single((await Outbox(cli, OutboxKind.Response)).SelectMany(f => f.Rows));
         Assert.Equal(("CAN", "P1", "5035550101", "E01"), (can[0], can[2], can[6], can[9]));
-        var npac = Assert.Single(Outbox(cli, OutboxKind.Npac).SelectMany(f => f.Rows));
+        var npac = Assert.Single((await Outbox(cli, OutboxKind.Npac)).SelectMany(f => f.Rows));
         Assert.Equal(("CANCEL", "5035550101", "P1"), (npac[0], npac[1], npac[3]));
 
         // The sweep that follows finds nothing more, and never cancels the TN P2 now ports.
@@ -91,7 +91,7 @@ public class ContractV3Tests
         Assert.Empty(cli.AllRows("npac", "npac-cancel-"));
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
         Assert.Equal(Rules.Model.OrderState.Expired, Assert.Single(store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "P1")).State);
-        Assert.Equal("P2", Assert.Single(store.TnHolds.TnHolders(["5035550101"])).Order.Pon);
+        Assert.Equal("P2", Assert.Single((await store.TnHolds.TnHoldersAsync(["5035550101"], CancellationToken.None))).Order.Pon);
     }
 
     [SkippableFact]
@@ -137,7 +137,7 @@ public class ContractV3Tests
         Assert.Equal(("FOC", "2026-03-10"), (rows[0]["RESPTYP"], rows[0]["DD"]));
 
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-        Assert.Equal(["6125550101"], store.TnHolds.TnHolders(["6125550101", "6125550102", "6125550103"]).Select(h => h.Tn));
+        Assert.Equal(["6125550101"], (await store.TnHolds.TnHoldersAsync(["6125550101", "6125550102", "6125550103"], CancellationToken.None)).Select(h => h.Tn));
     }
 
     [SkippableFact]
@@ -162,11 +162,11 @@ public class ContractV3Tests
     {
         using var cli = await P1AtFoc(NewCli());
         Assert.Equal(0, await cli.Sweep("2026-03-17T06:00:00-07:00"));
-        Assert.Single(Outbox(cli, OutboxKind.Npac));
+        Assert.Single((await Outbox(cli, OutboxKind.Npac)));
 
         // Activated on its last port day, imported after the sweep expired it.
         Assert.Equal(0, await cli.NpacImport(cli.Write("act.csv", "TN,SPID,ACTIVATED\n5035550101,6001,2026-03-16T20:00:00Z\n")));
-        Assert.Empty(Outbox(cli, OutboxKind.Npac));
+        Assert.Empty((await Outbox(cli, OutboxKind.Npac)));
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
         var order = Assert.Single(store.Orders.FindOrdersByPon("ACME", OrderKind.Lsr, "P1"));
         Assert.Equal(Rules.Model.OrderState.Complete, order.State);
@@ -182,7 +182,7 @@ public class ContractV3Tests
         using (var store = TestStores.Open(cli.Db, SystemClock.Instance))
         {
             var outbox = store.Outbox;
-            outbox.MarkDelivered(Assert.Single(outbox.Pending(OutboxKind.Npac)));
+            await outbox.MarkDeliveredAsync(Assert.Single((await outbox.PendingAsync(OutboxKind.Npac, null, CancellationToken.None))), CancellationToken.None);
         }
 
         // Activated before the sweep, imported after the CANCEL went to NPAC: the desk must look.

@@ -12,29 +12,29 @@ public sealed class CsrSlaTests : IDisposable
     private readonly TempDir _temp = new();
 
     [Fact]
-    public void An_unanswered_csr_file_warns_at_20_hours_and_errors_at_24()
+    public async Task An_unanswered_csr_file_warns_at_20_hours_and_errors_at_24()
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
         using var store = TestStores.Open(_temp.File("g.db"), clock);
         var ledger = store.Intake;
-        ledger.Sighted("PORTCO", "sftp", "stuck.csr.csv"); // listed, never answered (e.g. its partner's drop broke)
-        ledger.Sighted("PORTCO", "sftp", "batch.lsr.csv"); // LSRs have no 24-hour target
+        await ledger.SightedAsync("PORTCO", "sftp", "stuck.csr.csv", CancellationToken.None); // listed, never answered (e.g. its partner's drop broke)
+        await ledger.SightedAsync("PORTCO", "sftp", "batch.lsr.csv", CancellationToken.None); // LSRs have no 24-hour target
         var logger = new CapturingLogger();
-        using var monitor = new CsrSlaMonitor(store, logger);
+        await using var monitor = new CsrSlaMonitor(store, logger);
 
         clock.AdvanceHours(19);
-        Assert.Equal(1, monitor.Check(clock.GetCurrentInstant()));
+        Assert.Equal(1, await monitor.CheckAsync(clock.GetCurrentInstant(), CancellationToken.None));
         Assert.Empty(logger.Entries);
 
         clock.AdvanceHours(1);
-        monitor.Check(clock.GetCurrentInstant());
-        monitor.Check(clock.GetCurrentInstant());
+        await monitor.CheckAsync(clock.GetCurrentInstant(), CancellationToken.None);
+        await monitor.CheckAsync(clock.GetCurrentInstant(), CancellationToken.None);
         var warning = Assert.Single(logger.Entries);
         Assert.Equal(("CsrSlaWarning", Microsoft.Extensions.Logging.LogLevel.Warning, "stuck.csr.csv"), (warning.Id.Name, warning.Level, warning.Fields["File"]));
 
         clock.AdvanceHours(4);
-        monitor.Check(clock.GetCurrentInstant());
-        monitor.Check(clock.GetCurrentInstant());
+        await monitor.CheckAsync(clock.GetCurrentInstant(), CancellationToken.None);
+        await monitor.CheckAsync(clock.GetCurrentInstant(), CancellationToken.None);
         Assert.Equal(2, logger.Entries.Count);
         Assert.Equal(("CsrSlaBreached", Microsoft.Extensions.Logging.LogLevel.Error), (logger.Entries[1].Id.Name, logger.Entries[1].Level));
     }

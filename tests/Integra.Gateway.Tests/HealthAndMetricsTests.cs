@@ -52,15 +52,15 @@ public sealed class HealthAndMetricsTests : IDisposable
     }
 
     [Fact]
-    public void A_stale_channel_is_degraded_not_unhealthy()
+    public async Task A_stale_channel_is_degraded_not_unhealthy()
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
         var path = _temp.File("h.db");
         using (var store = TestStores.Open(path, clock))
         {
-            store.Intake.RecordPoll("ACME", "sftp", error: null);
+            await store.Intake.RecordPollAsync("ACME", "sftp", error: null, CancellationToken.None);
             clock.AdvanceSeconds(30);
-            store.Intake.RecordPoll("ACME", "sftp", error: "Connection refused");
+            await store.Intake.RecordPollAsync("ACME", "sftp", error: "Connection refused", CancellationToken.None);
         }
 
         var expected = new[] { new ChannelExpectation("ACME", "sftp", Duration.FromMinutes(2)) };
@@ -89,7 +89,7 @@ public sealed class HealthAndMetricsTests : IDisposable
 
         using (var store = TestStores.Open(path, clock))
         {
-            new Lifecycle.ExpirySweep(ReferenceDataLoader.Load(Repo.SampleData), new PolicyOptions(), store).Run(clock.GetCurrentInstant());
+            await new Lifecycle.ExpirySweep(ReferenceDataLoader.Load(Repo.SampleData), new PolicyOptions(), store).RunAsync(clock.GetCurrentInstant(), CancellationToken.None);
         }
 
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new())).Status);
@@ -103,7 +103,7 @@ public sealed class HealthAndMetricsTests : IDisposable
         var path = _temp.File("o.db");
         using (var store = TestStores.Open(path, clock))
         {
-            store.Outbox.Add(Delivery.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
+            await store.Outbox.AddAsync(Delivery.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], CancellationToken.None, new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
         }
 
         var check = new OutboxHealthCheck(path, Duration.FromMinutes(15), clock);

@@ -38,13 +38,13 @@ public sealed class HistoryReadTests : IDisposable
     }
 
     [Fact]
-    public void A_20000_row_csr_file_repeating_one_pon_and_its_resend_read_each_stored_response_once()
+    public async Task A_20000_row_csr_file_repeating_one_pon_and_its_resend_read_each_stored_response_once()
     {
         const int rows = 20_000;
         var file = RepeatedCsr(rows);
 
-        var (first, firstReads, firstResponses) = Measured(() => Process("loop.csr.csv", file));
-        var (again, againReads, againResponses) = Measured(() => Process("loop.csr.csv", file));
+        var (first, firstReads, firstResponses) = await Measured(() => Process("loop.csr.csv", file));
+        var (again, againReads, againResponses) = await Measured(() => Process("loop.csr.csv", file));
 
         // A1002 has four working TNs: the first row is answered with four CSR rows, every identical row with the
         // same four again (S7), every fourth row (another INITTEL) with one R70 (S8); sent again, the same answer.
@@ -64,13 +64,13 @@ public sealed class HistoryReadTests : IDisposable
     }
 
     [Fact]
-    public void Each_later_version_of_a_pon_reads_the_same_small_part_of_its_history()
+    public async Task Each_later_version_of_a_pon_reads_the_same_small_part_of_its_history()
     {
         const int versions = 60;
         var file = ManyVersions(versions);
 
-        var (first, firstReads, _) = Measured(() => Process("versions.lsr.csv", file));
-        var (again, againReads, againResponses) = Measured(() => Process("versions.lsr.csv", file));
+        var (first, firstReads, _) = await Measured(() => Process("versions.lsr.csv", file));
+        var (again, againReads, againResponses) = await Measured(() => Process("versions.lsr.csv", file));
 
         Assert.Equal(versions, first.Requests);
         Assert.DoesNotContain(first.Rows, r => r.Code == RejectCodes.VersionConflict);
@@ -86,10 +86,10 @@ public sealed class HistoryReadTests : IDisposable
     }
 
     [Fact]
-    public void An_activation_import_reads_each_orders_tns_once_not_once_per_activated_tn()
+    public async Task An_activation_import_reads_each_orders_tns_once_not_once_per_activated_tn()
     {
         // A1002's four TNs, all ported.
-        var foc = Process("foc.lsr.csv", """
+        var foc = await Process("foc.lsr.csv", """
             CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,PASSCODE,D/TSENT,AUTHNM,DATED
             ACM,ACT-1,00,ACMW,6001,C,CB,V,2026-03-10,5035550900,Y,A1002,55401,6125550101,7741,2026-02-24T09:00:00-06:00,Pat Jones,2026-02-23
             ACM,ACT-1,00,ACMW,6001,C,CB,V,2026-03-10,5035550900,Y,A1002,55401,6125550102,7741,2026-02-24T09:00:00-06:00,Pat Jones,2026-02-23
@@ -101,24 +101,24 @@ public sealed class HistoryReadTests : IDisposable
         var activations = _temp.File("act.csv");
         File.WriteAllText(activations, "TN,SPID,ACTIVATED\n" + string.Concat(ported.Select(tn => $"{tn},6001,2026-03-10T15:00:00Z\n")));
 
-        var (result, reads, _) = Measured(() => new ActivationImport(_store, Clock).Import(activations));
+        var (result, reads, _) = await Measured(() => new ActivationImport(_store, Clock).ImportAsync(activations, CancellationToken.None));
 
         Assert.Equal((4, 1), (result.Matched, result.Completed));
         Assert.InRange(reads, 0, ported.Count);
     }
 
     /// <summary>What <paramref name="action"/> returned, and how much history it read.</summary>
-    private (T Result, long HistoryReads, long ResponsesRead) Measured<T>(Func<T> action)
+    private async Task<(T Result, long HistoryReads, long ResponsesRead)> Measured<T>(Func<Task<T>> action)
     {
         var (reads, responses) = (_store.Orders.HistoryReads, _store.Orders.ResponsesRead);
-        var result = action();
+        var result = await action();
         return (result, _store.Orders.HistoryReads - reads, _store.Orders.ResponsesRead - responses);
     }
 
-    private FileOutcome Process(string name, string content)
+    private async Task<FileOutcome> Process(string name, string content)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
-        return _processor.Process(new Receipt(Data.Partner("ACME")!, Channel.Sftp, Clock.GetCurrentInstant()), name, stream, stream.Length, new DirectoryLoaSource(_temp.Path));
+        return await _processor.ProcessAsync(new Receipt(Data.Partner("ACME")!, Channel.Sftp, Clock.GetCurrentInstant()), name, stream, stream.Length, new DirectoryLoaSource(_temp.Path), CancellationToken.None);
     }
 
     /// <summary>A partner's script gone wrong: one CSR row for A1002 again and again, every fourth with another INITTEL.</summary>

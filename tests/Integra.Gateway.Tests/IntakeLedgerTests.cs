@@ -10,7 +10,7 @@ namespace Integra.Gateway.Tests;
 public class IntakeLedgerTests
 {
     [Fact]
-    public void Looking_up_an_open_upload_skips_the_archived_uploads_of_the_same_file()
+    public async Task Looking_up_an_open_upload_skips_the_archived_uploads_of_the_same_file()
     {
         using var temp = new TempDir();
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 18, 0));
@@ -18,12 +18,12 @@ public class IntakeLedgerTests
         var ledger = store.Intake;
         for (var i = 0; i < 3; i++)
         {
-            var upload = ledger.Open("ACME", "local", "loop.csr.csv", 10, "same", clock.GetCurrentInstant());
-            ledger.MarkArchived(upload.Id, "ACME", "local", "loop.csr.csv");
+            var upload = (await ledger.OpenAsync("ACME", "local", "loop.csr.csv", 10, "same", clock.GetCurrentInstant(), CancellationToken.None));
+            await ledger.MarkArchivedAsync(upload.Id, "ACME", "local", "loop.csr.csv", CancellationToken.None);
         }
 
-        var open = ledger.Open("ACME", "local", "loop.csr.csv", 10, "same", clock.GetCurrentInstant());
-        Assert.Equal(open, ledger.Open("ACME", "local", "loop.csr.csv", 10, "same", clock.GetCurrentInstant()));
+        var open = (await ledger.OpenAsync("ACME", "local", "loop.csr.csv", 10, "same", clock.GetCurrentInstant(), CancellationToken.None));
+        Assert.Equal(open, (await ledger.OpenAsync("ACME", "local", "loop.csr.csv", 10, "same", clock.GetCurrentInstant(), CancellationToken.None)));
 
         // Through the index of open uploads: an index over all of them would step over every archived copy, so the
         // k-th upload of one file would cost k.

@@ -107,8 +107,8 @@ public class LifecycleTests
         // The sweep committed its cancels with their deliveries: the daemon delivers them, once.
         using var store = TestStores.Open(cli.Db, NodaTime.SystemClock.Instance);
         var outbox = store.Outbox;
-        Assert.Equal(3, outbox.Pending(Delivery.OutboxKind.Npac).Sum(f => f.Rows.Count));
-        Assert.Equal(3, outbox.Pending(Delivery.OutboxKind.Response, "ACME").Sum(f => f.Rows.Count));
+        Assert.Equal(3, (await outbox.PendingAsync(Delivery.OutboxKind.Npac, null, CancellationToken.None)).Sum(f => f.Rows.Count));
+        Assert.Equal(3, (await outbox.PendingAsync(Delivery.OutboxKind.Response, "ACME", CancellationToken.None)).Sum(f => f.Rows.Count));
     }
 
     private static async Task<int> Supplement(CliHarness cli, string pon)

@@ -39,8 +39,8 @@ public sealed partial class MetricsEndpointTests : IDisposable
         {
             await Poll(store, clock, data, _temp.File("BRIDGE"), "BRIDGE", "bridge-0302.lsr.csv", twice: true);
             await Poll(store, clock, data, _temp.File("PORTCO"), "PORTCO", "portco-0302.csr.csv", twice: false);
-            store.Outbox.Add(Delivery.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
-            store.Intake.RecordPoll("ACME", "sftp", error: null);
+            await store.Outbox.AddAsync(Delivery.OutboxKind.Response, "ACME", "acme-can.resp.csv", [["CAN"]], CancellationToken.None, new Delivery.DeliveryRoute(Rules.Model.Channel.Sftp));
+            await store.Intake.RecordPollAsync("ACME", "sftp", error: null, CancellationToken.None);
         }
 
         // One Trading Partner Profile past its due time by the scrape, one not yet due.

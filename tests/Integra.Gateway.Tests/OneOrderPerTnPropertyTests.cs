@@ -96,7 +96,7 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
     /// <summary>What one step changed: the holds before and after it, and the CAN and NPAC CANCEL rows it produced.</summary>
     private sealed record Change(string Case, HistoryStep HistoryStep, IReadOnlyList<TnHolder> Before, IReadOnlyList<TnHolder> After, IReadOnlyList<string[]> Responses, IReadOnlyList<string[]> NpacCancels);
 
-    private bool Run(int startMinutes, HistoryStep[] steps, Action<Change> check)
+    private async Task<bool> Run(int startMinutes, HistoryStep[] steps, Action<Change> check)
     {
         var block = _case++;
         var tns = Enumerable.Range(0, 4).Select(j => Tn(block, j)).ToArray();
@@ -106,16 +106,16 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
         {
             _clock.Advance(Duration.FromMinutes(step.AdvanceMinutes));
             var now = _clock.GetCurrentInstant();
-            var before = _store.TnHolds.TnHolders(tns);
+            var before = await _store.TnHolds.TnHoldersAsync(tns, CancellationToken.None);
             var responses = step.Kind switch
             {
-                0 => Version(block, tns, step, versions, now),
-                1 => Activate(block, tns, step, now),
-                2 => Sweep(now),
-                _ => Review(block, step, now),
+                0 => await Version(block, tns, step, versions, now),
+                1 => await Activate(block, tns, step, now),
+                2 => await Sweep(now),
+                _ => await Review(block, step, now),
             };
-            var (outboxResponses, npac) = NewOutboxRows();
-            check(new Change($"case {block}", step, before, _store.TnHolds.TnHolders(tns), [.. responses, .. outboxResponses], npac));
+            var (outboxResponses, npac) = await NewOutboxRows();
+            check(new Change($"case {block}", step, before, await _store.TnHolds.TnHoldersAsync(tns, CancellationToken.None), [.. responses, .. outboxResponses], npac));
         }
 
         return true;
@@ -156,7 +156,7 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
         }
     }
 
-    private List<string[]> Version(int block, string[] tns, HistoryStep step, Dictionary<(int, int), int> versions, Instant now)
+    private async Task<List<string[]>> Version(int block, string[] tns, HistoryStep step, Dictionary<(int, int), int> versions, Instant now)
     {
         var (partner, ccna, nnsp) = Partners[step.Partner];
         var ver = versions.GetValueOrDefault((step.Partner, step.Pon));
@@ -168,25 +168,25 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
             $"{ccna},{Pon(block, step)},{ver:D2},{ccna}W,{nnsp},C,CB,V,{ddd},5035550900,Y,{An(block)},55401,{tn},A,,2026-02-24T09:00:00-06:00,Pat Jones,2026-02-23,{sup},{(step.Expedite ? "Y" : string.Empty)},{remarks}");
         var content = Encoding.UTF8.GetBytes(Header + "\n" + string.Join('\n', rows) + "\n");
         using var stream = new MemoryStream(content);
-        var outcome = _processor.Process(new Receipt(_data.Partner(partner)!, Channel.Sftp, now), $"{Pon(block, step)}-{ver}.lsr.csv", stream, content.Length, new DirectoryLoaSource(_temp.Path));
+        var outcome = (await _processor.ProcessAsync(new Receipt(_data.Partner(partner)!, Channel.Sftp, now), $"{Pon(block, step)}-{ver}.lsr.csv", stream, content.Length, new DirectoryLoaSource(_temp.Path), CancellationToken.None));
         return [.. outcome.Rows.Select(r => r.Cells())];
     }
 
-    private List<string[]> Activate(int block, string[] tns, HistoryStep step, Instant now)
+    private async Task<List<string[]>> Activate(int block, string[] tns, HistoryStep step, Instant now)
     {
         var file = _temp.File($"act-{block}-{now.ToUnixTimeTicks()}.csv");
         File.WriteAllText(file, "TN,SPID,ACTIVATED\n" + string.Concat(tns.Where((_, i) => (step.TnMask & (1 << i)) != 0).Select(tn => $"{tn},{Partners[step.Partner].Nnsp},{now}\n")));
-        new ActivationImport(_store, _clock).Import(file);
+        await new ActivationImport(_store, _clock).ImportAsync(file, CancellationToken.None);
         return [];
     }
 
-    private List<string[]> Sweep(Instant now)
+    private async Task<List<string[]>> Sweep(Instant now)
     {
-        new ExpirySweep(_data, _options, _store).Run(now);
+        await new ExpirySweep(_data, _options, _store).RunAsync(now, CancellationToken.None);
         return [];
     }
 
-    private List<string[]> Review(int block, HistoryStep step, Instant now)
+    private async Task<List<string[]>> Review(int block, HistoryStep step, Instant now)
     {
         var partner = Partners[step.Partner].Id;
         if (!_store.Orders.FindOrdersByPon(partner, OrderKind.Lsr, Pon(block, step)).Any(o => o.State == OrderState.PendingReview))
@@ -194,16 +194,16 @@ public sealed class OneOrderPerTnPropertyTests : IDisposable
             return [];
         }
 
-        return [.. new ExpediteReview(_data, _options, _store).Decide(partner, Pon(block, step), step.Approve, null, now).Rows.Select(r => r.Cells())];
+        return [.. (await new ExpediteReview(_data, _options, _store).DecideAsync(partner, Pon(block, step), step.Approve, null, now, CancellationToken.None)).Rows.Select(r => r.Cells())];
     }
 
     /// <summary>Response and NPAC rows recorded in the outbox since the last look (sweeps, reviews, expiry on arrival, closures).</summary>
-    private (List<string[]> Responses, List<string[]> Npac) NewOutboxRows()
+    private async Task<(List<string[]> Responses, List<string[]> Npac)> NewOutboxRows()
     {
         var outbox = _store.Outbox;
-        List<string[]> Fresh(OutboxKind kind) =>
-            [.. outbox.Pending(kind).SelectMany(f => f.Ids.Zip(f.Rows)).Where(r => _outboxSeen.Add(r.First)).Select(r => r.Second)];
-        return (Fresh(OutboxKind.Response), Fresh(OutboxKind.Npac));
+        async Task<List<string[]>> Fresh(OutboxKind kind) =>
+            [.. (await outbox.PendingAsync(kind, null, CancellationToken.None)).SelectMany(f => f.Ids.Zip(f.Rows)).Where(r => _outboxSeen.Add(r.First)).Select(r => r.Second)];
+        return (await Fresh(OutboxKind.Response), await Fresh(OutboxKind.Npac));
     }
 
     private static string Pon(int block, HistoryStep step) => $"B{block}-{Partners[step.Partner].Ccna}-{step.Pon}";

@@ -52,7 +52,7 @@ public class OrderStoreTests
     }
 
     [SkippableFact]
-    public void Order_ids_version_ids_and_LSR_numbers_are_never_handed_out_twice_across_stores_and_rollbacks()
+    public async Task Order_ids_version_ids_and_LSR_numbers_are_never_handed_out_twice_across_stores_and_rollbacks()
     {
         using var temp = new TempDir();
         var database = NewDatabase(temp);
@@ -62,14 +62,14 @@ public class OrderStoreTests
         var versions = new List<long>();
         var lsrNumbers = new List<string>();
         var pons = 0;
-        void File(IUnitOfWork store, int requests, bool commit)
+        async Task File(IUnitOfWork store, int requests, bool commit)
         {
             using var work = store.Begin();
             for (var i = 0; i < requests; i++)
             {
-                var order = store.Orders.CreateOrder("ACME", OrderKind.Lsr, "ACME", $"PON-{pons++}", "AN1", "OR", "America/Los_Angeles", "7001");
-                var version = store.Orders.AddVersion(order.Id, "1", string.Empty, "hash", Rules.Model.Channel.Sftp, "f.lsr.csv", SystemClock.Instance.GetCurrentInstant(), ResponseType.Foc, "F1", string.Empty, [], new Dictionary<string, string>());
-                var lsrNo = store.Orders.NextLsrNo();
+                var order = (await store.Orders.CreateOrderAsync("ACME", OrderKind.Lsr, "ACME", $"PON-{pons++}", "AN1", "OR", "America/Los_Angeles", "7001", CancellationToken.None));
+                var version = (await store.Orders.AddVersionAsync(order.Id, "1", string.Empty, "hash", Rules.Model.Channel.Sftp, "f.lsr.csv", SystemClock.Instance.GetCurrentInstant(), ResponseType.Foc, "F1", string.Empty, [], new Dictionary<string, string>(), CancellationToken.None));
+                var lsrNo = (await store.Orders.NextLsrNoAsync(CancellationToken.None));
                 if (commit)
                 {
                     orders.Add(order.Id);
@@ -85,10 +85,10 @@ public class OrderStoreTests
         }
 
         // Interleaved stores (two workers, or two instances) and a rolled-back file between them, more than a block each.
-        File(first, IdBlocks.BlockSize + 5, commit: true);
-        File(second, 30, commit: false);
-        File(second, IdBlocks.BlockSize + 5, commit: true);
-        File(first, 10, commit: true);
+        await File(first, IdBlocks.BlockSize + 5, commit: true);
+        await File(second, 30, commit: false);
+        await File(second, IdBlocks.BlockSize + 5, commit: true);
+        await File(first, 10, commit: true);
 
         Assert.Equal(orders.Count, orders.Distinct().Count());
         Assert.Equal(versions.Count, versions.Distinct().Count());
@@ -103,31 +103,31 @@ public class OrderStoreTests
     }
 
     [SkippableFact]
-    public void A_file_s_PONs_are_looked_up_together_and_only_their_absence_is_remembered_within_the_unit_of_work()
+    public async Task A_file_s_PONs_are_looked_up_together_and_only_their_absence_is_remembered_within_the_unit_of_work()
     {
         using var temp = new TempDir();
         using var store = TestStores.Open(NewDatabase(temp), SystemClock.Instance);
-        var existing = store.Orders.CreateOrder("ACME", OrderKind.Lsr, "ACME", "PON-1", "AN1", "OR", "America/Los_Angeles", "7001");
+        var existing = (await store.Orders.CreateOrderAsync("ACME", OrderKind.Lsr, "ACME", "PON-1", "AN1", "OR", "America/Los_Angeles", "7001", CancellationToken.None));
 
         using (var work = store.Begin())
         {
-            store.Orders.LookUpOrders("ACME", OrderKind.Lsr, [("ACME", "PON-1"), ("ACME", "PON-2"), ("ACME", "PON-3"), ("OTHER", "PON-1")]);
-            Assert.Equal(existing.Id, store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-1")?.Id);
-            Assert.Null(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-2"));
-            Assert.Null(store.Orders.FindOrder("ACME", OrderKind.Lsr, "OTHER", "PON-1"));
+            await store.Orders.LookUpOrdersAsync("ACME", OrderKind.Lsr, [("ACME", "PON-1"), ("ACME", "PON-2"), ("ACME", "PON-3"), ("OTHER", "PON-1")], CancellationToken.None);
+            Assert.Equal(existing.Id, (await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACME", "PON-1", CancellationToken.None))?.Id);
+            Assert.Null((await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACME", "PON-2", CancellationToken.None)));
+            Assert.Null((await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "OTHER", "PON-1", CancellationToken.None)));
             Assert.Equal(2, store.Orders.LookupsSaved);
 
             // Created in this unit of work: read from the database again, never answered from what was absent.
-            var created = store.Orders.CreateOrder("ACME", OrderKind.Lsr, "ACME", "PON-2", "AN1", "OR", "America/Los_Angeles", "7001");
-            Assert.Equal(created.Id, store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-2")?.Id);
+            var created = (await store.Orders.CreateOrderAsync("ACME", OrderKind.Lsr, "ACME", "PON-2", "AN1", "OR", "America/Los_Angeles", "7001", CancellationToken.None));
+            Assert.Equal(created.Id, (await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACME", "PON-2", CancellationToken.None))?.Id);
             Assert.Equal(2, store.Orders.LookupsSaved);
             work.Commit();
         }
 
         // The next unit of work knows nothing absent: PON-3 is asked for again.
-        Assert.Null(store.Orders.FindOrder("ACME", OrderKind.Lsr, "ACME", "PON-3"));
+        Assert.Null((await store.Orders.FindOrderAsync("ACME", OrderKind.Lsr, "ACME", "PON-3", CancellationToken.None)));
         Assert.Equal(2, store.Orders.LookupsSaved);
-        Assert.Throws<InvalidOperationException>(() => store.Orders.LookUpOrders("ACME", OrderKind.Lsr, [("ACME", "PON-3")]));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.Orders.LookUpOrdersAsync("ACME", OrderKind.Lsr, [("ACME", "PON-3")], CancellationToken.None));
     }
 
     /// <summary>A new, empty store: a SQLite file here; a PostgreSQL database in the subclass.</summary>

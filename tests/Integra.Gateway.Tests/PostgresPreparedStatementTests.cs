@@ -21,7 +21,7 @@ namespace Integra.Gateway.Tests;
 public sealed class PostgresPreparedStatementTests(PostgresFixture pg)
 {
     [SkippableFact]
-    public void A_file_decided_through_prepared_statements_answers_as_on_SQLite_and_prepares_each_text_once()
+    public async Task A_file_decided_through_prepared_statements_answers_as_on_SQLite_and_prepares_each_text_once()
     {
         var database = pg.NewDatabase();
         using var temp = new TempDir();
@@ -29,17 +29,17 @@ public sealed class PostgresPreparedStatementTests(PostgresFixture pg)
         var data = ReferenceDataLoader.Load(Repo.SampleData);
         var sample = File.ReadAllBytes(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv"));
 
-        FileOutcome Decide(IUnitOfWork store, string name)
+        async Task<FileOutcome> Decide(IUnitOfWork store, string name)
         {
             using var content = new MemoryStream(sample);
-            return new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store)
-                .Process(new Receipt(data.Partner("ACME")!, Channel.Local, clock.GetCurrentInstant()), name, content, content.Length, new FetchedLoas([]));
+            return await new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store)
+                .ProcessAsync(new Receipt(data.Partner("ACME")!, Channel.Local, clock.GetCurrentInstant()), name, content, content.Length, new FetchedLoas([]), CancellationToken.None);
         }
 
         using var sqlite = TestStores.Open(temp.File("gateway.db"), clock);
         using var postgres = TestStores.Open(database, clock);
-        var expected = Decide(sqlite, "one.lsr.csv");
-        var decided = Decide(postgres, "one.lsr.csv");
+        var expected = await Decide(sqlite, "one.lsr.csv");
+        var decided = await Decide(postgres, "one.lsr.csv");
         var prepared = postgres.Connection.Query<string>("SELECT statement FROM pg_prepared_statements").ToList();
 
         Assert.Equal(expected.Rows.Select(r => string.Join(',', r.Cells())), decided.Rows.Select(r => string.Join(',', r.Cells())));
@@ -58,8 +58,8 @@ public sealed class PostgresPreparedStatementTests(PostgresFixture pg)
 
         // The same file again, under another name: every request is answered from the store (S7), alike on both.
         Assert.Equal(
-            Decide(sqlite, "two.lsr.csv").Rows.Select(r => string.Join(',', r.Cells())),
-            Decide(postgres, "two.lsr.csv").Rows.Select(r => string.Join(',', r.Cells())));
+            (await Decide(sqlite, "two.lsr.csv")).Rows.Select(r => string.Join(',', r.Cells())),
+            (await Decide(postgres, "two.lsr.csv")).Rows.Select(r => string.Join(',', r.Cells())));
         var again = postgres.Connection.Query<string>("SELECT statement FROM pg_prepared_statements").ToList();
         Assert.Equal(again.Count, again.Distinct(StringComparer.Ordinal).Count());
     }

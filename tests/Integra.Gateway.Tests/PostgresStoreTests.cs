@@ -78,29 +78,29 @@ public sealed class OrderStoreTestsOnPostgres(PostgresFixture pg) : OrderStoreTe
     }
 
     [SkippableFact]
-    public void One_instance_watches_the_csr_sla_and_another_takes_over_when_it_stops()
+    public async Task One_instance_watches_the_csr_sla_and_another_takes_over_when_it_stops()
     {
         var database = pg.NewDatabase();
         var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 3, 2, 17, 0));
         using var storeA = TestStores.Open(database, clock);
         using var storeB = TestStores.Open(database, clock);
-        storeA.Intake.Sighted("PORTCO", "sftp", "stuck.csr.csv");
+        await storeA.Intake.SightedAsync("PORTCO", "sftp", "stuck.csr.csv", CancellationToken.None);
         var loggerA = new CapturingLogger();
         var loggerB = new CapturingLogger();
         var monitorB = new CsrSlaMonitor(storeB, loggerB);
-        using (var monitorA = new CsrSlaMonitor(storeA, loggerA))
+        await using (var monitorA = new CsrSlaMonitor(storeA, loggerA))
         {
             clock.AdvanceHours(21);
-            Assert.Equal(1, monitorA.CheckIfWatcher(clock.GetCurrentInstant()));
-            Assert.Null(monitorB.CheckIfWatcher(clock.GetCurrentInstant()));
+            Assert.Equal(1, await monitorA.CheckIfWatcherAsync(clock.GetCurrentInstant(), CancellationToken.None));
+            Assert.Null(await monitorB.CheckIfWatcherAsync(clock.GetCurrentInstant(), CancellationToken.None));
             Assert.Equal((1, 0), (loggerA.Entries.Count, loggerB.Entries.Count));
         }
 
         // A stopped: B watches from its next check on.
         clock.AdvanceHours(4);
-        Assert.Equal(1, monitorB.CheckIfWatcher(clock.GetCurrentInstant()));
+        Assert.Equal(1, await monitorB.CheckIfWatcherAsync(clock.GetCurrentInstant(), CancellationToken.None));
         Assert.Contains(loggerB.Entries, e => e.Id.Name == "CsrSlaBreached");
-        monitorB.Dispose();
+        await monitorB.DisposeAsync();
     }
 
     private protected override string NewDatabase(TempDir temp) => pg.NewDatabase();

@@ -88,7 +88,7 @@ public class ReviewCommandTests
         using var cli = await Pending();
         Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", Now, "--approve"));
         using var store = TestStores.Open(cli.Db, NodaTime.SystemClock.Instance);
-        var waiting = Assert.Single(store.Outbox.Pending(Delivery.OutboxKind.Response, "BRIDGE"));
+        var waiting = Assert.Single((await store.Outbox.PendingAsync(Delivery.OutboxKind.Response, "BRIDGE", CancellationToken.None)));
         Assert.Equal("review-BR-2001-00.resp.csv", waiting.FileName);
         Assert.All(waiting.Rows, r => Assert.Equal(("FOC", "BR-2001", "00"), (r[0], r[2], r[3])));
     }
@@ -107,7 +107,7 @@ public class ReviewCommandTests
 
         Assert.Equal(0, await cli.Review("BRIDGE", "BR-2001", Now, "--approve"));
         using var store = TestStores.Open(cli.Db, NodaTime.SystemClock.Instance);
-        var waiting = Assert.Single(store.Outbox.Pending(Delivery.OutboxKind.Response, "BRIDGE"));
+        var waiting = Assert.Single((await store.Outbox.PendingAsync(Delivery.OutboxKind.Response, "BRIDGE", CancellationToken.None)));
         Assert.Equal(Rules.Model.Channel.Sftp, waiting.Route?.Channel);
     }
 

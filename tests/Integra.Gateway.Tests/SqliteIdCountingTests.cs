@@ -36,27 +36,27 @@ public sealed class SqliteIdCountingTests
     }
 
     [Fact]
-    public void Ids_and_LSR_numbers_continue_where_AUTOINCREMENT_and_the_sequences_row_stood_never_reusing_a_deleted_order_s()
+    public async Task Ids_and_LSR_numbers_continue_where_AUTOINCREMENT_and_the_sequences_row_stood_never_reusing_a_deleted_order_s()
     {
         using var temp = new TempDir();
         using var store = TestStores.Open(temp.File("gateway.db"), SystemClock.Instance);
-        (long Order, long Version, string LsrNo) File(string pon)
+        async Task<(long Order, long Version, string LsrNo)> File(string pon)
         {
             using var work = store.Begin();
-            var order = store.Orders.CreateOrder("ACME", OrderKind.Lsr, "ACME", pon, "AN1", "OR", "America/Los_Angeles", "7001");
-            var lsrNo = store.Orders.NextLsrNo();
-            store.Orders.UpdateOrder(order with { LsrNo = lsrNo, State = OrderState.Foc }, "test", "FOC");
-            var version = store.Orders.AddVersion(order.Id, "1", string.Empty, "hash", Channel.Sftp, "f.lsr.csv", SystemClock.Instance.GetCurrentInstant(), ResponseType.Foc, "F1", string.Empty, [], new Dictionary<string, string>());
+            var order = (await store.Orders.CreateOrderAsync("ACME", OrderKind.Lsr, "ACME", pon, "AN1", "OR", "America/Los_Angeles", "7001", CancellationToken.None));
+            var lsrNo = (await store.Orders.NextLsrNoAsync(CancellationToken.None));
+            await store.Orders.UpdateOrderAsync(order with { LsrNo = lsrNo, State = OrderState.Foc }, "test", "FOC", CancellationToken.None);
+            var version = (await store.Orders.AddVersionAsync(order.Id, "1", string.Empty, "hash", Channel.Sftp, "f.lsr.csv", SystemClock.Instance.GetCurrentInstant(), ResponseType.Foc, "F1", string.Empty, [], new Dictionary<string, string>(), CancellationToken.None));
             work.Commit();
             return (order.Id, version, lsrNo);
         }
 
-        var first = File("PON-1");
-        var second = File("PON-2");
+        var first = await File("PON-1");
+        var second = await File("PON-2");
 
         // The newest order and its rows removed (as retention may): its ids are still never handed out again.
         store.Connection.Execute("DELETE FROM order_events; DELETE FROM versions WHERE order_id = @id; DELETE FROM order_tns WHERE order_id = @id; DELETE FROM orders WHERE id = @id", new { id = second.Order });
-        var third = File("PON-3");
+        var third = await File("PON-3");
 
         Assert.Equal(first.Order + 1, second.Order);
         Assert.Equal(second.Order + 1, third.Order);

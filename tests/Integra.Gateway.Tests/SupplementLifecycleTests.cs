@@ -52,7 +52,7 @@ public class SupplementLifecycleTests
         var again = await Send(cli, "again.lsr.csv", "2026-03-09T09:00:00-06:00", Mn("EXP-2", "02", "2026-03-20", "6125550101", sup: "2"));
         Assert.Equal("R62", Assert.Single(again)["CODE"]);
         using var store = TestStores.Open(cli.Db, SystemClock.Instance);
-        Assert.Equal(2, store.Outbox.Pending(Delivery.OutboxKind.Npac).Sum(f => f.Rows.Count(r => r[3] == "EXP-2")));
+        Assert.Equal(2, (await store.Outbox.PendingAsync(Delivery.OutboxKind.Npac, null, CancellationToken.None)).Sum(f => f.Rows.Count(r => r[3] == "EXP-2")));
     }
 
     [SkippableFact]

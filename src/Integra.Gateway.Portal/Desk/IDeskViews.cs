@@ -15,7 +15,7 @@ public interface IDeskViews
     /// delivery on the order's own channel in one transaction. A refused date or a review decided already is an
     /// outcome, not an exception; nothing is written then.
     /// </summary>
-    ReviewResult Decide(ReviewRequest request);
+    Task<ReviewResult> DecideAsync(ReviewRequest request, CancellationToken cancellationToken);
 
     /// <summary>The SLA board's figures as of now (the last 30 days where a period applies).</summary>
     Task<SlaFigures> SlaFiguresAsync(CancellationToken cancellationToken);

@@ -4,15 +4,15 @@ using Microsoft.AspNetCore.Http;
 namespace Integra.Gateway.Portal.Desk;
 
 /// <summary>
-/// A desk user's decision on an expedite review, decided by the gateway (<see cref="IDeskViews.Decide"/>) and kept in
+/// A desk user's decision on an expedite review, decided by the gateway (<see cref="IDeskViews.DecideAsync"/>) and kept in
 /// the audit trail whatever its outcome: a refused date and a review someone else decided first are recorded too, so
 /// the trail shows every attempt on an order's due date.
 /// </summary>
 public sealed class ReviewDesk(IDeskViews desk, Auditor auditor)
 {
-    public ReviewResult Decide(HttpContext context, ReviewRequest request)
+    public async Task<ReviewResult> DecideAsync(HttpContext context, ReviewRequest request)
     {
-        var result = desk.Decide(request);
+        var result = await desk.DecideAsync(request, context.RequestAborted);
         var action = result.Status switch
         {
             ReviewResultStatus.Decided => request.Approve ? DeskAuditActions.ReviewApproved : DeskAuditActions.ReviewDenied,

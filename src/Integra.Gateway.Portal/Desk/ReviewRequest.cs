@@ -26,7 +26,7 @@ public enum ReviewResultStatus
     AlreadyDecided,
 }
 
-/// <summary>The outcome of <see cref="IDeskViews.Decide"/>.</summary>
+/// <summary>The outcome of <see cref="IDeskViews.DecideAsync"/>.</summary>
 /// <param name="Status">Decided, refused, or decided already by someone else.</param>
 /// <param name="FocDate">The FOC date when decided.</param>
 /// <param name="Channel">The channel the FOC goes on when decided.</param>

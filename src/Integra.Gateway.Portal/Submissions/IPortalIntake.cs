@@ -44,14 +44,14 @@ public interface IPortalIntake
     Task<PortalAnswer?> AnswerAsync(string partner, long id, string? submittedBy, CancellationToken cancellationToken);
 
     /// <summary>An answer as its <c>.resp.csv</c> file, byte for byte what the SFTP outbound folder would get; null as <see cref="AnswerAsync"/>.</summary>
-    UploadedFile? Download(string partner, long id, string? submittedBy = null);
+    Task<UploadedFile?> DownloadAsync(string partner, long id, string? submittedBy, CancellationToken cancellationToken);
 
     /// <summary>
     /// The request-level fields and TNs of the partner's LSR order's last version, to prefill a supplement; null when
     /// the order is not one of this partner's LSR orders. With <paramref name="submittedBy"/> (a user without VIEW,
     /// SPEC §7) also null unless one of the order's versions was that user's submission, as for <see cref="InboxAsync"/>.
     /// </summary>
-    LsrDraft? LastVersion(string partner, long orderId, string? submittedBy = null);
+    Task<LsrDraft?> LastVersionAsync(string partner, long orderId, string? submittedBy, CancellationToken cancellationToken);
 
     /// <summary>Whether an LSR for this account would be a simple port, by the rules' own definition.</summary>
     PortClassification Classify(string an, string reqtyp, int tnCount);

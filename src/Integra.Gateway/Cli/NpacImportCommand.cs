@@ -12,14 +12,14 @@ internal static class NpacImportCommand
     {
         var file = new Argument<string>("FILE") { Description = "Activation file: TN,SPID,ACTIVATED" };
         var command = new Command("npac-import", "Record NPAC activations; orders with every TN activated are complete") { common.Data, common.Db, file };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             using var context = CommandContext.Open(CommandSettings.Load(parse), parse.GetValue(common.Data), parse.GetValue(common.Db), SystemClock.Instance);
             var path = parse.GetValue(file)!;
             try
             {
                 using var progress = new TerminalProgress("importing activations");
-                var result = new ActivationImport(context.Store, SystemClock.Instance).Import(path, progress);
+                var result = await new ActivationImport(context.Store, SystemClock.Instance).ImportAsync(path, cancellationToken, progress);
                 Console.Out.WriteLine($"{path}: {result.Rows} activation(s), {result.Matched} matched an open order, {result.Completed} order(s) complete, {result.Unmatched} unmatched");
                 foreach (var late in result.AfterCancel)
                 {

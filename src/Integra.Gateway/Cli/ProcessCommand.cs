@@ -19,7 +19,7 @@ internal static class ProcessCommand
         var channel = new Option<string>("--channel") { Description = "sftp, email or local (the channel later answers to its orders go on)", DefaultValueFactory = _ => "sftp" };
         var files = new Argument<string[]>("FILE") { Description = "Request files (*.lsr.csv, *.csr.csv)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("process", "Answer request files as if they arrived from a partner") { common.Data, common.Db, common.Out, partner, received, channel, files };
-        command.SetAction(parse => CommandRunner.Run(() => Execute(
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(() => ExecuteAsync(
             CommandSettings.Load(parse),
             parse.GetValue(common.Data),
             parse.GetValue(common.Db),
@@ -27,11 +27,12 @@ internal static class ProcessCommand
             parse.GetValue(partner)!,
             CliValues.Instant(parse.GetValue(received)!, "--received"),
             CliValues.Channel(parse.GetValue(channel)!),
-            parse.GetValue(files)!)));
+            parse.GetValue(files)!,
+            cancellationToken)));
         return command;
     }
 
-    private static int Execute(CommandSettings settings, string? data, string? db, string outDir, string partnerId, Instant received, Channel channel, string[] files)
+    private static async Task<int> ExecuteAsync(CommandSettings settings, string? data, string? db, string outDir, string partnerId, Instant received, Channel channel, string[] files, CancellationToken cancellationToken)
     {
         using var context = CommandContext.Open(settings, data, db, SystemClock.Instance);
         var partner = context.Partner(partnerId);
@@ -61,13 +62,13 @@ internal static class ProcessCommand
             }
 
             FileOutcome outcome;
-            using (var stream = File.OpenRead(file))
+            await using (var stream = File.OpenRead(file))
             {
                 var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
-                outcome = processor.Process(receipt, Path.GetFileName(file), stream, stream.Length, new DirectoryLoaSource(directory));
+                outcome = await processor.ProcessAsync(receipt, Path.GetFileName(file), stream, stream.Length, new DirectoryLoaSource(directory), cancellationToken);
             }
 
-            var target = Path.Combine(folder, names.Assign(partner.Id, place, [new NameRequest(null, outcome.ResponseName)], n => File.Exists(Path.Combine(folder, n)))[0]);
+            var target = Path.Combine(folder, (await names.AssignAsync(partner.Id, place, [new NameRequest(null, outcome.ResponseName)], n => File.Exists(Path.Combine(folder, n)), cancellationToken))[0]);
             ResponseWriter.WriteFile(target, outcome.Rows);
             Console.Out.WriteLine($"{file}: {outcome.Requests} request(s), {outcome.Summary()} -> {target}");
             foreach (var batch in outcome.NpacBatches ?? [])

@@ -17,7 +17,7 @@ internal static class ReviewCommand
         var deny = new Option<bool>("--deny") { Description = "FOC at the standard due date" };
         var dd = new Option<string?>("--dd") { Description = "With --approve: the due date to confirm, yyyy-MM-dd" };
         var command = new Command("review", "Approve or deny a pending expedite") { common.Data, common.Db, common.Out, now, partner, pon, approve, deny, dd };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(() =>
         {
             var isApprove = parse.GetValue(approve);
             if (isApprove == parse.GetValue(deny))
@@ -31,7 +31,7 @@ internal static class ReviewCommand
                 throw new UsageException("--dd goes with --approve");
             }
 
-            return Execute(
+            return ExecuteAsync(
                 CommandSettings.Load(parse),
                 parse.GetValue(common.Data),
                 parse.GetValue(common.Db),
@@ -40,19 +40,20 @@ internal static class ReviewCommand
                 parse.GetValue(partner)!,
                 parse.GetValue(pon)!,
                 isApprove,
-                ddText is null ? null : CliValues.Date(ddText, "--dd"));
+                ddText is null ? null : CliValues.Date(ddText, "--dd"),
+                cancellationToken);
         }));
         return command;
     }
 
-    private static int Execute(CommandSettings settings, string? data, string? db, string outDir, Instant now, string partnerId, string pon, bool approve, LocalDate? dd)
+    private static async Task<int> ExecuteAsync(CommandSettings settings, string? data, string? db, string outDir, Instant now, string partnerId, string pon, bool approve, LocalDate? dd, CancellationToken cancellationToken)
     {
         using var context = CommandContext.Open(settings, data, db, new FixedClock(now));
         var partner = context.Partner(partnerId);
         ReviewAnswer answer;
         try
         {
-            answer = new ExpediteReview(context.Data, context.Policy, context.Store).Decide(partner.Id, pon, approve, dd, now);
+            answer = await new ExpediteReview(context.Data, context.Policy, context.Store).DecideAsync(partner.Id, pon, approve, dd, now, cancellationToken);
         }
         catch (InvalidOperationException e)
         {

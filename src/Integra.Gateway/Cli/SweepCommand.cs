@@ -13,7 +13,7 @@ internal static class SweepCommand
     {
         var now = new Option<string>("--now") { Description = "Sweep as of this instant, ISO 8601 with offset", Required = true };
         var command = new Command("sweep", "Expire FOC'd orders not ported within 4 business days; write CAN E01 and NPAC cancels") { common.Data, common.Db, common.Out, now };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var settings = CommandSettings.Load(parse);
             var asOf = CliValues.Instant(parse.GetValue(now)!, "--now");
@@ -23,7 +23,7 @@ internal static class SweepCommand
             SweepResult result;
             using (var progress = new TerminalProgress("sweeping orders"))
             {
-                result = new ExpirySweep(context.Data, context.Policy, context.Store).Run(asOf, progress);
+                result = await new ExpirySweep(context.Data, context.Policy, context.Store).RunAsync(asOf, cancellationToken, progress);
             }
 
             // The operator's copy of what this sweep produced. The outbox keeps it for the daemon to deliver on each

@@ -16,5 +16,8 @@ public sealed class DropDelivery(IDropFolder folder, Channel channel, OutboundNa
     public string Location => folder.Location;
 
     public Task DeliverAsync(OutboxFile file, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken) =>
-        folder.WriteResponseAsync(names.Name(file), rows, cancellationToken);
+        WriteAsync(file, rows, cancellationToken);
+
+    private async Task WriteAsync(OutboxFile file, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken) =>
+        await folder.WriteResponseAsync(await names.NameAsync(file, cancellationToken), rows, cancellationToken);
 }

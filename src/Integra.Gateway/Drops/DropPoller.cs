@@ -86,7 +86,7 @@ public sealed class DropPoller
     /// <summary>Lists the drop and handles the oldest ready files, at most the round's limit.</summary>
     public async Task<DropRound> PollRoundAsync(CancellationToken cancellationToken)
     {
-        using var lease = _pipeline.TryLease(_partner.Id, _channel);
+        await using var lease = await _pipeline.TryLeaseAsync(_partner.Id, _channel, cancellationToken);
         if (lease is null)
         {
             _logger.LogDebug("Another gateway instance is polling {Partner} {Channel}; skipping this round", _partner.Id, _channel);
@@ -97,12 +97,12 @@ public sealed class DropPoller
         try
         {
             var round = await PollOnceAsync(cancellationToken);
-            _pipeline.Polled(_partner.Id, _channel, started.Elapsed, error: null);
+            await _pipeline.PolledAsync(_partner.Id, _channel, started.Elapsed, error: null, cancellationToken);
             return round;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _pipeline.Polled(_partner.Id, _channel, started.Elapsed, e);
+            await _pipeline.PolledAsync(_partner.Id, _channel, started.Elapsed, e, cancellationToken);
             throw;
         }
     }
@@ -142,7 +142,7 @@ public sealed class DropPoller
             candidates.Add(entry);
         }
 
-        var ready = Track(candidates, now);
+        var ready = await TrackAsync(candidates, now, cancellationToken);
         var taken = ready.OrderBy(e => _lastListing[e.Name].FirstSeen).ThenBy(e => e.Name, StringComparer.Ordinal).Take(_filesPerRound).ToList();
         var finished = 0;
         foreach (var batch in taken.Chunk(BatchSize))
@@ -155,7 +155,7 @@ public sealed class DropPoller
 
             if (finished < taken.Count)
             {
-                _pipeline.Progressed(_partner.Id, _channel);
+                await _pipeline.ProgressedAsync(_partner.Id, _channel, cancellationToken);
             }
         }
 
@@ -167,10 +167,10 @@ public sealed class DropPoller
     /// the listing before, for the quiet period. Names new to the listing, or whose size or time changed (perhaps a
     /// new upload after another instance archived the old one), are sighted in the ledger together in one statement.
     /// </summary>
-    private List<DropEntry> Track(List<DropEntry> candidates, Instant now)
+    private async Task<List<DropEntry>> TrackAsync(List<DropEntry> candidates, Instant now, CancellationToken cancellationToken)
     {
         var unsighted = candidates.Where(e => !(_lastListing.TryGetValue(e.Name, out var last) && last.Same(e))).Select(e => e.Name).ToList();
-        var firstSeen = _pipeline.Sighted(_partner.Id, _channel, unsighted);
+        var firstSeen = await _pipeline.SightedAsync(_partner.Id, _channel, unsighted, cancellationToken);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var ready = new List<DropEntry>();
         foreach (var entry in candidates)
@@ -223,13 +223,13 @@ public sealed class DropPoller
         try
         {
             await Each(batch.Length, async (i, token) => files[i] = await FetchAsync(batch[i], _lastListing[batch[i].Name].FirstSeen, documents, token), cancellationToken);
-            var items = _names.Name(_pipeline.Decide(files));
+            var items = await _names.NameAsync(await _pipeline.DecideAsync(files, cancellationToken), cancellationToken);
 
             await Each(items.Count, (i, token) => DeliverAsync(items[i], token), cancellationToken);
-            _pipeline.Answered(items);
+            await _pipeline.AnsweredAsync(items, cancellationToken);
 
             await Each(items.Count, (i, token) => ArchiveAsync(items[i], token), cancellationToken);
-            _pipeline.Archived(items);
+            await _pipeline.ArchivedAsync(items, cancellationToken);
             return items.Count;
         }
         catch (Exception e)

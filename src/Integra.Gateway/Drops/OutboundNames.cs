@@ -35,7 +35,7 @@ public sealed class OutboundNames(IUnitOfWork store, string partner, Channel cha
     /// Gives each newly decided file of a batch its response name, in one unit of work, and returns the items with
     /// it; the kept response file (the portal's copy) takes the same name.
     /// </summary>
-    public IReadOnlyList<IntakeItem> Name(IReadOnlyList<IntakeItem> items)
+    public async Task<IReadOnlyList<IntakeItem>> NameAsync(IReadOnlyList<IntakeItem> items, CancellationToken cancellationToken)
     {
         var decided = items.Where(i => i.Outcome is not null).ToList();
         if (decided.Count == 0)
@@ -44,9 +44,10 @@ public sealed class OutboundNames(IUnitOfWork store, string partner, Channel cha
         }
 
         var given = new Dictionary<IntakeItem, string>(ReferenceEqualityComparer.Instance);
-        using (var transaction = store.Begin())
+        var transaction = await store.BeginAsync(cancellationToken);
+        await using (transaction)
         {
-            var names = _names.Assign(partner, _place, decided.Select(i => new NameRequest($"F{i.Record.Id}", i.Outcome!.ResponseName)).ToList(), _present.Contains);
+            var names = await _names.AssignAsync(partner, _place, decided.Select(i => new NameRequest($"F{i.Record.Id}", i.Outcome!.ResponseName)).ToList(), _present.Contains, cancellationToken);
             var files = store.ResponseFiles;
             for (var i = 0; i < decided.Count; i++)
             {
@@ -54,20 +55,20 @@ public sealed class OutboundNames(IUnitOfWork store, string partner, Channel cha
                 given[item] = names[i];
                 if (names[i] != item.Outcome!.ResponseName)
                 {
-                    files.Renamed(partner, channel, item.File.Name, item.Record.FirstSeen, names[i]);
+                    await files.RenamedAsync(partner, channel, item.File.Name, item.Record.FirstSeen, names[i], cancellationToken);
                 }
             }
 
-            transaction.Commit();
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return items.Select(i => given.TryGetValue(i, out var name) ? i with { Outcome = i.Outcome! with { ResponseName = name } } : i).ToList();
     }
 
     /// <summary>The name a waiting answer of the outbox (review, sweep, closure) goes out under.</summary>
-    public string Name(OutboxFile file)
+    public async Task<string> NameAsync(OutboxFile file, CancellationToken cancellationToken)
     {
         var source = file.Ids.Count > 0 ? $"O{file.Ids[0]}" : null;
-        return _names.Assign(partner, _place, [new NameRequest(source, file.FileName)], _present.Contains)[0];
+        return (await _names.AssignAsync(partner, _place, [new NameRequest(source, file.FileName)], _present.Contains, cancellationToken))[0];
     }
 }

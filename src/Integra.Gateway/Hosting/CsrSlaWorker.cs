@@ -27,9 +27,9 @@ public sealed class CsrSlaWorker(UnitOfWorkFactory stores, StoreAvailability ava
             {
                 try
                 {
-                    store ??= stores.Open();
+                    store ??= await stores.OpenAsync(stoppingToken);
                     monitor ??= new CsrSlaMonitor(store, logger);
-                    monitor.CheckIfWatcher(clock.GetCurrentInstant());
+                    await monitor.CheckIfWatcherAsync(clock.GetCurrentInstant(), stoppingToken);
                     availability.Succeeded();
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -40,30 +40,32 @@ public sealed class CsrSlaWorker(UnitOfWorkFactory stores, StoreAvailability ava
                     }
 
                     // A fresh connection next time: this one may be broken, and its lease with it.
-                    Close(ref monitor, ref store);
+                    await CloseAsync(monitor, store);
+                    (monitor, store) = (null, null);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
         finally
         {
-            Close(ref monitor, ref store);
+            await CloseAsync(monitor, store);
         }
     }
 
-    private static void Close(ref CsrSlaMonitor? monitor, ref IUnitOfWork? store)
+    private static async Task CloseAsync(CsrSlaMonitor? monitor, IUnitOfWork? store)
     {
         try
         {
-            monitor?.Dispose();
+            if (monitor is not null)
+            {
+                await monitor.DisposeAsync();
+            }
         }
         catch (Exception e) when (StoreProbe.IsStoreFailure(e))
         {
             // Releasing the lease on a broken connection: the session, and the lease with it, is already gone.
         }
 
-        monitor = null;
         store?.Dispose();
-        store = null;
     }
 }

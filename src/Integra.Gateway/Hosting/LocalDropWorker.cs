@@ -31,7 +31,7 @@ public sealed class LocalDropWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = settings.Value;
-        using var pipeline = pipelines.Create();
+        using var pipeline = await pipelines.CreateAsync(stoppingToken);
         var pollers = new SortedDictionary<string, DropPoller>(StringComparer.Ordinal);
         logger.LogInformation("Watching local drops under {Root}", Path.GetFullPath(options.Root));
 

@@ -27,7 +27,7 @@ public sealed class MailWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var mail = settings.Value;
-        using var pipeline = pipelines.Create();
+        using var pipeline = await pipelines.CreateAsync(stoppingToken);
         using var mailbox = new MailIntake(mail, () => data.Current, pipeline, pipeline.Store.Mail, new ReplySender(mail), clock, logger);
         var retry = ChannelRetry.Pipeline(logger, "Mailbox", mail.Imap.Location, e => e is MailKit.Security.AuthenticationException);
         logger.LogInformation("Watching mailbox {Inbox} at {Location}", mail.Inbox, mail.Imap.Location);

@@ -30,7 +30,7 @@ public sealed class ReferenceDataWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        Record("reference snapshot record", store => store.ReferenceSnapshots.RecordReferenceSnapshot(source.LoadedAt, Describe(source.Files)));
+        await RecordAsync("reference snapshot record", (store, token) => store.ReferenceSnapshots.RecordReferenceSnapshotAsync(source.LoadedAt, Describe(source.Files), token), stoppingToken);
         using var timer = new PeriodicTimer(settings.Value.ReferenceCheckInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
@@ -38,14 +38,14 @@ public sealed class ReferenceDataWatcher(
             {
                 if (source.Refresh())
                 {
-                    Record("reference snapshot record", store => store.ReferenceSnapshots.RecordReferenceSnapshot(source.LoadedAt, Describe(source.Files)));
+                    await RecordAsync("reference snapshot record", (store, token) => store.ReferenceSnapshots.RecordReferenceSnapshotAsync(source.LoadedAt, Describe(source.Files), token), stoppingToken);
                     logger.LogInformation("Reference data reloaded from {Directory}: {Files}", settings.Value.DataDirectory, string.Join(", ", source.Files.Select(f => f.Name)));
                 }
             }
             catch (ReferenceDataException e)
             {
                 logger.LogError("Reference data in {Directory} refused, keeping the snapshot loaded at {LoadedAt}: {Error}", settings.Value.DataDirectory, source.LoadedAt, e.Message);
-                Record("reference refusal record", store => store.ReferenceSnapshots.RecordReferenceRefusal(e.Message, source.LastError?.At ?? source.LoadedAt));
+                await RecordAsync("reference refusal record", (store, token) => store.ReferenceSnapshots.RecordReferenceRefusalAsync(e.Message, source.LastError?.At ?? source.LoadedAt, token), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -58,15 +58,18 @@ public sealed class ReferenceDataWatcher(
     /// Writes what <c>status</c> shows of the snapshot on a store of its own, again on a fresh connection after a
     /// transient failure; a write that still fails is logged, never stops the watcher (status shows it late).
     /// </summary>
-    private void Record(string what, Action<IUnitOfWork> write)
+    private async Task RecordAsync(string what, Func<IUnitOfWork, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         try
         {
-            stores.Run(what, store =>
-            {
-                write(store);
-                return true;
-            });
+            await stores.RunAsync(
+                what,
+                async (store, token) =>
+                {
+                    await write(store, token);
+                    return true;
+                },
+                cancellationToken);
         }
         catch (Exception e) when (Storage.Connections.StoreProbe.IsStoreFailure(e))
         {

@@ -56,7 +56,7 @@ public sealed class SftpDropWorker(
 
     private async Task PollPartnerAsync(Partner partner, SftpPartnerSettings partnerSettings, CancellationToken stoppingToken)
     {
-        using var pipeline = pipelines.Create();
+        using var pipeline = await pipelines.CreateAsync(stoppingToken);
         using var folder = new SftpDropFolder(partner.Id, partnerSettings, _logger);
         var poller = new DropPoller(partner, Channel.Sftp, folder, pipeline, clock, Duration.FromTimeSpan(partnerSettings.QuietPeriod), _logger, intake.Value.FilesPerRound);
         var retry = RetryPipeline(_logger, partner.Id, folder.Location);

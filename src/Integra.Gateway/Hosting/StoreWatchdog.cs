@@ -28,7 +28,7 @@ public sealed class StoreWatchdog(IOptions<GatewaySettings> gateway, RunOutcome 
         {
             try
             {
-                await Task.Run(() => StoreProbe.ProbeWritable(database), stoppingToken).ConfigureAwait(false);
+                await StoreProbe.ProbeWritableAsync(database, stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 heartbeats.Beat("store-watchdog", gateway.Value.StoreCheckInterval);
             }

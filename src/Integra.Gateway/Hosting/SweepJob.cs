@@ -27,15 +27,15 @@ public sealed class SweepJob(
 {
     public static readonly JobKey Key = new("expiry-sweep");
 
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         try
         {
-            using var store = stores.Open();
+            using var store = await stores.OpenAsync(cancellationToken);
             var now = clock.GetCurrentInstant();
-            var result = new ExpirySweep(data.Current, policy, store).Run(now);
+            var result = await new ExpirySweep(data.Current, policy, store).RunAsync(now, cancellationToken);
             metrics.SweepCanceled(result.Cancels);
-            var npac = new OutboxDelivery(store.Outbox).DeliverNpac(npacGateway);
+            var npac = await new OutboxDelivery(store.Outbox).DeliverNpacAsync(npacGateway, cancellationToken);
             logger.LogInformation(
                 "Expiry sweep {SweepId} as of {Now}: {Expired} order(s) expired, {Cancels} TN cancel(s), {Completed} completed, {NpacFiles} NPAC file(s) written",
                 result.SweepId, now, result.Expired, result.Cancels, result.Completed, npac);
@@ -46,7 +46,5 @@ public sealed class SweepJob(
             logger.LogError(e, "Expiry sweep failed; it runs again at the next fire");
             throw new JobExecutionException(e);
         }
-
-        return ValueTask.CompletedTask;
     }
 }

@@ -27,7 +27,7 @@ public sealed record ActivationResult(int Rows, int Matched, int Completed, int 
 public sealed class ActivationImport(IUnitOfWork store, IClock clock, ILogger? logger = null)
 {
     /// <exception cref="ReferenceDataException">The file is missing or a row is malformed; the message names the line.</exception>
-    public ActivationResult Import(string path, IProgress<(int Done, int Total)>? progress = null)
+    public async Task<ActivationResult> ImportAsync(string path, CancellationToken cancellationToken, IProgress<(int Done, int Total)>? progress = null)
     {
         var rows = ReferenceTable.Read(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileName(path), "TN", "SPID", "ACTIVATED")
             .Select(row =>
@@ -43,7 +43,8 @@ public sealed class ActivationImport(IUnitOfWork store, IClock clock, ILogger? l
             })
             .ToList();
 
-        using var transaction = store.Begin();
+        var transaction = await store.BeginAsync(cancellationToken);
+        await using var rollback = transaction;
         var outbox = store.Outbox;
         var afterCancel = new List<ActivatedAfterCancelRow>();
         var matched = 0;
@@ -72,7 +73,7 @@ public sealed class ActivationImport(IUnitOfWork store, IClock clock, ILogger? l
             {
                 touched.Add(each);
                 store.Activations.MarkTnActivated(each, tn);
-                if (state is OrderState.Expired or OrderState.Closed && LateCancel(outbox, store.Orders.FindOrder(each)!, tn, spid, activated, now) is { } late)
+                if (state is OrderState.Expired or OrderState.Closed && await LateCancelAsync(outbox, (await store.Orders.FindOrderAsync(each, cancellationToken))!, tn, spid, activated, now, cancellationToken) is { } late)
                 {
                     afterCancel.Add(late);
                     outcome = ActivationOutcome.AfterCancel;
@@ -88,15 +89,15 @@ public sealed class ActivationImport(IUnitOfWork store, IClock clock, ILogger? l
         var completed = 0;
         foreach (var id in touched.Order())
         {
-            var order = store.Orders.FindOrder(id)!;
-            if (order.State is OrderState.Foc or OrderState.Expired or OrderState.Closed && store.Orders.Tns(id).Where(t => t.Lna == Lna.Port).All(t => t.Status == OrderTnStatus.Activated))
+            var order = (await store.Orders.FindOrderAsync(id, cancellationToken))!;
+            if (order.State is OrderState.Foc or OrderState.Expired or OrderState.Closed && (await store.Orders.TnsAsync(id, cancellationToken)).Where(t => t.Lna == Lna.Port).All(t => t.Status == OrderTnStatus.Activated))
             {
-                store.Orders.UpdateOrder(order with { State = OrderState.Complete }, $"NPAC activation {Path.GetFileName(path)}", "all ported TNs activated");
+                await store.Orders.UpdateOrderAsync(order with { State = OrderState.Complete }, $"NPAC activation {Path.GetFileName(path)}", "all ported TNs activated", cancellationToken);
                 completed++;
             }
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken);
         foreach (var late in afterCancel)
         {
             logger?.ActivatedAfterCancel(late.Partner, late.Pon, late.LsrNo ?? string.Empty, late.Tn, late.Spid, late.ActivatedAt);
@@ -110,10 +111,10 @@ public sealed class ActivationImport(IUnitOfWork store, IClock clock, ILogger? l
     /// lost: the port happened); if delivered, NPAC may already have canceled a port that took place, and the row for
     /// the desk is returned.
     /// </summary>
-    private static ActivatedAfterCancelRow? LateCancel(OutboxStore outbox, StoredOrder order, string tn, string spid, Instant activated, string importedAt)
+    private static async Task<ActivatedAfterCancelRow?> LateCancelAsync(OutboxStore outbox, StoredOrder order, string tn, string spid, Instant activated, string importedAt, CancellationToken cancellationToken)
     {
-        var cancels = outbox.NpacCancelsOf(tn, order.LsrNo ?? string.Empty);
-        outbox.Withdraw(cancels.Where(c => !c.Delivered).Select(c => c.Id).ToList());
+        var cancels = await outbox.NpacCancelsOfAsync(tn, order.LsrNo ?? string.Empty, cancellationToken);
+        await outbox.WithdrawAsync(cancels.Where(c => !c.Delivered).Select(c => c.Id).ToList(), cancellationToken);
         return cancels.Any(c => c.Delivered)
             ? new ActivatedAfterCancelRow(tn, spid, StoreFormats.Text(activated), importedAt, order.Partner, order.Pon, order.LsrNo)
             : null;

@@ -21,7 +21,7 @@ internal sealed class ExpiryOnArrival(ReferenceData data, PolicyOptions options,
     private readonly OutboxStore _outbox = store.Outbox;
 
     /// <summary>Expires <paramref name="held"/> when it is past its expiry at <paramref name="at"/>; true when it no longer holds anything.</summary>
-    public bool Expire(StoredOrder held, Instant at, string cause)
+    public async Task<bool> ExpireAsync(StoredOrder held, Instant at, string cause, CancellationToken cancellationToken)
     {
         if (!IsDue(held, at))
         {
@@ -29,8 +29,8 @@ internal sealed class ExpiryOnArrival(ReferenceData data, PolicyOptions options,
         }
 
         // The held order may be another partner's, decided now on another connection: decide on what it left.
-        store.Lock(OrderLocks.Lsr(held.Partner, held.Pon));
-        var order = store.Orders.FindOrder(held.Id);
+        await store.LockAsync(OrderLocks.Lsr(held.Partner, held.Pon), cancellationToken);
+        var order = await store.Orders.FindOrderAsync(held.Id, cancellationToken);
         if (order is null || order.State is not (OrderState.Foc or OrderState.PendingReview))
         {
             return true;
@@ -41,23 +41,24 @@ internal sealed class ExpiryOnArrival(ReferenceData data, PolicyOptions options,
             return false;
         }
 
-        var ending = ExpiredOrder.Of(order, store.Orders.Tns(order.Id), data, options);
+        var ending = ExpiredOrder.Of(order, await store.Orders.TnsAsync(order.Id, cancellationToken), data, options);
         if (ending.Complete)
         {
-            store.Expiry.SetStates([(order.Id, "all TNs activated")], OrderState.Complete, cause);
+            await store.Expiry.SetStatesAsync([(order.Id, "all TNs activated")], OrderState.Complete, cause, cancellationToken);
             return true;
         }
 
         var name = order.LsrNo ?? order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _outbox.Add(OutboxKind.Response, order.Partner, $"expired-{name}.resp.csv", ending.Rows.Select(r => r.Cells()), store.Origins.OriginOf(order.Id), order.Id);
-        var npac = NpacCancelGuard.Lines(store, data, ending.Withdrawn.NpacCancels.Select(tn => (order, tn)).ToList(), new HashSet<long> { order.Id }, out var kept);
-        if (npac.Count > 0)
+        var route = await store.Origins.OriginOfAsync(order.Id, cancellationToken);
+        await _outbox.AddAsync(OutboxKind.Response, order.Partner, $"expired-{name}.resp.csv", ending.Rows.Select(r => r.Cells()), cancellationToken, route, order.Id);
+        var npac = await NpacCancelGuard.LinesAsync(store, data, ending.Withdrawn.NpacCancels.Select(tn => (order, tn)).ToList(), new HashSet<long> { order.Id }, cancellationToken);
+        if (npac.Rows.Count > 0)
         {
-            _outbox.Add(OutboxKind.Npac, OutboxFile.NpacPartner, $"npac-cancel-{name}-expired.csv", npac);
+            await _outbox.AddAsync(OutboxKind.Npac, OutboxFile.NpacPartner, $"npac-cancel-{name}-expired.csv", npac.Rows, cancellationToken);
         }
 
-        store.Expiry.CancelOpenTns([order.Id]);
-        store.Expiry.SetStates([(order.Id, NpacCancelGuard.Detail(ending.Detail, kept[order.Id]))], OrderState.Expired, cause);
+        await store.Expiry.CancelOpenTnsAsync([order.Id], cancellationToken);
+        await store.Expiry.SetStatesAsync([(order.Id, NpacCancelGuard.Detail(ending.Detail, npac.Kept[order.Id]))], OrderState.Expired, cause, cancellationToken);
         return true;
     }
 

@@ -25,22 +25,23 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, IUnit
 {
     private static readonly InstantPattern Stamp = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
 
-    public SweepResult Run(Instant now, IProgress<(int Done, int Total)>? progress = null)
+    public async Task<SweepResult> RunAsync(Instant now, CancellationToken cancellationToken, IProgress<(int Done, int Total)>? progress = null)
     {
         var outbox = store.Outbox;
-        using var transaction = store.Begin();
+        var transaction = await store.BeginAsync(cancellationToken);
+        await using var rollback = transaction;
 
         // Two instances on one PostgreSQL database may fire together; the second waits here and then finds nothing due.
-        store.Lock("expiry-sweep");
-        var sweepId = store.Expiry.StartSweep(now);
+        await store.LockAsync("expiry-sweep", cancellationToken);
+        var sweepId = await store.Expiry.StartSweepAsync(now, cancellationToken);
         var batch = $"{sweepId:D6}-{Stamp.Format(now)}";
 
         // FOC date + 4 business days is at least 4 calendar days, and no zone is more than a day from UTC:
         // orders FOC'd within the last 3 days cannot be due, and the index on (state, foc_date) skips them.
         var horizon = now.InUtc().Date.PlusDays(-3);
-        var candidates = store.Expiry.FocOrdersDueBy(horizon);
-        var tnsByOrder = store.Expiry.TnsOfFocOrdersDueBy(horizon);
-        var routes = store.Expiry.OriginsOfFocOrdersDueBy(horizon);
+        var candidates = await store.Expiry.FocOrdersDueByAsync(horizon, cancellationToken);
+        var tnsByOrder = await store.Expiry.TnsOfFocOrdersDueByAsync(horizon, cancellationToken);
+        var routes = await store.Expiry.OriginsOfFocOrdersDueByAsync(horizon, cancellationToken);
 
         int cancels = 0;
         var expired = new List<(long Id, string Detail)>();
@@ -69,7 +70,7 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, IUnit
             }
 
             // The cancels of an order go where its requests came from, not to every channel of the partner (SPEC §5).
-            var route = routes.GetValueOrDefault(order.Id) ?? store.Origins.OriginOf(order.Id);
+            var route = routes.GetValueOrDefault(order.Id) ?? await store.Origins.OriginOfAsync(order.Id, cancellationToken);
             if (!responseRows.TryGetValue((order.Partner, route.Key), out var file))
             {
                 responseRows[(order.Partner, route.Key)] = file = (route, []);
@@ -81,29 +82,29 @@ public sealed class ExpirySweep(ReferenceData data, PolicyOptions options, IUnit
             cancels += ending.Withdrawn.Cancels.Count;
         }
 
-        var npacRows = NpacCancelGuard.Lines(store, data, npacCandidates, expired.Select(e => e.Id).ToHashSet(), out var keptInNpac);
+        var (npacRows, keptInNpac) = await NpacCancelGuard.LinesAsync(store, data, npacCandidates, expired.Select(e => e.Id).ToHashSet(), cancellationToken);
         expired = expired.Select(e => (e.Id, NpacCancelGuard.Detail(e.Detail, keptInNpac[e.Id]))).ToList();
 
-        store.Expiry.CancelOpenTns(expired.Select(e => e.Id).ToList());
-        store.Expiry.SetStates(expired, OrderState.Expired, $"SWEEP {batch}");
-        store.Expiry.SetStates(completed, OrderState.Complete, $"SWEEP {batch}");
+        await store.Expiry.CancelOpenTnsAsync(expired.Select(e => e.Id).ToList(), cancellationToken);
+        await store.Expiry.SetStatesAsync(expired, OrderState.Expired, $"SWEEP {batch}", cancellationToken);
+        await store.Expiry.SetStatesAsync(completed, OrderState.Complete, $"SWEEP {batch}", cancellationToken);
         var files = new List<OutboxFile>();
         foreach (var ((partner, _), file) in responseRows)
         {
             var name = $"sweep-{batch}.resp.csv";
-            outbox.Add(OutboxKind.Response, partner, name, file.Rows, file.Route);
+            await outbox.AddAsync(OutboxKind.Response, partner, name, file.Rows, file.Route, cancellationToken);
             files.Add(new OutboxFile(OutboxKind.Response, partner, name, [], file.Rows.Select(r => r.Cells).ToList(), file.Route));
         }
 
         if (npacRows.Count > 0)
         {
             var npac = new OutboxFile(OutboxKind.Npac, OutboxFile.NpacPartner, $"npac-cancel-{batch}.csv", [], npacRows);
-            outbox.Add(npac.Kind, npac.Partner, npac.FileName, npac.Rows);
+            await outbox.AddAsync(npac.Kind, npac.Partner, npac.FileName, npac.Rows, cancellationToken);
             files.Add(npac);
         }
 
-        store.Expiry.FinishSweep(sweepId, expired.Count, cancels);
-        transaction.Commit();
+        await store.Expiry.FinishSweepAsync(sweepId, expired.Count, cancels, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new SweepResult(sweepId, expired.Count, cancels, completed.Count, files);
     }
 }

@@ -9,26 +9,26 @@ namespace Integra.Gateway.Lifecycle;
 public sealed class OutboxDelivery(OutboxStore outbox)
 {
     /// <summary>Submits every pending NPAC batch; returns how many were delivered.</summary>
-    public int DeliverNpac(INpacGateway npac)
+    public async Task<int> DeliverNpacAsync(INpacGateway npac, CancellationToken cancellationToken)
     {
-        var files = outbox.Pending(OutboxKind.Npac);
+        var files = await outbox.PendingAsync(OutboxKind.Npac, null, cancellationToken);
         foreach (var file in files)
         {
             npac.Submit(file.FileName, file.Rows);
-            outbox.MarkDelivered(file);
+            await outbox.MarkDeliveredAsync(file, cancellationToken);
         }
 
         return files.Count;
     }
 
     /// <summary>Writes every pending response file (of one partner, or all) through <paramref name="write"/>.</summary>
-    public async Task<int> DeliverResponsesAsync(string? partner, Func<string, string, IReadOnlyList<ResponseRow>, Task> write)
+    public async Task<int> DeliverResponsesAsync(string? partner, Func<string, string, IReadOnlyList<ResponseRow>, Task> write, CancellationToken cancellationToken)
     {
-        var files = outbox.Pending(OutboxKind.Response, partner);
+        var files = await outbox.PendingAsync(OutboxKind.Response, partner, cancellationToken);
         foreach (var file in files)
         {
             await write(file.Partner, file.FileName, file.Rows.Select(ResponseRow.FromCells).ToList());
-            outbox.MarkDelivered(file);
+            await outbox.MarkDeliveredAsync(file, cancellationToken);
         }
 
         return files.Count;

@@ -68,7 +68,7 @@ public sealed class MailIntake : IDisposable
     /// <summary>Handles every message in the inbox; returns how many.</summary>
     public async Task<int> ProcessInboxAsync(CancellationToken cancellationToken)
     {
-        using var lease = ledger.TryLease();
+        await using var lease = await ledger.TryLeaseAsync(cancellationToken);
         if (lease is null)
         {
             logger.LogDebug("Another gateway instance is working the mailbox; skipping this round");
@@ -98,13 +98,13 @@ public sealed class MailIntake : IDisposable
                 handled = summaries.Count;
             }
 
-            pipeline.Polled(MailboxPartner, Channel.Email, started.Elapsed, error: null);
+            await pipeline.PolledAsync(MailboxPartner, Channel.Email, started.Elapsed, error: null, cancellationToken);
             return handled;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Drop();
-            pipeline.Polled(MailboxPartner, Channel.Email, started.Elapsed, e);
+            await pipeline.PolledAsync(MailboxPartner, Channel.Email, started.Elapsed, e, cancellationToken);
             throw;
         }
     }
@@ -168,7 +168,7 @@ public sealed class MailIntake : IDisposable
             using var timer = new PeriodicTimer(settings.PollInterval);
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                if (_outbox.Pending(Channel.Email).Count > 0)
+                if ((await _outbox.PendingAsync(Channel.Email, null, cancellationToken)).Count > 0)
                 {
                     await done.CancelAsync();
                     return;
@@ -227,7 +227,7 @@ public sealed class MailIntake : IDisposable
         }
 
         var key = MessageKey(envelope.MessageId ?? $"uid-{summary.UniqueId.Id}-{received}", attachments);
-        var state = ledger.State(key);
+        var state = await ledger.StateAsync(key, cancellationToken);
         if (state == MailState.Done)
         {
             // The same message again (delivered twice): answered already, only moved.
@@ -241,18 +241,19 @@ public sealed class MailIntake : IDisposable
         {
             // Not yet replied: decide (a file decided before a crash is answered again from the store, S7), reply, and
             // record the reply with the files' ledger step in one unit of work. Replied already: only finish the files.
-            var items = files.Count == 0 ? [] : pipeline.Decide(files, answerAgain: state is null);
+            var items = files.Count == 0 ? [] : await pipeline.DecideAsync(files, cancellationToken, answerAgain: state is null);
             if (state is null)
             {
                 var reply = problem is null
                     ? _replies.Answer(key, message!, from, items.Select(i => i.Outcome!).ToList())
                     : _replies.Format(key, envelope.MessageId, envelope.Subject, from, problem);
                 await sender.SendAsync(reply, bounded.Token);
-                using (var transaction = ledger.UnitOfWork.Begin())
+                var replied = await ledger.UnitOfWork.BeginAsync(cancellationToken);
+                await using (replied)
                 {
-                    ledger.MarkReplied(key, from.Address, partner.Id, received, reply.MessageId ?? string.Empty);
-                    pipeline.Answered(items);
-                    transaction.Commit();
+                    await ledger.MarkRepliedAsync(key, from.Address, partner.Id, received, reply.MessageId ?? string.Empty, cancellationToken);
+                    await pipeline.AnsweredAsync(items, cancellationToken);
+                    await replied.CommitAsync(cancellationToken);
                 }
 
                 logger.LogInformation(
@@ -261,11 +262,12 @@ public sealed class MailIntake : IDisposable
             }
 
             await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
-            using (var transaction = ledger.UnitOfWork.Begin())
+            var done = await ledger.UnitOfWork.BeginAsync(cancellationToken);
+            await using (done)
             {
-                ledger.MarkDone(key);
-                pipeline.Archived(items);
-                transaction.Commit();
+                await ledger.MarkDoneAsync(key, cancellationToken);
+                await pipeline.ArchivedAsync(items, cancellationToken);
+                await done.CommitAsync(cancellationToken);
             }
         }
         finally

@@ -10,23 +10,23 @@ namespace Integra.Gateway.Operations;
 /// <summary>
 /// The CSR 24-hour target ("Integra strives to return proper CSR requests within 24 hours"): a CSR file seen in a
 /// drop but not answered gets a warning at 20 hours and an error at 24, each once per file. With several gateway
-/// instances on one database, one of them watches (<see cref="CheckIfWatcher"/>), so each is said once.
+/// instances on one database, one of them watches (<see cref="CheckIfWatcherAsync"/>), so each is said once.
 /// </summary>
-public sealed class CsrSlaMonitor(IUnitOfWork store, ILogger logger) : IDisposable
+public sealed class CsrSlaMonitor(IUnitOfWork store, ILogger logger) : IAsyncDisposable
 {
     public static readonly Duration WarnAfter = Duration.FromHours(20);
     public static readonly Duration BreachAfter = Duration.FromHours(24);
     private readonly HashSet<(string, string, string)> _warned = [];
     private readonly HashSet<(string, string, string)> _breached = [];
-    private IDisposable? _watch;
+    private IAsyncDisposable? _watch;
 
     /// <summary>
-    /// <see cref="Check"/> when this instance is the watcher: it becomes the watcher when no other instance is,
+    /// <see cref="CheckAsync"/> when this instance is the watcher: it becomes the watcher when no other instance is,
     /// and stays it until disposed or its database session ends. Returns null while another instance watches.
     /// </summary>
-    public int? CheckIfWatcher(Instant now)
+    public async Task<int?> CheckIfWatcherAsync(Instant now, CancellationToken cancellationToken)
     {
-        _watch ??= store.TryLease("csr-sla-watch");
+        _watch ??= await store.TryLeaseAsync("csr-sla-watch", cancellationToken);
         if (_watch is null)
         {
             return null;
@@ -34,21 +34,21 @@ public sealed class CsrSlaMonitor(IUnitOfWork store, ILogger logger) : IDisposab
 
         try
         {
-            return Check(now);
+            return await CheckAsync(now, cancellationToken);
         }
         catch (System.Data.Common.DbException)
         {
             // The session (and the lease with it) may be gone: ask again next time.
-            _watch.Dispose();
+            await _watch.DisposeAsync();
             _watch = null;
             throw;
         }
     }
 
     /// <summary>Logs what is late as of <paramref name="now"/>; returns how many CSR files are waiting.</summary>
-    public int Check(Instant now)
+    public async Task<int> CheckAsync(Instant now, CancellationToken cancellationToken)
     {
-        var waiting = WaitingFiles(store);
+        var waiting = (await store.Reports.WaitingCsrSightingsAsync(cancellationToken)).Select(w => (w.Partner, w.Channel, w.Path, w.FirstSeen)).ToList();
         foreach (var (partner, channel, path, firstSeen) in waiting)
         {
             var age = now - firstSeen;
@@ -70,5 +70,5 @@ public sealed class CsrSlaMonitor(IUnitOfWork store, ILogger logger) : IDisposab
     public static IReadOnlyList<(string Partner, string Channel, string Path, Instant FirstSeen)> WaitingFiles(IUnitOfWork store) =>
         store.Reports.WaitingCsrSightings().Select(w => (w.Partner, w.Channel, w.Path, w.FirstSeen)).ToList();
 
-    public void Dispose() => _watch?.Dispose();
+    public ValueTask DisposeAsync() => _watch?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

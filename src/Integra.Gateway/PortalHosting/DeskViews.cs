@@ -30,7 +30,8 @@ public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data
 
     public IReadOnlyList<PendingReviewView> PendingReviews() => stores.Run("desk reviews page", PendingReviews);
 
-    public ReviewResult Decide(ReviewRequest request) => stores.Run("desk decision", store => Decide(store, request));
+    public Task<ReviewResult> DecideAsync(ReviewRequest request, CancellationToken cancellationToken) =>
+        stores.RunAsync("desk decision", (store, token) => DecideAsync(store, request, token), cancellationToken);
 
     public Task<SlaFigures> SlaFiguresAsync(CancellationToken cancellationToken) => stores.RunAsync("SLA board", SlaFiguresAsync, cancellationToken);
 
@@ -64,10 +65,10 @@ public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data
         }).ToList();
     }
 
-    private ReviewResult Decide(IUnitOfWork store, ReviewRequest request)
+    private async Task<ReviewResult> DecideAsync(IUnitOfWork store, ReviewRequest request, CancellationToken cancellationToken)
     {
-        var outcome = new ExpediteReview(data.Current, policy, store)
-            .Review(request.Partner, request.Pon, request.Approve, request.DueDate, clock.GetCurrentInstant(), request.Reviewer, request.Ver);
+        var outcome = await new ExpediteReview(data.Current, policy, store)
+            .ReviewAsync(request.Partner, request.Pon, request.Approve, request.DueDate, clock.GetCurrentInstant(), cancellationToken, request.Reviewer, request.Ver);
         return outcome.Status switch
         {
             ReviewStatus.Decided => new ReviewResult(ReviewResultStatus.Decided, outcome.Answer!.FocDate, outcome.Answer.Channel, outcome.Answer.FileName, string.Empty),

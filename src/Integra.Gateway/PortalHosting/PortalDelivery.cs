@@ -24,14 +24,13 @@ public sealed class PortalDelivery(IUnitOfWork store, Channel channel = Channel.
 
     public string Location => channel == Channel.Api ? "API answer feed" : "portal inbox";
 
-    public Task DeliverAsync(OutboxFile file, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken)
+    public async Task DeliverAsync(OutboxFile file, IReadOnlyList<ResponseRow> rows, CancellationToken cancellationToken)
     {
-        using (var transaction = store.Begin())
+        var transaction = await store.BeginAsync(cancellationToken);
+        await using (transaction)
         {
-            _inbox.PutLater(file.Ids[0], file.Partner, file.FileName, ResponseWriter.Bytes(rows), rows.Select(r => r.Cells()));
-            transaction.Commit();
+            await _inbox.PutLaterAsync(file.Ids[0], file.Partner, file.FileName, ResponseWriter.Bytes(rows), rows.Select(r => r.Cells()), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-
-        return Task.CompletedTask;
     }
 }

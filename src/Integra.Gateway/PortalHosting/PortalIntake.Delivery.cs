@@ -9,7 +9,7 @@ public sealed partial class PortalIntake
     /// </summary>
     public async Task<int> DeliverLaterAnswersAsync(CancellationToken cancellationToken)
     {
-        using var pipeline = pipelines.Open();
+        using var pipeline = await pipelines.OpenAsync(cancellationToken);
         var portal = await pipeline.DeliverAsync(new PortalDelivery(pipeline.Store), partner: null, cancellationToken);
         return portal + await pipeline.DeliverAsync(new PortalDelivery(pipeline.Store, Rules.Model.Channel.Api), partner: null, cancellationToken);
     }

@@ -29,30 +29,36 @@ public sealed partial class PortalIntake
             async (store, token) => await store.PortalInbox.FindAsync(partner, id, submittedBy, token) is { } e ? PortalAnswers.Of(e) : null,
             cancellationToken);
 
-    public UploadedFile? Download(string partner, long id, string? submittedBy = null) =>
-        Read(store => store.PortalInbox.Find(partner, id, submittedBy) is { } e ? new UploadedFile(e.FileName, e.Content) : null);
+    public Task<UploadedFile?> DownloadAsync(string partner, long id, string? submittedBy, CancellationToken cancellationToken) =>
+        pipelines.Stores.RunAsync(
+            "portal inbox download",
+            async (store, token) => await store.PortalInbox.FindAsync(partner, id, submittedBy, token) is { } e ? new UploadedFile(e.FileName, e.Content) : null,
+            cancellationToken);
 
     /// <summary>
     /// The last version of one of the partner's LSR orders. A version that came through the portal is read back from
     /// the request file it was (every column); one from another channel from what the order keeps (CCNA, PON, VER, AN,
     /// NNSP, its date and its ported TNs), the rest left for the partner to fill in.
     /// </summary>
-    public LsrDraft? LastVersion(string partner, long orderId, string? submittedBy = null) => Read(store =>
+    public Task<LsrDraft?> LastVersionAsync(string partner, long orderId, string? submittedBy, CancellationToken cancellationToken) =>
+        pipelines.Stores.RunAsync("supplement page", (store, token) => LastVersionAsync(store, partner, orderId, submittedBy, token), cancellationToken);
+
+    private async Task<LsrDraft?> LastVersionAsync(IUnitOfWork store, string partner, long orderId, string? submittedBy, CancellationToken cancellationToken)
     {
-        if (store.Orders.FindOrder(orderId) is not { } order || order.Partner != partner || order.Kind != LsrRequestHandler.Kind)
+        if (await store.Orders.FindOrderAsync(orderId, cancellationToken) is not { } order || order.Partner != partner || order.Kind != LsrRequestHandler.Kind)
         {
             return null;
         }
 
-        if (submittedBy is not null && !store.PortalSubmissions.SentAVersionOf(partner, order.Id, submittedBy))
+        if (submittedBy is not null && !await store.PortalSubmissions.SentAVersionOfAsync(partner, order.Id, submittedBy, cancellationToken))
         {
             return null;
         }
 
-        var ver = store.Orders.LatestVer(order.Id) ?? "00";
-        var version = store.Orders.Version(order.Id, ver);
+        var ver = await store.Orders.LatestVerAsync(order.Id, cancellationToken) ?? "00";
+        var version = await store.Orders.VersionAsync(order.Id, ver, cancellationToken);
         var sent = version is not null && (version.Channel == StoredText.Of(Channel.Portal) || version.Channel == StoredText.Of(Channel.Api))
-            ? store.PortalSubmissions.ByFileName(partner, version.FileName)
+            ? await store.PortalSubmissions.ByFileNameAsync(partner, version.FileName, cancellationToken)
             : null;
         var state = order.State;
         if (sent is not null
@@ -72,8 +78,8 @@ public sealed partial class PortalIntake
             [Field.Nnsp] = order.Nnsp,
             [Field.Ddd] = StoreFormats.Text(order.AcceptedDdd ?? order.RequestedDate) ?? string.Empty,
         };
-        return new LsrDraft(order.Id, kept, store.Orders.Tns(order.Id).Where(t => t.Lna == Lna.Port).Select(t => t.Tn).ToList(), state);
-    });
+        return new LsrDraft(order.Id, kept, (await store.Orders.TnsAsync(order.Id, cancellationToken)).Where(t => t.Lna == Lna.Port).Select(t => t.Tn).ToList(), state);
+    }
 
     /// <summary>The rules' own definition (<see cref="SimplePort"/>) applied to the account as the form gives it.</summary>
     public PortClassification Classify(string an, string reqtyp, int tnCount)

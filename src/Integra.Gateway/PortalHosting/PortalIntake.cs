@@ -54,7 +54,7 @@ public sealed partial class PortalIntake(
         var content = RequestCsv.Write(kind, form.Rows);
         using (await pipelines.WriteTurnAsync(cancellationToken))
         {
-            return Submit(submission, fileName, content);
+            return await SubmitAsync(submission, fileName, content, cancellationToken);
         }
     }
 
@@ -62,11 +62,11 @@ public sealed partial class PortalIntake(
     {
         using (await pipelines.WriteTurnAsync(cancellationToken))
         {
-            return Submit(submission, SafeFileName.IsPlain(file.Name) ? file.Name : "upload.csv", file.Content);
+            return await SubmitAsync(submission, SafeFileName.IsPlain(file.Name) ? file.Name : "upload.csv", file.Content, cancellationToken);
         }
     }
 
-    private PortalAnswer Submit(PortalSubmission submission, string fileName, byte[] content)
+    private async Task<PortalAnswer> SubmitAsync(PortalSubmission submission, string fileName, byte[] content, CancellationToken cancellationToken)
     {
         if (!FormIds.IsValid(submission.FormId))
         {
@@ -82,37 +82,34 @@ public sealed partial class PortalIntake(
 
         // The unit of work again on a fresh connection after a transient failure: it rolled back, so the form is
         // unclaimed and decided anew; or it committed before the connection broke, and the claim finds its answer.
-        var (answer, repeated, cancels) = pipelines.Availability.Run("portal submission", () => Decide(partner, submission, fileName, content));
+        var (answer, repeated, cancels) = await pipelines.Availability.RunAsync("portal submission", token => DecideAsync(partner, submission, fileName, content, token), 4, cancellationToken);
         Crash?.Invoke(PortalSubmitStep.Committed);
         if (cancels)
         {
             // The cancels of S2 and S5 go out now that their decision is committed, as on the other channels.
-            pipelines.Stores.Run("portal NPAC delivery", store =>
-            {
-                new OutboxDelivery(store.Outbox).DeliverNpac(npac);
-                return true;
-            });
+            await pipelines.Stores.RunAsync("portal NPAC delivery", (store, token) => new OutboxDelivery(store.Outbox).DeliverNpacAsync(npac, token), cancellationToken);
         }
 
         return PortalAnswers.Of(answer, repeated);
     }
 
-    private (PortalInboxEntry Answer, bool Repeated, bool Cancels) Decide(Rules.Reference.Partner partner, PortalSubmission submission, string fileName, byte[] content)
+    private async Task<(PortalInboxEntry Answer, bool Repeated, bool Cancels)> DecideAsync(Rules.Reference.Partner partner, PortalSubmission submission, string fileName, byte[] content, CancellationToken cancellationToken)
     {
-        using var pipeline = pipelines.Open();
+        using var pipeline = await pipelines.OpenAsync(cancellationToken);
         var store = pipeline.Store;
         var submissions = store.PortalSubmissions;
         var inbox = store.PortalInbox;
         var loa = submission.Loa is { } l && SafeFileName.IsPlain(l.Name) && l.Content.Length <= LoaDocument.MaxBytes ? new LoaDocument(l.Name, l.Content) : null;
-        using var transaction = store.Begin();
+        var transaction = await store.BeginAsync(cancellationToken);
+        await using var rollback = transaction;
 
         // Two posts of one form at once: the second waits here for the first, then finds its answer.
-        store.Lock($"portal-form:{partner.Id}:{submission.FormId}");
-        var (record, created) = submissions.Claim(partner.Id, submission.FormId, fileName, content, Convert.ToHexStringLower(SHA256.HashData(content)), loa?.Name, loa?.Content, submission.SubmittedBy);
+        await store.LockAsync($"portal-form:{partner.Id}:{submission.FormId}", cancellationToken);
+        var (record, created) = await submissions.ClaimAsync(partner.Id, submission.FormId, fileName, content, Convert.ToHexStringLower(SHA256.HashData(content)), loa?.Name, loa?.Content, submission.SubmittedBy, cancellationToken);
         if (!created)
         {
-            var earlier = inbox.OfSubmission(partner.Id, record.Id) ?? throw new InvalidOperationException($"portal submission {record.Id} has no answer");
-            transaction.Commit();
+            var earlier = await inbox.OfSubmissionAsync(partner.Id, record.Id, cancellationToken) ?? throw new InvalidOperationException($"portal submission {record.Id} has no answer");
+            await transaction.CommitAsync(cancellationToken);
             return (earlier, true, false);
         }
 
@@ -120,18 +117,18 @@ public sealed partial class PortalIntake(
         using var stream = new MemoryStream(record.Content, writable: false);
         var documents = loa is not null && pipeline.DocumentNames(record.FileName, stream, anyDocumentBeside: true).Contains(loa.Name) ? new[] { loa } : [];
         var file = new ReceivedFile(partner, submission.Channel, record.FileName, stream, record.Sha256, record.ReceivedAt, documents);
-        var items = pipeline.Decide([file]);
+        var items = await pipeline.DecideAsync([file], cancellationToken);
         Crash?.Invoke(PortalSubmitStep.Decided);
         var outcome = items[0].Outcome ?? throw new InvalidOperationException($"{record.FileName} was not decided");
-        var id = inbox.PutAnswer(record.Id, partner.Id, outcome.ResponseName, ResponseWriter.Bytes(outcome.Rows), outcome.Rows.Select(r => r.Cells()));
-        submissions.MarkAnswered(record.Id);
-        pipeline.Answered(items);
+        var id = await inbox.PutAnswerAsync(record.Id, partner.Id, outcome.ResponseName, ResponseWriter.Bytes(outcome.Rows), outcome.Rows.Select(r => r.Cells()), cancellationToken);
+        await submissions.MarkAnsweredAsync(record.Id, cancellationToken);
+        await pipeline.AnsweredAsync(items, cancellationToken);
 
         // Nothing to move for a portal file: its ledger entry is closed in the same unit of work, so the same
         // file uploaded again later is a new upload answered by S7, never one left open by a crash here.
-        pipeline.Archived(items);
-        var answer = inbox.Find(partner.Id, id)!;
-        transaction.Commit();
+        await pipeline.ArchivedAsync(items, cancellationToken);
+        var answer = (await inbox.FindAsync(partner.Id, id, null, cancellationToken))!;
+        await transaction.CommitAsync(cancellationToken);
         return (answer, false, outcome.NpacBatches is { Count: > 0 });
     }
 

@@ -49,9 +49,9 @@ public sealed class PortalPipelines(UnitOfWorkFactory stores, StoreAvailability 
     }
 
     /// <summary>A pipeline on a store of its own, for the caller alone; disposing it closes the store.</summary>
-    public IntakePipeline Open()
+    public async Task<IntakePipeline> OpenAsync(CancellationToken cancellationToken)
     {
-        var store = stores.Open();
+        var store = await stores.OpenAsync(cancellationToken);
         return IntakePipeline.Owning(store, processors.For(store), loggers.CreateLogger<PortalIntake>(), metrics, npac: null);
     }
 

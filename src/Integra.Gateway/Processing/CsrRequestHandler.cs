@@ -15,13 +15,13 @@ internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions option
     private const string Ver = "00";
     private readonly CsrPolicy _policy = new(data, options);
 
-    public IReadOnlyList<ResponseRow> Handle(CsrRequest request, Receipt receipt, string fileName, ILoaSource loas, ResentResponses resent)
+    public async Task<IReadOnlyList<ResponseRow>> HandleAsync(CsrRequest request, Receipt receipt, string fileName, ILoaSource loas, ResentResponses resent, CancellationToken cancellationToken)
     {
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = request.Ccna.Length > 0 && FieldFormats.Check(Field.Ccna, request.Ccna) is null
             && request.Pon.Length > 0 && FieldFormats.Check(Field.Pon, request.Pon) is null;
-        var order = keyed ? store.Orders.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
-        var priorHash = order is null ? null : store.Orders.VersionHash(order.Id, Ver);
+        var order = keyed ? await store.Orders.FindOrderAsync(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, cancellationToken) : null;
+        var priorHash = order is null ? null : await store.Orders.VersionHashAsync(order.Id, Ver, cancellationToken);
 
         // A used PON is answered from its hash alone (S7 or R70), so its LOA is neither looked at nor fetched again:
         // a file repeating one agent's row would otherwise download the same document once per row.
@@ -29,7 +29,7 @@ internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions option
         var decision = _policy.Decide(request, receipt, document?.Kind ?? LoaContent.Missing, priorHash, hash);
         if (decision is CsrResend)
         {
-            return resent.Of(order!.Id, Ver);
+            return await resent.OfAsync(order!.Id, Ver, cancellationToken);
         }
 
         var rows = Rows(request, decision);
@@ -39,13 +39,13 @@ internal sealed class CsrRequestHandler(ReferenceData data, PolicyOptions option
         }
 
         var account = (decision as CsrAnswer)?.Account;
-        order = store.Orders.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, account?.An ?? request.Fields[Field.An], account?.State ?? string.Empty, account is null ? string.Empty : LocalZone.Of(data, account, account.State, options).Id, string.Empty);
+        order = await store.Orders.CreateOrderAsync(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, account?.An ?? request.Fields[Field.An], account?.State ?? string.Empty, account is null ? string.Empty : LocalZone.Of(data, account, account.State, options).Id, string.Empty, cancellationToken);
         var answered = decision is CsrAnswer;
-        store.Orders.UpdateOrder(order with { State = answered ? OrderState.Complete : OrderState.Rejected }, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName}", answered ? $"CSR {rows.Count} TN(s)" : "REJ " + LsrRequestHandler.Codes(rows));
-        var versionId = store.Orders.AddVersion(order.Id, Ver, string.Empty, hash, receipt.Channel, fileName, receipt.Received, answered ? ResponseType.Csr : ResponseType.Reject, answered ? "C3" : ((CsrReject)decision).Errors[0].RuleId, LsrRequestHandler.Codes(rows), rows, Evidence.Of(request.Fields));
+        await store.Orders.UpdateOrderAsync(order with { State = answered ? OrderState.Complete : OrderState.Rejected }, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName}", answered ? $"CSR {rows.Count} TN(s)" : "REJ " + LsrRequestHandler.Codes(rows), cancellationToken);
+        var versionId = await store.Orders.AddVersionAsync(order.Id, Ver, string.Empty, hash, receipt.Channel, fileName, receipt.Received, answered ? ResponseType.Csr : ResponseType.Reject, answered ? "C3" : ((CsrReject)decision).Errors[0].RuleId, LsrRequestHandler.Codes(rows), rows, Evidence.Of(request.Fields), cancellationToken);
         if (document is not null)
         {
-            store.Orders.AddDocument(versionId, document.Name, document.Content);
+            await store.Orders.AddDocumentAsync(versionId, document.Name, document.Content, cancellationToken);
         }
         return rows;
     }

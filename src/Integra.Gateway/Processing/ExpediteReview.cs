@@ -37,15 +37,17 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, IU
     /// <param name="reviewedAt">The review's own time, from which the rules judge it.</param>
     /// <param name="reviewer">Who decided, kept in the order's history (the operator at the command line, a desk user).</param>
     /// <param name="ver">The version the reviewer saw pending (the desk's page); null for whichever is pending now.</param>
-    public ReviewOutcome Review(string partnerId, string pon, bool approve, LocalDate? dueDate, Instant reviewedAt, string reviewer = "", string? ver = null)
+    /// <param name="cancellationToken">Cancels the review before its commit; nothing is then written.</param>
+    public async Task<ReviewOutcome> ReviewAsync(string partnerId, string pon, bool approve, LocalDate? dueDate, Instant reviewedAt, CancellationToken cancellationToken, string reviewer = "", string? ver = null)
     {
-        using var transaction = store.Begin();
+        var transaction = await store.BeginAsync(cancellationToken);
+        await using var rollback = transaction;
 
         // Two reviewers at once (the page and the command line, two desk users), or a supplement of the PON arriving
         // meanwhile: the second waits here, then finds the order decided and is told so, never writing a second
         // answer over the first. The intake takes the same lock. (SQLite serialises writers by itself.)
-        store.Lock(LsrRequestHandler.OrderLock(partnerId, pon));
-        var order = store.Orders.FindOrdersByPon(partnerId, LsrRequestHandler.Kind, pon).SingleOrDefault(o => o.State == OrderState.PendingReview);
+        await store.LockAsync(LsrRequestHandler.OrderLock(partnerId, pon), cancellationToken);
+        var order = (await store.Orders.FindOrdersByPonAsync(partnerId, LsrRequestHandler.Kind, pon, cancellationToken)).SingleOrDefault(o => o.State == OrderState.PendingReview);
         if (order is null)
         {
             return ReviewOutcome.NotPending($"PON {pon} of partner {partnerId} is not awaiting expedite review");
@@ -57,7 +59,7 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, IU
             return ReviewOutcome.NotPending($"PON {pon} VER {ver} is no longer awaiting expedite review: VER {order.PendingVer} is; reload and review it");
         }
 
-        var version = store.Orders.Version(order.Id, order.PendingVer!)!;
+        var version = (await store.Orders.VersionAsync(order.Id, order.PendingVer!, cancellationToken))!;
         var pending = Pending(order);
         var decision = approve ? _policy.Approve(pending, reviewedAt, dueDate) : _policy.Deny(pending, reviewedAt);
         if (decision.FocDate is not { } focDate)
@@ -65,23 +67,24 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, IU
             return ReviewOutcome.Refused(decision.Refusal!);
         }
 
-        var lines = store.Orders.Tns(order.Id).Select(t => new FocLine(t.Tn, t.Lna)).ToList();
+        var lines = (await store.Orders.TnsAsync(order.Id, cancellationToken)).Select(t => new FocLine(t.Tn, t.Lna)).ToList();
         var key = new ResponseRows.RequestKey(order.Ccna, order.Pon, version.Ver, order.LsrNo ?? string.Empty, order.An);
         var rows = ResponseRows.Foc(key, focDate, lines, ResponseRows.FocMessage(decision.RuleId, focDate));
 
-        store.Orders.SetTnStatus(order.Id, OrderTnStatus.Open);
+        await store.Orders.SetTnStatusAsync(order.Id, OrderTnStatus.Open, cancellationToken);
         var by = reviewer.Length == 0 ? string.Empty : $" by {reviewer}";
-        store.Orders.UpdateOrder(
+        await store.Orders.UpdateOrderAsync(
             order with { State = OrderState.Foc, FocDate = focDate, FocVer = version.Ver, PendingVer = null },
             $"REVIEW {(approve ? "approve" : "deny")}",
-            $"FOC {focDate:yyyy-MM-dd} for VER {version.Ver}{by}");
+            $"FOC {focDate:yyyy-MM-dd} for VER {version.Ver}{by}",
+            cancellationToken);
 
         // A resend of the reviewed version (S7) now gets the FOC, the current answer.
-        store.Orders.ReplaceResponse(version.Id, ResponseType.Foc, decision.RuleId, rows);
-        var route = store.Origins.OriginOf(order.Id);
+        await store.Orders.ReplaceResponseAsync(version.Id, ResponseType.Foc, decision.RuleId, rows, cancellationToken);
+        var route = await store.Origins.OriginOfAsync(order.Id, cancellationToken);
         var answer = new ReviewAnswer($"review-{order.Pon}-{version.Ver}.resp.csv", rows, route.Channel, focDate);
-        store.Outbox.Add(OutboxKind.Response, order.Partner, answer.FileName, rows.Select(r => r.Cells()), route, order.Id);
-        transaction.Commit();
+        await store.Outbox.AddAsync(OutboxKind.Response, order.Partner, answer.FileName, rows.Select(r => r.Cells()), cancellationToken, route, order.Id);
+        await transaction.CommitAsync(cancellationToken);
         return ReviewOutcome.Decided(answer);
     }
 
@@ -98,15 +101,15 @@ public sealed class ExpediteReview(ReferenceData data, PolicyOptions options, IU
     /// <summary>The earliest date an approval given at <paramref name="now"/> can confirm: the review's own ERD.</summary>
     public LocalDate EarliestApproval(StoredOrder order, Instant now) => _policy.ReviewErd(Pending(order), now);
 
-    /// <summary>The command line's form of <see cref="Review"/>: a review that is not decided is an exception.</summary>
+    /// <summary>The command line's form of <see cref="ReviewAsync"/>: a review that is not decided is an exception.</summary>
     /// <exception cref="InvalidOperationException">
     /// No order of the partner with that PON awaits review, or the reviewer's date is refused (not a business day,
     /// before the review's effective received date, or more than 30 calendar days after the review's local date).
     /// A refusal's message is <c>--dd: PROBLEM</c>, the command line's <c>KEY: PROBLEM</c> form.
     /// </exception>
-    public ReviewAnswer Decide(string partnerId, string pon, bool approve, LocalDate? dueDate, Instant reviewedAt)
+    public async Task<ReviewAnswer> DecideAsync(string partnerId, string pon, bool approve, LocalDate? dueDate, Instant reviewedAt, CancellationToken cancellationToken)
     {
-        var outcome = Review(partnerId, pon, approve, dueDate, reviewedAt);
+        var outcome = await ReviewAsync(partnerId, pon, approve, dueDate, reviewedAt, cancellationToken);
         return outcome.Answer ?? throw new InvalidOperationException(outcome.Status == ReviewStatus.Refused ? $"--dd: {outcome.Problem}" : outcome.Problem);
     }
 }

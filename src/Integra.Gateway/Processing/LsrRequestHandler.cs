@@ -25,24 +25,24 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
     private readonly OutboxStore _outbox = store.Outbox;
     private readonly ExpiryOnArrival _expiry = new(data, options, store);
 
-    public LsrAnswer Handle(LsrRequest request, Receipt receipt, string fileName, ResentResponses resent, Delivery.MailThread? thread, OpenTnHolds holds)
+    public async Task<LsrAnswer> HandleAsync(LsrRequest request, Receipt receipt, string fileName, ResentResponses resent, Delivery.MailThread? thread, OpenTnHolds holds, CancellationToken cancellationToken)
     {
         var hash = ContentHash.Of(request.CanonicalContent());
         var keyed = IsKeyed(request);
-        var order = keyed ? store.Orders.FindOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon) : null;
+        var order = keyed ? await store.Orders.FindOrderAsync(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, cancellationToken) : null;
         if (order is not null)
         {
             // Another channel's request or the desk's review of this PON may be deciding it now (on PostgreSQL, from
             // another connection or instance): wait for it, then decide on what it left, never on a copy it overwrites.
-            store.Lock(OrderLock(order.Partner, order.Pon));
-            order = store.Orders.FindOrder(order.Id);
+            await store.LockAsync(OrderLock(order.Partner, order.Pon), cancellationToken);
+            order = await store.Orders.FindOrderAsync(order.Id, cancellationToken);
         }
 
-        var history = order is null ? null : History(order, request, hash);
-        var outcome = _policy.Decide(request, receipt, history, hash, Holds(request, receipt, fileName, order, holds));
+        var history = order is null ? null : await HistoryAsync(order, request, hash, cancellationToken);
+        var outcome = _policy.Decide(request, receipt, history, hash, await HoldsAsync(request, receipt, fileName, order, holds, cancellationToken));
         if (outcome.Decision is Resend)
         {
-            return new LsrAnswer(resent.Of(order!.Id, request.Ver));
+            return new LsrAnswer(await resent.OfAsync(order!.Id, request.Ver, cancellationToken));
         }
 
         // A request we cannot file under its PON+VER, or one that conflicts with a version already on file (S8),
@@ -53,12 +53,12 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         }
 
         var created = order is null;
-        order ??= store.Orders.CreateOrder(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, request.An, outcome.State, ZoneOf(outcome), request.Fields[Field.Nnsp].ToUpperInvariant());
+        order ??= await store.Orders.CreateOrderAsync(receipt.Partner.Id, Kind, request.Ccna.ToUpperInvariant(), request.Pon, request.An, outcome.State, ZoneOf(outcome), request.Fields[Field.Nnsp].ToUpperInvariant(), cancellationToken);
         var activated = history?.ActivatedTns ?? new HashSet<string>();
-        order = Apply(order, outcome, request, activated);
+        order = await ApplyAsync(order, outcome, request, activated, cancellationToken);
         var rows = Rows(outcome, request, order.LsrNo ?? string.Empty, order);
-        store.Orders.UpdateOrder(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome));
-        store.Orders.AddVersion(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows, Evidence.Of(request.Fields));
+        await store.Orders.UpdateOrderAsync(order, $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName} VER {request.Ver}", Describe(outcome), cancellationToken);
+        await store.Orders.AddVersionAsync(order.Id, request.Ver, request.Sup, hash, receipt.Channel, fileName, receipt.Received, OutcomeName(outcome.Decision), outcome.Decision.RuleId, Codes(rows), rows, Evidence.Of(request.Fields), cancellationToken);
         Track(holds, order, outcome.Decision, activated);
 
         // Later answers to this order (review, sweep) go back the way the request they answer came: a rejected
@@ -66,17 +66,17 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         // SFTP request stays on SFTP after a rejected supplement from the portal).
         if (created || outcome.Decision is not Reject)
         {
-            store.Origins.SetOrigin(order.Id, new Delivery.DeliveryRoute(receipt.Channel, thread));
+            await store.Origins.SetOriginAsync(order.Id, new Delivery.DeliveryRoute(receipt.Channel, thread), cancellationToken);
         }
 
-        return new LsrAnswer(rows, NpacCancels(order, outcome.Decision, request.Ver));
+        return new LsrAnswer(rows, await NpacCancelsAsync(order, outcome.Decision, request.Ver, cancellationToken));
     }
 
     /// <summary>
     /// L19's input: the holds of other orders on the request's TNs. An order past its expiry that holds one expires
     /// first, in this same step, and then holds nothing (SPEC §4 L19).
     /// </summary>
-    private List<TnHold> Holds(LsrRequest request, Receipt receipt, string fileName, StoredOrder? order, OpenTnHolds holds)
+    private async Task<List<TnHold>> HoldsAsync(LsrRequest request, Receipt receipt, string fileName, StoredOrder? order, OpenTnHolds holds, CancellationToken cancellationToken)
     {
         var tns = OneOpenOrderPerTn.TnsOf(request).ToList();
         var held = holds.On(tns, order?.Id);
@@ -86,9 +86,12 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         }
 
         var cause = $"{receipt.Channel.ToString().ToUpperInvariant()} {fileName}: PON {request.Pon} asked for a TN of this expired order";
-        foreach (var holder in held.DistinctBy(h => h.Order.Id).Where(h => _expiry.Expire(h.Order, receipt.Received, cause)))
+        foreach (var holder in held.DistinctBy(h => h.Order.Id))
         {
-            holds.Release(holder.Order.Id);
+            if (await _expiry.ExpireAsync(holder.Order, receipt.Received, cause, cancellationToken))
+            {
+                holds.Release(holder.Order.Id);
+            }
         }
 
         return holds.On(tns, order?.Id)
@@ -128,25 +131,25 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
     /// order's TNs with their activation. A PON with many versions then costs no more per later version or resend
     /// than a small one.
     /// </summary>
-    private OrderHistory History(StoredOrder order, LsrRequest request, string hash)
+    private async Task<OrderHistory> HistoryAsync(StoredOrder order, LsrRequest request, string hash, CancellationToken cancellationToken)
     {
-        var sameVersionHash = store.Orders.VersionHash(order.Id, request.Ver);
+        var sameVersionHash = await store.Orders.VersionHashAsync(order.Id, request.Ver, cancellationToken);
         if (sameVersionHash is not null && sameVersionHash != hash && request.LegacyCanonicalContent() is { } legacy && sameVersionHash == ContentHash.Of(legacy))
         {
             // VER 00 stored before contract v3 with VER blank: the same content, whichever spelling (S7).
             sameVersionHash = hash;
         }
 
-        var latestVer = store.Orders.LatestVer(order.Id) ?? "00";
+        var latestVer = await store.Orders.LatestVerAsync(order.Id, cancellationToken) ?? "00";
         IReadOnlyList<OrderTn> tns = sameVersionHash is null && order.State is OrderState.Foc or OrderState.PendingReview
-            ? store.Orders.Tns(order.Id).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == OrderTnStatus.Activated)).ToList()
+            ? (await store.Orders.TnsAsync(order.Id, cancellationToken)).Select(t => new OrderTn(t.Tn, t.Lna, t.Status == OrderTnStatus.Activated)).ToList()
             : [];
         return new OrderHistory(order.State, sameVersionHash, latestVer, order.FocDate, order.AcceptedDdd, order.DueDateSups, tns, OrderZone.Of(order, options)) { An = order.An };
     }
 
     private string ZoneOf(LsrOutcome outcome) => LocalZone.Of(data, outcome.Account, outcome.State, options).Id;
 
-    private StoredOrder Apply(StoredOrder order, LsrOutcome outcome, LsrRequest request, IReadOnlySet<string> activated)
+    private async Task<StoredOrder> ApplyAsync(StoredOrder order, LsrOutcome outcome, LsrRequest request, IReadOnlySet<string> activated, CancellationToken cancellationToken)
     {
         var accepted = order with
         {
@@ -161,27 +164,27 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         switch (outcome.Decision)
         {
             case Foc foc:
-                store.Orders.ReplaceTns(order.Id, foc.Lines, OrderTnStatus.Open, activated);
-                return accepted with { State = OrderState.Foc, FocDate = foc.DueDate, FocVer = request.Ver, PendingVer = null, LsrNo = order.LsrNo ?? store.Orders.NextLsrNo() };
+                await store.Orders.ReplaceTnsAsync(order.Id, foc.Lines, OrderTnStatus.Open, activated, cancellationToken);
+                return accepted with { State = OrderState.Foc, FocDate = foc.DueDate, FocVer = request.Ver, PendingVer = null, LsrNo = order.LsrNo ?? await store.Orders.NextLsrNoAsync(cancellationToken) };
             case PendingReview pending:
-                store.Orders.ReplaceTns(order.Id, pending.Lines, OrderTnStatus.Pending, activated);
+                await store.Orders.ReplaceTnsAsync(order.Id, pending.Lines, OrderTnStatus.Pending, activated, cancellationToken);
                 return accepted with
                 {
                     State = OrderState.PendingReview,
                     PendingVer = request.Ver,
                     RequestedDate = pending.RequestedDate,
                     StandardDate = pending.StandardDueDate,
-                    LsrNo = order.LsrNo ?? store.Orders.NextLsrNo(),
+                    LsrNo = order.LsrNo ?? await store.Orders.NextLsrNoAsync(cancellationToken),
                 };
             case Cancel:
-                store.Expiry.CancelOpenTns([order.Id]);
+                await store.Expiry.CancelOpenTnsAsync([order.Id], cancellationToken);
                 return order with { State = OrderState.Canceled, PendingVer = null };
             case Reject { Closure: { } closure }:
                 // S2 and S5 end the order the way the sweep does: its open TNs are withdrawn in this same step. A
                 // completed order withdraws nothing: its ports happened, and its disconnects go with them.
                 if (closure.State != OrderState.Complete)
                 {
-                    store.Expiry.CancelOpenTns([order.Id]);
+                    await store.Expiry.CancelOpenTnsAsync([order.Id], cancellationToken);
                 }
 
                 return order with { State = closure.State, PendingVer = null };
@@ -190,21 +193,21 @@ internal sealed class LsrRequestHandler(ReferenceData data, PolicyOptions option
         }
     }
 
-    private NpacBatch? NpacCancels(StoredOrder order, LsrDecision decision, string ver)
+    private async Task<NpacBatch?> NpacCancelsAsync(StoredOrder order, LsrDecision decision, string ver, CancellationToken cancellationToken)
     {
         if (decision is not Reject { Closure.Withdrawn.NpacCancels: { Count: > 0 } tns })
         {
             return null;
         }
 
-        var rows = NpacCancelGuard.Lines(store, data, tns.Select(tn => (order, tn)).ToList(), new HashSet<long> { order.Id }, out _);
+        var (rows, _) = await NpacCancelGuard.LinesAsync(store, data, tns.Select(tn => (order, tn)).ToList(), new HashSet<long> { order.Id }, cancellationToken);
         if (rows.Count == 0)
         {
             return null;
         }
 
         var batch = new NpacBatch($"npac-cancel-{order.LsrNo ?? order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{ver}.csv", rows);
-        _outbox.Add(OutboxKind.Npac, OutboxFile.NpacPartner, batch.FileName, batch.Rows);
+        await _outbox.AddAsync(OutboxKind.Npac, OutboxFile.NpacPartner, batch.FileName, batch.Rows, cancellationToken);
         return batch;
     }
 

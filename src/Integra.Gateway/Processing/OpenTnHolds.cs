@@ -26,16 +26,16 @@ internal sealed class OpenTnHolds
     /// The holds on every TN the requests could port or disconnect, in one statement, after taking the locks of
     /// their TN buckets for the rest of the unit of work (<see cref="OrderLocks.TnBuckets"/>).
     /// </summary>
-    public static OpenTnHolds Load(IUnitOfWork store, IEnumerable<LsrRequest> requests)
+    public static async Task<OpenTnHolds> LoadAsync(IUnitOfWork store, IEnumerable<LsrRequest> requests, CancellationToken cancellationToken)
     {
         var holds = new OpenTnHolds();
         var tns = requests.SelectMany(Rules.Policy.OneOpenOrderPerTn.TnsOf).ToHashSet(StringComparer.Ordinal);
         foreach (var bucket in OrderLocks.TnBuckets(tns))
         {
-            store.Lock(bucket);
+            await store.LockAsync(bucket, cancellationToken);
         }
 
-        foreach (var holder in store.TnHolds.TnHolders(tns))
+        foreach (var holder in await store.TnHolds.TnHoldersAsync(tns, cancellationToken))
         {
             holds.Add(holder);
         }

@@ -26,7 +26,7 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
     /// Decides every request of one file in one unit of work. <paramref name="thread"/>, for a file that came by mail,
     /// is the message later answers to its orders reply to.
     /// </summary>
-    public FileOutcome Process(Receipt receipt, string fileName, Stream content, long? length, ILoaSource loas, Delivery.MailThread? thread = null)
+    public async Task<FileOutcome> ProcessAsync(Receipt receipt, string fileName, Stream content, long? length, ILoaSource loas, CancellationToken cancellationToken, Delivery.MailThread? thread = null)
     {
         var responseName = FileKinds.ResponseName(fileName);
         var parsed = _reader.Read(fileName, content, length);
@@ -35,7 +35,8 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
             return new FileOutcome(fileName, responseName, ResponseRows.ForFile(rejection.Code, rejection.Field, rejection.Message), 0, FileRejected: true, [], []);
         }
 
-        using var transaction = store.Begin();
+        var transaction = await store.BeginAsync(cancellationToken);
+        await using var rollback = transaction;
         var rows = new List<ResponseRow>();
         var summaries = new List<RequestSummary>();
         var npac = new List<NpacBatch>();
@@ -45,11 +46,11 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         {
             case LsrFile lsr:
                 var ordered = VersionOrder.Of(lsr.Requests);
-                var holds = OpenTnHolds.Load(store, ordered);
-                store.Orders.LookUpOrders(receipt.Partner.Id, LsrRequestHandler.Kind, ordered.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
+                var holds = await OpenTnHolds.LoadAsync(store, ordered, cancellationToken);
+                await store.Orders.LookUpOrdersAsync(receipt.Partner.Id, LsrRequestHandler.Kind, ordered.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)), cancellationToken);
                 foreach (var request in ordered)
                 {
-                    var answer = _lsr.Handle(request, receipt, fileName, resent, thread, holds);
+                    var answer = await _lsr.HandleAsync(request, receipt, fileName, resent, thread, holds, cancellationToken);
                     rows.AddRange(answer.Rows);
                     summaries.Add(Summary(LsrRequestHandler.Kind, request.Pon, request.Ver, request.Tns.Count, answer.Rows));
                     if (answer.Npac is { } batch)
@@ -62,10 +63,10 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
 
                 break;
             case CsrFile csr:
-                store.Orders.LookUpOrders(receipt.Partner.Id, CsrRequestHandler.Kind, csr.Requests.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)));
+                await store.Orders.LookUpOrdersAsync(receipt.Partner.Id, CsrRequestHandler.Kind, csr.Requests.Select(r => (r.Ccna.ToUpperInvariant(), r.Pon)), cancellationToken);
                 foreach (var request in csr.Requests)
                 {
-                    var answer = _csr.Handle(request, receipt, fileName, loas, resent);
+                    var answer = await _csr.HandleAsync(request, receipt, fileName, loas, resent, cancellationToken);
                     rows.AddRange(answer);
                     summaries.Add(Summary(CsrRequestHandler.Kind, request.Pon, string.Empty, request.Fields[Field.Tn].Length > 0 ? 1 : 0, answer));
                     requests++;
@@ -75,9 +76,9 @@ public sealed class RequestFileProcessor(ReferenceData data, PolicyOptions optio
         }
 
         // The portal offers each order's response files as the channel delivered them (issue 17).
-        store.ResponseFiles.Record(
-            receipt.Partner.Id, receipt.Channel, fileName, receipt.Received, responseName, parsed is LsrFile ? LsrRequestHandler.Kind : CsrRequestHandler.Kind, rows);
-        transaction.Commit();
+        await store.ResponseFiles.RecordAsync(
+            receipt.Partner.Id, receipt.Channel, fileName, receipt.Received, responseName, parsed is LsrFile ? LsrRequestHandler.Kind : CsrRequestHandler.Kind, rows, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         var documents = parsed is CsrFile file
             ? file.Requests.Select(r => r.Fields[Field.Loa]).Where(SafeFileName.IsPlain).Distinct(StringComparer.Ordinal).ToList()
             : [];

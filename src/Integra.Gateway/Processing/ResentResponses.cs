@@ -16,11 +16,11 @@ internal sealed class ResentResponses(IUnitOfWork store)
     private readonly Dictionary<(long OrderId, string Ver), IReadOnlyList<ResponseRow>> _responses = [];
 
     /// <summary>The response kept for the order's version <paramref name="ver"/>, which must be on file.</summary>
-    public IReadOnlyList<ResponseRow> Of(long orderId, string ver)
+    public async ValueTask<IReadOnlyList<ResponseRow>> OfAsync(long orderId, string ver, CancellationToken cancellationToken)
     {
         if (!_responses.TryGetValue((orderId, ver), out var rows))
         {
-            rows = store.Orders.Response(orderId, ver) ?? throw new InvalidOperationException($"version {ver} of order {orderId} has no stored response to send again");
+            rows = await store.Orders.ResponseAsync(orderId, ver, cancellationToken) ?? throw new InvalidOperationException($"version {ver} of order {orderId} has no stored response to send again");
             _responses.Add((orderId, ver), rows);
         }
 

@@ -1,6 +1,6 @@
 namespace Integra.Gateway.Processing;
 
-/// <summary>How an expedite review ended (<see cref="ExpediteReview.Review"/>).</summary>
+/// <summary>How an expedite review ended (<see cref="ExpediteReview.ReviewAsync"/>).</summary>
 public enum ReviewStatus
 {
     /// <summary>Decided: the FOC is kept and recorded for delivery.</summary>

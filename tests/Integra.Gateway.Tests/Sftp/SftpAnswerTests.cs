@@ -79,7 +79,7 @@ public sealed class SftpAnswerTests : IDisposable
         var foc = File.ReadAllLines(Path.Combine(Dir("BRIDGE", "out"), "review-BR-2001-00.resp.csv"));
         Assert.All(foc.Skip(1), row => Assert.StartsWith("FOC,BRG,BR-2001,00,", row, StringComparison.Ordinal));
         Assert.Contains(",2026-03-03,", foc[1], StringComparison.Ordinal);
-        Assert.Empty(_store.Outbox.Pending(Rules.Model.Channel.Sftp));
+        Assert.Empty((await _store.Outbox.PendingAsync(Rules.Model.Channel.Sftp, null, CancellationToken.None)));
     }
 
     [Fact]

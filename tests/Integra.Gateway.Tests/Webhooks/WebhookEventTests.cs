@@ -85,7 +85,7 @@ public class WebhookEventTests
         long order;
         using (var store = TestStores.Open(cli.Db, hooks.Clock))
         {
-            order = store.Orders.FindOrder("ACME", Storage.OrderKind.Lsr, "ACM", "EXP-2")!.Id;
+            order = (await store.Orders.FindOrderAsync("ACME", Storage.OrderKind.Lsr, "ACM", "EXP-2", CancellationToken.None))!.Id;
         }
 
         Storage.Evidence.EvidenceStore.Open(cli.Db).Add(new Portal.Disputes.NewEvidenceRequest(

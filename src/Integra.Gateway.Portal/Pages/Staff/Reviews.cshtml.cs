@@ -28,7 +28,7 @@ public sealed class ReviewsModel(IDeskViews desk, Audit.Auditor auditor) : Porta
 
     public void OnGet() => Reviews = desk.PendingReviews();
 
-    public IActionResult OnPostApprove(string partner, string pon, string? ver, string? dd)
+    public async Task<IActionResult> OnPostApproveAsync(string partner, string pon, string? ver, string? dd)
     {
         LocalDate? date = null;
         if (!string.IsNullOrWhiteSpace(dd))
@@ -42,11 +42,11 @@ public sealed class ReviewsModel(IDeskViews desk, Audit.Auditor auditor) : Porta
             date = parsed.Value;
         }
 
-        return Answer(partner, pon, _reviews.Decide(HttpContext, new ReviewRequest(partner, pon, true, date, SignedIn.Email, ver)));
+        return Answer(partner, pon, await _reviews.DecideAsync(HttpContext, new ReviewRequest(partner, pon, true, date, SignedIn.Email, ver)));
     }
 
-    public IActionResult OnPostDeny(string partner, string pon, string? ver) =>
-        Answer(partner, pon, _reviews.Decide(HttpContext, new ReviewRequest(partner, pon, false, null, SignedIn.Email, ver)));
+    public async Task<IActionResult> OnPostDenyAsync(string partner, string pon, string? ver) =>
+        Answer(partner, pon, await _reviews.DecideAsync(HttpContext, new ReviewRequest(partner, pon, false, null, SignedIn.Email, ver)));
 
     private IActionResult Answer(string partner, string pon, ReviewResult result)
     {

@@ -40,14 +40,15 @@ public sealed class IntakePipeline(
     public IUnitOfWork Store => store;
 
     /// <summary>The right to work this partner's channel now, or null while another gateway instance does.</summary>
-    public IDisposable? TryLease(string partner, Channel channel) => _ledger.TryLease(partner, StoredText.Of(channel));
+    public Task<IAsyncDisposable?> TryLeaseAsync(string partner, Channel channel, CancellationToken cancellationToken) =>
+        _ledger.TryLeaseAsync(partner, StoredText.Of(channel), cancellationToken);
 
     /// <summary>Records the first sighting of every listed file; returns each one's received time.</summary>
-    public IReadOnlyDictionary<string, Instant> Sighted(string partner, Channel channel, IEnumerable<string> names) =>
-        _ledger.Sighted(partner, StoredText.Of(channel), names);
+    public Task<IReadOnlyDictionary<string, Instant>> SightedAsync(string partner, Channel channel, IEnumerable<string> names, CancellationToken cancellationToken) =>
+        _ledger.SightedAsync(partner, StoredText.Of(channel), names, cancellationToken);
 
     /// <summary>
-    /// The LOA documents a request file names, for its transport to fetch before <see cref="Decide"/>; the content is
+    /// The LOA documents a request file names, for its transport to fetch before <see cref="DecideAsync"/>; the content is
     /// back at its start afterwards. Only a CSR file names documents, and only when <paramref name="anyDocumentBeside"/>
     /// (the drop's listing or the message has a document at all) is it read for them: otherwise nothing could be
     /// fetched, and the file is read once, by the decision.
@@ -70,16 +71,17 @@ public sealed class IntakePipeline(
     /// <paramref name="answerAgain"/>: then it is processed again and every request is answered from the store (S7),
     /// for a transport that must send the whole answer again (a mail reply lost in a crash).
     /// </summary>
-    public IReadOnlyList<IntakeItem> Decide(IReadOnlyList<ReceivedFile> files, bool answerAgain = false)
+    public async Task<IReadOnlyList<IntakeItem>> DecideAsync(IReadOnlyList<ReceivedFile> files, CancellationToken cancellationToken, bool answerAgain = false)
     {
         var decide = processor();
         var items = new IntakeItem[files.Count];
-        using (var transaction = store.Begin())
+        var transaction = await store.BeginAsync(cancellationToken);
+        await using (transaction)
         {
             for (var i = 0; i < files.Count; i++)
             {
                 var file = files[i];
-                var record = _ledger.Open(file.Partner.Id, StoredText.Of(file.Channel), file.Name, file.Content.Length, file.Sha256, file.Received);
+                var record = await _ledger.OpenAsync(file.Partner.Id, StoredText.Of(file.Channel), file.Name, file.Content.Length, file.Sha256, file.Received, cancellationToken);
                 if (record.State != IntakeState.Seen && !answerAgain)
                 {
                     items[i] = new IntakeItem(file, record, null, 0);
@@ -90,7 +92,7 @@ public sealed class IntakePipeline(
                 FileOutcome outcome;
                 using (file.Trace?.Step("decide"))
                 {
-                    outcome = decide.Process(new Receipt(file.Partner, file.Channel, record.FirstSeen), file.Name, file.Content, file.Content.Length, new FetchedLoas(file.Documents), file.Thread);
+                    outcome = await decide.ProcessAsync(new Receipt(file.Partner, file.Channel, record.FirstSeen), file.Name, file.Content, file.Content.Length, new FetchedLoas(file.Documents), cancellationToken, file.Thread);
                 }
 
                 items[i] = new IntakeItem(file, record, outcome, watch.ElapsedMilliseconds);
@@ -100,7 +102,7 @@ public sealed class IntakePipeline(
             var stored = files.Select(f => f.Trace?.Step("store")).ToList();
             try
             {
-                transaction.Commit();
+                await transaction.CommitAsync(cancellationToken);
             }
             finally
             {
@@ -114,24 +116,25 @@ public sealed class IntakePipeline(
         // NPAC cancels of S2 and S5 go out now, not at the next daily sweep.
         if (npac is not null && items.Any(i => i.Outcome?.NpacBatches is { Count: > 0 }))
         {
-            new OutboxDelivery(_outbox).DeliverNpac(npac);
+            await new OutboxDelivery(_outbox).DeliverNpacAsync(npac, cancellationToken);
         }
 
         return items;
     }
 
     /// <summary>Records that the answers of these files reached the partner, then logs and counts them (events 100–102).</summary>
-    public void Answered(IReadOnlyList<IntakeItem> items)
+    public async Task AnsweredAsync(IReadOnlyList<IntakeItem> items, CancellationToken cancellationToken)
     {
         var answered = items.Where(i => i.Outcome is not null).ToList();
-        using (var transaction = store.Begin())
+        var transaction = await store.BeginAsync(cancellationToken);
+        await using (transaction)
         {
             foreach (var item in answered)
             {
-                _ledger.MarkAnswered(item.Record.Id, item.Outcome!.ResponseName, item.Outcome.FileRejected);
+                await _ledger.MarkAnsweredAsync(item.Record.Id, item.Outcome!.ResponseName, item.Outcome.FileRejected, cancellationToken);
             }
 
-            transaction.Commit();
+            await transaction.CommitAsync(cancellationToken);
         }
 
         foreach (var item in answered)
@@ -141,30 +144,34 @@ public sealed class IntakePipeline(
     }
 
     /// <summary>Done with these files (archived, or their message moved); the next file of the name is a new upload.</summary>
-    public void Archived(IReadOnlyList<IntakeItem> items)
+    public async Task ArchivedAsync(IReadOnlyList<IntakeItem> items, CancellationToken cancellationToken)
     {
-        using var transaction = store.Begin();
-        foreach (var item in items)
+        var transaction = await store.BeginAsync(cancellationToken);
+        await using (transaction)
         {
-            _ledger.MarkArchived(item.Record.Id, item.File.Partner.Id, StoredText.Of(item.File.Channel), item.File.Name);
-        }
+            foreach (var item in items)
+            {
+                await _ledger.MarkArchivedAsync(item.Record.Id, item.File.Partner.Id, StoredText.Of(item.File.Channel), item.File.Name, cancellationToken);
+            }
 
-        transaction.Commit();
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Records one poll of a channel for <c>status</c> and health, and its duration in the metrics.</summary>
-    public void Polled(string partner, Channel channel, TimeSpan elapsed, Exception? error)
+    public async Task PolledAsync(string partner, Channel channel, TimeSpan elapsed, Exception? error, CancellationToken cancellationToken)
     {
-        _ledger.RecordPoll(partner, StoredText.Of(channel), error is null ? null : $"{error.GetType().Name}: {error.Message}");
+        await _ledger.RecordPollAsync(partner, StoredText.Of(channel), error is null ? null : $"{error.GetType().Name}: {error.Message}", cancellationToken);
         metrics?.Polled(partner, StoredText.Of(channel), elapsed, error is null);
     }
 
     /// <summary>
     /// Records that a round still under way reached its channel and finished a batch: the channel's last good poll
     /// moves on while a backlog drains, so <c>status</c>, health and the poll-age gauge show a drop at work, not one
-    /// that stopped polling. The round's own record (<see cref="Polled"/>, with its duration) follows at its end.
+    /// that stopped polling. The round's own record (<see cref="PolledAsync"/>, with its duration) follows at its end.
     /// </summary>
-    public void Progressed(string partner, Channel channel) => _ledger.RecordPoll(partner, StoredText.Of(channel), error: null);
+    public Task ProgressedAsync(string partner, Channel channel, CancellationToken cancellationToken) =>
+        _ledger.RecordPollAsync(partner, StoredText.Of(channel), error: null, cancellationToken);
 
     /// <summary>
     /// Delivers every waiting answer of <paramref name="transport"/>'s channel (of one partner, or all), each marked
@@ -172,7 +179,7 @@ public sealed class IntakePipeline(
     /// </summary>
     public async Task<int> DeliverAsync(IDeliveryTransport transport, string? partner, CancellationToken cancellationToken)
     {
-        var files = _outbox.Pending(transport.Channel, partner);
+        var files = await _outbox.PendingAsync(transport.Channel, partner, cancellationToken);
         foreach (var file in files)
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
@@ -187,7 +194,7 @@ public sealed class IntakePipeline(
             }
 
             metrics?.Delivered(file.Partner, StoredText.Of(transport.Channel), started.Elapsed, ok: true);
-            _outbox.MarkDelivered(file);
+            await _outbox.MarkDeliveredAsync(file, cancellationToken);
             logger.OutboxDelivered(file.Partner, transport.Location, 1);
         }
 

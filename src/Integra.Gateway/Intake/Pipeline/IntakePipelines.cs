@@ -9,9 +9,10 @@ namespace Integra.Gateway.Intake.Pipeline;
 /// <summary>The host's source of <see cref="IntakePipeline"/>s: one per worker loop, each on its own store connection.</summary>
 public sealed class IntakePipelines(UnitOfWorkFactory stores, RequestProcessors processors, Operations.GatewayMetrics metrics, INpacGateway npac, ILoggerFactory loggers)
 {
-    public IntakePipeline Create()
+    /// <summary>A pipeline on a connection of its own, opened without holding a thread; disposing it closes the connection.</summary>
+    public async Task<IntakePipeline> CreateAsync(CancellationToken cancellationToken)
     {
-        var store = stores.Open();
+        var store = await stores.OpenAsync(cancellationToken);
         return IntakePipeline.Owning(store, processors.For(store), loggers.CreateLogger<IntakePipeline>(), metrics, npac);
     }
 }

@@ -115,6 +115,26 @@ internal sealed partial class PostgresDialect(string connectionString) : StoreDi
     public override void ReleaseLease(DbConnection connection, string name) =>
         connection.Execute("SELECT pg_advisory_unlock(@key)", new { key = Key(name) });
 
+    public override async ValueTask PrepareStatementAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        if (command is NpgsqlCommand { IsPrepared: false } npgsql)
+        {
+            await npgsql.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public override async ValueTask PrepareStatementsAsync(DbBatch batch, CancellationToken cancellationToken) =>
+        await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+
+    public override Task LockForTransactionAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = Key(name) }, transaction, cancellationToken: cancellationToken));
+
+    public override Task<bool> TryLeaseAsync(DbConnection connection, string name, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT pg_try_advisory_lock(@key)", new { key = Key(name) }, cancellationToken: cancellationToken));
+
+    public override Task ReleaseLeaseAsync(DbConnection connection, string name, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@key)", new { key = Key(name) }, cancellationToken: cancellationToken));
+
     /// <summary>A stable 64-bit key for a lock name, the same in every instance and every version of the gateway.</summary>
     private static long Key(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("integra-gateway:" + name)), 0);
 

@@ -75,4 +75,11 @@ internal sealed class SqliteDialect(string path) : StoreDialect
     public override void ReleaseLease(DbConnection connection, string name)
     {
     }
+
+    public override Task LockForTransactionAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    public override Task<bool> TryLeaseAsync(DbConnection connection, string name, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public override Task ReleaseLeaseAsync(DbConnection connection, string name, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -73,4 +73,19 @@ internal abstract class StoreDialect
     public abstract bool TryLease(DbConnection connection, string name);
 
     public abstract void ReleaseLease(DbConnection connection, string name);
+
+    /// <inheritdoc cref="PrepareStatement"/>
+    public virtual ValueTask PrepareStatementAsync(DbCommand command, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <inheritdoc cref="PrepareStatements"/>
+    public virtual ValueTask PrepareStatementsAsync(DbBatch batch, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <inheritdoc cref="LockForTransaction"/>
+    public abstract Task LockForTransactionAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken);
+
+    /// <inheritdoc cref="TryLease"/>
+    public abstract Task<bool> TryLeaseAsync(DbConnection connection, string name, CancellationToken cancellationToken);
+
+    /// <inheritdoc cref="ReleaseLease"/>
+    public abstract Task ReleaseLeaseAsync(DbConnection connection, string name, CancellationToken cancellationToken);
 }

@@ -48,6 +48,42 @@ internal static class StoreProbe
         }
     }
 
+    /// <inheritdoc cref="ProbeWritable"/>
+    /// <remarks>For the watchdog's checks; Microsoft.Data.Sqlite's async calls run synchronously, so on SQLite a busy store still holds the thread while it waits.</remarks>
+    public static async Task ProbeWritableAsync(string database, CancellationToken cancellationToken)
+    {
+        var location = StoreLocation.Parse(database);
+        if (location.Provider == StoreProvider.Sqlite)
+        {
+            // ReadWrite without Create: a store whose file is gone is a failure, not a new empty store.
+            var builder = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(location.Value), Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 30 };
+            await using var connection = new SqliteConnection(builder.ToString());
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA busy_timeout=30000", cancellationToken: cancellationToken));
+
+            // The write lock for an instant: a read-only file or folder fails here.
+            await connection.ExecuteAsync(new CommandDefinition("BEGIN IMMEDIATE", cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("ROLLBACK", cancellationToken: cancellationToken));
+            return;
+        }
+
+        // Unpooled, as the SQLite probe: the judge of whether the store is gone asks on a connection made now, never
+        // on a pooled one that a server restart broke a moment ago.
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(location.Value) { Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT current_setting('transaction_read_only')", cancellationToken: cancellationToken)) == "on")
+            {
+                throw new InvalidOperationException("the database is read-only (a standby, or default_transaction_read_only)");
+            }
+
+            if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT has_table_privilege('orders', 'INSERT')", cancellationToken: cancellationToken)))
+            {
+                throw new InvalidOperationException("the account may not insert into the orders table");
+            }
+        }
+    }
+
     /// <summary>A failure to reach, open or write the store, as opposed to a bug.</summary>
     public static bool IsStoreFailure(Exception e) =>
         e is DbException or IOException or UnauthorizedAccessException or SocketException or TimeoutException or InvalidOperationException or ArgumentException or UriFormatException;

@@ -17,16 +17,16 @@ public sealed class IntakeLedger(IUnitOfWork uow)
     public IUnitOfWork UnitOfWork => uow;
 
     /// <summary>When the gateway first listed this file; recorded now if this is the first listing.</summary>
-    public Instant Sighted(string partner, string channel, string path)
+    public async Task<Instant> SightedAsync(string partner, string channel, string path, CancellationToken cancellationToken)
     {
         var now = StoreFormats.Text(uow.Clock.GetCurrentInstant());
-        var seen = uow.Connection.ExecuteScalar<string>(
+        var seen = await uow.ExecuteScalarAsync<string>(
             """
             INSERT INTO intake_sightings (partner, channel, path, first_seen) VALUES (@partner, @channel, @path, @now)
             ON CONFLICT (partner, channel, path) DO UPDATE SET first_seen = intake_sightings.first_seen RETURNING first_seen
             """,
             new { partner, channel, path, now },
-            uow.Transaction);
+            cancellationToken);
         return StoreFormats.Instant(seen!);
     }
 
@@ -35,7 +35,7 @@ public sealed class IntakeLedger(IUnitOfWork uow)
     /// keeps its first one). One statement for the whole listing, so a drop with a backlog of thousands costs one
     /// round trip a round, not one a file.
     /// </summary>
-    public IReadOnlyDictionary<string, Instant> Sighted(string partner, string channel, IEnumerable<string> paths)
+    public async Task<IReadOnlyDictionary<string, Instant>> SightedAsync(string partner, string channel, IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         var names = paths.Distinct(StringComparer.Ordinal).ToList();
         var result = new Dictionary<string, Instant>(names.Count, StringComparer.Ordinal);
@@ -45,7 +45,7 @@ public sealed class IntakeLedger(IUnitOfWork uow)
         }
 
         // WHERE true: SQLite reads ON CONFLICT after a SELECT without WHERE as the start of a join clause.
-        var rows = uow.Connection.Query<(string Path, string FirstSeen)>(
+        var rows = await uow.QueryAsync<(string Path, string FirstSeen)>(
             $"""
             INSERT INTO intake_sightings (partner, channel, path, first_seen)
             SELECT @partner, @channel, value, @now FROM {uow.Dialect.TextTable("@paths")} WHERE true
@@ -53,7 +53,7 @@ public sealed class IntakeLedger(IUnitOfWork uow)
             RETURNING path, first_seen
             """,
             new { partner, channel, paths = uow.Dialect.TextList(names), now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
-            uow.Transaction);
+            cancellationToken);
         foreach (var (path, firstSeen) in rows)
         {
             result[path] = StoreFormats.Instant(firstSeen);
@@ -74,24 +74,24 @@ public sealed class IntakeLedger(IUnitOfWork uow)
         """;
 
     /// <summary>The unfinished upload with this identity, or a new one received at <paramref name="firstSeen"/>.</summary>
-    public IntakeRecord Open(string partner, string channel, string path, long size, string sha256, Instant firstSeen)
+    public async Task<IntakeRecord> OpenAsync(string partner, string channel, string path, long size, string sha256, Instant firstSeen, CancellationToken cancellationToken)
     {
-        var existing = uow.Connection.QueryFirstOrDefault<(long Id, string FirstSeen, string State, long FileRejected)?>(
+        var existing = await uow.QueryFirstOrDefaultAsync<(long Id, string FirstSeen, string State, long FileRejected)?>(
             OpenUploadQuery,
             new { partner, channel, path, size, sha256 },
-            uow.Transaction);
+            cancellationToken);
         if (existing is { } e)
         {
             return new IntakeRecord(e.Id, StoreFormats.Instant(e.FirstSeen), StoredText.IntakeState(e.State), e.FileRejected != 0);
         }
 
-        var id = uow.Connection.ExecuteScalar<long>(
+        var id = await uow.ExecuteScalarAsync<long>(
             """
             INSERT INTO intake_files (partner, channel, path, size, sha256, first_seen, state, updated_at)
             VALUES (@partner, @channel, @path, @size, @sha256, @firstSeen, @state, @now) RETURNING id
             """,
             new { partner, channel, path, size, sha256, firstSeen = StoreFormats.Text(firstSeen), state = StoredText.Of(IntakeState.Seen), now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
-            uow.Transaction);
+            cancellationToken);
         return new IntakeRecord(id, firstSeen, IntakeState.Seen, false);
     }
 
@@ -99,38 +99,43 @@ public sealed class IntakeLedger(IUnitOfWork uow)
     /// The right to poll this partner's channel now, or null while another gateway instance on the same database is
     /// polling it: two instances never take the same upload.
     /// </summary>
-    public IDisposable? TryLease(string partner, string channel) => uow.TryLease($"intake:{partner}:{channel}");
+    public Task<IAsyncDisposable?> TryLeaseAsync(string partner, string channel, CancellationToken cancellationToken) =>
+        uow.TryLeaseAsync($"intake:{partner}:{channel}", cancellationToken);
 
     /// <summary>Records the outcome of a poll of a channel, for <c>status</c> and health.</summary>
-    public void RecordPoll(string partner, string channel, string? error)
+    public async Task RecordPollAsync(string partner, string channel, string? error, CancellationToken cancellationToken)
     {
         var now = StoreFormats.Text(uow.Clock.GetCurrentInstant());
-        uow.Connection.Execute(
+        await uow.ExecuteAsync(
             error is null
                 ? "INSERT INTO channel_polls (partner, channel, last_ok) VALUES (@partner, @channel, @now) ON CONFLICT (partner, channel) DO UPDATE SET last_ok = @now"
                 : "INSERT INTO channel_polls (partner, channel, last_error, last_error_at) VALUES (@partner, @channel, @error, @now) ON CONFLICT (partner, channel) DO UPDATE SET last_error = @error, last_error_at = @now",
-            new { partner, channel, error, now });
+            new { partner, channel, error, now },
+            cancellationToken);
     }
 
-    public void MarkAnswered(long id, string responseName, bool fileRejected) =>
-        uow.Connection.Execute(
+    public Task MarkAnsweredAsync(long id, string responseName, bool fileRejected, CancellationToken cancellationToken) =>
+        uow.ExecuteAsync(
             "UPDATE intake_files SET state = @state, response_name = @responseName, file_rejected = @rejected, updated_at = @now WHERE id = @id",
             new { id, state = StoredText.Of(IntakeState.Answered), responseName, rejected = fileRejected ? 1 : 0, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
-            uow.Transaction);
+            cancellationToken);
 
     /// <summary>Done with the upload; the next file of that name is a new upload with a new received time.</summary>
-    public void MarkArchived(long id, string partner, string channel, string path)
+    public async Task MarkArchivedAsync(long id, string partner, string channel, string path, CancellationToken cancellationToken)
     {
-        using var transaction = uow.Begin();
-        uow.Connection.Execute(
-            "UPDATE intake_files SET state = @state, updated_at = @now WHERE id = @id",
-            new { id, state = StoredText.Of(IntakeState.Archived), now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
-            uow.Transaction);
-        uow.Connection.Execute(
-            "DELETE FROM intake_sightings WHERE partner = @partner AND channel = @channel AND path = @path",
-            new { partner, channel, path },
-            uow.Transaction);
-        transaction.Commit();
+        var transaction = await uow.BeginAsync(cancellationToken);
+        await using (transaction)
+        {
+            await uow.ExecuteAsync(
+                "UPDATE intake_files SET state = @state, updated_at = @now WHERE id = @id",
+                new { id, state = StoredText.Of(IntakeState.Archived), now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
+                cancellationToken);
+            await uow.ExecuteAsync(
+                "DELETE FROM intake_sightings WHERE partner = @partner AND channel = @channel AND path = @path",
+                new { partner, channel, path },
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>The last successful poll of every channel that ever polled, by partner and channel.</summary>

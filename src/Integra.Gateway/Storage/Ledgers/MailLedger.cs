@@ -14,30 +14,30 @@ public sealed class MailLedger(IUnitOfWork uow)
     public IUnitOfWork UnitOfWork => uow;
 
     /// <summary>The right to work the mailbox now, or null while another gateway instance on the same database does.</summary>
-    public IDisposable? TryLease() => uow.TryLease("intake:mailbox");
+    public Task<IAsyncDisposable?> TryLeaseAsync(CancellationToken cancellationToken) => uow.TryLeaseAsync("intake:mailbox", cancellationToken);
 
     /// <summary>The state of the message, or null when it was never answered.</summary>
-    public MailState? State(string messageKey) =>
-        uow.Connection.ExecuteScalar<string?>("SELECT state FROM mail_messages WHERE message_key = @messageKey", new { messageKey }, uow.Transaction) is { } state
+    public async Task<MailState?> StateAsync(string messageKey, CancellationToken cancellationToken) =>
+        await uow.ExecuteScalarAsync<string?>("SELECT state FROM mail_messages WHERE message_key = @messageKey", new { messageKey }, cancellationToken) is { } state
             ? StoredText.MailState(state)
             : null;
 
     /// <summary>Records that the reply went out; from now on the message is only moved.</summary>
-    public void MarkReplied(string messageKey, string sender, string? partner, Instant received, string replyId) =>
-        uow.Connection.Execute(
+    public Task MarkRepliedAsync(string messageKey, string sender, string? partner, Instant received, string replyId, CancellationToken cancellationToken) =>
+        uow.ExecuteAsync(
             """
             INSERT INTO mail_messages (message_key, sender, partner, received_at, state, reply_id, updated_at)
             VALUES (@messageKey, @sender, @partner, @received, @state, @replyId, @now)
             ON CONFLICT (message_key) DO UPDATE SET state = @state, reply_id = @replyId, updated_at = @now
             """,
             new { messageKey, sender, partner, received = StoreFormats.Text(received), state = StoredText.Of(MailState.Replied), replyId, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
-            uow.Transaction);
+            cancellationToken);
 
-    public void MarkDone(string messageKey) =>
-        uow.Connection.Execute(
+    public Task MarkDoneAsync(string messageKey, CancellationToken cancellationToken) =>
+        uow.ExecuteAsync(
             "UPDATE mail_messages SET state = @state, updated_at = @now WHERE message_key = @messageKey",
             new { messageKey, state = StoredText.Of(MailState.Done), now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
-            uow.Transaction);
+            cancellationToken);
 }
 
 /// <summary>The <see cref="MailLedger"/> of a unit of work.</summary>

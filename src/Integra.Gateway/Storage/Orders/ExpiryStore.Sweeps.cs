@@ -1,4 +1,4 @@
-using Dapper;
+using Integra.Gateway.Storage.Sessions;
 using NodaTime;
 
 namespace Integra.Gateway.Storage.Orders;
@@ -7,16 +7,16 @@ namespace Integra.Gateway.Storage.Orders;
 public sealed partial class ExpiryStore
 {
     /// <summary>Starts the record of a sweep as of <paramref name="asOf"/>, in the current unit of work; returns its id.</summary>
-    public long StartSweep(Instant asOf) =>
-        uow.Connection.ExecuteScalar<long>(
+    public Task<long> StartSweepAsync(Instant asOf, CancellationToken cancellationToken) =>
+        uow.ExecuteScalarAsync<long>(
             "INSERT INTO sweeps (as_of, run_at) VALUES (@asOf, @runAt) RETURNING id",
             new { asOf = StoreFormats.Text(asOf), runAt = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
-            uow.Transaction);
+            cancellationToken);
 
     /// <summary>Completes the record of a sweep with what it did.</summary>
-    public void FinishSweep(long sweepId, int expired, int cancels) =>
-        uow.Connection.Execute(
+    public Task FinishSweepAsync(long sweepId, int expired, int cancels, CancellationToken cancellationToken) =>
+        uow.ExecuteAsync(
             "UPDATE sweeps SET expired = @expired, cancels = @cancels WHERE id = @sweepId",
             new { expired, cancels, sweepId },
-            uow.Transaction);
+            cancellationToken);
 }

@@ -9,10 +9,10 @@ namespace Integra.Gateway.Storage.Orders;
 /// </summary>
 internal static class OrderCopies
 {
-    /// <summary>A new order as <see cref="OrderStore.CreateOrder"/> inserts it, when no change follows before the flush.</summary>
+    /// <summary>A new order as <see cref="OrderStore.CreateOrderAsync"/> inserts it, when no change follows before the flush.</summary>
     public static readonly CopyTarget NewOrder = new("orders", ["id", "partner", "kind", "ccna", "pon", "state", "an", "service_state", "zone", "nnsp", "created_at", "updated_at"], 0);
 
-    /// <summary>A new order with the values of its first change (<see cref="OrderStore.UpdateOrder"/>).</summary>
+    /// <summary>A new order with the values of its first change (<see cref="OrderStore.UpdateOrderAsync"/>).</summary>
     public static readonly CopyTarget Order = new(
         "orders",
         ["id", "partner", "kind", "ccna", "pon", "lsrno", "state", "an", "service_state", "zone", "nnsp", "foc_date", "foc_ver", "pending_ver",
@@ -24,7 +24,7 @@ internal static class OrderCopies
         ["id", "order_id", "ver", "sup", "content_hash", "channel", "file_name", "received_at", "decided_at", "outcome", "rule_id", "codes", "response", "evidence"],
         1);
 
-    /// <summary>A new order's first TNs (<see cref="OrderStore.ReplaceTns"/>); a replacement's rows wait behind its DELETE as statements.</summary>
+    /// <summary>A new order's first TNs (<see cref="OrderStore.ReplaceTnsAsync"/>); a replacement's rows wait behind its DELETE as statements.</summary>
     public static readonly CopyTarget Tns = new("order_tns", ["order_id", "tn", "lna", "status", "seq"], 2);
 
     /// <summary>Every event of the store's writes, so that an order's events keep their order among themselves.</summary>

@@ -27,6 +27,10 @@ internal static class OrderRows
         return orders;
     }
 
+    /// <inheritdoc cref="Query"/>
+    public static async ValueTask<List<StoredOrder>> QueryAsync(IUnitOfWork uow, string where, (string Name, object? Value)[] parameters, CancellationToken cancellationToken) =>
+        await uow.Statements.ListAsync(Columns + " " + where, Read, parameters, cancellationToken);
+
     public static StoredOrder Read(DbDataReader r)
     {
         string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
@@ -66,7 +70,7 @@ internal static class OrderRows
             ReadResponse(Response));
     }
 
-    /// <summary>A response as <see cref="OrderStore.AddVersion"/> stored it: the cells of each row, as JSON.</summary>
+    /// <summary>A response as <see cref="OrderStore.AddVersionAsync"/> stored it: the cells of each row, as JSON.</summary>
     public static List<ResponseRow> ReadResponse(string json) =>
         (JsonSerializer.Deserialize<string[][]>(json) ?? []).Select(ResponseRow.FromCells).ToList();
 }

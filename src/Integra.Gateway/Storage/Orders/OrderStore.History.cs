@@ -21,10 +21,10 @@ public sealed partial class OrderStore
     internal long ResponsesRead { get; private set; }
 
     /// <summary>The content hash of the order's version <paramref name="ver"/>, or null when there is none.</summary>
-    public string? VersionHash(long orderId, string ver)
+    public async ValueTask<string?> VersionHashAsync(long orderId, string ver, CancellationToken cancellationToken)
     {
         HistoryReads++;
-        return _uow.Statements.Scalar("SELECT content_hash FROM versions WHERE order_id = @orderId AND ver = @ver", ("@orderId", orderId), ("@ver", ver)) as string;
+        return await _uow.Statements.ScalarAsync("SELECT content_hash FROM versions WHERE order_id = @orderId AND ver = @ver", [("@orderId", orderId), ("@ver", ver)], cancellationToken) as string;
     }
 
     /// <summary>The highest version on file for the order, or null when it has none.</summary>
@@ -32,14 +32,23 @@ public sealed partial class OrderStore
     public string? LatestVer(long orderId)
     {
         HistoryReads++;
-        return _uow.Statements.Scalar("SELECT MAX(ver) FROM versions WHERE order_id = @orderId", ("@orderId", orderId)) as string;
+        return _uow.Statements.Scalar(LatestVerSql, ("@orderId", orderId)) as string;
     }
 
-    /// <summary>The response kept for the order's version <paramref name="ver"/> (to send it again, S7), or null when there is none.</summary>
-    public IReadOnlyList<ResponseRow>? Response(long orderId, string ver)
+    /// <inheritdoc cref="LatestVer"/>
+    public async ValueTask<string?> LatestVerAsync(long orderId, CancellationToken cancellationToken)
     {
         HistoryReads++;
-        if (_uow.Statements.Scalar("SELECT response FROM versions WHERE order_id = @orderId AND ver = @ver", ("@orderId", orderId), ("@ver", ver)) is not string json)
+        return await _uow.Statements.ScalarAsync(LatestVerSql, [("@orderId", orderId)], cancellationToken) as string;
+    }
+
+    private const string LatestVerSql = "SELECT MAX(ver) FROM versions WHERE order_id = @orderId";
+
+    /// <summary>The response kept for the order's version <paramref name="ver"/> (to send it again, S7), or null when there is none.</summary>
+    public async ValueTask<IReadOnlyList<ResponseRow>?> ResponseAsync(long orderId, string ver, CancellationToken cancellationToken)
+    {
+        HistoryReads++;
+        if (await _uow.Statements.ScalarAsync("SELECT response FROM versions WHERE order_id = @orderId AND ver = @ver", [("@orderId", orderId), ("@ver", ver)], cancellationToken) is not string json)
         {
             return null;
         }

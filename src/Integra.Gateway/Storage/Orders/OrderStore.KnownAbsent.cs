@@ -4,10 +4,10 @@ namespace Integra.Gateway.Storage.Orders;
 
 /// <summary>
 /// A file's PONs looked up in one query per few hundred instead of one each: the orders that do not exist yet (most
-/// of a file's, usually) are then known absent for the rest of the unit of work, and <see cref="FindOrder(string,
-/// OrderKind, string, string)"/> answers them without asking the database. On PostgreSQL that look-up was the last round
+/// of a file's, usually) are then known absent for the rest of the unit of work, and <see cref="FindOrderAsync(string,
+/// OrderKind, string, string, CancellationToken)"/> answers them without asking the database. On PostgreSQL that look-up was the last round
 /// trip a new LSR cost. Only absence is remembered: an existing order is always read fresh, so no decision is
-/// taken on a copy that another step of the same unit of work has changed. <see cref="CreateOrder"/> is the only
+/// taken on a copy that another step of the same unit of work has changed. <see cref="CreateOrderAsync"/> is the only
 /// way an order comes into being, and it forgets the absence of what it creates.
 /// </summary>
 public sealed partial class OrderStore
@@ -24,7 +24,7 @@ public sealed partial class OrderStore
     /// Looks up the orders of <paramref name="partner"/>'s <paramref name="kind"/> under these CCNA and PON keys (as
     /// the handlers look them up) and remembers, until the unit of work ends, which do not exist.
     /// </summary>
-    public void LookUpOrders(string partner, OrderKind kind, IEnumerable<(string Ccna, string Pon)> keys)
+    public async ValueTask LookUpOrdersAsync(string partner, OrderKind kind, IEnumerable<(string Ccna, string Pon)> keys, CancellationToken cancellationToken)
     {
         if (_uow.Transaction is null)
         {
@@ -34,10 +34,12 @@ public sealed partial class OrderStore
         var wanted = keys.Distinct().ToList();
         foreach (var chunk in wanted.Select(k => k.Pon).Distinct(StringComparer.Ordinal).Chunk(AbsentChunk))
         {
-            var existing = _uow.Connection.Query<(string Ccna, string Pon)>(
+            var connection = await _uow.ConnectionAsync(cancellationToken);
+            var existing = (await connection.QueryAsync<(string Ccna, string Pon)>(new CommandDefinition(
                 $"SELECT ccna AS Ccna, pon AS Pon FROM orders WHERE partner = @partner AND kind = @kind AND {_uow.Dialect.InList("pon", "@pons")}",
                 new { partner, kind = StoredText.Of(kind), pons = chunk },
-                _uow.Transaction).ToHashSet();
+                _uow.Transaction,
+                cancellationToken: cancellationToken))).ToHashSet();
             var inChunk = chunk.ToHashSet(StringComparer.Ordinal);
             foreach (var key in wanted.Where(k => inChunk.Contains(k.Pon) && !existing.Contains(k)))
             {

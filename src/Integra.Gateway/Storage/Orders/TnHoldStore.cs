@@ -22,7 +22,7 @@ public sealed class TnHoldStore(IUnitOfWork uow)
         """;
 
     /// <summary>Every open order's hold on any of <paramref name="tns"/>, in the current unit of work.</summary>
-    public IReadOnlyList<TnHolder> TnHolders(IReadOnlyCollection<string> tns)
+    public async ValueTask<IReadOnlyList<TnHolder>> TnHoldersAsync(IReadOnlyCollection<string> tns, CancellationToken cancellationToken)
     {
         if (tns.Count == 0)
         {
@@ -30,30 +30,28 @@ public sealed class TnHoldStore(IUnitOfWork uow)
         }
 
         var sql = HolderSql(uow.Dialect.TextTable("@tns"));
-        using var reader = uow.Statements.Command(
+        var orders = new Dictionary<long, StoredOrder>();
+        return await uow.Statements.ListAsync(
             sql,
-            ("@tns", uow.Dialect.TextList(tns)),
+            reader =>
+            {
+                var id = reader.GetInt64(0);
+                if (!orders.TryGetValue(id, out var order))
+                {
+                    orders[id] = order = OrderRows.Read(reader);
+                }
+
+                return new TnHolder(reader.GetString(19), StoredText.Lna(reader.GetString(20)), order);
+            },
+            [("@tns", uow.Dialect.TextList(tns)),
             ("@port", StoredText.Of(Lna.Port)),
             ("@disconnect", StoredText.Of(Lna.Disconnect)),
             ("@pending", StoredText.Of(OrderTnStatus.Pending)),
             ("@open", StoredText.Of(OrderTnStatus.Open)),
             ("@foc", StoredText.Of(OrderState.Foc)),
             ("@pendingReview", StoredText.Of(OrderState.PendingReview)),
-            ("@lsr", StoredText.Of(OrderKind.Lsr))).ExecuteReader();
-        var holders = new List<TnHolder>();
-        var orders = new Dictionary<long, StoredOrder>();
-        while (reader.Read())
-        {
-            var id = reader.GetInt64(0);
-            if (!orders.TryGetValue(id, out var order))
-            {
-                orders[id] = order = OrderRows.Read(reader);
-            }
-
-            holders.Add(new TnHolder(reader.GetString(19), StoredText.Lna(reader.GetString(20)), order));
-        }
-
-        return holders;
+            ("@lsr", StoredText.Of(OrderKind.Lsr))],
+            cancellationToken);
     }
 }
 

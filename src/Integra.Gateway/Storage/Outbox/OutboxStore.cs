@@ -17,34 +17,36 @@ public sealed class OutboxStore(IUnitOfWork uow)
     private const string Columns = "id AS Id, partner AS Partner, file_name AS FileName, cells AS Cells, channel AS Channel, mail_to AS MailTo, mail_message_id AS MailMessageId, mail_references AS MailReferences, mail_subject AS MailSubject";
 
     /// <summary>Records a file for delivery on <paramref name="route"/> (null: NPAC, or a file for the partner's drops).</summary>
-    public void Add(OutboxKind kind, string partner, string fileName, IEnumerable<string[]> rows, DeliveryRoute? route = null, long? orderId = null) =>
-        Add(kind, partner, fileName, rows.Select(r => (orderId, r)), route);
+    public ValueTask AddAsync(OutboxKind kind, string partner, string fileName, IEnumerable<string[]> rows, CancellationToken cancellationToken, DeliveryRoute? route = null, long? orderId = null) =>
+        AddAsync(kind, partner, fileName, rows.Select(r => (orderId, r)), route, cancellationToken);
 
     /// <summary>Records a file whose rows belong to several orders of one route (a sweep's cancels), each row with its order.</summary>
-    public void Add(OutboxKind kind, string partner, string fileName, IEnumerable<(long? OrderId, string[] Cells)> rows, DeliveryRoute? route)
+    public ValueTask AddAsync(OutboxKind kind, string partner, string fileName, IEnumerable<(long? OrderId, string[] Cells)> rows, DeliveryRoute? route, CancellationToken cancellationToken)
     {
         var now = StoreFormats.Text(uow.Clock.GetCurrentInstant());
         var channel = route is null ? null : StoredText.Of(route.Channel);
         var thread = route?.Thread;
-        uow.Statements.InsertRows(
+        return uow.Statements.InsertRowsAsync(
             "outbox",
             ["kind", "partner", "file_name", "cells", "created_at", "order_id", "channel", "mail_to", "mail_message_id", "mail_references", "mail_subject"],
-            rows.Select(r => new object?[] { StoredText.Of(kind), partner, fileName, JsonSerializer.Serialize(r.Cells), now, r.OrderId, channel, thread?.To, thread?.MessageId, thread?.References, thread?.Subject }));
+            rows.Select(r => new object?[] { StoredText.Of(kind), partner, fileName, JsonSerializer.Serialize(r.Cells), now, r.OrderId, channel, thread?.To, thread?.MessageId, thread?.References, thread?.Subject }),
+            null,
+            cancellationToken);
     }
 
     /// <summary>Undelivered files of a kind, optionally of one partner, oldest first, whatever their channel.</summary>
-    public IReadOnlyList<OutboxFile> Pending(OutboxKind kind, string? partner = null) =>
-        Group(kind, uow.Connection.Query<Row>(
+    public async Task<IReadOnlyList<OutboxFile>> PendingAsync(OutboxKind kind, string? partner, CancellationToken cancellationToken) =>
+        Group(kind, await uow.QueryAsync<Row>(
             $"SELECT {Columns} FROM outbox WHERE kind = @kind AND delivered_at IS NULL AND (@partner IS NULL OR partner = @partner) ORDER BY id",
             new { kind = StoredText.Of(kind), partner },
-            uow.Transaction));
+            cancellationToken));
 
     /// <summary>
     /// Undelivered responses for <paramref name="channel"/> (of one partner, or of all), oldest first. Files recorded
     /// before orders kept their channel (no channel) go to the partner's drops, as they always did.
     /// </summary>
-    public IReadOnlyList<OutboxFile> Pending(Channel channel, string? partner = null) =>
-        Group(OutboxKind.Response, uow.Connection.Query<Row>(
+    public async Task<IReadOnlyList<OutboxFile>> PendingAsync(Channel channel, string? partner, CancellationToken cancellationToken) =>
+        Group(OutboxKind.Response, await uow.QueryAsync<Row>(
             $"""
             SELECT {Columns} FROM outbox
             WHERE kind = @kind AND delivered_at IS NULL AND (@partner IS NULL OR partner = @partner)
@@ -52,7 +54,7 @@ public sealed class OutboxStore(IUnitOfWork uow)
             ORDER BY id
             """,
             new { kind = StoredText.Of(OutboxKind.Response), partner, channel = StoredText.Of(channel), legacy = channel is Channel.Local or Channel.Sftp ? 1 : 0 },
-            uow.Transaction));
+            cancellationToken));
 
     /// <summary>Undelivered response files per partner and channel, for <c>status</c>.</summary>
     public IReadOnlyDictionary<(string Partner, string Channel), long> WaitingByChannel() =>
@@ -66,26 +68,29 @@ public sealed class OutboxStore(IUnitOfWork uow)
     /// The NPAC CANCEL lines recorded for <paramref name="tn"/> of the order with this LSRNO, delivered or not, in the
     /// current unit of work (a late activation withdraws the undelivered ones, SPEC §4).
     /// </summary>
-    public IReadOnlyList<(long Id, bool Delivered)> NpacCancelsOf(string tn, string lsrNo) =>
-        uow.Connection.Query<(long Id, string Cells, string? DeliveredAt)>(
+    public async Task<IReadOnlyList<(long Id, bool Delivered)>> NpacCancelsOfAsync(string tn, string lsrNo, CancellationToken cancellationToken) =>
+        (await uow.QueryAsync<(long Id, string Cells, string? DeliveredAt)>(
                 // The cells are the JSON array of NpacCancel.Cells(): ["CANCEL","<tn>",…]; a TN is ten digits, nothing to escape.
                 "SELECT id, cells, delivered_at FROM outbox WHERE kind = @kind AND cells LIKE @prefix",
                 new { kind = StoredText.Of(OutboxKind.Npac), prefix = $"[\"CANCEL\",\"{tn}\",%" },
-                uow.Transaction)
+                cancellationToken))
             .Where(r => JsonSerializer.Deserialize<string[]>(r.Cells) is { Length: > 4 } cells && cells[1] == tn && cells[4] == lsrNo)
             .Select(r => (r.Id, r.DeliveredAt is not null))
             .ToList();
 
     /// <summary>Takes undelivered outbox rows back: what they said is no longer true (a late activation's CANCEL).</summary>
-    public void Withdraw(IReadOnlyCollection<long> ids) =>
-        uow.Connection.Execute("DELETE FROM outbox WHERE id = @id AND delivered_at IS NULL", ids.Select(id => new { id }), uow.Transaction);
+    public Task WithdrawAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        uow.ExecuteAsync("DELETE FROM outbox WHERE id = @id AND delivered_at IS NULL", ids.Select(id => new { id }), cancellationToken);
 
-    public void MarkDelivered(OutboxFile file)
+    public async Task MarkDeliveredAsync(OutboxFile file, CancellationToken cancellationToken)
     {
         var now = StoreFormats.Text(uow.Clock.GetCurrentInstant());
-        using var transaction = uow.Begin();
-        uow.Connection.Execute("UPDATE outbox SET delivered_at = @now WHERE id = @id", file.Ids.Select(id => new { id, now }), uow.Transaction);
-        transaction.Commit();
+        var transaction = await uow.BeginAsync(cancellationToken);
+        await using (transaction)
+        {
+            await uow.ExecuteAsync("UPDATE outbox SET delivered_at = @now WHERE id = @id", file.Ids.Select(id => new { id, now }), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>One file per partner, route and name: two mail threads answered by one sweep are two replies.</summary>

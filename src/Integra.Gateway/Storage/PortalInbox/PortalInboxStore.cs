@@ -33,10 +33,9 @@ public sealed partial class PortalInboxStore(IUnitOfWork uow)
 
     /// <summary>The inbox entry holding a submission's answer, or null while it has none.</summary>
     public PortalInboxEntry? OfSubmission(string partner, long submissionId) =>
-        Read(uow.Connection.QueryFirstOrDefault<Row>(
-            $"SELECT {Columns} FROM portal_inbox WHERE partner = @partner AND submission_id = @submissionId",
-            new { partner, submissionId },
-            uow.Transaction));
+        Read(uow.Connection.QueryFirstOrDefault<Row>(OfSubmissionSql, new { partner, submissionId }, uow.Transaction));
+
+    private const string OfSubmissionSql = $"SELECT {Columns} FROM portal_inbox WHERE partner = @partner AND submission_id = @submissionId";
 
     /// <summary>One of the partner's answers; with <paramref name="submittedBy"/>, only if it answers that user's requests (see <see cref="Latest"/>).</summary>
     public PortalInboxEntry? Find(string partner, long id, string? submittedBy = null) =>
@@ -69,18 +68,19 @@ public sealed partial class PortalInboxStore(IUnitOfWork uow)
 
     private long Put(string key, long keyValue, string partner, string fileName, byte[] content, IEnumerable<string[]> rows)
     {
-        // The key column is one of two fixed names (never input), so the statement is one of two constant texts.
-        var sql = $"""
-            INSERT INTO portal_inbox (partner, file_name, content, cells, delivered_at, {key})
-            VALUES (@partner, @fileName, @content, @cells, @now, @keyValue)
-            ON CONFLICT ({key}) DO UPDATE SET file_name = @fileName, content = @content, cells = @cells
-            RETURNING id
-            """;
         return uow.Connection.ExecuteScalar<long>(
-            sql,
+            PutSql(key),
             new { partner, fileName, content, cells = JsonSerializer.Serialize(rows.ToList()), now = StoreFormats.Text(uow.Clock.GetCurrentInstant()), keyValue },
             uow.Transaction);
     }
+
+    // The key column is one of two fixed names (never input), so the statement is one of two constant texts.
+    private static string PutSql(string key) => $"""
+        INSERT INTO portal_inbox (partner, file_name, content, cells, delivered_at, {key})
+        VALUES (@partner, @fileName, @content, @cells, @now, @keyValue)
+        ON CONFLICT ({key}) DO UPDATE SET file_name = @fileName, content = @content, cells = @cells
+        RETURNING id
+        """;
 
     private static PortalInboxEntry? Read(Row? r) =>
         r is null ? null : new PortalInboxEntry(r.Id, r.Partner, r.FileName, r.Content, JsonSerializer.Deserialize<List<string[]>>(r.Cells)!, StoreFormats.Instant(r.DeliveredAt));

@@ -38,45 +38,60 @@ public sealed class PortalSubmissionStore(IUnitOfWork uow)
     public (PortalSubmissionRecord Record, bool Created) Claim(string partner, string formId, string fileName, byte[] content, string sha256, string? loaName, byte[]? loaContent, string submittedBy)
     {
         var created = uow.Connection.Execute(
-            """
-            INSERT INTO portal_submissions (partner, form_id, file_name, content, sha256, loa_name, loa_content, submitted_by, received_at)
-            VALUES (@partner, @formId, @fileName, @content, @sha256, @loaName, @loaContent, @submittedBy, @now)
-            ON CONFLICT (partner, form_id) DO NOTHING
-            """,
+            ClaimSql,
             new { partner, formId, fileName, content, sha256, loaName, loaContent, submittedBy, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
             uow.Transaction);
         return (Find(partner, formId)!, created == 1);
     }
 
     public PortalSubmissionRecord? Find(string partner, string formId) =>
-        Read(uow.Connection.QueryFirstOrDefault<Row>(
-            $"SELECT {Columns} FROM portal_submissions WHERE partner = @partner AND form_id = @formId",
-            new { partner, formId },
-            uow.Transaction));
+        Read(uow.Connection.QueryFirstOrDefault<Row>(FindSql, new { partner, formId }, uow.Transaction));
+
+    /// <inheritdoc cref="Claim"/>
+    public async Task<(PortalSubmissionRecord Record, bool Created)> ClaimAsync(string partner, string formId, string fileName, byte[] content, string sha256, string? loaName, byte[]? loaContent, string submittedBy, CancellationToken cancellationToken)
+    {
+        var created = await uow.ExecuteAsync(
+            ClaimSql,
+            new { partner, formId, fileName, content, sha256, loaName, loaContent, submittedBy, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
+            cancellationToken);
+        return (Read(await uow.QueryFirstOrDefaultAsync<Row>(FindSql, new { partner, formId }, cancellationToken))!, created == 1);
+    }
 
     /// <summary>The partner's latest submission of a request file of this name (the portal's copy of what was sent).</summary>
-    public PortalSubmissionRecord? ByFileName(string partner, string fileName) =>
-        Read(uow.Connection.QueryFirstOrDefault<Row>(
-            $"SELECT {Columns} FROM portal_submissions WHERE partner = @partner AND file_name = @fileName ORDER BY id DESC LIMIT 1",
-            new { partner, fileName },
-            uow.Transaction));
+    public async Task<PortalSubmissionRecord?> ByFileNameAsync(string partner, string fileName, CancellationToken cancellationToken) =>
+        Read(await uow.QueryFirstOrDefaultAsync<Row>(ByFileNameSql, new { partner, fileName }, cancellationToken));
 
     /// <summary>
     /// Whether one of the order's versions came from <paramref name="submittedBy"/>'s portal submissions: the same test
     /// as the inbox's for a user without VIEW (SPEC §7), so such a user reads of an order exactly what the inbox shows.
     /// </summary>
-    public bool SentAVersionOf(string partner, long orderId, string submittedBy) =>
-        uow.Connection.ExecuteScalar<long>(
-            """
-            SELECT COUNT(*) FROM versions v JOIN portal_submissions s ON s.partner = @partner AND s.file_name = v.file_name
-            WHERE v.order_id = @orderId AND v.channel = 'portal' AND s.submitted_by = @submittedBy
-            """,
-            new { partner, orderId, submittedBy },
-            uow.Transaction) > 0;
+    public async Task<bool> SentAVersionOfAsync(string partner, long orderId, string submittedBy, CancellationToken cancellationToken) =>
+        await uow.ExecuteScalarAsync<long>(SentAVersionOfSql, new { partner, orderId, submittedBy }, cancellationToken) > 0;
+
+    private const string ByFileNameSql = $"SELECT {Columns} FROM portal_submissions WHERE partner = @partner AND file_name = @fileName ORDER BY id DESC LIMIT 1";
+
+    private const string SentAVersionOfSql = """
+        SELECT COUNT(*) FROM versions v JOIN portal_submissions s ON s.partner = @partner AND s.file_name = v.file_name
+        WHERE v.order_id = @orderId AND v.channel = 'portal' AND s.submitted_by = @submittedBy
+        """;
+
+    /// <inheritdoc cref="MarkAnswered"/>
+    public Task MarkAnsweredAsync(long id, CancellationToken cancellationToken) =>
+        uow.ExecuteAsync(MarkAnsweredSql, new { id, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) }, cancellationToken);
+
+    private const string ClaimSql = """
+        INSERT INTO portal_submissions (partner, form_id, file_name, content, sha256, loa_name, loa_content, submitted_by, received_at)
+        VALUES (@partner, @formId, @fileName, @content, @sha256, @loaName, @loaContent, @submittedBy, @now)
+        ON CONFLICT (partner, form_id) DO NOTHING
+        """;
+
+    private const string FindSql = $"SELECT {Columns} FROM portal_submissions WHERE partner = @partner AND form_id = @formId";
+
+    private const string MarkAnsweredSql = "UPDATE portal_submissions SET answered_at = @now WHERE id = @id AND answered_at IS NULL";
 
     public void MarkAnswered(long id) =>
         uow.Connection.Execute(
-            "UPDATE portal_submissions SET answered_at = @now WHERE id = @id AND answered_at IS NULL",
+            MarkAnsweredSql,
             new { id, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
             uow.Transaction);
 

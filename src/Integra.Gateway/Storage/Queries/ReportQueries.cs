@@ -92,9 +92,10 @@ public sealed partial class ReportQueries(IUnitOfWork uow)
 
     /// <summary>CSR files listed in a drop and not yet answered (still sighted), oldest first.</summary>
     public IReadOnlyList<SightingRow> WaitingCsrSightings() =>
-        uow.Connection.Query<(string Partner, string Channel, string Path, string FirstSeen)>(
-            "SELECT partner, channel, path, first_seen FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv' ORDER BY first_seen")
+        uow.Connection.Query<(string Partner, string Channel, string Path, string FirstSeen)>(WaitingCsrSql)
             .Select(r => new SightingRow(r.Partner, r.Channel, r.Path, StoreFormats.Instant(r.FirstSeen))).ToList();
+
+    private const string WaitingCsrSql = "SELECT partner, channel, path, first_seen FROM intake_sightings WHERE lower(path) LIKE '%.csr.csv' ORDER BY first_seen";
 
     private static Instant? InstantOrNull(string? text) => text is null ? null : StoreFormats.Instant(text);
 }

@@ -29,11 +29,12 @@ public sealed class ResponseNameStore(IUnitOfWork uow)
     /// <paramref name="present"/> (a file in the outbound folder now, perhaps one the store does not know) does not
     /// show. Three or four round trips for the whole batch, in one unit of work (the caller's, when one is open).
     /// </summary>
-    public IReadOnlyList<string> Assign(string partner, string place, IReadOnlyList<NameRequest> requests, Func<string, bool> present)
+    public async Task<IReadOnlyList<string>> AssignAsync(string partner, string place, IReadOnlyList<NameRequest> requests, Func<string, bool> present, CancellationToken cancellationToken)
     {
         var names = new string?[requests.Count];
-        using var transaction = uow.Begin();
-        var earlier = Earlier(partner, place, requests.Where(r => r.Source is not null).Select(r => r.Source!).Distinct(StringComparer.Ordinal).ToList());
+        var transaction = await uow.BeginAsync(cancellationToken);
+        await using var rollback = transaction;
+        var earlier = await EarlierAsync(partner, place, requests.Where(r => r.Source is not null).Select(r => r.Source!).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
         var pending = new List<int>();
         for (var i = 0; i < requests.Count; i++)
         {
@@ -47,7 +48,7 @@ public sealed class ResponseNameStore(IUnitOfWork uow)
             }
         }
 
-        var next = NextSuffixes(partner, place, pending.Select(i => requests[i].BaseName).Distinct(StringComparer.Ordinal).ToList());
+        var next = await NextSuffixesAsync(partner, place, pending.Select(i => requests[i].BaseName).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
         var proposed = new HashSet<string>(StringComparer.Ordinal);
         var chosen = new List<(int Index, long Suffix)>();
 
@@ -71,7 +72,7 @@ public sealed class ResponseNameStore(IUnitOfWork uow)
                 proposals.Add((i, suffix, name));
             }
 
-            var given = Given(partner, place, proposals.Select(p => p.Name).ToList());
+            var given = await GivenAsync(partner, place, proposals.Select(p => p.Name).ToList(), cancellationToken);
             pending = [];
             foreach (var (index, suffix, name) in proposals)
             {
@@ -88,11 +89,13 @@ public sealed class ResponseNameStore(IUnitOfWork uow)
         }
 
         var now = StoreFormats.Text(uow.Clock.GetCurrentInstant());
-        uow.Statements.InsertRows(
+        await uow.Statements.InsertRowsAsync(
             "response_names",
             ["partner", "place", "base", "suffix", "name", "source", "assigned_at"],
-            chosen.Select(c => new object?[] { partner, place, requests[c.Index].BaseName, c.Suffix, names[c.Index], requests[c.Index].Source, now }));
-        transaction.Commit();
+            chosen.Select(c => new object?[] { partner, place, requests[c.Index].BaseName, c.Suffix, names[c.Index], requests[c.Index].Source, now }),
+            null,
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return names.Select(n => n!).ToList();
     }
 
@@ -114,25 +117,25 @@ public sealed class ResponseNameStore(IUnitOfWork uow)
             : $"{baseName}.{number}";
     }
 
-    private Dictionary<string, string> Earlier(string partner, string place, List<string> sources) =>
+    private async Task<Dictionary<string, string>> EarlierAsync(string partner, string place, List<string> sources, CancellationToken cancellationToken) =>
         sources.Count == 0
             ? new(StringComparer.Ordinal)
-            : uow.Connection.Query<(string Source, string Name)>(
+            : (await uow.QueryAsync<(string Source, string Name)>(
                     $"SELECT source, name FROM response_names WHERE partner = @partner AND place = @place AND {uow.Dialect.InList("source", "@sources")}",
                     new { partner, place, sources = sources.ToArray() },
-                    uow.Transaction)
+                    cancellationToken))
                 .ToDictionary(r => r.Source, r => r.Name, StringComparer.Ordinal);
 
     /// <summary>Per base name, the number after the highest one given (1, the bare name, when none was).</summary>
-    private Dictionary<string, long> NextSuffixes(string partner, string place, List<string> bases)
+    private async Task<Dictionary<string, long>> NextSuffixesAsync(string partner, string place, List<string> bases, CancellationToken cancellationToken)
     {
         var next = bases.ToDictionary(b => b, _ => 1L, StringComparer.Ordinal);
         if (bases.Count > 0)
         {
-            var rows = uow.Connection.Query<(string Base, long Highest)>(
+            var rows = await uow.QueryAsync<(string Base, long Highest)>(
                 $"SELECT base, MAX(suffix) FROM response_names WHERE partner = @partner AND place = @place AND {uow.Dialect.InList("base", "@bases")} GROUP BY base",
                 new { partner, place, bases = bases.ToArray() },
-                uow.Transaction);
+                cancellationToken);
             foreach (var (baseName, highest) in rows)
             {
                 next[baseName] = highest + 1;
@@ -142,11 +145,11 @@ public sealed class ResponseNameStore(IUnitOfWork uow)
         return next;
     }
 
-    private HashSet<string> Given(string partner, string place, List<string> names) =>
-        uow.Connection.Query<string>(
+    private async Task<HashSet<string>> GivenAsync(string partner, string place, List<string> names, CancellationToken cancellationToken) =>
+        (await uow.QueryAsync<string>(
                 $"SELECT name FROM response_names WHERE partner = @partner AND place = @place AND {uow.Dialect.InList("name", "@names")}",
                 new { partner, place, names = names.ToArray() },
-                uow.Transaction)
+                cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
 }
 

@@ -1,7 +1,7 @@
 namespace Integra.Gateway.Storage.Sessions;
 
 /// <summary>
-/// Where a waiting INSERT's rows can go by binary COPY on PostgreSQL (<see cref="Statements.DeferRows"/>): the table,
+/// Where a waiting INSERT's rows can go by binary COPY on PostgreSQL (<see cref="Statements.DeferRowsAsync"/>): the table,
 /// its columns in the order of the statement's parameters, and its place among the other targets, parents before
 /// children (<see cref="Order"/>), since a flush sends every target's rows, in that order, before its other writes.
 /// </summary>

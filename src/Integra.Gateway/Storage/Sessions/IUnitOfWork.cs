@@ -23,7 +23,13 @@ public interface IUnitOfWork : IDisposable
     /// Starts a unit of work; dispose without <see cref="IDbTransaction.Commit"/> to roll it back. Inside another
     /// unit of work it joins that one: only the outermost commit commits, and a failure rolls back all of it.
     /// </summary>
-    IDbTransaction Begin();
+    IStoreTransaction Begin();
+
+    /// <summary>
+    /// <see cref="Begin"/> for a request's or a worker round's thread of work: the connection (opened again when it
+    /// broke) and the transaction's start without holding a thread; commit with <see cref="IStoreTransaction.CommitAsync"/>.
+    /// </summary>
+    Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes the current unit of work wait for, and then exclude, every other one that takes the lock of this
@@ -32,12 +38,18 @@ public interface IUnitOfWork : IDisposable
     /// <exception cref="InvalidOperationException">No unit of work is open (<see cref="Begin"/>).</exception>
     void Lock(string name);
 
+    /// <inheritdoc cref="Lock"/>
+    Task LockAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>
     /// Takes the lease of this <paramref name="name"/> for this connection unless another gateway instance holds it,
     /// for work that only one instance may do at a time (polling one partner's drop); null when taken. The lease ends
     /// when the returned object is disposed or the connection closes (a crashed instance).
     /// </summary>
     IDisposable? TryLease(string name);
+
+    /// <inheritdoc cref="TryLease"/>
+    Task<IAsyncDisposable?> TryLeaseAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>
     /// The store of type <typeparamref name="T"/> on this unit of work: made by <paramref name="create"/> on first
@@ -53,6 +65,9 @@ public interface IUnitOfWork : IDisposable
     /// </summary>
     internal DbConnection Connection { get; }
 
+    /// <summary><see cref="Connection"/> for the async paths: opened again, and the waiting writes sent, without holding a thread.</summary>
+    internal ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken);
+
     /// <summary>The transaction of the current unit of work; null when none is open.</summary>
     internal DbTransaction? Transaction { get; }
 
@@ -63,6 +78,16 @@ public interface IUnitOfWork : IDisposable
 
     /// <summary>Ids and LSR numbers from the server's sequences in blocks (PostgreSQL).</summary>
     internal IdBlocks Ids { get; }
+}
+
+/// <summary>
+/// A unit of work's transaction (<see cref="IUnitOfWork.Begin"/>): disposed without a commit it rolls back. Its async
+/// commit sends the writes still waiting (PostgreSQL's batch of them) and commits without holding a thread.
+/// </summary>
+public interface IStoreTransaction : IDbTransaction, IAsyncDisposable
+{
+    /// <inheritdoc cref="IDbTransaction.Commit"/>
+    Task CommitAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A store that keeps something only until the unit of work ends (what it knows absent, say).</summary>

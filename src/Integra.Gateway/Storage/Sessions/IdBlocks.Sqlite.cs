@@ -16,7 +16,7 @@ namespace Integra.Gateway.Storage.Sessions;
 /// </remarks>
 internal sealed partial class IdBlocks
 {
-    /// <summary>The key of the waiting write of the <c>sequences</c> row (<see cref="Statements.DeferLast"/>).</summary>
+    /// <summary>The key of the waiting write of the <c>sequences</c> row (<see cref="Statements.DeferLastAsync"/>).</summary>
     private const string LsrWrite = "sequences.lsrno";
 
     /// <summary>The last id handed out in this transaction, or null before the first.</summary>
@@ -34,25 +34,40 @@ internal sealed partial class IdBlocks
         _lsrValue = null;
     }
 
-    private long NextLocal(ref long? last, string table)
+    private const string OrderIds = "orders";
+
+    private const string VersionIds = "versions";
+
+    private async ValueTask<long> NextLocalAsync(string table, CancellationToken cancellationToken)
     {
-        // The table name is one of the two literals of OrderId and VersionId, never input.
-        last ??= (long)((IUnitOfWork)owner).Statements.Scalar(
-            $"SELECT MAX(IFNULL((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), IFNULL((SELECT MAX(id) FROM {table}), 0))")!;
+        // The table name is one of the two literals of OrderIds and VersionIds, never input.
+        var last = table == OrderIds ? _orderId : _versionId;
+        last ??= (long)(await ((IUnitOfWork)owner).Statements.ScalarAsync(
+            $"SELECT MAX(IFNULL((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), IFNULL((SELECT MAX(id) FROM {table}), 0))", [], cancellationToken).ConfigureAwait(false))!;
         last++;
+        if (table == OrderIds)
+        {
+            _orderId = last;
+        }
+        else
+        {
+            _versionId = last;
+        }
+
         return last.Value;
     }
 
-    private long NextLsrLocal()
+    private async ValueTask<long> NextLsrLocalAsync(CancellationToken cancellationToken)
     {
-        _lsrValue ??= ((IUnitOfWork)owner).Statements.Scalar("SELECT value FROM sequences WHERE name = 'lsrno'") as long? ?? 0;
+        _lsrValue ??= await ((IUnitOfWork)owner).Statements.ScalarAsync("SELECT value FROM sequences WHERE name = 'lsrno'", [], cancellationToken).ConfigureAwait(false) as long? ?? 0;
         _lsrValue++;
 
         // Only the last value matters: the row is written once with the waiting writes, whatever was drawn since.
-        ((IUnitOfWork)owner).Statements.DeferLast(
+        await ((IUnitOfWork)owner).Statements.DeferLastAsync(
             LsrWrite,
             "INSERT INTO sequences (name, value) VALUES ('lsrno', @value) ON CONFLICT (name) DO UPDATE SET value = @value",
-            ("@value", _lsrValue.Value));
+            [("@value", _lsrValue.Value)],
+            cancellationToken).ConfigureAwait(false);
         return _lsrValue.Value;
     }
 }

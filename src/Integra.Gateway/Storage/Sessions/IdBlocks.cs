@@ -6,7 +6,7 @@ namespace Integra.Gateway.Storage.Sessions;
 /// <summary>
 /// On PostgreSQL the ids of new orders and versions, and LSR numbers, come from the server's sequences in blocks,
 /// so that creating an order and filing its version cost no round trip of their own: their INSERTs wait with the
-/// other writes (<see cref="Statements.Defer"/>) and travel with the next statement that reads. A new LSR then costs
+/// other writes (<see cref="Statements.DeferAsync"/>) and travel with the next statement that reads. A new LSR then costs
 /// one round trip (the look-up of its PON) where it cost four.
 /// </summary>
 /// <remarks>
@@ -33,34 +33,30 @@ internal sealed partial class IdBlocks(UnitOfWork owner)
     /// </summary>
     public bool InUse => owner.Dialect.Provider == StoreProvider.Postgres || owner.Transaction is not null;
 
-    public long OrderId() => Sqlite ? NextLocal(ref _orderId, "orders") : Next("pg_get_serial_sequence('orders', 'id')");
+    public ValueTask<long> OrderIdAsync(CancellationToken cancellationToken) =>
+        Sqlite ? NextLocalAsync(OrderIds, cancellationToken) : NextAsync("pg_get_serial_sequence('orders', 'id')", cancellationToken);
 
-    public long VersionId() => Sqlite ? NextLocal(ref _versionId, "versions") : Next("pg_get_serial_sequence('versions', 'id')");
+    public ValueTask<long> VersionIdAsync(CancellationToken cancellationToken) =>
+        Sqlite ? NextLocalAsync(VersionIds, cancellationToken) : NextAsync("pg_get_serial_sequence('versions', 'id')", cancellationToken);
 
-    public long LsrValue() => Sqlite ? NextLsrLocal() : Next("'lsrno_seq'");
+    public ValueTask<long> LsrValueAsync(CancellationToken cancellationToken) =>
+        Sqlite ? NextLsrLocalAsync(cancellationToken) : NextAsync("'lsrno_seq'", cancellationToken);
 
     private bool Sqlite => owner.Dialect.Provider == StoreProvider.Sqlite;
 
     /// <summary>The next value of the sequence <paramref name="sequence"/> (an SQL expression naming it), from the shared block.</summary>
-    private long Next(string sequence)
+    private ValueTask<long> NextAsync(string sequence, CancellationToken cancellationToken)
     {
         var block = Blocks.GetOrAdd((owner.Dialect.Database, sequence), static _ => new ConcurrentQueue<long>());
-        if (block.TryDequeue(out var next))
-        {
-            return next;
-        }
+        return block.TryDequeue(out var next) ? ValueTask.FromResult(next) : FetchAsync(block, sequence, cancellationToken);
+    }
 
-        // nextval() is evaluated per row; values of one call need not be consecutive when another session draws too.
-        // Two units of work that find the block empty at once both fetch one: no number is lost, none handed out twice.
-        var values = new List<long>(BlockSize);
-        using (var reader = ((IUnitOfWork)owner).Statements.Command($"SELECT nextval({sequence}) FROM generate_series(1, {BlockSize})").ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                values.Add(reader.GetInt64(0));
-            }
-        }
-
+    // nextval() is evaluated per row; values of one call need not be consecutive when another session draws too.
+    // Two units of work that find the block empty at once both fetch one: no number is lost, none handed out twice.
+    private async ValueTask<long> FetchAsync(ConcurrentQueue<long> block, string sequence, CancellationToken cancellationToken)
+    {
+        var values = await ((IUnitOfWork)owner).Statements.ListAsync(
+            $"SELECT nextval({sequence}) FROM generate_series(1, {BlockSize})", r => r.GetInt64(0), [], cancellationToken).ConfigureAwait(false);
         values.Sort();
         BlocksFetched++;
         foreach (var value in values.Skip(1))

@@ -10,7 +10,7 @@ namespace Integra.Gateway.Storage.Sessions;
 /// connection, and the commit, sends them first, so every read still sees every earlier write. SQLite runs in
 /// process and has no round trip to save, but its writes wait too, one statement after the other when they go: a
 /// new order's INSERT then waits for its final values (<see cref="TryRewriteWaiting"/>) instead of being followed
-/// by an UPDATE, and a row written again and again (the LSR counter) is written once (<see cref="DeferLast"/>). Every batch is
+/// by an UPDATE, and a row written again and again (the LSR counter) is written once (<see cref="DeferLastAsync"/>). Every batch is
 /// prepared (<see cref="StoreDialect.PrepareStatements"/>): its statements are the stores' own few texts, each parsed
 /// by the server once per connection. A file of many requests sends its writes every <see cref="MaxPending"/>
 /// statements rather than all at its commit, so they never wait in memory all at once.
@@ -39,44 +39,6 @@ internal sealed partial class Statements
     /// </summary>
     private readonly Dictionary<long, int> _insertWaiting = [];
 
-    /// <summary>Executes a statement whose result is not needed now: at once, or with the next round trip.</summary>
-    public void Defer(string sql, params (string Name, object? Value)[] parameters) => DeferRows(null, sql, parameters);
-
-    /// <summary>
-    /// <see cref="Defer"/> for an INSERT whose rows may go by binary COPY on PostgreSQL (<paramref name="copy"/>; see
-    /// <see cref="CopyTarget"/> for which rows may): its parameters are the rows' values, row after row.
-    /// </summary>
-    public void DeferRows(CopyTarget? copy, string sql, params (string Name, object? Value)[] parameters)
-    {
-        if (owner.Transaction is null)
-        {
-            Command(sql, parameters).ExecuteNonQuery();
-            return;
-        }
-
-        // Between requests, when no new order's INSERT waits for its final values (an order is inserted once).
-        if (_pending.Count >= MaxPending && (_insertWaiting.Count == 0 || _pending.Count >= 4 * MaxPending))
-        {
-            FlushPending();
-        }
-
-        _pending.Add(new Write(sql, parameters, Batches ? copy : null));
-    }
-
-    /// <summary>
-    /// <see cref="Defer"/> for the INSERT of a new row with key <paramref name="key"/>: while it waits, the row's
-    /// final values can still go into it (<see cref="TryRewriteWaiting"/>).
-    /// </summary>
-    public void DeferInsert(long key, CopyTarget? copy, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var waiting = _pending.Count;
-        DeferRows(copy, sql, parameters);
-        if (_pending.Count > waiting)
-        {
-            _insertWaiting[key] = waiting;
-        }
-    }
-
     /// <summary>
     /// Replaces the waiting INSERT of the row <paramref name="key"/> with what <paramref name="rewrite"/> makes of its
     /// parameters; false when it is not waiting (it went out already, or it was never deferred).
@@ -91,21 +53,6 @@ internal sealed partial class Statements
         var (sql, parameters) = rewrite(_pending[at].Parameters);
         _pending[at] = new Write(sql, parameters, Batches ? copy : null);
         return true;
-    }
-
-    /// <summary>
-    /// <see cref="Defer"/> for a write that a later one with the same <paramref name="key"/> makes moot (a counter's
-    /// row): while it waits, the later one replaces it, and it goes after the other waiting writes.
-    /// </summary>
-    public void DeferLast(string key, string sql, params (string Name, object? Value)[] parameters)
-    {
-        if (owner.Transaction is null)
-        {
-            Command(sql, parameters).ExecuteNonQuery();
-            return;
-        }
-
-        _last[key] = new Write(sql, parameters, null);
     }
 
     /// <summary>The first column of the first row of <paramref name="sql"/>, sent with the writes waiting.</summary>
@@ -123,26 +70,6 @@ internal sealed partial class Statements
         owner.Dialect.PrepareStatements(batch);
         using var reader = batch.ExecuteReader();
         return reader.Read() ? reader.GetValue(0) : null;
-    }
-
-    /// <summary>
-    /// The first row of <paramref name="sql"/> through <paramref name="read"/>, or null when there is none; sent with
-    /// the writes waiting (the previous request's last writes, when it looks up the next request's order).
-    /// </summary>
-    public T? First<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
-        where T : class
-    {
-        if (!Waiting || !Batches)
-        {
-            using var single = Command(sql, parameters).ExecuteReader();
-            return single.Read() ? read(single) : null;
-        }
-
-        using var batch = Batch();
-        Add(batch, sql, parameters);
-        owner.Dialect.PrepareStatements(batch);
-        using var reader = batch.ExecuteReader();
-        return reader.Read() ? read(reader) : null;
     }
 
     /// <summary>Sends the waiting writes now (before another use of the connection, and before a commit).</summary>
@@ -196,6 +123,12 @@ internal sealed partial class Statements
     private DbBatch Batch()
     {
         CopyRows(_pending);
+        return BatchOfStatements();
+    }
+
+    /// <summary>A batch of the waiting writes that did not go by COPY, which it takes over.</summary>
+    private DbBatch BatchOfStatements()
+    {
         var batch = owner.RawConnection.CreateBatch();
         batch.Transaction = owner.Transaction;
         foreach (var (sql, parameters, copy) in _pending.Concat(_last.Values))

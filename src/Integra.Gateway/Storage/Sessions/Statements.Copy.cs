@@ -35,6 +35,49 @@ internal sealed partial class Statements
         }
     }
 
+    /// <inheritdoc cref="CopyRows"/>
+    private async ValueTask CopyRowsAsync(IEnumerable<Write> writes, CancellationToken cancellationToken)
+    {
+        if (!Batches)
+        {
+            return;
+        }
+
+        var connection = (NpgsqlConnection)owner.RawConnection;
+        foreach (var target in writes.Where(w => w.Copy is not null).GroupBy(w => w.Copy!).OrderBy(g => g.Key.Order))
+        {
+            var importer = await connection.BeginBinaryImportAsync(target.Key.Copy, cancellationToken).ConfigureAwait(false);
+            await using (importer.ConfigureAwait(false))
+            {
+                var width = target.Key.Columns.Length;
+                foreach (var write in target)
+                {
+                    for (var i = 0; i < write.Parameters.Length; i++)
+                    {
+                        if (i % width == 0)
+                        {
+                            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                        }
+
+                        await WriteValueAsync(importer, write.Parameters[i].Value, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc cref="WriteValue"/>
+    private static Task WriteValueAsync(NpgsqlBinaryImporter importer, object? value, CancellationToken cancellationToken) => value switch
+    {
+        null or DBNull => importer.WriteNullAsync(cancellationToken),
+        string text => importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
+        long number => importer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
+        int number => importer.WriteAsync((long)number, NpgsqlDbType.Bigint, cancellationToken),
+        _ => throw new InvalidOperationException($"A copied row has a value of type {value.GetType().Name}; copy only TEXT and BIGINT columns."),
+    };
+
     // The copied tables' columns are TEXT and BIGINT (the dialect's INTEGER): binary COPY needs the exact type.
     private static void WriteValue(NpgsqlBinaryImporter importer, object? value)
     {

@@ -15,7 +15,16 @@ internal sealed partial class Statements
     /// <remarks>Through the kept commands and prepared batches: a statement's text and parameter names are
     /// built once per table and chunk size, not once per call, and the chunk sizes are few (<see cref="StatementRows"/>),
     /// so that each is prepared once and the statements a connection keeps prepared stay a bounded set.</remarks>
-    public void InsertRows(string table, string[] columns, IEnumerable<object?[]> rows, CopyTarget? copy = null)
+    public async ValueTask InsertRowsAsync(string table, string[] columns, IEnumerable<object?[]> rows, CopyTarget? copy, CancellationToken cancellationToken)
+    {
+        foreach (var (sql, parameters) in InsertStatements(table, columns, rows, copy))
+        {
+            await DeferRowsAsync(copy, sql, parameters, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The multi-row INSERTs of <see cref="InsertRowsAsync"/>, chunk by chunk, each with its parameters.</summary>
+    private IEnumerable<(string Sql, (string Name, object? Value)[] Parameters)> InsertStatements(string table, string[] columns, IEnumerable<object?[]> rows, CopyTarget? copy)
     {
         if (copy is not null && (copy.Table != table || !copy.Columns.AsSpan().SequenceEqual(columns)))
         {
@@ -38,7 +47,7 @@ internal sealed partial class Statements
                     }
                 }
 
-                DeferRows(copy, sql, parameters);
+                yield return (sql, parameters);
                 start += count;
             }
         }

@@ -4,8 +4,8 @@ namespace Integra.Gateway.Storage.Sessions;
 
 /// <summary>
 /// The statements of one unit of work's connection: each hot statement kept as a command and prepared once
-/// (<see cref="Command"/>), the writes that wait for the next round trip on PostgreSQL (<see cref="Defer"/>), and
-/// multi-row INSERTs (<see cref="InsertRows"/>). The stores' own few texts, parsed by the server once per connection.
+/// (<see cref="Command"/>), the writes that wait for the next round trip on PostgreSQL (<see cref="DeferAsync"/>), and
+/// multi-row INSERTs (<see cref="InsertRowsAsync"/>). The stores' own few texts, parsed by the server once per connection.
 /// </summary>
 internal sealed partial class Statements(UnitOfWork owner)
 {
@@ -18,7 +18,14 @@ internal sealed partial class Statements(UnitOfWork owner)
     /// </summary>
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var connection = owner.Connection;
+        var command = Kept(owner.Connection, sql, parameters);
+        owner.Dialect.PrepareStatement(command);
+        return command;
+    }
+
+    /// <summary>The kept command for <paramref name="sql"/> on <paramref name="connection"/> with these values, not yet prepared.</summary>
+    private DbCommand Kept(DbConnection connection, string sql, (string Name, object? Value)[] parameters)
+    {
         if (!_commands.TryGetValue(sql, out var command) || !SameNames(command.Parameters, parameters))
         {
             // Another parameter list for the same text gets a new command: a prepared command whose parameters are
@@ -45,9 +52,11 @@ internal sealed partial class Statements(UnitOfWork owner)
             list[i].Value = parameters[i].Value ?? DBNull.Value;
         }
 
-        owner.Dialect.PrepareStatement(command);
         return command;
     }
+
+    /// <summary>Whether writes wait to be sent (the next use of the connection sends them).</summary>
+    public bool AnyWaiting => Waiting;
 
     /// <summary>Drops the kept commands (the connection is closed, or replaced after it broke).</summary>
     public void DisposeCommands()

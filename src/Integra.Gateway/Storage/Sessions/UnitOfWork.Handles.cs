@@ -7,7 +7,7 @@ namespace Integra.Gateway.Storage.Sessions;
 public sealed partial class UnitOfWork
 {
     /// <summary>The unit of work's transaction, which it forgets once it is committed, rolled back or disposed.</summary>
-    private sealed class Handle(UnitOfWork owner, DbTransaction transaction) : IDbTransaction
+    private sealed class Handle(UnitOfWork owner, DbTransaction transaction) : IStoreTransaction
     {
         public IDbConnection? Connection => transaction.Connection;
 
@@ -17,6 +17,13 @@ public sealed partial class UnitOfWork
         {
             owner._statements.FlushPending();
             transaction.Commit();
+            owner.Forget(transaction);
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            await owner._statements.FlushPendingAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             owner.Forget(transaction);
         }
 
@@ -45,10 +52,22 @@ public sealed partial class UnitOfWork
                 owner.Forget(transaction);
             }
         }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                owner.Forget(transaction);
+            }
+        }
     }
 
     /// <summary>A unit of work inside another: the outer one commits or rolls back.</summary>
-    private sealed class JoinedUnitOfWork(DbTransaction outer) : IDbTransaction
+    private sealed class JoinedUnitOfWork(DbTransaction outer) : IStoreTransaction
     {
         public IDbConnection? Connection => outer.Connection;
 
@@ -58,6 +77,10 @@ public sealed partial class UnitOfWork
         {
         }
 
+        public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
         public void Rollback() => throw new InvalidOperationException("A joined unit of work cannot roll back alone; let the exception reach the outer one.");
 
         public void Dispose()
@@ -65,7 +88,7 @@ public sealed partial class UnitOfWork
         }
     }
 
-    private sealed class Lease(UnitOfWork owner, string name) : IDisposable
+    private sealed class Lease(UnitOfWork owner, string name) : IDisposable, IAsyncDisposable
     {
         public void Dispose()
         {
@@ -73,6 +96,14 @@ public sealed partial class UnitOfWork
             if (owner._connection.State == ConnectionState.Open)
             {
                 owner.Dialect.ReleaseLease(owner._connection, name);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (owner._connection.State == ConnectionState.Open)
+            {
+                await owner.Dialect.ReleaseLeaseAsync(owner._connection, name, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

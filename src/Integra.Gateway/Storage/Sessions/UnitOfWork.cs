@@ -80,7 +80,7 @@ public sealed partial class UnitOfWork : IUnitOfWork
     /// <inheritdoc cref="IUnitOfWork.Transaction"/>
     internal DbTransaction? Transaction => _transaction;
 
-    public IDbTransaction Begin()
+    public IStoreTransaction Begin()
     {
         if (_transaction is not null)
         {
@@ -90,6 +90,46 @@ public sealed partial class UnitOfWork : IUnitOfWork
         _transaction = Connection.BeginTransaction();
         return new Handle(this, _transaction);
     }
+
+    public async Task<IStoreTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            return new JoinedUnitOfWork(_transaction);
+        }
+
+        var connection = await ConnectionAsync(cancellationToken).ConfigureAwait(false);
+        _transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        return new Handle(this, _transaction);
+    }
+
+    /// <inheritdoc cref="IUnitOfWork.ConnectionAsync"/>
+    internal ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+        _connection.State == ConnectionState.Open && !_statements.AnyWaiting
+            ? ValueTask.FromResult(_connection)
+            : ReopenAndFlushAsync(cancellationToken);
+
+    ValueTask<DbConnection> IUnitOfWork.ConnectionAsync(CancellationToken cancellationToken) => ConnectionAsync(cancellationToken);
+
+    private async ValueTask<DbConnection> ReopenAndFlushAsync(CancellationToken cancellationToken)
+    {
+        if (_connection.State != ConnectionState.Open && _transaction is null)
+        {
+            _statements.DisposeCommands();
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = await Dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Whoever uses the connection next sees the writes that were waiting for a round trip.
+        await _statements.FlushPendingAsync(cancellationToken).ConfigureAwait(false);
+        return _connection;
+    }
+
+    public Task LockAsync(string name, CancellationToken cancellationToken) =>
+        Dialect.LockForTransactionAsync(_connection, _transaction ?? throw new InvalidOperationException("Lock needs a unit of work: call Begin first."), name, cancellationToken);
+
+    public async Task<IAsyncDisposable?> TryLeaseAsync(string name, CancellationToken cancellationToken) =>
+        await Dialect.TryLeaseAsync(await ConnectionAsync(cancellationToken).ConfigureAwait(false), name, cancellationToken).ConfigureAwait(false) ? new Lease(this, name) : null;
 
     public void Lock(string name) =>
         Dialect.LockForTransaction(_connection, _transaction ?? throw new InvalidOperationException("Lock needs a unit of work: call Begin first."), name);

@@ -13,6 +13,10 @@ public sealed class UnitOfWorkFactory(StoreDatabase database, IClock clock, Stor
 {
     public IUnitOfWork Open() => UnitOfWork.Open(database.Value, clock);
 
+    /// <summary><see cref="Open"/> for a request or a worker round: the connection opened without holding a thread.</summary>
+    public async Task<IUnitOfWork> OpenAsync(CancellationToken cancellationToken) =>
+        await UnitOfWork.OpenAsync(database.Value, clock, cancellationToken).ConfigureAwait(false);
+
     /// <summary>
     /// Runs <paramref name="work"/> on a unit of work of its own, and after a transient failure again on a fresh one
     /// (<see cref="StoreAvailability.Run{T}"/>): for a page or a decision, which waits a few seconds at most.

@@ -8,18 +8,18 @@ namespace Integra.Gateway.Storage.Snapshots;
 public sealed class ReferenceSnapshotStore(IUnitOfWork uow)
 {
     /// <summary>Records a snapshot swapped in: when, and from which file versions (one line each).</summary>
-    public void RecordReferenceSnapshot(Instant loadedAt, string files) =>
-        uow.Connection.Execute(
+    public Task RecordReferenceSnapshotAsync(Instant loadedAt, string files, CancellationToken cancellationToken) =>
+        uow.ExecuteAsync(
             "INSERT INTO reference_snapshots (loaded_at, files) VALUES (@loadedAt, @files)",
             new { loadedAt = StoreFormats.Text(loadedAt), files },
-            uow.Transaction);
+            cancellationToken);
 
     /// <summary>Records that changed files were refused; the latest snapshot stays the one in use.</summary>
-    public void RecordReferenceRefusal(string error, Instant at) =>
-        uow.Connection.Execute(
+    public Task RecordReferenceRefusalAsync(string error, Instant at, CancellationToken cancellationToken) =>
+        uow.ExecuteAsync(
             "UPDATE reference_snapshots SET error = @error, error_at = @at WHERE id = (SELECT MAX(id) FROM reference_snapshots)",
             new { error, at = StoreFormats.Text(at) },
-            uow.Transaction);
+            cancellationToken);
 
     /// <summary>The snapshot in use by the latest daemon: load time, file versions, and a refusal since; null before any.</summary>
     public (string LoadedAt, string Files, string? Error, string? ErrorAt)? LatestReferenceSnapshot() =>

@@ -10,13 +10,13 @@ namespace Integra.Gateway.Portal.Pages.Partner.Inbox;
 /// </summary>
 public sealed class DownloadModel(IPortalIntake intake) : InboxPageModel
 {
-    public IActionResult OnGet(long id)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         if (!MayRead)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        return intake.Download(Partner, id, OnlyOf) is { } file ? File(file.Content, "text/csv", file.Name) : NotFound();
+        return await intake.DownloadAsync(Partner, id, OnlyOf, cancellationToken) is { } file ? File(file.Content, "text/csv", file.Name) : NotFound();
     }
 }

@@ -33,14 +33,14 @@ public sealed class SupplementModel(IPortalIntake intake) : LsrFormPage(intake)
 
     public override string Sup => Types.Any(t => t.Code == SupType) ? SupType! : string.Empty;
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!MaySubmit)
         {
             return Forbidden();
         }
 
-        if (!Load())
+        if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
@@ -56,7 +56,8 @@ public sealed class SupplementModel(IPortalIntake intake) : LsrFormPage(intake)
         return Page();
     }
 
-    public IActionResult OnPostCheck() => !MaySubmit ? Forbidden() : Load() ? Check() : NotFound();
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken) =>
+        !MaySubmit ? Forbidden() : await LoadAsync(cancellationToken) ? Check() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -65,13 +66,13 @@ public sealed class SupplementModel(IPortalIntake intake) : LsrFormPage(intake)
             return Forbidden();
         }
 
-        if (!Load())
+        if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
         var result = await SubmitAsync(cancellationToken);
-        Load(); // the page says the state the answer left the order in ("canceled" after a SUP 1), not the one before
+        await LoadAsync(cancellationToken); // the page says the state the answer left the order in ("canceled" after a SUP 1), not the one before
         return result;
     }
 
@@ -100,9 +101,9 @@ public sealed class SupplementModel(IPortalIntake intake) : LsrFormPage(intake)
     /// with LSR alone sees what they submitted, so an order none of whose versions they sent is not found for them,
     /// as it is not on their inbox (its content, the end user's name, address and passcode, is not theirs to read).
     /// </summary>
-    private bool Load()
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Draft = Intake.LastVersion(Partner, Order, May(Privileges.View) ? null : SignedIn.Email) ?? Draft;
+        Draft = await Intake.LastVersionAsync(Partner, Order, May(Privileges.View) ? null : SignedIn.Email, cancellationToken) ?? Draft;
         return Draft is not null;
     }
 }
