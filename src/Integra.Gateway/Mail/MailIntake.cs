@@ -9,6 +9,7 @@ using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Resilience;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -22,8 +23,10 @@ namespace Integra.Gateway.Mail;
 /// The Montana mailbox (SPEC §1): each message from a partner's listed sender is a batch of request files; the
 /// reply carries the response files. Mail from anyone else is never answered (no backscatter): it goes to the
 /// quarantine folder. Received time is the IMAP INTERNALDATE. A message is answered once: the reply is recorded
-/// in the <see cref="MailLedger"/> before the message is moved, so a crash in between only moves it later.
-/// One instance owns one IMAP connection; any failure drops it and the next call connects again.
+/// in the <see cref="MailLedger"/> as going out (with its MIME bytes) before it is sent and as sent before the message
+/// is moved, so a crash after the send only moves it later, and a round that finds a reply still going out never
+/// answers anew (see <see cref="ReplyClaim"/>). One instance owns one IMAP connection; any failure drops it and the
+/// next call connects again.
 /// </summary>
 /// <remarks>Throws <see cref="IOException"/>, MailKit's <see cref="ProtocolException"/>/<see cref="CommandException"/>,
 /// <see cref="MailKit.Security.AuthenticationException"/> or <see cref="OperationCanceledException"/> on timeout.</remarks>
@@ -42,11 +45,17 @@ public sealed class MailIntake : IDisposable
     private readonly ReplyBuilder _replies;
     private readonly MailDelivery _delivery;
     private readonly OutboxStore _outbox;
+    private readonly StoreAvailability availability;
     private ImapClient? _client;
+    private Instant? _lookAgainAt;
 
-    /// <summary>The mailbox of the host: <paramref name="data"/> gives the current reference data snapshot (partners' sender addresses).</summary>
-    public MailIntake(MailSettings settings, Func<ReferenceData> data, IntakePipeline pipeline, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger)
+    /// <summary>
+    /// The mailbox of the host: <paramref name="data"/> gives the current reference data snapshot (partners' sender
+    /// addresses); <paramref name="availability"/> retries the record of a sent reply through a store outage.
+    /// </summary>
+    public MailIntake(MailSettings settings, Func<ReferenceData> data, IntakePipeline pipeline, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger, StoreAvailability availability)
     {
+        this.availability = availability;
         this.settings = settings;
         this.data = data;
         this.pipeline = pipeline;
@@ -60,10 +69,18 @@ public sealed class MailIntake : IDisposable
     }
 
     /// <summary>A mailbox wired by hand over one store (tests, tools): its own pipeline on the ledger's store.</summary>
-    public MailIntake(MailSettings settings, ReferenceData data, RequestFileProcessor processor, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger)
-        : this(settings, () => data, new IntakePipeline(ledger.UnitOfWork, () => processor, logger), ledger, sender, clock, logger)
+    public MailIntake(MailSettings settings, ReferenceData data, RequestFileProcessor processor, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger, StoreAvailability availability)
+        : this(settings, () => data, new IntakePipeline(ledger.UnitOfWork, () => processor, logger), ledger, sender, clock, logger, availability)
     {
     }
+
+    /// <summary>
+    /// How long a reply recorded as going out (<see cref="MailState.Replying"/>) is left to the round that sends it:
+    /// twice <see cref="MailSettings.Timeout"/>, which bounds that round's SMTP send, while its record of the send is
+    /// retried within seconds of the store's return. A reply still going out after that was sent by a gateway that
+    /// stopped before it could record the send: the round then sends the same message again, once.
+    /// </summary>
+    public Duration ReplyClaim => Duration.FromTimeSpan(settings.Timeout * 2);
 
     /// <summary>Handles every message in the inbox; returns how many.</summary>
     public async Task<int> ProcessInboxAsync(CancellationToken cancellationToken)
@@ -87,12 +104,19 @@ public sealed class MailIntake : IDisposable
             await inbox.OpenAsync(FolderAccess.ReadWrite, bounded.Token);
             var uids = await inbox.SearchAsync(SearchQuery.NotDeleted, bounded.Token);
             var handled = 0;
+            _lookAgainAt = null;
             if (uids.Count > 0)
             {
                 var summaries = await inbox.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.InternalDate | MessageSummaryItems.Size, bounded.Token);
                 foreach (var summary in summaries)
                 {
-                    await HandleAsync(client, inbox, summary, cancellationToken);
+                    if (!await HandleAsync(client, inbox, summary, cancellationToken))
+                    {
+                        // The store's connection broke under the round, and the mailbox's lease with it: another
+                        // instance may work the mailbox now. The next round takes the lease again.
+                        logger.LogInformation("The mailbox round ends early: a store outage ended its lease");
+                        break;
+                    }
                 }
 
                 handled = summaries.Count;
@@ -119,7 +143,7 @@ public sealed class MailIntake : IDisposable
     {
         if (_client is not { IsConnected: true } client || !client.Capabilities.HasFlag(ImapCapabilities.Idle))
         {
-            await Task.Delay(settings.PollInterval, cancellationToken);
+            await Task.Delay(Shortened(settings.PollInterval), cancellationToken);
             return;
         }
 
@@ -133,7 +157,7 @@ public sealed class MailIntake : IDisposable
                 inbox = await client.GetFolderAsync(settings.Inbox, bounded.Token);
             }
 
-            using var done = new CancellationTokenSource(settings.IdleRefresh);
+            using var done = new CancellationTokenSource(Shortened(settings.IdleRefresh));
             void Arrived(object? s, EventArgs e) => done.Cancel();
             inbox.CountChanged += Arrived;
             using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -159,6 +183,18 @@ public sealed class MailIntake : IDisposable
     }
 
     public void Dispose() => Drop();
+
+    /// <summary><paramref name="wait"/>, or less when a message left to another round's reply is to be looked at sooner.</summary>
+    private TimeSpan Shortened(TimeSpan wait)
+    {
+        if (_lookAgainAt is not { } at)
+        {
+            return wait;
+        }
+
+        var left = (at - clock.GetCurrentInstant()).ToTimeSpan();
+        return left < wait ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : wait;
+    }
 
     /// <summary>Every poll interval while IDLE waits: ends it (<paramref name="done"/>) once an answer waits for the mailbox.</summary>
     private async Task WatchOutboxAsync(CancellationTokenSource done, CancellationToken cancellationToken)
@@ -187,7 +223,8 @@ public sealed class MailIntake : IDisposable
         }
     }
 
-    private async Task HandleAsync(ImapClient client, IMailFolder inbox, IMessageSummary summary, CancellationToken cancellationToken)
+    /// <returns>Whether the round may go on: false when a store outage ended the mailbox's lease.</returns>
+    private async Task<bool> HandleAsync(ImapClient client, IMailFolder inbox, IMessageSummary summary, CancellationToken cancellationToken)
     {
         using var bounded = MailConnections.Bounded(settings.Timeout, cancellationToken);
         var envelope = summary.Envelope ?? new Envelope();
@@ -197,7 +234,7 @@ public sealed class MailIntake : IDisposable
         {
             logger.LogWarning("Quarantined mail from unknown sender {Sender} (Message-ID {MessageId}); not answered", from?.Address ?? "(none)", envelope.MessageId);
             await MoveAsync(client, inbox, summary.UniqueId, settings.QuarantineFolder, bounded.Token);
-            return;
+            return true;
         }
 
         var received = summary.InternalDate is { } internalDate ? Instant.FromDateTimeOffset(internalDate) : clock.GetCurrentInstant();
@@ -227,12 +264,22 @@ public sealed class MailIntake : IDisposable
         }
 
         var key = MessageKey(envelope.MessageId ?? $"uid-{summary.UniqueId.Id}-{received}", attachments);
-        var state = ledger.State(key);
+        var entry = ledger.Entry(key);
+        var state = entry?.State;
         if (state == MailState.Done)
         {
             // The same message again (delivered twice): answered already, only moved.
             await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
-            return;
+            return true;
+        }
+
+        if (entry is { State: MailState.Replying } && entry.Since + ReplyClaim > ledger.UnitOfWork.Clock.GetCurrentInstant())
+        {
+            // Its reply is going out from another round (another instance's, or one whose store went away while it
+            // recorded the send): never decided and replied anew. Looked at again once that round's claim is over.
+            logger.LogInformation("Mail from {Partner} <{Sender}> (Message-ID {MessageId}): its reply is going out from another round; looking again after {Until}", partner.Id, from.Address, envelope.MessageId, entry.Since + ReplyClaim);
+            _lookAgainAt = _lookAgainAt is { } earlier && earlier < entry.Since + ReplyClaim ? earlier : entry.Since + ReplyClaim;
+            return true;
         }
 
         var thread = new MailThread(from.Address, envelope.MessageId, string.Join(' ', message?.References ?? []), envelope.Subject);
@@ -247,17 +294,26 @@ public sealed class MailIntake : IDisposable
                 var reply = problem is null
                     ? _replies.Answer(key, message!, from, items.Select(i => i.Outcome!).ToList())
                     : _replies.Format(key, envelope.MessageId, envelope.Subject, from, problem);
-                await sender.SendAsync(reply, bounded.Token);
-                using (var transaction = ledger.UnitOfWork.Begin())
+                if (!await ReplyOnceAsync(new PendingReply(key, from.Address, partner.Id, received, reply), items, bounded.Token, cancellationToken))
                 {
-                    ledger.MarkReplied(key, from.Address, partner.Id, received, reply.MessageId ?? string.Empty);
-                    pipeline.Answered(items);
-                    transaction.Commit();
+                    return false;
                 }
 
                 logger.LogInformation(
                     "Replied to mail from {Partner} <{Sender}> (Message-ID {MessageId}) with {Attachments} response file(s){Problem}",
                     partner.Id, from.Address, envelope.MessageId, problem is null ? requests.Count : 0, problem is null ? string.Empty : $": {problem}");
+            }
+            else if (state == MailState.Replying)
+            {
+                // The gateway that sent this reply stopped before it recorded the send: the same message again, never
+                // one made anew (same Message-ID and bytes, so the partner's mail client shows one), told once.
+                var reply = MimeMessage.Load(new MemoryStream(entry!.ReplyMime ?? throw new InvalidOperationException($"mail {key}: a reply going out without its message"), writable: false), bounded.Token);
+                if (!await SendAgainAsync(key, reply, items, bounded.Token, cancellationToken))
+                {
+                    return false;
+                }
+
+                logger.MailReplySentAgain(partner.Id, from.Address, envelope.MessageId, reply.MessageId ?? string.Empty, StoreFormats.Text(entry.Since));
             }
 
             await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
@@ -267,6 +323,8 @@ public sealed class MailIntake : IDisposable
                 pipeline.Archived(items);
                 transaction.Commit();
             }
+
+            return true;
         }
         finally
         {
@@ -275,6 +333,90 @@ public sealed class MailIntake : IDisposable
                 await file.Content.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="pending"/>'s reply once: connected to the SMTP server first (a failure there sends nothing),
+    /// recorded as going out with its MIME bytes, sent, and recorded as sent (<see cref="RecordSentAsync"/>). A reply
+    /// the server refused is forgotten (nothing went out: the next round answers the message); a connection that
+    /// broke mid-send leaves it going out, in doubt, for a later round to send again (<see cref="ReplyClaim"/>).
+    /// </summary>
+    /// <returns>Whether the round may go on (<see cref="RecordSentAsync"/>).</returns>
+    private async Task<bool> ReplyOnceAsync(PendingReply pending, IReadOnlyList<IntakeItem> items, CancellationToken bounded, CancellationToken cancellationToken)
+    {
+        using var smtp = await sender.ConnectAsync(bounded);
+
+        // Fixed before it is kept: the transfer encodings the SMTP client would choose are chosen now, so the bytes
+        // kept are the bytes that go out, and the same again if they must be sent again.
+        pending.Reply.Prepare(EncodingConstraint.SevenBit);
+        using (var kept = new MemoryStream())
+        {
+            await pending.Reply.WriteToAsync(kept, bounded);
+            using var transaction = ledger.UnitOfWork.Begin();
+            ledger.MarkReplying(pending.Key, pending.Sender, pending.Partner, pending.Received, pending.Reply.MessageId ?? string.Empty, kept.ToArray());
+            transaction.Commit();
+        }
+
+        try
+        {
+            await smtp.SendAsync(pending.Reply, bounded);
+        }
+        catch (MailKit.Net.Smtp.SmtpCommandException)
+        {
+            using (var transaction = ledger.UnitOfWork.Begin())
+            {
+                ledger.Forget(pending.Key);
+                transaction.Commit();
+            }
+
+            throw;
+        }
+
+        return await RecordSentAsync(pending.Key, items, cancellationToken);
+    }
+
+    /// <summary>Sends a reply found going out again, the same bytes, and records it as sent.</summary>
+    /// <returns>Whether the round may go on (<see cref="RecordSentAsync"/>).</returns>
+    private async Task<bool> SendAgainAsync(string key, MimeMessage reply, IReadOnlyList<IntakeItem> items, CancellationToken bounded, CancellationToken cancellationToken)
+    {
+        using (var smtp = await sender.ConnectAsync(bounded))
+        {
+            await smtp.SendAsync(reply, bounded);
+        }
+
+        return await RecordSentAsync(key, items, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records that the reply went out, with the files' ledger step, in one unit of work. The reply has gone: a store
+    /// outage here must not lose that, or a later round would find it in doubt and send it again. So a transient
+    /// failure is retried (<see cref="StoreAvailability"/>, on a fresh connection) until the store answers again; only
+    /// a stop request ends the wait.
+    /// </summary>
+    /// <returns>
+    /// Whether the round may go on: false when the record needed a retry, because the connection that broke held the
+    /// mailbox's lease (a session lock), and another instance may work the mailbox now.
+    /// </returns>
+    private async Task<bool> RecordSentAsync(string key, IReadOnlyList<IntakeItem> items, CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        await availability.RunAsync(
+            "recording a sent mail reply",
+            _ =>
+            {
+                attempts++;
+                using (var transaction = ledger.UnitOfWork.Begin())
+                {
+                    ledger.MarkReplied(key);
+                    pipeline.Answered(items);
+                    transaction.Commit();
+                }
+
+                return Task.FromResult(attempts);
+            },
+            attempts: int.MaxValue,
+            cancellationToken);
+        return attempts == 1;
     }
 
     /// <summary>A request attachment as the pipeline takes it, with the LOA attachments its rows name.</summary>
@@ -341,6 +483,9 @@ public sealed class MailIntake : IDisposable
         _client = client;
         return client;
     }
+
+    /// <summary>A reply about to go out, with what its ledger record keeps.</summary>
+    private sealed record PendingReply(string Key, string Sender, string Partner, Instant Received, MimeMessage Reply);
 
     private void Drop()
     {

@@ -6,7 +6,8 @@ namespace Integra.Gateway.Storage.Ledgers;
 
 /// <summary>
 /// What became of each mail message, keyed by Message-ID and the hash of its attachments, so that a message
-/// delivered twice, or still in the inbox after a crash, is answered once.
+/// delivered twice, or still in the inbox after a crash, is answered once. The reply is recorded as going out, with
+/// its MIME bytes, before it is sent (<see cref="MarkReplying"/>), and as sent after (<see cref="MarkReplied"/>).
 /// </summary>
 public sealed class MailLedger(IUnitOfWork uow)
 {
@@ -17,20 +18,44 @@ public sealed class MailLedger(IUnitOfWork uow)
     public IDisposable? TryLease() => uow.TryLease("intake:mailbox");
 
     /// <summary>The state of the message, or null when it was never answered.</summary>
-    public MailState? State(string messageKey) =>
-        uow.Connection.ExecuteScalar<string?>("SELECT state FROM mail_messages WHERE message_key = @messageKey", new { messageKey }, uow.Transaction) is { } state
-            ? StoredText.MailState(state)
+    public MailState? State(string messageKey) => Entry(messageKey)?.State;
+
+    /// <summary>The message's record, or null when no reply to it was ever recorded.</summary>
+    public MailEntry? Entry(string messageKey) =>
+        uow.Connection.QuerySingleOrDefault<(string State, string UpdatedAt, byte[]? ReplyMime)?>(
+            "SELECT state, updated_at, reply_mime FROM mail_messages WHERE message_key = @messageKey", new { messageKey }, uow.Transaction) is { } row
+            ? new MailEntry(StoredText.MailState(row.State), StoreFormats.Instant(row.UpdatedAt), row.ReplyMime)
             : null;
 
-    /// <summary>Records that the reply went out; from now on the message is only moved.</summary>
-    public void MarkReplied(string messageKey, string sender, string? partner, Instant received, string replyId) =>
+    /// <summary>
+    /// Records that the reply <paramref name="replyMime"/> is going out, before it is sent: from now on the message is
+    /// never answered anew, only with these bytes (when the send is in doubt) or not at all.
+    /// </summary>
+    public void MarkReplying(string messageKey, string sender, string? partner, Instant received, string replyId, byte[] replyMime) =>
         uow.Connection.Execute(
             """
-            INSERT INTO mail_messages (message_key, sender, partner, received_at, state, reply_id, updated_at)
-            VALUES (@messageKey, @sender, @partner, @received, @state, @replyId, @now)
-            ON CONFLICT (message_key) DO UPDATE SET state = @state, reply_id = @replyId, updated_at = @now
+            INSERT INTO mail_messages (message_key, sender, partner, received_at, state, reply_id, reply_mime, updated_at)
+            VALUES (@messageKey, @sender, @partner, @received, @state, @replyId, @replyMime, @now)
+            ON CONFLICT (message_key) DO UPDATE SET state = @state, reply_id = @replyId, reply_mime = @replyMime, updated_at = @now
             """,
-            new { messageKey, sender, partner, received = StoreFormats.Text(received), state = StoredText.Of(MailState.Replied), replyId, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
+            new { messageKey, sender, partner, received = StoreFormats.Text(received), state = StoredText.Of(MailState.Replying), replyId, replyMime, now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
+            uow.Transaction);
+
+    /// <summary>
+    /// Records that the reply went out; from now on the message is only moved. The MIME bytes are dropped: nothing
+    /// sends them again. A message already past <see cref="MailState.Replying"/> is left as it is.
+    /// </summary>
+    public void MarkReplied(string messageKey) =>
+        uow.Connection.Execute(
+            "UPDATE mail_messages SET state = @replied, reply_mime = NULL, updated_at = @now WHERE message_key = @messageKey AND state = @replying",
+            new { messageKey, replied = StoredText.Of(MailState.Replied), replying = StoredText.Of(MailState.Replying), now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
+            uow.Transaction);
+
+    /// <summary>Forgets a reply that was going out and provably did not (the SMTP server refused it): the message is unanswered again.</summary>
+    public void Forget(string messageKey) =>
+        uow.Connection.Execute(
+            "DELETE FROM mail_messages WHERE message_key = @messageKey AND state = @replying",
+            new { messageKey, replying = StoredText.Of(MailState.Replying) },
             uow.Transaction);
 
     public void MarkDone(string messageKey) =>
@@ -39,6 +64,12 @@ public sealed class MailLedger(IUnitOfWork uow)
             new { messageKey, state = StoredText.Of(MailState.Done), now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
             uow.Transaction);
 }
+
+/// <summary>One message's record in the <see cref="MailLedger"/>.</summary>
+/// <param name="State">How far its answer got.</param>
+/// <param name="Since">When it reached that state (the store's clock).</param>
+/// <param name="ReplyMime">The reply as it went to the SMTP server, while <paramref name="State"/> is <see cref="MailState.Replying"/>.</param>
+public sealed record MailEntry(MailState State, Instant Since, byte[]? ReplyMime);
 
 /// <summary>The <see cref="MailLedger"/> of a unit of work.</summary>
 public static class MailLedgerAccess

@@ -160,5 +160,9 @@ internal static class DisputesAndApiSchema
             PRIMARY KEY (partner, idempotency_key)
         );
         """),
+
+        // A mail reply is recorded as going out, with its MIME bytes, before it is sent (issue 25 item 5): a round that
+        // finds the message again sends those same bytes (same Message-ID) or nothing, never a reply made anew.
+        new("ALTER TABLE mail_messages ADD COLUMN reply_mime BLOB;"),
     ];
 }
