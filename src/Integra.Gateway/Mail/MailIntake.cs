@@ -375,12 +375,21 @@ public sealed class MailIntake : IDisposable
         return await RecordSentAsync(pending.Key, items, cancellationToken);
     }
 
-    /// <summary>Sends a reply found going out again, the same bytes, and records it as sent.</summary>
+    /// <summary>
+    /// Sends a reply found going out again, the same bytes, and records it as sent. Claimed first, as a first send is
+    /// by its record: a round that finds it while this one sends (its lease lost to a store outage) leaves it alone.
+    /// </summary>
     /// <returns>Whether the round may go on (<see cref="RecordSentAsync"/>).</returns>
     private async Task<bool> SendAgainAsync(string key, MimeMessage reply, IReadOnlyList<IntakeItem> items, CancellationToken bounded, CancellationToken cancellationToken)
     {
         using (var smtp = await sender.ConnectAsync(bounded))
         {
+            using (var transaction = ledger.UnitOfWork.Begin())
+            {
+                ledger.ClaimAgain(key);
+                transaction.Commit();
+            }
+
             await smtp.SendAsync(reply, bounded);
         }
 

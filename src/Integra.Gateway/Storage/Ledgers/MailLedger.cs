@@ -51,6 +51,16 @@ public sealed class MailLedger(IUnitOfWork uow)
             new { messageKey, replied = StoredText.Of(MailState.Replied), replying = StoredText.Of(MailState.Replying), now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
             uow.Transaction);
 
+    /// <summary>
+    /// Claims a reply found going out for this round's send of it again: its time is now, so that another round
+    /// (another instance's, after a store outage ended this one's lease) leaves it alone for a claim of its own.
+    /// </summary>
+    public void ClaimAgain(string messageKey) =>
+        uow.Connection.Execute(
+            "UPDATE mail_messages SET updated_at = @now WHERE message_key = @messageKey AND state = @replying",
+            new { messageKey, replying = StoredText.Of(MailState.Replying), now = StoreFormats.Text(uow.Clock.GetCurrentInstant()) },
+            uow.Transaction);
+
     /// <summary>Forgets a reply that was going out and provably did not (the SMTP server refused it): the message is unanswered again.</summary>
     public void Forget(string messageKey) =>
         uow.Connection.Execute(
