@@ -294,6 +294,7 @@ public sealed class MailIntake : IDisposable
                 var reply = problem is null
                     ? _replies.Answer(key, message!, from, items.Select(i => i.Outcome!).ToList())
                     : _replies.Format(key, envelope.MessageId, envelope.Subject, from, problem);
+                using var replying = MailSteps.Start(files, "reply");
                 if (!await ReplyOnceAsync(new PendingReply(key, from.Address, partner.Id, received, reply), items, bounded.Token, cancellationToken))
                 {
                     return false;
@@ -308,6 +309,7 @@ public sealed class MailIntake : IDisposable
                 // The gateway that sent this reply stopped before it recorded the send: the same message again, never
                 // one made anew (same Message-ID and bytes, so the partner's mail client shows one), told once.
                 var reply = MimeMessage.Load(new MemoryStream(entry!.ReplyMime ?? throw new InvalidOperationException($"mail {key}: a reply going out without its message"), writable: false), bounded.Token);
+                using var replying = MailSteps.Start(files, "reply");
                 if (!await SendAgainAsync(key, reply, items, bounded.Token, cancellationToken))
                 {
                     return false;
@@ -316,9 +318,10 @@ public sealed class MailIntake : IDisposable
                 logger.MailReplySentAgain(partner.Id, from.Address, envelope.MessageId, reply.MessageId ?? string.Empty, StoreFormats.Text(entry.Since));
             }
 
-            await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
-            using (var transaction = ledger.UnitOfWork.Begin())
+            using (MailSteps.Start(files, "move"))
             {
+                await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
+                using var transaction = ledger.UnitOfWork.Begin();
                 ledger.MarkDone(key);
                 pipeline.Archived(items);
                 transaction.Commit();
@@ -326,11 +329,21 @@ public sealed class MailIntake : IDisposable
 
             return true;
         }
+        catch (Exception e)
+        {
+            foreach (var file in files)
+            {
+                file.Trace?.Failed(e);
+            }
+
+            throw;
+        }
         finally
         {
             foreach (var file in files)
             {
                 await file.Content.DisposeAsync();
+                file.Trace?.Dispose();
             }
         }
     }
@@ -435,7 +448,11 @@ public sealed class MailIntake : IDisposable
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
         var loas = new AttachmentLoaSource(attachments);
         var documents = pipeline.DocumentNames(request.FileName, content, attachments.Any(a => !ReferenceEquals(a, request))).Select(loas.Fetch).OfType<LoaDocument>().ToList();
-        return new ReceivedFile(partner, Channel.Email, request.FileName, content, sha256, received, documents, thread);
+        return new ReceivedFile(partner, Channel.Email, request.FileName, content, sha256, received, documents, thread)
+        {
+            // One trace per request file of the message (issue 29): decide and store by the pipeline, reply and move here.
+            Trace = Operations.FileTrace.Start(partner.Id, StoredText.Of(Channel.Email), request.FileName),
+        };
     }
 
     /// <summary>Message-ID plus the hash of every attachment: a resent message with other files is a new message.</summary>
