@@ -23,8 +23,12 @@ namespace Integra.Gateway.Tests.Mail;
 /// between the SMTP server's acceptance and that record (the one window SMTP leaves), the restarted gateway sends the
 /// same message again, once, and says so.
 /// </summary>
-[Collection(Postgres.Name)]
-public sealed class MailReplyOutageTests(PostgresFixture pg, TestServersFixture servers) : IDisposable
+/// <remarks>
+/// In the servers collection, with a PostgreSQL of its own: the collection's tests run one after the other, so no
+/// other test stops the IMAP server under these (the PostgreSQL collection runs beside the servers collection).
+/// </remarks>
+[Collection(TestServers.Name)]
+public sealed class MailReplyOutageTests(PostgresFixture pg, TestServersFixture servers) : IClassFixture<PostgresFixture>, IDisposable
 {
     private static readonly Rules.Reference.ReferenceData Data = ReferenceDataLoader.Load(Repo.SampleData);
     private readonly TempDir _temp = new();
