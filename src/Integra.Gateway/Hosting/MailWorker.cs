@@ -22,13 +22,14 @@ public sealed class MailWorker(
     IClock clock,
     ILogger<MailWorker> logger,
     Health.ChannelOutages outages,
-    LoopHeartbeats heartbeats) : BackgroundService
+    LoopHeartbeats heartbeats,
+    Storage.Resilience.StoreAvailability availability) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var mail = settings.Value;
         using var pipeline = await pipelines.CreateAsync(stoppingToken);
-        using var mailbox = new MailIntake(mail, () => data.Current, pipeline, pipeline.Store.Mail, new ReplySender(mail), clock, logger);
+        using var mailbox = new MailIntake(mail, () => data.Current, pipeline, pipeline.Store.Mail, new ReplySender(mail), clock, logger, availability);
         var retry = ChannelRetry.Pipeline(logger, "Mailbox", mail.Imap.Location, e => e is MailKit.Security.AuthenticationException);
         logger.LogInformation("Watching mailbox {Inbox} at {Location}", mail.Inbox, mail.Imap.Location);
         while (!stoppingToken.IsCancellationRequested)

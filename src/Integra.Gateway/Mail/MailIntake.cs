@@ -9,6 +9,7 @@ using Integra.Gateway.Rules.Reference;
 using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.Outbox;
+using Integra.Gateway.Storage.Resilience;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -22,12 +23,14 @@ namespace Integra.Gateway.Mail;
 /// The Montana mailbox (SPEC §1): each message from a partner's listed sender is a batch of request files; the
 /// reply carries the response files. Mail from anyone else is never answered (no backscatter): it goes to the
 /// quarantine folder. Received time is the IMAP INTERNALDATE. A message is answered once: the reply is recorded
-/// in the <see cref="MailLedger"/> before the message is moved, so a crash in between only moves it later.
-/// One instance owns one IMAP connection; any failure drops it and the next call connects again.
+/// in the <see cref="MailLedger"/> as going out (with its MIME bytes) before it is sent and as sent before the message
+/// is moved, so a crash after the send only moves it later, and a round that finds a reply still going out never
+/// answers anew (see <see cref="ReplyClaim"/>). One instance owns one IMAP connection; any failure drops it and the
+/// next call connects again.
 /// </summary>
 /// <remarks>Throws <see cref="IOException"/>, MailKit's <see cref="ProtocolException"/>/<see cref="CommandException"/>,
 /// <see cref="MailKit.Security.AuthenticationException"/> or <see cref="OperationCanceledException"/> on timeout.</remarks>
-public sealed class MailIntake : IDisposable
+public sealed partial class MailIntake : IDisposable
 {
     /// <summary>The partner column of the mailbox's poll record: one mailbox serves every partner.</summary>
     public const string MailboxPartner = "*";
@@ -42,11 +45,17 @@ public sealed class MailIntake : IDisposable
     private readonly ReplyBuilder _replies;
     private readonly MailDelivery _delivery;
     private readonly OutboxStore _outbox;
+    private readonly StoreAvailability availability;
     private ImapClient? _client;
+    private Instant? _lookAgainAt;
 
-    /// <summary>The mailbox of the host: <paramref name="data"/> gives the current reference data snapshot (partners' sender addresses).</summary>
-    public MailIntake(MailSettings settings, Func<ReferenceData> data, IntakePipeline pipeline, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger)
+    /// <summary>
+    /// The mailbox of the host: <paramref name="data"/> gives the current reference data snapshot (partners' sender
+    /// addresses); <paramref name="availability"/> retries the record of a sent reply through a store outage.
+    /// </summary>
+    public MailIntake(MailSettings settings, Func<ReferenceData> data, IntakePipeline pipeline, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger, StoreAvailability availability)
     {
+        this.availability = availability;
         this.settings = settings;
         this.data = data;
         this.pipeline = pipeline;
@@ -60,8 +69,8 @@ public sealed class MailIntake : IDisposable
     }
 
     /// <summary>A mailbox wired by hand over one store (tests, tools): its own pipeline on the ledger's store.</summary>
-    public MailIntake(MailSettings settings, ReferenceData data, RequestFileProcessor processor, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger)
-        : this(settings, () => data, new IntakePipeline(ledger.UnitOfWork, () => processor, logger), ledger, sender, clock, logger)
+    public MailIntake(MailSettings settings, ReferenceData data, RequestFileProcessor processor, MailLedger ledger, ReplySender sender, IClock clock, ILogger logger, StoreAvailability availability)
+        : this(settings, () => data, new IntakePipeline(ledger.UnitOfWork, () => processor, logger), ledger, sender, clock, logger, availability)
     {
     }
 
@@ -87,12 +96,19 @@ public sealed class MailIntake : IDisposable
             await inbox.OpenAsync(FolderAccess.ReadWrite, bounded.Token);
             var uids = await inbox.SearchAsync(SearchQuery.NotDeleted, bounded.Token);
             var handled = 0;
+            _lookAgainAt = null;
             if (uids.Count > 0)
             {
                 var summaries = await inbox.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.InternalDate | MessageSummaryItems.Size, bounded.Token);
                 foreach (var summary in summaries)
                 {
-                    await HandleAsync(client, inbox, summary, cancellationToken);
+                    if (!await HandleAsync(client, inbox, summary, cancellationToken))
+                    {
+                        // The store's connection broke under the round, and the mailbox's lease with it: another
+                        // instance may work the mailbox now. The next round takes the lease again.
+                        logger.LogInformation("The mailbox round ends early: a store outage ended its lease");
+                        break;
+                    }
                 }
 
                 handled = summaries.Count;
@@ -119,7 +135,7 @@ public sealed class MailIntake : IDisposable
     {
         if (_client is not { IsConnected: true } client || !client.Capabilities.HasFlag(ImapCapabilities.Idle))
         {
-            await Task.Delay(settings.PollInterval, cancellationToken);
+            await Task.Delay(Shortened(settings.PollInterval), cancellationToken);
             return;
         }
 
@@ -133,7 +149,7 @@ public sealed class MailIntake : IDisposable
                 inbox = await client.GetFolderAsync(settings.Inbox, bounded.Token);
             }
 
-            using var done = new CancellationTokenSource(settings.IdleRefresh);
+            using var done = new CancellationTokenSource(Shortened(settings.IdleRefresh));
             void Arrived(object? s, EventArgs e) => done.Cancel();
             inbox.CountChanged += Arrived;
             using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -159,6 +175,18 @@ public sealed class MailIntake : IDisposable
     }
 
     public void Dispose() => Drop();
+
+    /// <summary><paramref name="wait"/>, or less when a message left to another round's reply is to be looked at sooner.</summary>
+    private TimeSpan Shortened(TimeSpan wait)
+    {
+        if (_lookAgainAt is not { } at)
+        {
+            return wait;
+        }
+
+        var left = (at - clock.GetCurrentInstant()).ToTimeSpan();
+        return left < wait ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : wait;
+    }
 
     /// <summary>Every poll interval while IDLE waits: ends it (<paramref name="done"/>) once an answer waits for the mailbox.</summary>
     private async Task WatchOutboxAsync(CancellationTokenSource done, CancellationToken cancellationToken)
@@ -187,7 +215,8 @@ public sealed class MailIntake : IDisposable
         }
     }
 
-    private async Task HandleAsync(ImapClient client, IMailFolder inbox, IMessageSummary summary, CancellationToken cancellationToken)
+    /// <returns>Whether the round may go on: false when a store outage ended the mailbox's lease.</returns>
+    private async Task<bool> HandleAsync(ImapClient client, IMailFolder inbox, IMessageSummary summary, CancellationToken cancellationToken)
     {
         using var bounded = MailConnections.Bounded(settings.Timeout, cancellationToken);
         var envelope = summary.Envelope ?? new Envelope();
@@ -197,7 +226,7 @@ public sealed class MailIntake : IDisposable
         {
             logger.LogWarning("Quarantined mail from unknown sender {Sender} (Message-ID {MessageId}); not answered", from?.Address ?? "(none)", envelope.MessageId);
             await MoveAsync(client, inbox, summary.UniqueId, settings.QuarantineFolder, bounded.Token);
-            return;
+            return true;
         }
 
         var received = summary.InternalDate is { } internalDate ? Instant.FromDateTimeOffset(internalDate) : clock.GetCurrentInstant();
@@ -227,12 +256,22 @@ public sealed class MailIntake : IDisposable
         }
 
         var key = MessageKey(envelope.MessageId ?? $"uid-{summary.UniqueId.Id}-{received}", attachments);
-        var state = await ledger.StateAsync(key, cancellationToken);
+        var entry = await ledger.EntryAsync(key, cancellationToken);
+        var state = entry?.State;
         if (state == MailState.Done)
         {
             // The same message again (delivered twice): answered already, only moved.
             await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
-            return;
+            return true;
+        }
+
+        if (entry is { State: MailState.Replying } && entry.Since + ReplyClaim > ledger.UnitOfWork.Clock.GetCurrentInstant())
+        {
+            // Its reply is going out from another round (another instance's, or one whose store went away while it
+            // recorded the send): never decided and replied anew. Looked at again once that round's claim is over.
+            logger.LogInformation("Mail from {Partner} <{Sender}> (Message-ID {MessageId}): its reply is going out from another round; looking again after {Until}", partner.Id, from.Address, envelope.MessageId, entry.Since + ReplyClaim);
+            _lookAgainAt = _lookAgainAt is { } earlier && earlier < entry.Since + ReplyClaim ? earlier : entry.Since + ReplyClaim;
+            return true;
         }
 
         var thread = new MailThread(from.Address, envelope.MessageId, string.Join(' ', message?.References ?? []), envelope.Subject);
@@ -247,34 +286,59 @@ public sealed class MailIntake : IDisposable
                 var reply = problem is null
                     ? _replies.Answer(key, message!, from, items.Select(i => i.Outcome!).ToList())
                     : _replies.Format(key, envelope.MessageId, envelope.Subject, from, problem);
-                await sender.SendAsync(reply, bounded.Token);
-                var replied = await ledger.UnitOfWork.BeginAsync(cancellationToken);
-                await using (replied)
+                using var replying = MailSteps.Start(files, "reply");
+                if (!await ReplyOnceAsync(new PendingReply(key, from.Address, partner.Id, received, reply), items, bounded.Token, cancellationToken))
                 {
-                    await ledger.MarkRepliedAsync(key, from.Address, partner.Id, received, reply.MessageId ?? string.Empty, cancellationToken);
-                    await pipeline.AnsweredAsync(items, cancellationToken);
-                    await replied.CommitAsync(cancellationToken);
+                    return false;
                 }
 
                 logger.LogInformation(
                     "Replied to mail from {Partner} <{Sender}> (Message-ID {MessageId}) with {Attachments} response file(s){Problem}",
                     partner.Id, from.Address, envelope.MessageId, problem is null ? requests.Count : 0, problem is null ? string.Empty : $": {problem}");
             }
-
-            await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
-            var done = await ledger.UnitOfWork.BeginAsync(cancellationToken);
-            await using (done)
+            else if (state == MailState.Replying)
             {
-                await ledger.MarkDoneAsync(key, cancellationToken);
-                await pipeline.ArchivedAsync(items, cancellationToken);
-                await done.CommitAsync(cancellationToken);
+                // The gateway that sent this reply stopped before it recorded the send: the same message again, never
+                // one made anew (same Message-ID and bytes, so the partner's mail client shows one), told once.
+                var reply = MimeMessage.Load(new MemoryStream(entry!.ReplyMime ?? throw new InvalidOperationException($"mail {key}: a reply going out without its message"), writable: false), bounded.Token);
+                using var replying = MailSteps.Start(files, "reply");
+                if (!await SendAgainAsync(key, reply, items, bounded.Token, cancellationToken))
+                {
+                    return false;
+                }
+
+                logger.MailReplySentAgain(partner.Id, from.Address, envelope.MessageId, reply.MessageId ?? string.Empty, StoreFormats.Text(entry.Since));
             }
+
+            using (MailSteps.Start(files, "move"))
+            {
+                await MoveAsync(client, inbox, summary.UniqueId, problem is null ? settings.ProcessedFolder : settings.ErrorFolder, bounded.Token);
+                var done = await ledger.UnitOfWork.BeginAsync(cancellationToken);
+                await using (done)
+                {
+                    await ledger.MarkDoneAsync(key, cancellationToken);
+                    await pipeline.ArchivedAsync(items, cancellationToken);
+                    await done.CommitAsync(cancellationToken);
+                }
+            }
+
+            return true;
+        }
+        catch (Exception e)
+        {
+            foreach (var file in files)
+            {
+                file.Trace?.Failed(e);
+            }
+
+            throw;
         }
         finally
         {
             foreach (var file in files)
             {
                 await file.Content.DisposeAsync();
+                file.Trace?.Dispose();
             }
         }
     }
@@ -286,7 +350,11 @@ public sealed class MailIntake : IDisposable
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
         var loas = new AttachmentLoaSource(attachments);
         var documents = pipeline.DocumentNames(request.FileName, content, attachments.Any(a => !ReferenceEquals(a, request))).Select(loas.Fetch).OfType<LoaDocument>().ToList();
-        return new ReceivedFile(partner, Channel.Email, request.FileName, content, sha256, received, documents, thread);
+        return new ReceivedFile(partner, Channel.Email, request.FileName, content, sha256, received, documents, thread)
+        {
+            // One trace per request file of the message (issue 29): decide and store by the pipeline, reply and move here.
+            Trace = Operations.FileTrace.Start(partner.Id, StoredText.Of(Channel.Email), request.FileName),
+        };
     }
 
     /// <summary>Message-ID plus the hash of every attachment: a resent message with other files is a new message.</summary>

@@ -11,9 +11,9 @@ namespace Integra.Gateway.Mail;
 
 /// <summary>
 /// Replies to partners' mail: threaded to the original, response files attached, a short summary in the body. A
-/// reply's Message-ID comes from the ledger key of the message it answers: a crash between the send and the ledger
-/// record sends the reply again after the restart, and with the same Message-ID the partner's mail system sees one
-/// message, not two.
+/// reply's Message-ID comes from the ledger key of the message it answers, so that every reply to one message is one
+/// message to the partner's mail system; the mailbox keeps the reply's bytes while it goes out and, when its send is
+/// in doubt, sends those same bytes again (<see cref="MailIntake.ReplyClaim"/>).
 /// </summary>
 public sealed class ReplyBuilder(MailSettings settings)
 {

@@ -11,16 +11,57 @@ public sealed class ReplySender(MailSettings settings)
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        using var connection = await ConnectAsync(cancellationToken);
+        await connection.SendAsync(message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Connects and signs in, sending nothing: a failure here leaves nothing in doubt, so a caller that records a reply
+    /// as going out before it is sent connects first.
+    /// </summary>
+    public async Task<ReplyConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
         using var bounded = MailConnections.Bounded(settings.Timeout, cancellationToken);
-        using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
-        var smtp = settings.Smtp;
-        await client.ConnectAsync(smtp.Host, smtp.Port, MailConnections.Options(smtp), bounded.Token);
-        if (!string.IsNullOrEmpty(smtp.User) && smtp.ReadPassword() is { } password)
+        var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        try
         {
-            await client.AuthenticateAsync(smtp.User, password, bounded.Token);
+            var smtp = settings.Smtp;
+            await client.ConnectAsync(smtp.Host, smtp.Port, MailConnections.Options(smtp), bounded.Token);
+            if (!string.IsNullOrEmpty(smtp.User) && smtp.ReadPassword() is { } password)
+            {
+                await client.AuthenticateAsync(smtp.User, password, bounded.Token);
+            }
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
         }
 
-        await client.SendAsync(message, bounded.Token);
-        await client.DisconnectAsync(quit: true, bounded.Token);
+        return new ReplyConnection(client, settings.Timeout);
     }
+}
+
+/// <summary>An SMTP connection, signed in, for one reply.</summary>
+public sealed class ReplyConnection(SmtpClient client, TimeSpan timeout) : IDisposable
+{
+    /// <summary>Hands <paramref name="message"/> to the server and says goodbye; returns once the server took it.</summary>
+    /// <exception cref="SmtpCommandException">The server refused the message (it did not take it).</exception>
+    /// <exception cref="IOException">The connection broke: the server may or may not have taken the message.</exception>
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        using var bounded = MailConnections.Bounded(timeout, cancellationToken);
+        await client.SendAsync(message, bounded.Token);
+        try
+        {
+            await client.DisconnectAsync(quit: true, bounded.Token);
+        }
+        catch (Exception e) when (e is IOException or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
+        {
+            // The server has taken the message: a QUIT it did not answer changes nothing, and reporting it as a failed
+            // send would put a delivered reply in doubt.
+        }
+    }
+
+    public void Dispose() => client.Dispose();
 }

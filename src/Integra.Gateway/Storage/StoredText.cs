@@ -33,6 +33,7 @@ public static class StoredText
         (Storage.IntakeState.Archived, "Archived"));
 
     private static readonly Vocabulary<MailState> MailStates = new(
+        (Storage.MailState.Replying, "Replying"),
         (Storage.MailState.Replied, "Replied"),
         (Storage.MailState.Done, "Done"));
 

@@ -10,11 +10,14 @@ using Integra.Gateway.Storage;
 using Integra.Gateway.Storage.Ledgers;
 using Integra.Gateway.Storage.PortalAccounts;
 using Integra.Gateway.Storage.Queries;
+using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Resilience;
 using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests.Servers;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using NodaTime;
 
@@ -43,7 +46,7 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
         var settings = servers.Mail();
         var processor = new RequestFileProcessor(data, new PolicyOptions(), new Intake.IntakeLimits(), store);
         var pipeline = new IntakePipeline(store, () => processor, _log, _services.GetRequiredService<GatewayMetrics>());
-        return new MailIntake(settings, () => data, pipeline, store.Mail, new ReplySender(settings), SystemClock.Instance, _log);
+        return new MailIntake(settings, () => data, pipeline, store.Mail, new ReplySender(settings), SystemClock.Instance, _log, new StoreAvailability(new StoreDatabase(_cli.Db), NullLogger<StoreAvailability>.Instance));
     }
 
     private static MimeMessage Message(string pon, string fileName, string rows)

@@ -1,9 +1,10 @@
-using Dapper;
 using Integra.Gateway.Mail;
 using Integra.Gateway.Processing;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Rules.Policy;
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Resilience;
 using Integra.Gateway.Storage.Sessions;
 using Integra.Gateway.Tests.Servers;
 using MailKit;
@@ -38,7 +39,8 @@ public sealed class MailboxTests : IDisposable
         var settings = _servers.Mail();
         return new MailIntake(
             settings, Data, new RequestFileProcessor(Data, new PolicyOptions(), new Intake.IntakeLimits(), _store),
-            _store.Mail, new ReplySender(settings), SystemClock.Instance, NullLogger.Instance);
+            _store.Mail, new ReplySender(settings), SystemClock.Instance, NullLogger.Instance,
+            new StoreAvailability(new StoreDatabase(_temp.File("gateway.db")), NullLogger<StoreAvailability>.Instance));
     }
 
     private static MimeMessage Message(string from, string? fileName, string? csv, string subject = "LSR batch")
@@ -158,25 +160,6 @@ public sealed class MailboxTests : IDisposable
         await intake.ProcessInboxAsync(default);
         Assert.Single(_servers.RepliesTo(message));
         Assert.Equal(3, (await MessageIdsIn("Processed")).Count(id => id == message.MessageId));
-    }
-
-    [Fact]
-    public async Task A_reply_sent_again_after_a_crash_before_its_ledger_record_is_the_same_message()
-    {
-        var message = Message(BigSky, "again.lsr.csv", $"{Header}\nBSK,AG-1,00,BSKY,6201,D,CB,V,2026-03-04,4065550900,Y,A1004,59601,4065550101\n");
-        await Deliver(message);
-        using var intake = Intake();
-        await intake.ProcessInboxAsync(default);
-
-        // The crash: the reply went out, its ledger record did not, and the message is still in the inbox.
-        _store.Connection.Execute("DELETE FROM mail_messages");
-        await Deliver(message);
-        await intake.ProcessInboxAsync(default);
-
-        var replies = _servers.RepliesTo(message);
-        Assert.Equal(2, replies.Count);
-        Assert.Equal(replies[0].MessageId, replies[1].MessageId);
-        Assert.Equal(SmtpReplies.Csv(replies[0], "again.lsr.resp.csv"), SmtpReplies.Csv(replies[1], "again.lsr.resp.csv"));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace Integra.Gateway.Storage.Migrations;
 
 /// <summary>
-/// Migrations 16 to 19 of <see cref="Schema"/>: authorization disputes, partner webhooks and the partner API (issues 27–28). Never edited once released (see <see cref="Schema"/>).
+/// Migrations 16 to 20 of <see cref="Schema"/>: authorization disputes, partner webhooks and the partner API (issues 27–28). Never edited once released (see <see cref="Schema"/>).
 /// </summary>
 internal static class DisputesAndApiSchema
 {
@@ -160,5 +160,9 @@ internal static class DisputesAndApiSchema
             PRIMARY KEY (partner, idempotency_key)
         );
         """),
+
+        // A mail reply is recorded as going out, with its MIME bytes, before it is sent (issue 25 item 5): a round that
+        // finds the message again sends those same bytes (same Message-ID) or nothing, never a reply made anew.
+        new("ALTER TABLE mail_messages ADD COLUMN reply_mime BLOB;"),
     ];
 }
