@@ -151,7 +151,8 @@ imap_start() {
   local m="$dir/imap"
   command -v dovecot >/dev/null || { echo "dovecot-imapd is not installed (scripts/test installs it; as root: apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dovecot-imapd)" >&2; exit 1; }
   dovecot -c "$m/dovecot.conf" </dev/null >/dev/null 2>>"$m/dovecot.stderr"
-  for _ in $(seq 1 50); do [ -f "$m/run/master.pid" ] && break; sleep 0.1; done
+  # Up to 30 s: under a loaded machine (a full test run on 2 cores) Dovecot has taken over 5 s to write its pid.
+  for _ in $(seq 1 300); do [ -f "$m/run/master.pid" ] && break; sleep 0.1; done
   cp "$m/run/master.pid" "$m/dovecot.pid"
   wait_for_greeting "$(cat "$m/port")" "* OK"
 }

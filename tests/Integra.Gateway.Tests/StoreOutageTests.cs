@@ -83,7 +83,7 @@ public sealed partial class StoreOutageTests(PostgresFixture pg, TestServersFixt
                 {
                     await connection.ExecuteAsync(
                         "INSERT INTO outbox (kind, partner, file_name, cells, created_at, channel) VALUES ('RESPONSE', 'ACME', @later, @cells, @now, 'portal')",
-                        new { later, cells = JsonSerializer.Serialize(new[] { "FOC", "ACM", "OUT-0", "00", "IG00000001", "A1001", "5035000000", "P", "2026-03-10", "", "", "", "", "", "", "" }), now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) });
+                        new { later, cells = JsonSerializer.Serialize(new[] { "FOC", "ACM", "OUT-0", "00", "IG00000001", "A1001", "5035000000", "P", "2026-03-10", "", "", "", "", "", "", "" }), now = NodaTime.Text.InstantPattern.ExtendedIso.Format(NodaTime.SystemClock.Instance.GetCurrentInstant()) });
                 }
 
                 Assert.True(await Eventually.Until(async () => await Delivered(database, later), BackAgain), $"the portal inbox did not get {later} within {BackAgain}\n{Logs(instances)}");
