@@ -16,8 +16,9 @@ public static class SessionCheck
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var store = context.HttpContext.RequestServices.GetRequiredService<IPortalStore>();
-        var user = context.Principal is { } principal && Identity.UserId(principal) is { } id ? store.FindUser(id) : null;
-        if (user is null || user.Disabled || (user.Partner is { } partner && store.FindPartnerAccess(partner) is { Disabled: true }))
+        var aborted = context.HttpContext.RequestAborted;
+        var user = context.Principal is { } principal && Identity.UserId(principal) is { } id ? await store.FindUserAsync(id, aborted) : null;
+        if (user is null || user.Disabled || (user.Partner is { } partner && await store.FindPartnerAccessAsync(partner, aborted) is { Disabled: true }))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Identity.Scheme);
