@@ -53,8 +53,11 @@ public interface IPortalStore
 
     Task AddSessionAsync(string key, long userId, byte[] ticket, DateTimeOffset? expires, CancellationToken cancellationToken);
 
-    /// <summary>The ticket of a live session, or null when signed out, removed or expired.</summary>
-    Task<byte[]?> FindSessionAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// A live session with its user and the user's partner's access switch, in one read (every request asks); null when
+    /// signed out, removed or expired.
+    /// </summary>
+    Task<PortalSession?> FindSessionAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task RenewSessionAsync(string key, byte[] ticket, DateTimeOffset? expires, CancellationToken cancellationToken);
 

@@ -35,9 +35,22 @@ public sealed class StoreTicketStore(IPortalStore store, TimeProvider time) : IT
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) =>
-        await store.FindSessionAsync(Hash(key), time.GetUtcNow(), cancellationToken) is { } bytes ? TicketSerializer.Default.Deserialize(bytes) : null;
+        await store.FindSessionAsync(Hash(key), time.GetUtcNow(), cancellationToken) is { } session ? TicketSerializer.Default.Deserialize(session.Ticket) : null;
 
-    public Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) => RetrieveAsync(key, cancellationToken);
+    /// <summary>
+    /// The request's session; its user and the partner's switch, read with it, are kept for the request's
+    /// <see cref="SessionCheck"/>, which then needs no read of its own.
+    /// </summary>
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        if (await store.FindSessionAsync(Hash(key), time.GetUtcNow(), cancellationToken) is not { } session)
+        {
+            return null;
+        }
+
+        httpContext.Items[SessionCheck.SessionItem] = session;
+        return TicketSerializer.Default.Deserialize(session.Ticket);
+    }
 
     public Task RemoveAsync(string key) => RemoveAsync(key, CancellationToken.None);
 

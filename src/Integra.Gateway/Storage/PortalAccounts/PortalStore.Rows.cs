@@ -51,6 +51,11 @@ public sealed partial class PortalStore
 
     private static PartnerAccess Access(AccessRow r) => new(r.Partner, r.Disabled != 0, r.Reason, r.Changed_By, Time(r.Changed_At));
 
+    private static PortalSession Session(SessionRow r) => new(
+        r.Ticket,
+        r.Id is { } id ? User(new UserRow(id, r.Email!, r.Name!, r.Role!, r.Partner, r.Privileges!, r.Password_Hash, r.Disabled ?? 0, r.Failed_Sign_Ins ?? 0, r.Locked_Until, r.Created_At!)) : null,
+        r.Access_Partner is { } partner ? Access(new AccessRow(partner, r.Access_Disabled ?? 0, r.Access_Reason!, r.Access_Changed_By!, r.Access_Changed_At!)) : null);
+
 #pragma warning disable CA1812, IDE1006, CA1707 // Dapper creates the rows; the names are the columns'.
     private sealed record UserRow(long Id, string Email, string Name, string Role, string? Partner, string Privileges, string? Password_Hash, long Disabled, long Failed_Sign_Ins, string? Locked_Until, string Created_At);
 
@@ -60,7 +65,25 @@ public sealed partial class PortalStore
 
     private sealed record TokenRow(long User_Id, string Expires_At);
 
-    private sealed record SessionRow(byte[] Ticket, string? Expires_At);
+    private sealed record SessionRow(
+        byte[] Ticket,
+        string? Session_Expires_At,
+        long? Id,
+        string? Email,
+        string? Name,
+        string? Role,
+        string? Partner,
+        string? Privileges,
+        string? Password_Hash,
+        long? Disabled,
+        long? Failed_Sign_Ins,
+        string? Locked_Until,
+        string? Created_At,
+        string? Access_Partner,
+        long? Access_Disabled,
+        string? Access_Reason,
+        string? Access_Changed_By,
+        string? Access_Changed_At);
 
     private sealed record PartnerRow(string Id, string Ccna, string Name, string Type, string Emails);
 
