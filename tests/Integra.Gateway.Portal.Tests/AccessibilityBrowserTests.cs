@@ -48,7 +48,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
     [InlineData("a11y-boss@integra.example", PortalRoles.Admin, null, Privileges.None, "/Staff/Sla /Staff/Admin/Partners /Staff/Admin/Staff")]
     public async Task Every_page_a_role_reaches_has_no_serious_accessibility_violations(string email, string role, string? partner, Privileges privileges, string mustReach)
     {
-        browser.Portal.AddUser(email, role, partner, Password, privileges);
+        await browser.Portal.AddUserAsync(email, role, partner, Password, privileges);
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/Account/SignIn");
         await page.FillAsync("#email", email);

@@ -21,8 +21,8 @@ public sealed class AccountRulesTests : IAsyncLifetime
     [Fact]
     public async Task A_new_reset_link_revokes_the_older_unused_one()
     {
-        _portal.AddUser("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
-        var lee = _portal.AddUser("lee@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
+        await _portal.AddUserAsync("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
+        var lee = await _portal.AddUserAsync("lee@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
         using var admin = _portal.Client();
         await PortalHarness.SignInAsync(admin, "admin@acme.example", Password);
         var edit = $"/Partner/Users/Edit?id={lee.Id}";
@@ -55,7 +55,7 @@ public sealed class AccountRulesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(says, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Null(_portal.Store.FindUser(user.Id)!.PasswordHash);
+        Assert.Null((await _portal.Store.FindUserAsync(user.Id, default))!.PasswordHash);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class AccountRulesTests : IAsyncLifetime
         var response = await PortalHarness.PostFormAsync(client, link, new Dictionary<string, string> { ["token"] = Token(link), ["password"] = "tandem kettle under moonlight", ["confirm"] = "tandem kettle under moonlight" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.NotNull(_portal.Store.FindUser(user.Id)!.PasswordHash);
+        Assert.NotNull((await _portal.Store.FindUserAsync(user.Id, default))!.PasswordHash);
         Assert.Equal(43_940, PasswordRules.CommonCount);
     }
 
@@ -75,7 +75,7 @@ public sealed class AccountRulesTests : IAsyncLifetime
     {
         _portal.Settings.ThrottlePermits = 3;
         _portal.Settings.ThrottleWindow = TimeSpan.FromHours(1);
-        _portal.AddUser("lee@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        await _portal.AddUserAsync("lee@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
         using var client = _portal.Client();
 
         var allowed = new List<HttpStatusCode>();
@@ -91,18 +91,18 @@ public sealed class AccountRulesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
         Assert.Contains("Too many requests", await fourth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.TooManyRequests, profile.StatusCode);
-        Assert.Empty(_portal.Store.Profiles());
+        Assert.Empty((await _portal.Store.ProfilesAsync(default)));
 
         // Only the stranger's posts count: pages still load, and the throttled attempts never reached the account.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/SignIn")).StatusCode);
-        Assert.Equal(3, _portal.Store.Audit(null, 50).Count(e => e.Action == "sign-in-failed"));
-        Assert.Equal(3, _portal.Store.FindUser("lee@acme.example")!.FailedSignIns);
+        Assert.Equal(3, (await _portal.Store.AuditAsync(null, 50, default)).Count(e => e.Action == "sign-in-failed"));
+        Assert.Equal(3, (await _portal.Store.FindUserAsync("lee@acme.example", default))!.FailedSignIns);
     }
 
     [Fact]
     public async Task An_unknown_email_a_wrong_password_and_a_locked_account_get_the_same_answer()
     {
-        _portal.AddUser("lee@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        await _portal.AddUserAsync("lee@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
         using var client = _portal.Client();
 
         var unknown = await Answer(await PortalHarness.SignInAsync(client, "nobody@acme.example", Password));
@@ -117,15 +117,15 @@ public sealed class AccountRulesTests : IAsyncLifetime
         Assert.Equal(System.Net.WebUtility.HtmlEncode(SignInModel.WrongOrLocked), unknown);
         Assert.Equal(unknown, wrong);
         Assert.Equal(unknown, locked);
-        Assert.Contains(_portal.Store.Audit(null, 50), e => e.Action == "sign-in-locked");
+        Assert.Contains((await _portal.Store.AuditAsync(null, 50, default)), e => e.Action == "sign-in-locked");
     }
 
     [Fact]
     public async Task Creating_a_user_with_another_partners_users_address_answers_as_if_created()
     {
-        _portal.AddUser("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
-        var bridge = _portal.AddUser("user@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr);
-        _portal.AddUser("mine@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
+        await _portal.AddUserAsync("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
+        var bridge = await _portal.AddUserAsync("user@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr);
+        await _portal.AddUserAsync("mine@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
         using var admin = _portal.Client(new CookieContainer());
         await PortalHarness.SignInAsync(admin, "admin@acme.example", Password);
         Dictionary<string, string> Create(string email) => new() { ["email"] = email, ["name"] = "Someone", ["privileges"] = "LSR" };
@@ -141,8 +141,8 @@ public sealed class AccountRulesTests : IAsyncLifetime
         Assert.Contains("was created; a one-time sign-in link is on its way", freshMessage, StringComparison.Ordinal);
         Assert.Contains("user@bridge.example was created; a one-time sign-in link is on its way", otherMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("already", otherMessage, StringComparison.Ordinal);
-        Assert.Equal(bridge, _portal.Store.FindUser(bridge.Id));
-        Assert.Contains(_portal.Store.Audit("ACME", 20), e => e is { Action: "user-create-refused", Target: "user@bridge.example" });
+        Assert.Equal(bridge, (await _portal.Store.FindUserAsync(bridge.Id, default)));
+        Assert.Contains((await _portal.Store.AuditAsync("ACME", 20, default)), e => e is { Action: "user-create-refused", Target: "user@bridge.example" });
         Assert.Contains("already one of your company", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -158,8 +158,8 @@ public sealed class AccountRulesTests : IAsyncLifetime
 
     private async Task<(HttpClient Client, string Link, PortalUser User)> LinkAsync()
     {
-        var user = _portal.Store.AddUser(new NewPortalUser("Leonard.Longname@acme.example", "Leonard Longname", PortalRoles.PartnerUser, "ACME", Privileges.Lsr), _portal.Time.GetUtcNow())!;
-        var link = new SignInLinks(_portal.Store, _portal.Settings, _portal.Time).Create(user.Id);
+        var user = (await _portal.Store.AddUserAsync(new NewPortalUser("Leonard.Longname@acme.example", "Leonard Longname", PortalRoles.PartnerUser, "ACME", Privileges.Lsr), _portal.Time.GetUtcNow(), default))!;
+        var link = await new SignInLinks(_portal.Store, _portal.Settings, _portal.Time).CreateAsync(user.Id, default);
         return (_portal.Client(), new Uri(link).PathAndQuery, user);
     }
 }

@@ -217,8 +217,8 @@ public sealed class ApiContractTests : IAsyncLifetime
         Assert.All(new[] { none, wrong, expired, revoked }, p => Assert.Equal(401, p.Status));
         Assert.Equal(("The key has expired.", "The key was revoked."), (expired.Detail, revoked.Detail));
         // A call is audited when its response is complete, which may be just after the client has read it.
-        Assert.True(await Eventually.Until(() => _portal.Store.Audit("ACME", 50).Any(r => r.Action == ApiAuditActions.Call), TimeSpan.FromSeconds(10)));
-        var audit = _portal.Store.Audit("ACME", 50);
+        Assert.True(await Eventually.Until(async () => (await _portal.Store.AuditAsync("ACME", 50, default)).Any(r => r.Action == ApiAuditActions.Call), TimeSpan.FromSeconds(10)));
+        var audit = await _portal.Store.AuditAsync("ACME", 50, default);
         var call = Assert.Single(audit, r => r.Action == ApiAuditActions.Call);
         Assert.Equal(($"api-key:billing system ({key.KeyId})", "GET /api/v1/answers", "status 200"), (call.Actor, call.Target, call.Detail));
         Assert.Contains(audit, r => r.Action == ApiAuditActions.Refused && r.Detail == "The key was revoked.");

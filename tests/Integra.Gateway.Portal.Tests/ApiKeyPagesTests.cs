@@ -47,7 +47,7 @@ public sealed partial class ApiKeyPagesTests : IAsyncLifetime
         var refused = await CallAsync(token);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        var audit = _portal.Store.Audit("ACME", 20);
+        var audit = await _portal.Store.AuditAsync("ACME", 20, default);
         Assert.Contains(audit, a => a.Action == ApiAuditActions.KeyCreated && a.Actor == "admin@acme.example" && a.Target == key.Actor);
         Assert.Contains(audit, a => a.Action == ApiAuditActions.KeyRevoked && a.Target == key.Actor);
     }
@@ -79,7 +79,7 @@ public sealed partial class ApiKeyPagesTests : IAsyncLifetime
 
     private async Task<HttpClient> SignedInAsync(string email, string role, string? partner, Privileges privileges = Privileges.Csr | Privileges.Lsr | Privileges.View)
     {
-        _portal.AddUser(email, role, partner, Password, privileges);
+        await _portal.AddUserAsync(email, role, partner, Password, privileges);
         var client = _portal.Client();
         Assert.Equal(HttpStatusCode.Redirect, (await PortalHarness.SignInAsync(client, email, Password)).StatusCode);
         return client;

@@ -18,16 +18,16 @@ public sealed class AuditPagePostgresTests(PostgresFixture pg)
         store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), "bob@bigsky.example", "BIGSKY", "user-created", "c", "", "127.0.0.1"));
         store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero), "ann@acme.example", "ACME", "user-created", "d", "", "127.0.0.1"));
 
-        string[] Targets(AuditFilter filter, long? before = null, int limit = 100) =>
-            store.AuditPage(filter, before, limit).Select(r => r.Entry.Target).ToArray();
+        async Task<string[]> Targets(AuditFilter filter, long? before = null, int limit = 100) =>
+            (await store.AuditPageAsync(filter, before, limit, default)).Select(r => r.Entry.Target).ToArray();
 
-        Assert.Equal(["d", "b", "a"], Targets(AuditFilter.Any with { Actor = "ANN@acme.example" }));
-        Assert.Equal(["c"], Targets(AuditFilter.Any with { Partner = "BIGSKY" }));
-        Assert.Equal(["d", "a"], Targets(AuditFilter.Any with { Partner = "ACME", Action = "user-created" }));
-        Assert.Equal(["c", "b"], Targets(AuditFilter.Any with { From = new LocalDate(2026, 3, 2), To = new LocalDate(2026, 3, 2) }));
-        Assert.Equal(["d"], Targets(AuditFilter.Any with { From = new LocalDate(2026, 3, 3), To = LocalDate.MaxIsoValue, Action = "user-created" }));
-        var first = store.AuditPage(AuditFilter.Any with { Partner = "ACME" }, null, 2);
+        Assert.Equal(["d", "b", "a"], await Targets(AuditFilter.Any with { Actor = "ANN@acme.example" }));
+        Assert.Equal(["c"], await Targets(AuditFilter.Any with { Partner = "BIGSKY" }));
+        Assert.Equal(["d", "a"], await Targets(AuditFilter.Any with { Partner = "ACME", Action = "user-created" }));
+        Assert.Equal(["c", "b"], await Targets(AuditFilter.Any with { From = new LocalDate(2026, 3, 2), To = new LocalDate(2026, 3, 2) }));
+        Assert.Equal(["d"], await Targets(AuditFilter.Any with { From = new LocalDate(2026, 3, 3), To = LocalDate.MaxIsoValue, Action = "user-created" }));
+        var first = await store.AuditPageAsync(AuditFilter.Any with { Partner = "ACME" }, null, 2, default);
         Assert.Equal(["d", "b"], first.Select(r => r.Entry.Target));
-        Assert.Equal(["a"], Targets(AuditFilter.Any with { Partner = "ACME" }, first[^1].Id, 2));
+        Assert.Equal(["a"], await Targets(AuditFilter.Any with { Partner = "ACME" }, first[^1].Id, 2));
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class AuditPageTests : IAsyncLifetime
         Assert.Equal("t150", targets[^1]);
 
         var next = WebUtility.HtmlDecode(NextLink().Match(first).Groups[1].Value);
-        var lastId = _portal.Store.AuditPage(new AuditFilter(null, null, "seeded", null, null), null, 100)[^1].Id;
+        var lastId = (await _portal.Store.AuditPageAsync(new AuditFilter(null, null, "seeded", null, null), null, 100, default))[^1].Id;
         Assert.Equal($"/Staff/Audit?Action=seeded&Before={lastId}", next);
 
         var second = await desk.GetStringAsync(next);
@@ -79,7 +79,7 @@ public sealed partial class AuditPageTests : IAsyncLifetime
     [Fact]
     public async Task A_partner_user_cannot_read_the_audit_page()
     {
-        _portal.AddUser("audit-admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
+        await _portal.AddUserAsync("audit-admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
         using var partner = _portal.Client();
         await PortalHarness.SignInAsync(partner, "audit-admin@acme.example", Password);
         var response = await partner.GetAsync("/Staff/Audit?Action=sign-in");
@@ -89,7 +89,7 @@ public sealed partial class AuditPageTests : IAsyncLifetime
 
     private async Task<HttpClient> DeskAsync()
     {
-        _portal.AddUser("audit-desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("audit-desk@integra.example", PortalRoles.Desk, null, Password);
         var client = _portal.Client();
         await PortalHarness.SignInAsync(client, "audit-desk@integra.example", Password);
         return client;

@@ -15,8 +15,8 @@ public sealed class BrowserTests(BrowserFixture browser)
     [Fact]
     public async Task The_first_staff_admin_signs_in_with_the_link_add_staff_printed()
     {
-        var staff = Portal.Store.AddUser(new NewPortalUser("first-admin@integra.example", "First Admin", PortalRoles.Admin, null, Privileges.None), Portal.Time.GetUtcNow())!;
-        var link = new SignInLinks(Portal.Store, Portal.Settings, Portal.Time).Create(staff.Id);
+        var staff = (await Portal.Store.AddUserAsync(new NewPortalUser("first-admin@integra.example", "First Admin", PortalRoles.Admin, null, Privileges.None), Portal.Time.GetUtcNow(), default))!;
+        var link = await new SignInLinks(Portal.Store, Portal.Settings, Portal.Time).CreateAsync(staff.Id, default);
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(link);
@@ -40,7 +40,7 @@ public sealed class BrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_partner_administrator_creates_a_user_with_the_LSR_privilege()
     {
-        Portal.AddUser("admin@bigsky.example", PortalRoles.PartnerAdmin, "BIGSKY", Password);
+        await Portal.AddUserAsync("admin@bigsky.example", PortalRoles.PartnerAdmin, "BIGSKY", Password);
         var page = await browser.NewPageAsync();
         await SignInAsync(page, "admin@bigsky.example", Password);
 
@@ -54,7 +54,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("orders@bigsky.example was created");
         await Assertions.Expect(page.Locator("#users")).ToContainTextAsync("LSR");
         await browser.ShotAsync(page, "partner-users");
-        var user = Portal.Store.FindUser("orders@bigsky.example")!;
+        var user = (await Portal.Store.FindUserAsync("orders@bigsky.example", default))!;
         Assert.Equal((Privileges.Lsr, "BIGSKY"), (user.Privileges, user.Partner));
 
         var userPage = await browser.NewPageAsync();
@@ -68,7 +68,7 @@ public sealed class BrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account()
     {
-        Portal.AddUser("locked@portco.example", PortalRoles.PartnerUser, "PORTCO", Password, Privileges.Csr);
+        await Portal.AddUserAsync("locked@portco.example", PortalRoles.PartnerUser, "PORTCO", Password, Privileges.Csr);
         var page = await browser.NewPageAsync();
         for (var i = 0; i < 5; i++)
         {
@@ -84,7 +84,7 @@ public sealed class BrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_carrier_submits_its_profile_the_desk_approves_and_the_new_administrator_signs_in()
     {
-        Portal.AddUser("onboarding-desk@integra.example", PortalRoles.Desk, null, Password);
+        await Portal.AddUserAsync("onboarding-desk@integra.example", PortalRoles.Desk, null, Password);
         var carrier = await browser.NewPageAsync();
         await carrier.GotoAsync("/Onboarding");
         foreach (var (field, value) in StoryTests.Form("MTN", "ann@mountain.example", "bob@mountain.example").Where(f => f.Key is not ("Profile.PartnerType" or "Profile.Channel")))
@@ -102,7 +102,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         await desk.GotoAsync("/Staff");
         await Assertions.Expect(desk.Locator("#queue")).ToContainTextAsync("Mountain Fiber");
         await browser.ShotAsync(desk, "onboarding-queue");
-        await desk.ClickAsync("#queue a >> text=" + Portal.Store.Profiles().Single(p => p.Profile.PartnerId == "MTN").Id);
+        await desk.ClickAsync("#queue a >> text=" + (await Portal.Store.ProfilesAsync(default)).Single(p => p.Profile.PartnerId == "MTN").Id);
         await desk.ClickAsync("#approve");
         await Assertions.Expect(desk.Locator("#state")).ToContainTextAsync("approved");
 
@@ -119,7 +119,7 @@ public sealed class BrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Each_document_downloads()
     {
-        Portal.AddUser("reader@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        await Portal.AddUserAsync("reader@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
         var page = await browser.NewPageAsync();
         await SignInAsync(page, "reader@acme.example", Password);
         await page.GotoAsync("/Docs/Rejects");

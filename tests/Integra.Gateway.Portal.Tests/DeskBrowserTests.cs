@@ -22,7 +22,7 @@ public sealed class DeskBrowserTests(BrowserFixture browser)
     public async Task The_desk_approves_an_expedite_and_its_FOC_waits_for_the_partners_drop()
     {
         await Portal.ReceiveAsync("BRIDGE", "desk-expedite.lsr.csv", Expedite("DESK-BR-1"), Channel.Sftp);
-        Portal.AddUser("reviewer@integra.example", PortalRoles.Desk, null, Password);
+        await Portal.AddUserAsync("reviewer@integra.example", PortalRoles.Desk, null, Password);
         var page = await browser.NewPageAsync();
         await SignInAsync(page, "reviewer@integra.example");
 
@@ -49,7 +49,7 @@ public sealed class DeskBrowserTests(BrowserFixture browser)
             "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,SUP,EXP\n" +
             "BRG,DESK-BR-2,00,BRGC,6101,D,CB,V,2026-03-03,4065550900,Y,A1011,59601,4065550301,,Y\n"), Channel.Sftp);
         await Portal.ReceiveAsync("ACME", "desk-sla.csr.csv", Encoding.UTF8.GetBytes("CCNA,PON,AGAUTH,INITTEL,AN,TN\nACM,DESK-CSR-1,Y,5035550900,A1001,\nACM,DESK-CSR-2,N,5035550900,A1002,\n"), Channel.Sftp);
-        Portal.AddUser("board@integra.example", PortalRoles.Admin, null, Password);
+        await Portal.AddUserAsync("board@integra.example", PortalRoles.Admin, null, Password);
         var page = await browser.NewPageAsync();
         await SignInAsync(page, "board@integra.example");
 

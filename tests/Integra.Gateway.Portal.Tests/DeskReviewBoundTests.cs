@@ -21,7 +21,7 @@ public sealed class DeskReviewBoundTests : IAsyncLifetime
     {
         _portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(PortalHarness.SampleMonday));
         await _portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
     }
 
     public async Task DisposeAsync() => await _portal.DisposeAsync();

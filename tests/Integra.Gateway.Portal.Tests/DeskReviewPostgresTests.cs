@@ -26,8 +26,8 @@ public sealed class DeskReviewPostgresTests(PostgresFixture pg)
         await using var a = await PortalHarness.StartAsync(database, time);
         await using var b = await PortalHarness.StartAsync(database, time);
         await a.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
-        a.AddUser("one@integra.example", PortalRoles.Desk, null, Password);
-        a.AddUser("two@integra.example", PortalRoles.Desk, null, Password);
+        await a.AddUserAsync("one@integra.example", PortalRoles.Desk, null, Password);
+        await a.AddUserAsync("two@integra.example", PortalRoles.Desk, null, Password);
         using var one = a.Client();
         using var two = b.Client();
         await PortalHarness.SignInAsync(one, "one@integra.example", Password);

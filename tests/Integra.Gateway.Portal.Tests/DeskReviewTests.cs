@@ -23,7 +23,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
         _portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(PortalHarness.SampleMonday));
         await _portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
         await _portal.ReceiveAsync("BIGSKY", "bigsky-0302.lsr.csv", Channel.Email);
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
     }
 
     public async Task DisposeAsync() => await _portal.DisposeAsync();
@@ -65,7 +65,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
         var list = await desk.GetStringAsync("/Staff/Reviews");
         Assert.Contains("FOC 2026-03-04 recorded for delivery on SFTP", list, StringComparison.Ordinal);
         Assert.DoesNotContain("data-pon=\"BR-2001\"", list, StringComparison.Ordinal);
-        var audit = Assert.Single(_portal.Store.Audit("BRIDGE", 50), a => a.Action == DeskAuditActions.ReviewApproved);
+        var audit = Assert.Single((await _portal.Store.AuditAsync("BRIDGE", 50, default)), a => a.Action == DeskAuditActions.ReviewApproved);
         Assert.Equal(("desk@integra.example", "PON BR-2001"), (audit.Actor, audit.Target));
     }
 
@@ -93,7 +93,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
         var foc = Assert.Single(await _portal.OutboxAsync(Channel.Sftp), f => f.FileName == "review-BR-2001-00.resp.csv");
         Assert.All(foc.Rows, r => Assert.Equal("2026-03-06", r[8]));
         Assert.Equal(OrderState.Foc, _portal.Order("BRIDGE", "BR-2001").State);
-        Assert.Single(_portal.Store.Audit("BRIDGE", 50), a => a.Action == DeskAuditActions.ReviewDenied);
+        Assert.Single((await _portal.Store.AuditAsync("BRIDGE", 50, default)), a => a.Action == DeskAuditActions.ReviewDenied);
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
         Assert.Contains(words, Row(page, "BR-2001"), StringComparison.Ordinal);
         Assert.Empty(await _portal.OutboxAsync(Channel.Sftp));
         Assert.Equal(OrderState.PendingReview, _portal.Order("BRIDGE", "BR-2001").State);
-        Assert.Single(_portal.Store.Audit("BRIDGE", 50), a => a.Action == DeskAuditActions.ReviewRefused);
+        Assert.Single((await _portal.Store.AuditAsync("BRIDGE", 50, default)), a => a.Action == DeskAuditActions.ReviewRefused);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
     [Fact]
     public async Task Two_desk_users_approving_at_once_get_one_FOC_and_the_second_a_conflict()
     {
-        _portal.AddUser("desk2@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("desk2@integra.example", PortalRoles.Desk, null, Password);
         using var first = await Desk();
         using var second = await Desk("desk2@integra.example");
 
@@ -151,7 +151,7 @@ public sealed class DeskReviewTests : IAsyncLifetime
     [Fact]
     public async Task A_partner_user_can_neither_see_nor_decide_reviews()
     {
-        _portal.AddUser("lsr@bridge.example", PortalRoles.PartnerAdmin, "BRIDGE", Password, Privileges.Lsr | Privileges.View);
+        await _portal.AddUserAsync("lsr@bridge.example", PortalRoles.PartnerAdmin, "BRIDGE", Password, Privileges.Lsr | Privileges.View);
         using var partner = _portal.Client();
         await PortalHarness.SignInAsync(partner, "lsr@bridge.example", Password);
 

@@ -38,10 +38,10 @@ public sealed class DeskSlaTests : IAsyncLifetime
         await _portal.SightAsync("ACME", Channel.Sftp, "a.lsr.csv", "b.lsr.csv");
         await _portal.SightAsync("BIGSKY", Channel.Email, "c.lsr.csv");
         var now = _portal.Time.GetUtcNow();
-        _portal.Store.AddProfile("page", new Onboarding.TradingPartnerProfile(), now.AddDays(-5), now.AddDays(-1));
-        _portal.Store.AddProfile("page", new Onboarding.TradingPartnerProfile(), now, now.AddDays(3));
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
-        _portal.AddUser("admin@integra.example", PortalRoles.Admin, null, Password);
+        await _portal.Store.AddProfileAsync("page", new Onboarding.TradingPartnerProfile(), now.AddDays(-5), now.AddDays(-1), default);
+        await _portal.Store.AddProfileAsync("page", new Onboarding.TradingPartnerProfile(), now, now.AddDays(3), default);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("admin@integra.example", PortalRoles.Admin, null, Password);
     }
 
     public async Task DisposeAsync() => await _portal.DisposeAsync();
@@ -118,7 +118,7 @@ public sealed class DeskSlaTests : IAsyncLifetime
     [Fact]
     public async Task A_partner_user_is_refused_and_the_staff_home_keeps_the_onboarding_queue()
     {
-        _portal.AddUser("view@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        await _portal.AddUserAsync("view@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
         using var partner = await SignedIn("view@acme.example");
         var refused = await partner.GetAsync("/Staff/Sla");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);

@@ -42,9 +42,9 @@ public sealed partial class DisputeBrowserTests(BrowserFixture browser)
             "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN,SUP,EXP,MI,REMARKS,D/TSENT,AUTHNM,DATED\n" +
             $"BRG,DISP-BR-1,00,BRGC,6101,C,CB,V,{today.AddDays(14):yyyy-MM-dd},5035550900,Y,A1008,97301,5035550301,,,,,{today.AddDays(-1):yyyy-MM-dd}T08:00:00-07:00,Lee Park,{today.AddDays(-1):yyyy-MM-dd}\n"), Channel.Sftp);
         var orderId = Portal.OrderId("BRIDGE", "LSR", "DISP-BR-1");
-        Portal.AddUser("disputes@integra.example", PortalRoles.Desk, null, Password);
-        Portal.AddUser("disputes-admin@bridge.example", PortalRoles.PartnerAdmin, "BRIDGE", Password);
-        Portal.AddUser("disputes@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr);
+        await Portal.AddUserAsync("disputes@integra.example", PortalRoles.Desk, null, Password);
+        await Portal.AddUserAsync("disputes-admin@bridge.example", PortalRoles.PartnerAdmin, "BRIDGE", Password);
+        await Portal.AddUserAsync("disputes@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr);
 
         var desk = await browser.NewPageAsync();
         await SignInAsync(desk, "disputes@integra.example");

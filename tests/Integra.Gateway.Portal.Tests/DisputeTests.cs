@@ -27,8 +27,8 @@ public sealed partial class DisputeTests : IAsyncLifetime
     {
         _portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(PortalHarness.SampleMonday));
         await _portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
-        _portal.AddUser("admin@bridge.example", PortalRoles.PartnerAdmin, "BRIDGE", Password);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("admin@bridge.example", PortalRoles.PartnerAdmin, "BRIDGE", Password);
         _order = _portal.OrderId("BRIDGE", "LSR", "BR-2001");
     }
 
@@ -47,7 +47,7 @@ public sealed partial class DisputeTests : IAsyncLifetime
         var mail = Assert.Single(_portal.Mails(), m => (m.Subject ?? string.Empty).Contains("BR-2001", StringComparison.Ordinal));
         Assert.Equal("admin@bridge.example", Assert.Single(mail.To.Mailboxes).Address);
         Assert.Contains($"{_portal.BaseUrl}/Partner/Disputes/Detail?id={id}", mail.TextBody ?? string.Empty, StringComparison.Ordinal);
-        Assert.Contains(_portal.Store.Audit("BRIDGE", 10), a => a.Action == "evidence-requested" && a.Target == "PON BR-2001" && a.Actor == "desk@integra.example");
+        Assert.Contains((await _portal.Store.AuditAsync("BRIDGE", 10, default)), a => a.Action == "evidence-requested" && a.Target == "PON BR-2001" && a.Actor == "desk@integra.example");
 
         var order = await desk.GetStringAsync($"/Staff/Orders/Detail?id={_order}");
         Assert.Contains($"/Staff/Disputes/Detail?id={id}", order, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed partial class DisputeTests : IAsyncLifetime
         var reopened = await desk.GetStringAsync($"/Staff/Disputes/Detail?id={id}");
         Assert.Contains("end of 2026-03-12", reopened, StringComparison.Ordinal);
         Assert.Contains("waiting for the partner", reopened, StringComparison.Ordinal);
-        var actions = _portal.Store.Audit("BRIDGE", 50).Select(a => a.Action).ToList();
+        var actions = (await _portal.Store.AuditAsync("BRIDGE", 50, default)).Select(a => a.Action).ToList();
         Assert.Equal(3, actions.Count(a => a == "evidence-answered"));
         Assert.Contains("evidence-rejected", actions);
         Assert.Contains("evidence-accepted", actions);
@@ -153,7 +153,7 @@ public sealed partial class DisputeTests : IAsyncLifetime
     {
         using var desk = await Desk();
         var id = await OpenAsync(desk, due: "2026-03-03");
-        _portal.AddUser("lsr@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr);
+        await _portal.AddUserAsync("lsr@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr);
 
         // Wednesday 00:00:01 in Denver: the end of Tuesday has passed (signed in afresh: the desk's session idled out).
         _portal.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 7, 0, 1, TimeSpan.Zero));
@@ -162,7 +162,7 @@ public sealed partial class DisputeTests : IAsyncLifetime
         var late = await AnswerAsync(lsr, id, "late", ("loa.pdf", Pdf));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
         Assert.Contains("The due time (end of 2026-03-03, America/Denver) has passed", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(_portal.Store.Audit("BRIDGE", 10), a => a.Action == "evidence-answer-refused");
+        Assert.Contains((await _portal.Store.AuditAsync("BRIDGE", 10, default)), a => a.Action == "evidence-answer-refused");
 
         using var deskAgain = await Desk();
         var queue = await deskAgain.GetStringAsync("/Staff/Disputes");
@@ -218,7 +218,7 @@ public sealed partial class DisputeTests : IAsyncLifetime
         var package = await desk.GetAsync($"/Staff/Disputes/Package?order={_order}");
         Assert.Equal(HttpStatusCode.InternalServerError, package.StatusCode);
         Assert.Contains($"evidence file {fileId} (loa.pdf) does not match its recorded SHA-256", await package.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(_portal.Store.Audit(null, 20), a => a.Action == "evidence-integrity-failed");
+        Assert.Contains((await _portal.Store.AuditAsync(null, 20, default)), a => a.Action == "evidence-integrity-failed");
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed partial class DisputeTests : IAsyncLifetime
         Assert.Equal("history.json", names[^3]);
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(first));
-        Assert.Equal(2, _portal.Store.Audit("BRIDGE", 50).Count(a => a.Action == "evidence-package-downloaded" && a.Detail.Contains(hash, StringComparison.Ordinal)));
+        Assert.Equal(2, (await _portal.Store.AuditAsync("BRIDGE", 50, default)).Count(a => a.Action == "evidence-package-downloaded" && a.Detail.Contains(hash, StringComparison.Ordinal)));
     }
 
     private static string Read(ZipArchiveEntry entry) => Encoding.UTF8.GetString(Bytes(entry));

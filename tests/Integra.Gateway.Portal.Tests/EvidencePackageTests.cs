@@ -51,7 +51,7 @@ public sealed class EvidencePackageTests : IAsyncLifetime
         var portalDelivered = await partner.GetByteArrayAsync($"/Partner/Inbox/Download?id={portalAnswer.Id}");
 
         // A dispute: the desk asks, the partner answers with a PDF and text.
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
         using var desk = _portal.Client();
         Assert.Equal(HttpStatusCode.Redirect, (await PortalHarness.SignInAsync(desk, "desk@integra.example", Password)).StatusCode);
         var opened = await PortalHarness.PostFormAsync(desk, $"/Staff/Orders/Detail?id={orderId}", new Dictionary<string, string> { ["reason"] = "The end user disputes the port." }, $"/Staff/Disputes/Open?order={orderId}");

@@ -38,7 +38,7 @@ public sealed partial class EvidencePostgresTests(PostgresFixture pg)
         await using var portal = await PortalHarness.StartAsync(pg.NewDatabase(), new FakeTimeProvider(PortalHarness.SampleMonday));
         await portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
         var order = portal.OrderId("BRIDGE", "LSR", "BR-2001");
-        portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
         using var desk = portal.Client();
         Assert.Equal(HttpStatusCode.Redirect, (await PortalHarness.SignInAsync(desk, "desk@integra.example", Password)).StatusCode);
         using var lsr = await portal.PartnerClientAsync("lsr@bridge.example", "BRIDGE", Privileges.Lsr);

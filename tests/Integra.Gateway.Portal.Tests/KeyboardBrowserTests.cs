@@ -22,7 +22,7 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task The_LSR_form_and_its_supplement_are_used_with_the_keyboard_only()
     {
-        browser.Portal.AddUser("keys-lsr@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
+        await browser.Portal.AddUserAsync("keys-lsr@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
         var page = await SignInAsync("keys-lsr@acme.example");
         var now = browser.Portal.Time.GetUtcNow();
         var ddd = now.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -74,7 +74,7 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task The_CSR_form_with_its_LOA_is_used_with_the_keyboard_only()
     {
-        browser.Portal.AddUser("keys-csr@portco.example", PortalRoles.PartnerUser, "PORTCO", Password, Privileges.Csr);
+        await browser.Portal.AddUserAsync("keys-csr@portco.example", PortalRoles.PartnerUser, "PORTCO", Password, Privileges.Csr);
         var page = await SignInAsync("keys-csr@portco.example");
         await page.GotoAsync("/Partner/Submit/Csr");
 

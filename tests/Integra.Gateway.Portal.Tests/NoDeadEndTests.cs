@@ -41,7 +41,7 @@ public sealed class NoDeadEndTests : IAsyncLifetime
         Assert.Contains("value=\"bob@newco.example\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"NOC 406-555-0199\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", page, StringComparison.Ordinal);
-        Assert.Empty(_portal.Store.Profiles());
+        Assert.Empty((await _portal.Store.ProfilesAsync(default)));
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public sealed class NoDeadEndTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Single(_portal.Store.Profiles());
-        var received = Assert.Single(_portal.Store.Audit(null, 50), e => e.Action == "profile-received");
+        Assert.Single((await _portal.Store.ProfilesAsync(default)));
+        var received = Assert.Single((await _portal.Store.AuditAsync(null, 50, default)), e => e.Action == "profile-received");
         Assert.Equal("anonymous", received.Actor);
         Assert.Contains("ann@newco.example", received.Detail, StringComparison.Ordinal);
     }
@@ -95,7 +95,7 @@ public sealed class NoDeadEndTests : IAsyncLifetime
     [InlineData("/Staff/Orders?From=9999-12-31", "from")]
     public async Task An_order_list_date_out_of_range_is_a_field_error_not_a_500(string path, string input)
     {
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
         using var client = path.StartsWith("/Staff", StringComparison.Ordinal)
             ? _portal.Client()
             : await _portal.PartnerClientAsync("view@acme.example", "ACME", Privileges.View);

@@ -40,9 +40,9 @@ public sealed partial class OrderWordsTests(TrackingFixture fixture) : IClassFix
     {
         using var acme = await fixture.SignedInAsync("orders@acme.example");
         using var desk = await fixture.SignedInAsync("desk@integra.example");
-        if (fixture.Portal.Store.FindUser("words-admin@integra.example") is null)
+        if ((await fixture.Portal.Store.FindUserAsync("words-admin@integra.example", default)) is null)
         {
-            fixture.Portal.AddUser("words-admin@integra.example", Accounts.PortalRoles.Admin, null, TrackingFixture.Password);
+            await fixture.Portal.AddUserAsync("words-admin@integra.example", Accounts.PortalRoles.Admin, null, TrackingFixture.Password);
         }
 
         using var admin = await fixture.SignedInAsync("words-admin@integra.example");

@@ -28,8 +28,8 @@ public sealed class PartnerFormDefaultsTests : IAsyncLifetime
     {
         var now = _portal.Time.GetUtcNow();
         var profile = new TradingPartnerProfile { Company = "New Co Wireless", Ccna = "NWC", PartnerType = "WIRELESS", Spids = "nwc1" };
-        var submission = _portal.Store.AddProfile("portal", profile, now, now.AddDays(3));
-        Assert.True(_portal.Store.ApproveProfile(submission.Id, new Partner("NWC", "NWC", "New Co Wireless", PartnerType.Wireless, [], null, null), [], "desk@integra.example", now));
+        var submission = await _portal.Store.AddProfileAsync("portal", profile, now, now.AddDays(3), default);
+        Assert.True((await _portal.Store.ApproveProfileAsync(submission.Id, new Partner("NWC", "NWC", "New Co Wireless", PartnerType.Wireless, [], null, null), [], "desk@integra.example", now, default)));
 
         using var client = await _portal.PartnerClientAsync("defaults@newco.example", "NWC", Privileges.Lsr | Privileges.Csr);
         var lsr = await client.GetStringAsync("/Partner/Submit/Lsr");

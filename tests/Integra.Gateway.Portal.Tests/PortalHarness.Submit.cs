@@ -21,7 +21,7 @@ internal sealed partial class PortalHarness
     public async Task<HttpClient> PartnerClientAsync(string email, string partner, Privileges privileges, CookieContainer? cookies = null)
     {
         const string password = "correct horse battery";
-        AddUser(email, PortalRoles.PartnerUser, partner, password, privileges);
+        await AddUserAsync(email, PortalRoles.PartnerUser, partner, password, privileges);
         var client = Client(cookies);
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, email, password)).StatusCode);
         return client;

@@ -47,7 +47,7 @@ internal sealed partial class PortalHarness : IAsyncDisposable
         var data = ReferenceDataLoader.Load(Repo.SampleData);
         Gateway = PortalGatewayHost.Build(Database, Repo.SampleData, data, Time, _dir.Path);
         App = PortalServer.Build(Settings, Database, new MailSettings(), () => data, Time, _loggers, Gateway.Services);
-        Store = PortalStore.Open(Database);
+        Store = App.Services.GetRequiredService<IPortalStore>();
     }
 
     /// <summary>The gateway's container as the daemon builds it (store, pipeline, order services), on the harness's clock.</summary>
@@ -80,11 +80,11 @@ internal sealed partial class PortalHarness : IAsyncDisposable
     }
 
     /// <summary>A user with a password, as if the first sign-in link had been used.</summary>
-    public PortalUser AddUser(string email, string role, string? partner, string password, Privileges privileges = Privileges.None)
+    public async Task<PortalUser> AddUserAsync(string email, string role, string? partner, string password, Privileges privileges = Privileges.None)
     {
-        var user = Store.AddUser(new NewPortalUser(email, email.Split('@')[0], role, partner, privileges), Time.GetUtcNow())!;
-        Store.SetPassword(user.Id, SignInService.Hash(user, password));
-        return Store.FindUser(user.Id)!;
+        var user = (await Store.AddUserAsync(new NewPortalUser(email, email.Split('@')[0], role, partner, privileges), Time.GetUtcNow(), default))!;
+        await Store.SetPasswordAsync(user.Id, SignInService.Hash(user, password), default);
+        return (await Store.FindUserAsync(user.Id, default))!;
     }
 
     /// <summary>An HTTP client with its own cookies that does not follow redirects.</summary>

@@ -17,7 +17,7 @@ public sealed class SecurityTests : IAsyncLifetime
     [Fact]
     public async Task A_form_post_without_the_anti_forgery_token_is_refused()
     {
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
         using var client = _portal.Client();
         await client.GetAsync("/Account/SignIn");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "desk@integra.example", ["password"] = Password });
@@ -26,13 +26,13 @@ public sealed class SecurityTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("integra.session", StringComparison.Ordinal)));
-        Assert.DoesNotContain(_portal.Store.Audit(null, 10), e => e.Action == "sign-in");
+        Assert.DoesNotContain((await _portal.Store.AuditAsync(null, 10, default)), e => e.Action == "sign-in");
     }
 
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_even_for_the_right_one()
     {
-        _portal.AddUser("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        await _portal.AddUserAsync("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
         using var client = _portal.Client();
         for (var i = 0; i < 5; i++)
         {
@@ -51,7 +51,7 @@ public sealed class SecurityTests : IAsyncLifetime
         var after = await PortalHarness.SignInAsync(client, "user@acme.example", Password);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
 
-        var audit = _portal.Store.Audit(null, 100);
+        var audit = await _portal.Store.AuditAsync(null, 100, default);
         Assert.Equal(5, audit.Count(e => e.Action == "sign-in-failed"));
         Assert.Equal(2, audit.Count(e => e.Action == "sign-in-locked"));
         Assert.Single(audit, e => e.Action == "sign-in");
@@ -60,9 +60,9 @@ public sealed class SecurityTests : IAsyncLifetime
     [Fact]
     public async Task A_partner_administrator_never_reaches_another_partners_user()
     {
-        _portal.AddUser("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
-        var bridgeUser = _portal.AddUser("user@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr);
-        var acmeUser = _portal.AddUser("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
+        await _portal.AddUserAsync("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
+        var bridgeUser = await _portal.AddUserAsync("user@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr);
+        var acmeUser = await _portal.AddUserAsync("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
         using var client = _portal.Client();
         await PortalHarness.SignInAsync(client, "admin@acme.example", Password);
 
@@ -81,14 +81,14 @@ public sealed class SecurityTests : IAsyncLifetime
         var privileges = await PortalHarness.PostFormAsync(client, $"/Partner/Users/Edit?id={acmeUser.Id}", new Dictionary<string, string> { ["privileges"] = "VIEW" }, $"/Partner/Users/Edit?id={bridgeUser.Id}&handler=Privileges");
         var reset = await PortalHarness.PostFormAsync(client, $"/Partner/Users/Edit?id={acmeUser.Id}", new Dictionary<string, string>(), $"/Partner/Users/Edit?id={bridgeUser.Id}&handler=Reset");
         Assert.All(new[] { disable, privileges, reset }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
-        Assert.Equal(bridgeUser, _portal.Store.FindUser(bridgeUser.Id));
+        Assert.Equal(bridgeUser, (await _portal.Store.FindUserAsync(bridgeUser.Id, default)));
         Assert.Empty(_portal.Mails());
     }
 
     [Fact]
     public async Task Partner_users_and_visitors_do_not_reach_the_staff_pages_or_the_audit_trail()
     {
-        _portal.AddUser("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
+        await _portal.AddUserAsync("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
         using var anonymous = _portal.Client();
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/Staff/Audit?handler=Csv")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/Partner/Users")).StatusCode);
@@ -103,7 +103,7 @@ public sealed class SecurityTests : IAsyncLifetime
     [Fact]
     public async Task Cookies_are_HttpOnly_and_SameSite_and_responses_carry_CSP_and_frame_denial()
     {
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
         using var client = _portal.Client();
         var page = await client.GetAsync("/Account/SignIn");
         var signIn = await PortalHarness.SignInAsync(client, "desk@integra.example", Password);
@@ -145,8 +145,8 @@ public sealed class SecurityTests : IAsyncLifetime
     [Fact]
     public async Task Sign_out_and_disabling_end_the_session_at_once()
     {
-        _portal.AddUser("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
-        var user = _portal.AddUser("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        await _portal.AddUserAsync("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
+        var user = await _portal.AddUserAsync("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
         using var userClient = _portal.Client();
         await PortalHarness.SignInAsync(userClient, "user@acme.example", Password);
         Assert.Equal(HttpStatusCode.OK, (await userClient.GetAsync("/Docs")).StatusCode);
@@ -167,8 +167,8 @@ public sealed class SecurityTests : IAsyncLifetime
     public async Task No_password_token_or_link_appears_in_a_log_line()
     {
         using var client = _portal.Client();
-        var staff = _portal.Store.AddUser(new NewPortalUser("boss@integra.example", "Boss", PortalRoles.Admin, null, Privileges.None), _portal.Time.GetUtcNow())!;
-        var link = new SignInLinks(_portal.Store, _portal.Settings, _portal.Time).Create(staff.Id);
+        var staff = (await _portal.Store.AddUserAsync(new NewPortalUser("boss@integra.example", "Boss", PortalRoles.Admin, null, Privileges.None), _portal.Time.GetUtcNow(), default))!;
+        var link = await new SignInLinks(_portal.Store, _portal.Settings, _portal.Time).CreateAsync(staff.Id, default);
         var token = link[(link.IndexOf('=', StringComparison.Ordinal) + 1)..];
         const string chosen = "a long secret sentence";
 
@@ -183,6 +183,6 @@ public sealed class SecurityTests : IAsyncLifetime
             Assert.DoesNotContain(chosen, line, StringComparison.Ordinal);
             Assert.DoesNotContain("wrong but secret words", line, StringComparison.Ordinal);
         });
-        Assert.All(_portal.Store.Audit(null, 100), e => Assert.DoesNotContain(token, e.Detail + e.Target, StringComparison.Ordinal));
+        Assert.All((await _portal.Store.AuditAsync(null, 100, default)), e => Assert.DoesNotContain(token, e.Detail + e.Target, StringComparison.Ordinal));
     }
 }

@@ -22,8 +22,8 @@ public sealed class SharedInstancesTests(PostgresFixture pg)
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var a = await PortalHarness.StartAsync(database, time);
         await using var b = await PortalHarness.StartAsync(database, time);
-        a.AddUser("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
-        var user = a.AddUser("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        await a.AddUserAsync("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
+        var user = await a.AddUserAsync("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
         var cookies = new CookieContainer(); // cookies do not name a port: both instances get them, as behind one address
         using var onA = a.Client(cookies);
         using var onB = b.Client(cookies);

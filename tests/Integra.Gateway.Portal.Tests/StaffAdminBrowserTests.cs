@@ -19,7 +19,7 @@ public sealed class StaffAdminBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_staff_admin_adds_an_administrator_to_ACME_who_signs_in_and_creates_users_of_each_privilege()
     {
-        Portal.AddUser("b26-boss@integra.example", PortalRoles.Admin, null, Password);
+        await Portal.AddUserAsync("b26-boss@integra.example", PortalRoles.Admin, null, Password);
         var admin = await browser.NewPageAsync();
         await admin.GotoAsync("/Account/SignIn");
         await admin.FillAsync("#email", "b26-boss@integra.example");
@@ -64,9 +64,9 @@ public sealed class StaffAdminBrowserTests(BrowserFixture browser)
         await Assertions.Expect(users).ToContainTextAsync("b26-lsr@acme.example");
         await Assertions.Expect(users).ToContainTextAsync("b26-view@acme.example");
         await browser.ShotAsync(ann, "partner-users-by-privilege");
-        Assert.Equal(Privileges.Csr, Portal.Store.FindUser("b26-csr@acme.example")!.Privileges);
-        Assert.Equal(Privileges.Lsr, Portal.Store.FindUser("b26-lsr@acme.example")!.Privileges);
-        Assert.Equal(Privileges.View, Portal.Store.FindUser("b26-view@acme.example")!.Privileges);
+        Assert.Equal(Privileges.Csr, (await Portal.Store.FindUserAsync("b26-csr@acme.example", default))!.Privileges);
+        Assert.Equal(Privileges.Lsr, (await Portal.Store.FindUserAsync("b26-lsr@acme.example", default))!.Privileges);
+        Assert.Equal(Privileges.View, (await Portal.Store.FindUserAsync("b26-view@acme.example", default))!.Privileges);
 
         // The LSR-only user's header has no Orders, and the order list answers the portal's 403 page.
         var lsr = await browser.NewPageAsync();
@@ -107,6 +107,6 @@ public sealed class StaffAdminBrowserTests(BrowserFixture browser)
         await carrier.FillAsync("#f-Admin1Email", "b26-first@newco.example");
         await carrier.ClickAsync("#submit-profile");
         await Assertions.Expect(carrier.Locator("#received")).ToContainTextAsync("at the latest");
-        Assert.Single(Portal.Store.Profiles(), p => p.Profile.PartnerId == "B26");
+        Assert.Single((await Portal.Store.ProfilesAsync(default)), p => p.Profile.PartnerId == "B26");
     }
 }

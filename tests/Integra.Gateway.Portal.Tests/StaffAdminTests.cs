@@ -31,11 +31,11 @@ public sealed class StaffAdminTests : IAsyncLifetime
         var added = await PortalHarness.PostFormAsync(admin, "/Staff/Admin/Partner?id=ACME", new Dictionary<string, string> { ["email"] = "ann@acme.example", ["name"] = "Ann Admin" }, "/Staff/Admin/Partner?id=ACME&handler=Add");
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var user = _portal.Store.FindUser("ann@acme.example")!;
+        var user = (await _portal.Store.FindUserAsync("ann@acme.example", default))!;
         Assert.Equal((PortalRoles.PartnerAdmin, "ACME", Privileges.Csr | Privileges.Lsr | Privileges.View), (user.Role, user.Partner, user.Privileges));
         var mail = _portal.Mails().Single(m => m.To.Mailboxes.Single().Address == "ann@acme.example");
         Assert.Equal(2, mail.Attachments.Count());
-        Assert.Contains(_portal.Store.Audit("ACME", 10), e => e is { Action: "user-created", Actor: "boss@integra.example", Target: "ann@acme.example" });
+        Assert.Contains((await _portal.Store.AuditAsync("ACME", 10, default)), e => e is { Action: "user-created", Actor: "boss@integra.example", Target: "ann@acme.example" });
 
         using var ann = _portal.Client();
         var link = new Uri(_portal.LinkSentTo("ann@acme.example"));
@@ -62,7 +62,7 @@ public sealed class StaffAdminTests : IAsyncLifetime
         Assert.Contains("id=\"problem\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"not an address\"", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Empty(_portal.Store.UsersOf("ACME"));
+        Assert.Empty((await _portal.Store.UsersOfAsync("ACME", default)));
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class StaffAdminTests : IAsyncLifetime
     public async Task The_desk_and_partner_administrators_do_not_reach_the_staff_admin_pages(string path)
     {
         using var desk = await StaffAsync("desk@integra.example", PortalRoles.Desk);
-        _portal.AddUser("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password, Privileges.View);
+        await _portal.AddUserAsync("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password, Privileges.View);
         using var partner = _portal.Client();
         await PortalHarness.SignInAsync(partner, "admin@acme.example", Password);
 
@@ -92,7 +92,7 @@ public sealed class StaffAdminTests : IAsyncLifetime
         using var admin = await StaffAsync("boss@integra.example", PortalRoles.Admin);
         await PortalHarness.PostFormAsync(admin, "/Staff/Admin/Partner?id=ACME", new Dictionary<string, string> { ["email"] = "ann@acme.example" }, "/Staff/Admin/Partner?id=ACME&handler=Add");
         var first = new Uri(_portal.LinkSentTo("ann@acme.example")).PathAndQuery;
-        var ann = _portal.Store.FindUser("ann@acme.example")!;
+        var ann = (await _portal.Store.FindUserAsync("ann@acme.example", default))!;
         _portal.Time.Advance(TimeSpan.FromSeconds(1)); // mail files are named by the (fake) time: keep them in order
 
         var again = await PortalHarness.PostFormAsync(admin, "/Staff/Admin/Partner?id=ACME", new Dictionary<string, string> { ["user"] = ann.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/Staff/Admin/Partner?id=ACME&handler=Link");
@@ -103,7 +103,7 @@ public sealed class StaffAdminTests : IAsyncLifetime
         using var browser = _portal.Client();
         Assert.Contains("used already or has expired", await browser.GetStringAsync(first), StringComparison.Ordinal);
         Assert.DoesNotContain("used already or has expired", await browser.GetStringAsync(second), StringComparison.Ordinal);
-        Assert.Contains(_portal.Store.Audit("ACME", 10), e => e is { Action: "link-sent-again", Target: "ann@acme.example" });
+        Assert.Contains((await _portal.Store.AuditAsync("ACME", 10, default)), e => e is { Action: "link-sent-again", Target: "ann@acme.example" });
     }
 
     [Fact]
@@ -124,12 +124,12 @@ public sealed class StaffAdminTests : IAsyncLifetime
         using var again = _portal.Client();
         var refused = await PortalHarness.SignInAsync(again, "view@acme.example", Password);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains(_portal.Store.Audit("ACME", 20), e => e is { Action: "partner-disabled", Actor: "boss@integra.example", Detail: "contract ended 2026-03-01" });
+        Assert.Contains((await _portal.Store.AuditAsync("ACME", 20, default)), e => e is { Action: "partner-disabled", Actor: "boss@integra.example", Detail: "contract ended 2026-03-01" });
         Assert.Contains("off: contract ended 2026-03-01", await admin.GetStringAsync("/Staff/Admin/Partners"), StringComparison.Ordinal);
 
         await PortalHarness.PostFormAsync(admin, "/Staff/Admin/Partner?id=ACME", new Dictionary<string, string> { ["disabled"] = "false", ["reason"] = "renewed" }, "/Staff/Admin/Partner?id=ACME&handler=Access");
         Assert.Equal(HttpStatusCode.Redirect, (await PortalHarness.SignInAsync(again, "view@acme.example", Password)).StatusCode);
-        Assert.Contains(_portal.Store.Audit("ACME", 20), e => e is { Action: "partner-enabled", Detail: "renewed" });
+        Assert.Contains((await _portal.Store.AuditAsync("ACME", 20, default)), e => e is { Action: "partner-enabled", Detail: "renewed" });
     }
 
     [Fact]
@@ -140,22 +140,22 @@ public sealed class StaffAdminTests : IAsyncLifetime
         var created = await PortalHarness.PostFormAsync(admin, "/Staff/Admin/Staff", new Dictionary<string, string> { ["email"] = "dee@integra.example", ["name"] = "Dee Desk", ["role"] = "desk" }, "/Staff/Admin/Staff?handler=Create");
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var dee = _portal.Store.FindUser("dee@integra.example")!;
+        var dee = (await _portal.Store.FindUserAsync("dee@integra.example", default))!;
         Assert.Equal((PortalRoles.Desk, (string?)null), (dee.Role, dee.Partner));
         Assert.NotEmpty(_portal.LinkSentTo("dee@integra.example"));
 
         var disabled = await PortalHarness.PostFormAsync(admin, "/Staff/Admin/Staff", new Dictionary<string, string> { ["user"] = dee.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["disabled"] = "true" }, "/Staff/Admin/Staff?handler=Disabled");
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
-        Assert.True(_portal.Store.FindUser(dee.Id)!.Disabled);
+        Assert.True((await _portal.Store.FindUserAsync(dee.Id, default))!.Disabled);
 
         // Not oneself, and never a partner's user through the staff page.
-        var me = _portal.Store.FindUser("boss@integra.example")!;
-        var partnerUser = _portal.AddUser("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        var me = (await _portal.Store.FindUserAsync("boss@integra.example", default))!;
+        var partnerUser = await _portal.AddUserAsync("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
         foreach (var id in new[] { me.Id, partnerUser.Id })
         {
             var refused = await PortalHarness.PostFormAsync(admin, "/Staff/Admin/Staff", new Dictionary<string, string> { ["user"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["disabled"] = "true" }, "/Staff/Admin/Staff?handler=Disabled");
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
-            Assert.False(_portal.Store.FindUser(id)!.Disabled);
+            Assert.False((await _portal.Store.FindUserAsync(id, default))!.Disabled);
         }
     }
 
@@ -164,7 +164,7 @@ public sealed class StaffAdminTests : IAsyncLifetime
     {
         using var carrier = _portal.Client();
         await PortalHarness.PostFormAsync(carrier, "/Onboarding", StoryTests.Form("ACM", "new1@acme.example", "new2@acme.example"));
-        var id = Assert.Single(_portal.Store.Profiles()).Id;
+        var id = Assert.Single((await _portal.Store.ProfilesAsync(default))).Id;
         using var desk = await StaffAsync("desk@integra.example", PortalRoles.Desk);
 
         var page = await desk.GetStringAsync($"/Staff/Profile?id={id}");
@@ -173,13 +173,14 @@ public sealed class StaffAdminTests : IAsyncLifetime
         var approve = await PortalHarness.PostFormAsync(desk, $"/Staff/Profile?id={id}", new Dictionary<string, string>(), $"/Staff/Profile?id={id}&handler=Approve");
 
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
-        Assert.Empty(_portal.Store.ApprovedPartners());
-        Assert.All(new[] { "new1@acme.example", "new2@acme.example" }, a =>
+        Assert.Empty((await _portal.Store.ApprovedPartnersAsync(default)));
+        foreach (var a in new[] { "new1@acme.example", "new2@acme.example" })
         {
-            Assert.Equal(("ACME", PortalRoles.PartnerAdmin), (_portal.Store.FindUser(a)!.Partner, _portal.Store.FindUser(a)!.Role));
+            var added = (await _portal.Store.FindUserAsync(a, default))!;
+            Assert.Equal(("ACME", PortalRoles.PartnerAdmin), (added.Partner, added.Role));
             Assert.NotEmpty(_portal.LinkSentTo(a));
-        });
-        Assert.Equal("approved", _portal.Store.FindProfile(id)!.State);
+        }
+        Assert.Equal("approved", (await _portal.Store.FindProfileAsync(id, default))!.State);
     }
 
     [Fact]
@@ -193,7 +194,7 @@ public sealed class StaffAdminTests : IAsyncLifetime
         Assert.Contains("Administrator ann@acme.example of ACME created", output, StringComparison.Ordinal);
         Assert.Contains("/Account/SetPassword?token=", output, StringComparison.Ordinal);
         Assert.Empty(error);
-        Assert.Equal(("ACME", PortalRoles.PartnerAdmin), (_portal.Store.FindUser("ann@acme.example")!.Partner, _portal.Store.FindUser("ann@acme.example")!.Role));
+        Assert.Equal(("ACME", PortalRoles.PartnerAdmin), ((await _portal.Store.FindUserAsync("ann@acme.example", default))!.Partner, (await _portal.Store.FindUserAsync("ann@acme.example", default))!.Role));
 
         foreach (var (partner, email, says) in new[] { ("NOPE", "bob@acme.example", "not a partner"), ("ACME", "not an address", "not an e-mail address"), ("ACME", "ann@acme.example", "already has a portal account") })
         {
@@ -206,7 +207,7 @@ public sealed class StaffAdminTests : IAsyncLifetime
 
     private async Task<HttpClient> StaffAsync(string email, string role)
     {
-        _portal.AddUser(email, role, null, Password);
+        await _portal.AddUserAsync(email, role, null, Password);
         var client = _portal.Client();
         Assert.Equal(HttpStatusCode.Redirect, (await PortalHarness.SignInAsync(client, email, Password)).StatusCode);
         return client;

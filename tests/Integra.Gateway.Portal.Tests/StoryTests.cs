@@ -27,7 +27,7 @@ public sealed class StoryTests : IAsyncLifetime
         var link = output.Split('\n').Single(l => l.Contains("/Account/SetPassword?token=", StringComparison.Ordinal)).Trim();
         var path = new Uri(link).PathAndQuery;
         var token = link[(link.IndexOf('=', StringComparison.Ordinal) + 1)..];
-        var staff = _portal.Store.FindUser("boss@integra.example")!;
+        var staff = (await _portal.Store.FindUserAsync("boss@integra.example", default))!;
         Assert.Null(staff.PasswordHash);
         Assert.Equal(PortalRoles.Admin, staff.Role);
 
@@ -46,14 +46,14 @@ public sealed class StoryTests : IAsyncLifetime
     [Fact]
     public async Task A_partner_administrator_creates_a_user_with_LSR_who_signs_in_through_the_mailed_link()
     {
-        _portal.AddUser("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
+        await _portal.AddUserAsync("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
         using var admin = _portal.Client();
         await PortalHarness.SignInAsync(admin, "admin@acme.example", Password);
         Assert.Contains("Integra recommends two", await admin.GetStringAsync("/Partner/Users"), StringComparison.Ordinal);
 
         var created = await PortalHarness.PostFormAsync(admin, "/Partner/Users", new Dictionary<string, string> { ["email"] = "lsr@acme.example", ["name"] = "Lee", ["privileges"] = "LSR" });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var user = _portal.Store.FindUser("lsr@acme.example")!;
+        var user = (await _portal.Store.FindUserAsync("lsr@acme.example", default))!;
         Assert.Equal(("ACME", PortalRoles.PartnerUser, Privileges.Lsr), (user.Partner, user.Role, user.Privileges));
 
         var link = new Uri(_portal.LinkSentTo("lsr@acme.example"));
@@ -64,7 +64,7 @@ public sealed class StoryTests : IAsyncLifetime
         Assert.Contains("user of ACME (LSR)", await lee.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await lee.GetAsync("/Partner/Users")).StatusCode);
 
-        var audit = _portal.Store.Audit("ACME", 50);
+        var audit = await _portal.Store.AuditAsync("ACME", 50, default);
         Assert.Contains(audit, e => e is { Action: "user-created", Actor: "admin@acme.example", Target: "lsr@acme.example" });
         Assert.Contains(audit, e => e is { Action: "sign-in", Actor: "lsr@acme.example" });
     }
@@ -74,11 +74,11 @@ public sealed class StoryTests : IAsyncLifetime
     {
         // Friday 2027-11-26 10:00 in Denver, the day after Thanksgiving: due Wednesday 2027-12-01 10:00.
         _portal.Time.SetUtcNow(new DateTimeOffset(2027, 11, 26, 17, 0, 0, TimeSpan.Zero));
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
         using var carrier = _portal.Client();
         var submitted = await PortalHarness.PostFormAsync(carrier, "/Onboarding", Form("NWC", "admin1@newco.example", "admin2@newco.example"));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
-        var submission = Assert.Single(_portal.Store.Profiles());
+        var submission = Assert.Single((await _portal.Store.ProfilesAsync(default)));
         Assert.Equal(new DateTimeOffset(2027, 12, 1, 17, 0, 0, TimeSpan.Zero), submission.DueAt);
 
         using var desk = _portal.Client();
@@ -92,19 +92,19 @@ public sealed class StoryTests : IAsyncLifetime
         var approve = await PortalHarness.PostFormAsync(desk, $"/Staff/Profile?id={submission.Id}", new Dictionary<string, string>(), $"/Staff/Profile?id={submission.Id}&handler=Approve");
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
 
-        var partner = Assert.Single(_portal.Store.ApprovedPartners());
+        var partner = Assert.Single((await _portal.Store.ApprovedPartnersAsync(default)));
         Assert.Equal(("NWC", "NWC", "New Co Wireless"), (partner.Id, partner.Ccna, partner.Name));
         foreach (var address in new[] { "admin1@newco.example", "admin2@newco.example" })
         {
             var mail = _portal.Mails().Single(m => m.To.Mailboxes.Single().Address == address);
             Assert.Equal(new[] { "administrator-user-guide.html", "partner-user-guide.html" }, mail.Attachments.Select(a => a.ContentDisposition?.FileName ?? string.Empty).ToArray());
-            Assert.Equal(PortalRoles.PartnerAdmin, _portal.Store.FindUser(address)!.Role);
+            Assert.Equal(PortalRoles.PartnerAdmin, (await _portal.Store.FindUserAsync(address, default))!.Role);
             Assert.NotEmpty(_portal.LinkSentTo(address));
         }
 
         var twice = await PortalHarness.PostFormAsync(desk, $"/Staff/Profile?id={submission.Id}", new Dictionary<string, string>(), $"/Staff/Profile?id={submission.Id}&handler=Approve");
         Assert.Contains("already handled", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Single(_portal.Store.ApprovedPartners());
+        Assert.Single((await _portal.Store.ApprovedPartnersAsync(default)));
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public sealed class StoryTests : IAsyncLifetime
             typeof(TradingPartnerProfile).GetProperty(field["Profile.".Length..])!.SetValue(profile, value);
         }
 
-        var early = _portal.Store.AddProfile(ProfileSources.Page, profile, DateTimeOffset.UtcNow - TimeSpan.FromDays(10), DateTimeOffset.UtcNow - TimeSpan.FromDays(5));
-        desk.Submit(null, ProfileSources.Page, profile);
+        var early = await _portal.Store.AddProfileAsync(ProfileSources.Page, profile, DateTimeOffset.UtcNow - TimeSpan.FromDays(10), DateTimeOffset.UtcNow - TimeSpan.FromDays(5), default);
+        await desk.SubmitAsync(null, ProfileSources.Page, profile, default);
 
         var (code, output) = await Cli(["status", "--db", _portal.Database]);
 
@@ -130,21 +130,21 @@ public sealed class StoryTests : IAsyncLifetime
     [Fact]
     public async Task A_rejected_profile_mails_the_reason_and_an_existing_CCNA_is_offered_as_its_administrators()
     {
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
         using var carrier = _portal.Client();
         await PortalHarness.PostFormAsync(carrier, "/Onboarding", Form("ACM", "a@acme2.example", "b@acme2.example"));
-        var id = Assert.Single(_portal.Store.Profiles()).Id;
+        var id = Assert.Single((await _portal.Store.ProfilesAsync(default))).Id;
         using var desk = _portal.Client();
         await PortalHarness.SignInAsync(desk, "desk@integra.example", Password);
 
         Assert.Contains("Add these administrators to ACME", await desk.GetStringAsync($"/Staff/Profile?id={id}"), StringComparison.Ordinal);
-        Assert.Empty(_portal.Store.ApprovedPartners());
+        Assert.Empty((await _portal.Store.ApprovedPartnersAsync(default)));
 
         var reject = await PortalHarness.PostFormAsync(desk, $"/Staff/Profile?id={id}", new Dictionary<string, string> { ["reason"] = "CCNA ACM belongs to Acme Wireless" }, $"/Staff/Profile?id={id}&handler=Reject");
         Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
         var mail = Assert.Single(_portal.Mails());
         Assert.Contains("CCNA ACM belongs to Acme Wireless", mail.TextBody, StringComparison.Ordinal);
-        Assert.Equal(ProfileStates.Rejected, _portal.Store.FindProfile(id)!.State);
+        Assert.Equal(ProfileStates.Rejected, (await _portal.Store.FindProfileAsync(id, default))!.State);
     }
 
     [Fact]
@@ -160,11 +160,11 @@ public sealed class StoryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("SPIDs field is required", page, StringComparison.Ordinal);
         Assert.Contains("not a valid e-mail address", page, StringComparison.Ordinal);
-        Assert.Empty(_portal.Store.Profiles());
+        Assert.Empty((await _portal.Store.ProfilesAsync(default)));
     }
 
     [Fact]
-    public void A_profile_saved_in_the_access_request_folder_is_queued_and_a_broken_one_set_aside()
+    public async Task A_profile_saved_in_the_access_request_folder_is_queued_and_a_broken_one_set_aside()
     {
         var folder = _portal.Settings.AccessRequestFolder;
         Directory.CreateDirectory(folder);
@@ -172,20 +172,20 @@ public sealed class StoryTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(folder, "broken.csv"), "COMPANY,CCNA\nHalf,XY\n");
         var worker = new AccessRequestFolderWorker(_portal.Settings, (OnboardingDesk)_portal.App.Services.GetService(typeof(OnboardingDesk))!, Microsoft.Extensions.Logging.Abstractions.NullLogger<AccessRequestFolderWorker>.Instance);
 
-        Assert.Equal(1, worker.ScanOnce());
+        Assert.Equal(1, await worker.ScanOnceAsync(default));
 
-        var queued = Assert.Single(_portal.Store.Profiles());
+        var queued = Assert.Single((await _portal.Store.ProfilesAsync(default)));
         Assert.Equal((ProfileSources.Folder, "NWC", "SFTP"), (queued.Source, queued.Profile.PartnerId, queued.Profile.Channel));
         Assert.Empty(Directory.GetFiles(folder, "*.csv"));
         Assert.Single(Directory.GetFiles(Path.Combine(folder, "processed")));
         Assert.Contains(Directory.GetFiles(Path.Combine(folder, "error")), f => f.EndsWith("broken.csv.why.txt", StringComparison.Ordinal));
-        Assert.Equal(0, worker.ScanOnce());
+        Assert.Equal(0, await worker.ScanOnceAsync(default));
     }
 
     [Fact]
     public async Task Every_document_downloads_from_the_codes_own_tables()
     {
-        _portal.AddUser("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        await _portal.AddUserAsync("user@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
         using var client = _portal.Client();
         await PortalHarness.SignInAsync(client, "user@acme.example", Password);
 
@@ -211,7 +211,7 @@ public sealed class StoryTests : IAsyncLifetime
     [Fact]
     public async Task Staff_read_and_export_the_audit_trail()
     {
-        _portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await _portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
         using var client = _portal.Client();
         await PortalHarness.SignInAsync(client, "nobody@nowhere.example", "wrong");
         await PortalHarness.SignInAsync(client, "desk@integra.example", Password);

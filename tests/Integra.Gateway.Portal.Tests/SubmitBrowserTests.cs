@@ -14,7 +14,7 @@ public sealed class SubmitBrowserTests(BrowserFixture browser)
     public async Task A_partner_user_submits_the_LSR_form_and_sees_its_FOC_on_the_page_and_in_the_inbox()
     {
         var portal = browser.Portal;
-        portal.AddUser("browser-lsr@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
+        await portal.AddUserAsync("browser-lsr@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr);
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/Account/SignIn");
         await page.FillAsync("#email", "browser-lsr@acme.example");

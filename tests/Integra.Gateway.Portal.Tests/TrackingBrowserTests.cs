@@ -25,7 +25,7 @@ public sealed class TrackingBrowserTests(BrowserFixture browser)
             BRG,BRG-5002,00,BRGC,6101,C,CB,V,{ddd},5035550900,Y,A1002,55401,0000,612-555-0101,,,,,,,,MN
 
             """);
-        Portal.AddUser("tracker@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.View | Privileges.Lsr);
+        await Portal.AddUserAsync("tracker@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.View | Privileges.Lsr);
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/Account/SignIn");
         await page.FillAsync("#email", "tracker@bridge.example");

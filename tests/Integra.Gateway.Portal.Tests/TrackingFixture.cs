@@ -68,11 +68,11 @@ public sealed class TrackingFixture : IAsyncLifetime
         await Portal.ImportActivationsAsync("6125550101,6001,2026-03-04T16:00:00Z");
         BigSkyReview = await Portal.ApproveExpediteAsync("BIGSKY", "BSK-3003", new LocalDate(2026, 3, 5));
 
-        Portal.AddUser("viewer@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
-        Portal.AddUser("orders@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr | Privileges.View);
-        Portal.AddUser("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
-        Portal.AddUser("viewer@bigsky.example", PortalRoles.PartnerUser, "BIGSKY", Password, Privileges.View | Privileges.Lsr);
-        Portal.AddUser("desk@integra.example", PortalRoles.Desk, null, Password);
+        await Portal.AddUserAsync("viewer@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.View);
+        await Portal.AddUserAsync("orders@acme.example", PortalRoles.PartnerUser, "ACME", Password, Privileges.Lsr | Privileges.View);
+        await Portal.AddUserAsync("admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
+        await Portal.AddUserAsync("viewer@bigsky.example", PortalRoles.PartnerUser, "BIGSKY", Password, Privileges.View | Privileges.Lsr);
+        await Portal.AddUserAsync("desk@integra.example", PortalRoles.Desk, null, Password);
     }
 
     /// <summary>A client signed in as <paramref name="email"/>.</summary>

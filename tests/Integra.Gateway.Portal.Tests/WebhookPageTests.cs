@@ -46,7 +46,7 @@ public sealed class WebhookPageTests : IAsyncLifetime
         Assert.DoesNotContain(secret, await admin.GetStringAsync("/Partner/Webhooks"), StringComparison.Ordinal);
         var endpoint = Assert.Single(Store.Endpoints("ACME"));
         Assert.Equal(("https://hooks.acme.example/integra", true), (endpoint.Url, endpoint.Enabled));
-        Assert.Contains(_portal.Store.Audit("ACME", 10), e => e is { Action: WebhookAuditActions.Created, Actor: "admin@acme.example", Target: "https://hooks.acme.example/integra" });
+        Assert.Contains((await _portal.Store.AuditAsync("ACME", 10, default)), e => e is { Action: WebhookAuditActions.Created, Actor: "admin@acme.example", Target: "https://hooks.acme.example/integra" });
 
         // Plain http only to loopback; a secret of one's own must be long enough.
         foreach (var (url, secretTyped) in new[] { ("http://hooks.acme.example/integra", string.Empty), ("https://hooks.acme.example/b", "short") })
@@ -65,7 +65,7 @@ public sealed class WebhookPageTests : IAsyncLifetime
         var deleted = await PortalHarness.PostFormAsync(admin, "/Partner/Webhooks", new Dictionary<string, string>(), $"/Partner/Webhooks?handler=Delete&id={endpoint.Id}");
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.DoesNotContain(Store.Endpoints("ACME"), e => e.Id == endpoint.Id);
-        Assert.Contains(_portal.Store.Audit("ACME", 10), e => e.Action == WebhookAuditActions.Deleted);
+        Assert.Contains((await _portal.Store.AuditAsync("ACME", 10, default)), e => e.Action == WebhookAuditActions.Deleted);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class WebhookPageTests : IAsyncLifetime
 
     private async Task<HttpClient> SignedInAsync(string email, string role, string? partner)
     {
-        _portal.AddUser(email, role, partner, Password, Privileges.View | Privileges.Lsr);
+        await _portal.AddUserAsync(email, role, partner, Password, Privileges.View | Privileges.Lsr);
         var client = _portal.Client();
         Assert.Equal(HttpStatusCode.Redirect, (await PortalHarness.SignInAsync(client, email, Password)).StatusCode);
         return client;

@@ -33,7 +33,7 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         var wednesday = Iso(monday.AddDays(2));
 
         // A partner administrator creates a user with LSR; she sets her password with the e-mailed one-time link.
-        Portal.AddUser("story-admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
+        await Portal.AddUserAsync("story-admin@acme.example", PortalRoles.PartnerAdmin, "ACME", Password);
         var admin = await browser.NewPageAsync();
         await SignInAsync(admin, "story-admin@acme.example");
         await admin.GotoAsync("/Partner/Users");
@@ -95,7 +95,7 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         await Assertions.Expect(Row(partner, "PND")).ToContainTextAsync("X01");
 
         // An agent's CSR: without the LOA R11 next to the LOA field, with it the CSR rows of every working TN.
-        Portal.AddUser("story-csr@portco.example", PortalRoles.PartnerUser, "PORTCO", Password, Privileges.Csr);
+        await Portal.AddUserAsync("story-csr@portco.example", PortalRoles.PartnerUser, "PORTCO", Password, Privileges.Csr);
         var agent = await browser.NewPageAsync();
         await SignInAsync(agent, "story-csr@portco.example");
         await agent.GotoAsync("/Partner/Submit/Csr");
@@ -115,7 +115,7 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         // An hour and a half later (still before the 13:00 cutoff in Portland, so the review's ERD is Monday), the
         // desk approves the expedite at the date asked; the FOC goes back on the order's own channel, the portal.
         Portal.Time.Advance(TimeSpan.FromMinutes(90));
-        Portal.AddUser("story-desk@integra.example", PortalRoles.Desk, null, Password);
+        await Portal.AddUserAsync("story-desk@integra.example", PortalRoles.Desk, null, Password);
         var desk = await browser.NewPageAsync();
         await SignInAsync(desk, "story-desk@integra.example");
         await desk.GotoAsync("/Staff/Reviews");
@@ -156,7 +156,7 @@ public sealed class WholeStoryBrowserTests(BrowserFixture browser)
         await browser.ShotAsync(desk, "staff-orders");
 
         // A user of another partner sees none of it: not in its inbox, and a direct URL is 404.
-        Portal.AddUser("story-lsr@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr | Privileges.View);
+        await Portal.AddUserAsync("story-lsr@bridge.example", PortalRoles.PartnerUser, "BRIDGE", Password, Privileges.Lsr | Privileges.View);
         var other = await browser.NewPageAsync();
         await SignInAsync(other, "story-lsr@bridge.example");
         await other.GotoAsync("/Partner/Inbox");

@@ -58,7 +58,7 @@ public sealed class EvidenceCommandTests
         Assert.Equal(bytes, File.ReadAllBytes(second));
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         Assert.Contains($"sha256 {hash}", output, StringComparison.Ordinal);
-        var audit = Storage.PortalAccounts.PortalStore.Open(cli.Db).Audit("BRIDGE", 10);
+        var audit = await TestStores.Portal(cli.Db).AuditAsync("BRIDGE", 10, default);
         Assert.Equal(2, audit.Count(a => a.Action == DisputeAuditActions.PackageDownloaded && a.Detail.Contains(hash, StringComparison.Ordinal)));
 
         using var zip = ZipFile.OpenRead(first);

@@ -44,10 +44,10 @@ public sealed partial class MetricsEndpointTests : IDisposable
         }
 
         // One Trading Partner Profile past its due time by the scrape, one not yet due.
-        var portal = PortalStore.Open(db);
+        var portal = TestStores.Portal(db);
         var now = clock.GetCurrentInstant().ToDateTimeOffset();
-        portal.AddProfile("page", new Portal.Onboarding.TradingPartnerProfile(), now.AddDays(-4), now.AddMinutes(60));
-        portal.AddProfile("page", new Portal.Onboarding.TradingPartnerProfile(), now, now.AddDays(3));
+        await portal.AddProfileAsync("page", new Portal.Onboarding.TradingPartnerProfile(), now.AddDays(-4), now.AddMinutes(60), default);
+        await portal.AddProfileAsync("page", new Portal.Onboarding.TradingPartnerProfile(), now, now.AddDays(3), default);
 
         var port = FreePort();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Telemetry:PrometheusListen"] = $"http://127.0.0.1:{port}/" });

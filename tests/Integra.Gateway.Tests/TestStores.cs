@@ -1,6 +1,10 @@
 using Integra.Gateway.Storage;
+using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.PortalAccounts;
+using Integra.Gateway.Storage.Resilience;
 using Integra.Gateway.Storage.Migrations;
 using Integra.Gateway.Storage.Sessions;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace Integra.Gateway.Tests;
@@ -15,5 +19,13 @@ internal static class TestStores
     {
         SchemaMigrator.Migrate(database);
         return UnitOfWork.Open(database, clock);
+    }
+
+    /// <summary>The portal's accounts on a migrated store, as the container builds them (one unit of work per call).</summary>
+    public static PortalStore Portal(string database)
+    {
+        SchemaMigrator.Migrate(database);
+        var store = new StoreDatabase(database);
+        return new PortalStore(new UnitOfWorkFactory(store, SystemClock.Instance, new StoreAvailability(store, NullLogger<StoreAvailability>.Instance)));
     }
 }

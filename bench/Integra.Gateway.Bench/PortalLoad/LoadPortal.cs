@@ -3,6 +3,7 @@ using Integra.Gateway.Portal;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -41,6 +42,9 @@ internal sealed class LoadPortal : IAsyncDisposable
     public BenchTime Time { get; }
 
     public Uri Url => new(_app.Urls.Single());
+
+    /// <summary>The portal's accounts, as its pages reach them.</summary>
+    public Portal.Accounts.IPortalStore Accounts => _app.Services.GetRequiredService<Portal.Accounts.IPortalStore>();
 
     /// <param name="tune">Settings the bench changes (its limits: the load is not what they guard against).</param>
     public static async Task<LoadPortal> StartAsync(string samples, string label, string? postgresServer, Action<PortalSettings> tune)

@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Integra.Gateway.Storage.Ledgers;
-using Integra.Gateway.Storage.PortalAccounts;
 
 namespace Integra.Gateway.Bench.PortalLoad;
 
@@ -34,17 +33,17 @@ internal static class PortalLoadBench
         // All the bench's users come from 127.0.0.1: the per-address throttle of sign-in (issue 26) would stop the
         // 21st; it is not what is measured here.
         await using var portal = await LoadPortal.StartAsync(samples, "portal", postgresServer, s => s.ThrottlePermits = 1_000_000);
-        await RunLoadAsync(portal.Url, portal.Database, portal.DatabaseName, users, TimeSpan.FromSeconds(seconds), portal.Time);
+        await RunLoadAsync(portal.Url, portal.Accounts, portal.DatabaseName, users, TimeSpan.FromSeconds(seconds), portal.Time);
     }
 
-    private static async Task RunLoadAsync(Uri portal, string database, string databaseName, int users, TimeSpan duration, TimeProvider time)
+    private static async Task RunLoadAsync(Uri portal, IPortalStore store, string databaseName, int users, TimeSpan duration, TimeProvider time)
     {
         var errors = new LoadErrors();
         var accounts = new LoadAccounts();
         var clients = Enumerable.Range(1, users).Select(n => new LoadUser(n, portal, errors, accounts)).ToList();
         try
         {
-            AddUsers(database, clients, time);
+            await AddUsersAsync(store, clients, time);
             var signedIn = await Task.WhenAll(clients.Select(c => c.SignInAsync(Password)));
             if (signedIn.Any(ok => !ok))
             {
@@ -82,14 +81,13 @@ internal static class PortalLoadBench
     }
 
     /// <summary>The users, through the portal's store with real password hashes, as if each had used its first sign-in link.</summary>
-    private static void AddUsers(string database, IEnumerable<LoadUser> clients, TimeProvider time)
+    private static async Task AddUsersAsync(IPortalStore store, IEnumerable<LoadUser> clients, TimeProvider time)
     {
-        var store = PortalStore.Open(database);
         foreach (var client in clients)
         {
-            var user = store.AddUser(new NewPortalUser(client.Email, client.Email.Split('@')[0], PortalRoles.PartnerUser, "ACME", Privileges.Lsr | Privileges.View), time.GetUtcNow())
+            var user = await store.AddUserAsync(new NewPortalUser(client.Email, client.Email.Split('@')[0], PortalRoles.PartnerUser, "ACME", Privileges.Lsr | Privileges.View), time.GetUtcNow(), CancellationToken.None)
                 ?? throw new InvalidOperationException($"{client.Email} exists already");
-            store.SetPassword(user.Id, SignInService.Hash(user, Password));
+            await store.SetPasswordAsync(user.Id, SignInService.Hash(user, Password), CancellationToken.None);
         }
     }
 }

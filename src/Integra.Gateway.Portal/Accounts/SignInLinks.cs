@@ -13,19 +13,19 @@ public sealed class SignInLinks(IPortalStore store, PortalSettings settings, Tim
     public const string Path = "/Account/SetPassword";
 
     /// <summary>A new link for the user; every earlier unused link of the user stops working (SPEC §7).</summary>
-    public string Create(long userId)
+    public async Task<string> CreateAsync(long userId, CancellationToken cancellationToken)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        store.RevokeTokens(userId, Purpose, time.GetUtcNow());
-        store.AddToken(Hash(token), userId, Purpose, time.GetUtcNow() + settings.LinkLifetime);
+        await store.RevokeTokensAsync(userId, Purpose, time.GetUtcNow(), cancellationToken);
+        await store.AddTokenAsync(Hash(token), userId, Purpose, time.GetUtcNow() + settings.LinkLifetime, cancellationToken);
         return $"{settings.LinkBase}{Path}?token={token}";
     }
 
-    public long? Peek(string? token) =>
-        string.IsNullOrEmpty(token) ? null : store.PeekToken(Hash(token), Purpose, time.GetUtcNow());
+    public async Task<long?> PeekAsync(string? token, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(token) ? null : await store.PeekTokenAsync(Hash(token), Purpose, time.GetUtcNow(), cancellationToken);
 
-    public long? Use(string? token) =>
-        string.IsNullOrEmpty(token) ? null : store.UseToken(Hash(token), Purpose, time.GetUtcNow());
+    public async Task<long?> UseAsync(string? token, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(token) ? null : await store.UseTokenAsync(Hash(token), Purpose, time.GetUtcNow(), cancellationToken);
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

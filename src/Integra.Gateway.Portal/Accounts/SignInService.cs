@@ -27,50 +27,51 @@ public sealed class SignInService(IPortalStore store, PortalSettings settings, A
 
     public static string Hash(PortalUser user, string password) => Hasher.HashPassword(user, password);
 
-    public (SignInOutcome Result, PortalUser? User) SignIn(HttpContext? context, string email, string password)
+    public async Task<(SignInOutcome Result, PortalUser? User)> SignInAsync(HttpContext? context, string email, string password, CancellationToken cancellationToken)
     {
-        var user = store.FindUser(email.Trim());
+        var user = await store.FindUserAsync(email.Trim(), cancellationToken);
         var now = time.GetUtcNow();
-        var partnerOff = user?.Partner is { } partner && store.FindPartnerAccess(partner) is { Disabled: true };
+        var partnerOff = user?.Partner is { } partner && await store.FindPartnerAccessAsync(partner, cancellationToken) is { Disabled: true };
         if (user is null || user.PasswordHash is null || user.Disabled || partnerOff)
         {
             Hasher.VerifyHashedPassword(null!, DecoyHash, password);
-            audit.Record(context, email, user?.Partner, AuditActions.SignInFailed, email, user is null ? "unknown e-mail" : user.Disabled ? "disabled account" : partnerOff ? "partner's portal access disabled" : "no password set");
+            await audit.RecordAsync(context, email, user?.Partner, AuditActions.SignInFailed, email, user is null ? "unknown e-mail" : user.Disabled ? "disabled account" : partnerOff ? "partner's portal access disabled" : "no password set");
             return (SignInOutcome.Failed, null);
         }
 
         if (user.LockedUntil is { } until && until > now)
         {
-            audit.Record(context, user.Email, user.Partner, AuditActions.SignInLocked, user.Email, $"locked until {until:O}");
+            await audit.RecordAsync(context, user.Email, user.Partner, AuditActions.SignInLocked, user.Email, $"locked until {until:O}");
             return (SignInOutcome.LockedOut, null);
         }
 
         var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            var failures = store.CountFailure(user.Id);
+            // A failure is counted even when the visitor gives up waiting: it happened.
+            var failures = await store.CountFailureAsync(user.Id, CancellationToken.None);
             if (failures >= settings.LockoutThreshold)
             {
                 var lockedUntil = now + settings.LockoutDuration;
-                store.SetLockout(user.Id, lockedUntil, 0);
-                audit.Record(context, user.Email, user.Partner, AuditActions.SignInFailed, user.Email, $"wrong password ({failures} in a row): locked until {lockedUntil:O}");
+                await store.SetLockoutAsync(user.Id, lockedUntil, 0, CancellationToken.None);
+                await audit.RecordAsync(context, user.Email, user.Partner, AuditActions.SignInFailed, user.Email, $"wrong password ({failures} in a row): locked until {lockedUntil:O}");
                 return (SignInOutcome.LockedOut, null);
             }
 
-            audit.Record(context, user.Email, user.Partner, AuditActions.SignInFailed, user.Email, $"wrong password ({failures} in a row)");
+            await audit.RecordAsync(context, user.Email, user.Partner, AuditActions.SignInFailed, user.Email, $"wrong password ({failures} in a row)");
             return (SignInOutcome.Failed, null);
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            store.SetPassword(user.Id, Hash(user, password));
+            await store.SetPasswordAsync(user.Id, Hash(user, password), cancellationToken);
         }
         else if (user.FailedSignIns > 0 || user.LockedUntil is not null)
         {
-            store.SetLockout(user.Id, null, 0);
+            await store.SetLockoutAsync(user.Id, null, 0, cancellationToken);
         }
 
-        audit.Record(context, user.Email, user.Partner, AuditActions.SignIn, user.Email);
+        await audit.RecordAsync(context, user.Email, user.Partner, AuditActions.SignIn, user.Email);
         return (SignInOutcome.Success, user);
     }
 }

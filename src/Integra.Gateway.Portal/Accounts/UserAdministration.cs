@@ -6,27 +6,27 @@ namespace Integra.Gateway.Portal.Accounts;
 
 /// <summary>
 /// What administrators do to accounts: a partner administrator to its own partner's users, a staff admin to staff.
-/// Every action is audited. The caller has checked the role; <see cref="Manageable"/> checks the partner, so that an
+/// Every action is audited. The caller has checked the role; <see cref="ManageableAsync"/> checks the partner, so that an
 /// administrator's request for another partner's user is answered as if the user did not exist.
 /// </summary>
 public sealed class UserAdministration(IPortalStore store, SignInLinks links, IPortalMailer mailer, Auditor audit, TimeProvider time)
 {
     /// <summary>The user with this id if <paramref name="admin"/> may manage it (same partner; staff admins manage staff), else null.</summary>
-    public PortalUser? Manageable(PortalUser admin, long id) =>
-        store.FindUser(id) is { } user && user.Id != admin.Id && user.Partner == admin.Partner && (admin.Partner is not null || admin.Role == PortalRoles.Admin)
+    public async Task<PortalUser?> ManageableAsync(PortalUser admin, long id, CancellationToken cancellationToken) =>
+        await store.FindUserAsync(id, cancellationToken) is { } user && user.Id != admin.Id && user.Partner == admin.Partner && (admin.Partner is not null || admin.Role == PortalRoles.Admin)
             ? user
             : null;
 
     /// <summary>Creates the account and mails its first sign-in link; the link when created, null when the address is taken.</summary>
     public async Task<string?> CreateAsync(HttpContext? context, PortalUser admin, NewPortalUser wanted, CancellationToken cancellationToken)
     {
-        if (store.AddUser(wanted, time.GetUtcNow()) is not { } user)
+        if (await store.AddUserAsync(wanted, time.GetUtcNow(), cancellationToken) is not { } user)
         {
             return null;
         }
 
-        var link = links.Create(user.Id);
-        audit.Record(context, admin.Email, admin.Partner, AuditActions.UserCreated, user.Email, $"{user.Role} {PrivilegeText.Format(user.Privileges)}");
+        var link = await links.CreateAsync(user.Id, cancellationToken);
+        await audit.RecordAsync(context, admin.Email, admin.Partner, AuditActions.UserCreated, user.Email, $"{user.Role} {PrivilegeText.Format(user.Privileges)}");
         await mailer.SendAsync(
             new PortalMail([user.Email], "Integra portal: your account", $"""
                 Hello {user.Name},
@@ -39,18 +39,18 @@ public sealed class UserAdministration(IPortalStore store, SignInLinks links, IP
         return link;
     }
 
-    public void SetPrivileges(HttpContext? context, PortalUser admin, PortalUser user, Privileges privileges)
+    public async Task SetPrivilegesAsync(HttpContext? context, PortalUser admin, PortalUser user, Privileges privileges, CancellationToken cancellationToken)
     {
-        store.SetPrivileges(user.Id, privileges);
-        audit.Record(context, admin.Email, admin.Partner, AuditActions.PrivilegesChanged, user.Email, $"{PrivilegeText.Format(user.Privileges)} -> {PrivilegeText.Format(privileges)}");
+        await store.SetPrivilegesAsync(user.Id, privileges, cancellationToken);
+        await audit.RecordAsync(context, admin.Email, admin.Partner, AuditActions.PrivilegesChanged, user.Email, $"{PrivilegeText.Format(user.Privileges)} -> {PrivilegeText.Format(privileges)}");
     }
 
     /// <summary>Mails the user a one-time link to choose a new password and ends the user's open sessions.</summary>
     public async Task ResetAsync(HttpContext? context, PortalUser admin, PortalUser user, CancellationToken cancellationToken)
     {
-        var link = links.Create(user.Id);
-        store.RemoveSessionsOf(user.Id);
-        audit.Record(context, admin.Email, admin.Partner, AuditActions.PasswordReset, user.Email);
+        var link = await links.CreateAsync(user.Id, cancellationToken);
+        await store.RemoveSessionsOfAsync(user.Id, cancellationToken);
+        await audit.RecordAsync(context, admin.Email, admin.Partner, AuditActions.PasswordReset, user.Email);
         await mailer.SendAsync(
             new PortalMail([user.Email], "Integra portal: choose a new password", $"""
                 Hello {user.Name},
@@ -63,14 +63,14 @@ public sealed class UserAdministration(IPortalStore store, SignInLinks links, IP
             cancellationToken);
     }
 
-    public void SetDisabled(HttpContext? context, PortalUser admin, PortalUser user, bool disabled)
+    public async Task SetDisabledAsync(HttpContext? context, PortalUser admin, PortalUser user, bool disabled, CancellationToken cancellationToken)
     {
-        store.SetDisabled(user.Id, disabled);
+        await store.SetDisabledAsync(user.Id, disabled, cancellationToken);
         if (disabled)
         {
-            store.RemoveSessionsOf(user.Id);
+            await store.RemoveSessionsOfAsync(user.Id, cancellationToken);
         }
 
-        audit.Record(context, admin.Email, admin.Partner, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.Email);
+        await audit.RecordAsync(context, admin.Email, admin.Partner, disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.Email);
     }
 }

@@ -35,7 +35,7 @@ public sealed class ApiCallAudit(IPortalStore store, ILogger<ApiCallAudit> logge
         {
             try
             {
-                store.AddAudit(entry);
+                await store.AddAuditAsync(entry, CancellationToken.None);
             }
             catch (Exception e)
             {

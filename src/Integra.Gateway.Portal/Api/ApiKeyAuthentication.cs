@@ -52,7 +52,7 @@ public sealed class ApiKeyAuthentication(
             return Task.FromResult(Refuse(key.RevokedAt is null ? "The key has expired." : "The key was revoked.", keyId, key.Partner));
         }
 
-        if (portal.FindPartnerAccess(key.Partner) is { Disabled: true })
+        if (portal.FindPartnerAccessAsync(key.Partner, Context.RequestAborted).GetAwaiter().GetResult() is { Disabled: true })
         {
             return Task.FromResult(Refuse("Your company's access to the portal and the API is disabled.", keyId, key.Partner));
         }

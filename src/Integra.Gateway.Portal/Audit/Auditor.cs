@@ -9,6 +9,17 @@ public sealed class Auditor(IPortalStore store, TimeProvider time)
     /// <summary>The actor of what nobody signed in did (a public form); what it claims to be goes in the detail.</summary>
     public const string Anonymous = "anonymous";
 
+    /// <summary>
+    /// Writes the entry without holding a thread while the database does. Not cancelled with the request: the action
+    /// it records is done, and a visitor who closes the page must not take its trace out of the trail.
+    /// </summary>
+    public Task RecordAsync(HttpContext? context, string actor, string? partner, string action, string target, string detail = "") =>
+        store.AddAuditAsync(Entry(context, actor, partner, action, target, detail), CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="RecordAsync"/> for the callers that are not asynchronous yet (the API key, webhook, dispute and desk
+    /// services); it holds the calling thread while the database writes.
+    /// </summary>
     public void Record(HttpContext? context, string actor, string? partner, string action, string target, string detail = "") =>
         store.AddAudit(Entry(context, actor, partner, action, target, detail));
 

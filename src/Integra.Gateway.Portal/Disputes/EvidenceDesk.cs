@@ -201,8 +201,8 @@ public sealed class EvidenceDesk(
     /// <summary>The partner's administrators; a partner with none (SFTP or e-mail only) is reached at its partners.csv addresses.</summary>
     private async Task<string> MailAsync(EvidenceRequest request, CancellationToken cancellationToken)
     {
-        var admins = accounts.UsersOf(request.Partner).Where(u => u.Role == PortalRoles.PartnerAdmin && !u.Disabled).Select(u => u.Email).ToList();
-        var partner = partners.Find(request.Partner);
+        var admins = (await accounts.UsersOfAsync(request.Partner, cancellationToken)).Where(u => u.Role == PortalRoles.PartnerAdmin && !u.Disabled).Select(u => u.Email).ToList();
+        var partner = await partners.FindAsync(request.Partner, cancellationToken);
         var to = admins.Count > 0 ? admins : partner?.Emails.ToList() ?? [];
         if (to.Count == 0)
         {

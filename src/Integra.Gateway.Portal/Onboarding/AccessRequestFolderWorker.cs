@@ -14,7 +14,7 @@ public sealed class AccessRequestFolderWorker(PortalSettings settings, Onboardin
         {
             try
             {
-                ScanOnce();
+                await ScanOnceAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -25,7 +25,7 @@ public sealed class AccessRequestFolderWorker(PortalSettings settings, Onboardin
     }
 
     /// <summary>Queues every form file in the folder once; returns how many forms were queued.</summary>
-    public int ScanOnce()
+    public async Task<int> ScanOnceAsync(CancellationToken cancellationToken)
     {
         var folder = settings.AccessRequestFolder;
         Directory.CreateDirectory(folder);
@@ -50,7 +50,7 @@ public sealed class AccessRequestFolderWorker(PortalSettings settings, Onboardin
 
             foreach (var profile in profiles)
             {
-                var submission = desk.Submit(null, ProfileSources.Folder, profile);
+                var submission = await desk.SubmitAsync(null, ProfileSources.Folder, profile, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Trading Partner Profile {Id} for {Partner} queued from {File}, due {Due:O}", submission.Id, profile.PartnerId, name, submission.DueAt);
                 queued++;
             }

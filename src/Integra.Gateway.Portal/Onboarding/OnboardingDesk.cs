@@ -33,11 +33,11 @@ public sealed class OnboardingDesk(
     public const int BusinessDaysToHandle = 3;
 
     /// <summary>Queues a form from the access-request folder (every file is its own submission).</summary>
-    public ProfileSubmission Submit(HttpContext? context, string source, TradingPartnerProfile profile)
+    public async Task<ProfileSubmission> SubmitAsync(HttpContext? context, string source, TradingPartnerProfile profile, CancellationToken cancellationToken)
     {
         var received = time.GetUtcNow();
-        var submission = store.AddProfile(source, profile, received, DueAt(received));
-        Received(context, source, submission);
+        var submission = await store.AddProfileAsync(source, profile, received, DueAt(received), cancellationToken);
+        await ReceivedAsync(context, source, submission);
         return submission;
     }
 
@@ -45,26 +45,26 @@ public sealed class OnboardingDesk(
     /// Queues a form of the public page, once per rendered form (<paramref name="formId"/>): posted again, it is the
     /// first submission, with its own due time, and nothing new reaches the queue or the audit trail.
     /// </summary>
-    public ProfileSubmission SubmitOnce(HttpContext? context, string formId, TradingPartnerProfile profile)
+    public async Task<ProfileSubmission> SubmitOnceAsync(HttpContext? context, string formId, TradingPartnerProfile profile, CancellationToken cancellationToken)
     {
         var received = time.GetUtcNow();
-        var (submission, added) = store.AddProfileOnce(ProfileSources.Page, formId, profile, received, DueAt(received));
+        var (submission, added) = await store.AddProfileOnceAsync(ProfileSources.Page, formId, profile, received, DueAt(received), cancellationToken);
         if (added)
         {
-            Received(context, ProfileSources.Page, submission);
+            await ReceivedAsync(context, ProfileSources.Page, submission);
         }
 
         return submission;
     }
 
     /// <summary>The partner the form comes from when that partner exists already (same id or CCNA), else null.</summary>
-    public Partner? ExistingPartner(TradingPartnerProfile profile) =>
-        partners.All().FirstOrDefault(p =>
+    public async Task<Partner?> ExistingPartnerAsync(TradingPartnerProfile profile, CancellationToken cancellationToken) =>
+        (await partners.AllAsync(cancellationToken)).FirstOrDefault(p =>
             string.Equals(p.Id, profile.PartnerId, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Ccna, profile.PartnerId, StringComparison.OrdinalIgnoreCase));
 
     // Nobody signed in sent the form: the actor is anonymous, the e-mail it claims is data, not an identity.
-    private void Received(HttpContext? context, string source, ProfileSubmission submission) =>
-        audit.Record(context, Auditor.Anonymous, null, AuditActions.ProfileReceived, $"profile {submission.Id}", $"{submission.Profile.Company} ({submission.Profile.PartnerId}) by {source}, claimed by {submission.Profile.Admin1Email}");
+    private Task ReceivedAsync(HttpContext? context, string source, ProfileSubmission submission) =>
+        audit.RecordAsync(context, Auditor.Anonymous, null, AuditActions.ProfileReceived, $"profile {submission.Id}", $"{submission.Profile.Company} ({submission.Profile.PartnerId}) by {source}, claimed by {submission.Profile.Admin1Email}");
 
     /// <summary>3 business days after <paramref name="received"/>, at the same local time in the desk's zone (a received time on a holiday counts from the next business day).</summary>
     public DateTimeOffset DueAt(DateTimeOffset received)
@@ -79,30 +79,30 @@ public sealed class OnboardingDesk(
 
     public async Task<DeskResult> ApproveAsync(HttpContext? context, string actor, long id, CancellationToken cancellationToken)
     {
-        if (store.FindProfile(id) is not { State: ProfileStates.Received } submission)
+        if (await store.FindProfileAsync(id, cancellationToken) is not { State: ProfileStates.Received } submission)
         {
             return DeskResult.No("This form was already handled.");
         }
 
         var profile = submission.Profile;
-        if (ExistingPartner(profile) is { } existing)
+        if (await ExistingPartnerAsync(profile, cancellationToken) is { } existing)
         {
             return await AddAdministratorsAsync(context, actor, submission, existing, cancellationToken);
         }
 
         var partner = new Partner(profile.PartnerId, profile.PartnerId, profile.Company.Trim(), Enum.Parse<PartnerType>(profile.PartnerType, ignoreCase: true), profile.AdminEmails, null, null);
         var admins = Administrators(profile, partner.Id);
-        if (admins.Any(a => store.FindUser(a.Email) is not null))
+        if (await AnyHasAccountAsync(admins, cancellationToken))
         {
             return DeskResult.No("An administrator's e-mail address already has a portal account: reject the form with that reason.");
         }
 
-        if (!store.ApproveProfile(id, partner, admins, actor, time.GetUtcNow()))
+        if (!await store.ApproveProfileAsync(id, partner, admins, actor, time.GetUtcNow(), cancellationToken))
         {
             return DeskResult.No("This form was already handled.");
         }
 
-        audit.Record(context, actor, partner.Id, AuditActions.ProfileApproved, $"profile {id}", $"partner {partner.Id} created with {admins.Count} administrator(s)");
+        await audit.RecordAsync(context, actor, partner.Id, AuditActions.ProfileApproved, $"profile {id}", $"partner {partner.Id} created with {admins.Count} administrator(s)");
         await SendFirstLinksAsync(context, actor, partner, admins, newPartner: true, "partner administrator; first sign-in link sent", cancellationToken);
         return DeskResult.Ok;
     }
@@ -115,12 +115,12 @@ public sealed class OnboardingDesk(
     private async Task<DeskResult> AddAdministratorsAsync(HttpContext? context, string actor, ProfileSubmission submission, Partner partner, CancellationToken cancellationToken)
     {
         var admins = Administrators(submission.Profile, partner.Id);
-        if (admins.Any(a => store.FindUser(a.Email) is not null) || !store.ApproveProfileForExisting(submission.Id, admins, actor, time.GetUtcNow()))
+        if (await AnyHasAccountAsync(admins, cancellationToken) || !await store.ApproveProfileForExistingAsync(submission.Id, admins, actor, time.GetUtcNow(), cancellationToken))
         {
             return DeskResult.No("An administrator's e-mail address already has a portal account, or the form was handled meanwhile: reject the form with that reason.");
         }
 
-        audit.Record(context, actor, partner.Id, AuditActions.ProfileApproved, $"profile {submission.Id}", $"{admins.Count} administrator(s) added to the existing partner {partner.Id}");
+        await audit.RecordAsync(context, actor, partner.Id, AuditActions.ProfileApproved, $"profile {submission.Id}", $"{admins.Count} administrator(s) added to the existing partner {partner.Id}");
         await SendFirstLinksAsync(context, actor, partner, admins, newPartner: false, "partner administrator from a Trading Partner Profile; first sign-in link sent", cancellationToken);
         return DeskResult.Ok;
     }
@@ -130,10 +130,23 @@ public sealed class OnboardingDesk(
     {
         foreach (var admin in admins)
         {
-            var user = store.FindUser(admin.Email)!;
-            await mailer.SendAsync(AccountMails.Administrator(settings, partner, user, links.Create(user.Id), newPartner), cancellationToken);
-            audit.Record(context, actor, partner.Id, AuditActions.UserCreated, user.Email, detail);
+            var user = (await store.FindUserAsync(admin.Email, cancellationToken))!;
+            await mailer.SendAsync(AccountMails.Administrator(settings, partner, user, await links.CreateAsync(user.Id, cancellationToken), newPartner), cancellationToken);
+            await audit.RecordAsync(context, actor, partner.Id, AuditActions.UserCreated, user.Email, detail);
         }
+    }
+
+    private async Task<bool> AnyHasAccountAsync(IReadOnlyList<NewPortalUser> admins, CancellationToken cancellationToken)
+    {
+        foreach (var admin in admins)
+        {
+            if (await store.FindUserAsync(admin.Email, cancellationToken) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<NewPortalUser> Administrators(TradingPartnerProfile profile, string partner) =>
@@ -150,12 +163,12 @@ public sealed class OnboardingDesk(
             return DeskResult.No("Give the reason: the carrier receives it.");
         }
 
-        if (store.FindProfile(id) is not { } submission || !store.RejectProfile(id, actor, reason.Trim(), time.GetUtcNow()))
+        if (await store.FindProfileAsync(id, cancellationToken) is not { } submission || !await store.RejectProfileAsync(id, actor, reason.Trim(), time.GetUtcNow(), cancellationToken))
         {
             return DeskResult.No("This form was already handled.");
         }
 
-        audit.Record(context, actor, null, AuditActions.ProfileRejected, $"profile {id}", reason.Trim());
+        await audit.RecordAsync(context, actor, null, AuditActions.ProfileRejected, $"profile {id}", reason.Trim());
         var body = $"""
             Your Trading Partner Profile for {submission.Profile.Company} ({submission.Profile.PartnerId}) was not approved.
 

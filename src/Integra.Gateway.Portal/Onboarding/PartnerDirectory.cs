@@ -10,16 +10,20 @@ namespace Integra.Gateway.Portal.Onboarding;
 /// </summary>
 public sealed class PartnerDirectory(Func<ReferenceData> data, IPortalStore store)
 {
-    public IReadOnlyList<Partner> All()
+    public async Task<IReadOnlyList<Partner>> AllAsync(CancellationToken cancellationToken)
     {
         var listed = data().Partners.ToList();
         var ids = listed.Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. listed, .. store.ApprovedPartners().Where(p => !ids.Contains(p.Id))];
+        return [.. listed, .. (await store.ApprovedPartnersAsync(cancellationToken)).Where(p => !ids.Contains(p.Id))];
     }
 
-    public Partner? Find(string id) => All().FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// The partner with this id. One of partners.csv is answered from the reference data without asking the store
+    /// (it wins over an approved one of the same id anyway), so the forms' defaults cost no database round trip.
+    /// </summary>
+    public async Task<Partner?> FindAsync(string id, CancellationToken cancellationToken) =>
+        data().Partners.FirstOrDefault(p => Is(p, id))
+        ?? (await store.ApprovedPartnersAsync(cancellationToken)).FirstOrDefault(p => Is(p, id));
 
-    /// <summary>True when a partner already has this id or CCNA.</summary>
-    public bool Taken(string id, string ccna) =>
-        All().Any(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Ccna, ccna, StringComparison.OrdinalIgnoreCase));
+    private static bool Is(Partner partner, string id) => string.Equals(partner.Id, id, StringComparison.OrdinalIgnoreCase);
 }

@@ -33,25 +33,42 @@ public sealed record PartnerOverview(Partner Partner, bool Onboarded, int Admini
 /// </summary>
 public sealed class PartnerAdministration(IPortalStore store, PartnerDirectory partners, SignInLinks links, IPortalMailer mailer, Auditor audit, PortalSettings settings, TimeProvider time)
 {
-    public IReadOnlyList<PartnerOverview> Overview()
+    public async Task<IReadOnlyList<PartnerOverview>> OverviewAsync(CancellationToken cancellationToken)
     {
-        var onboarded = store.ApprovedPartners().Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var access = store.PartnerAccess().ToDictionary(a => a.Partner, StringComparer.OrdinalIgnoreCase);
-        return partners.All().OrderBy(p => p.Id, StringComparer.Ordinal).Select(p =>
+        var onboarded = (await store.ApprovedPartnersAsync(cancellationToken)).Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var access = (await store.PartnerAccessAsync(cancellationToken)).ToDictionary(a => a.Partner, StringComparer.OrdinalIgnoreCase);
+        var overview = new List<PartnerOverview>();
+        foreach (var p in (await partners.AllAsync(cancellationToken)).OrderBy(p => p.Id, StringComparer.Ordinal))
         {
-            var users = store.UsersOf(p.Id);
-            return new PartnerOverview(
-                p,
-                onboarded.Contains(p.Id),
-                users.Count(u => u.Role == PortalRoles.PartnerAdmin && !u.Disabled),
-                users.Count(u => u.PasswordHash is null && !u.Disabled),
-                users.Count,
-                access.GetValueOrDefault(p.Id));
-        }).ToList();
+            overview.Add(await OverviewOfAsync(p, onboarded.Contains(p.Id), access.GetValueOrDefault(p.Id), cancellationToken));
+        }
+
+        return overview;
     }
 
-    public PartnerOverview? Find(string? id) =>
-        id is null ? null : Overview().FirstOrDefault(p => string.Equals(p.Partner.Id, id, StringComparison.OrdinalIgnoreCase));
+    /// <summary>One partner's overview (one partner's page: its users only, not every partner's); null when there is no such partner.</summary>
+    public async Task<PartnerOverview?> FindAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (id is null || await partners.FindAsync(id, cancellationToken) is not { } partner)
+        {
+            return null;
+        }
+
+        var onboarded = (await store.ApprovedPartnersAsync(cancellationToken)).Any(p => string.Equals(p.Id, partner.Id, StringComparison.OrdinalIgnoreCase));
+        return await OverviewOfAsync(partner, onboarded, await store.FindPartnerAccessAsync(partner.Id, cancellationToken), cancellationToken);
+    }
+
+    private async Task<PartnerOverview> OverviewOfAsync(Partner partner, bool onboarded, PartnerAccess? access, CancellationToken cancellationToken)
+    {
+        var users = await store.UsersOfAsync(partner.Id, cancellationToken);
+        return new PartnerOverview(
+            partner,
+            onboarded,
+            users.Count(u => u.Role == PortalRoles.PartnerAdmin && !u.Disabled),
+            users.Count(u => u.PasswordHash is null && !u.Disabled),
+            users.Count,
+            access);
+    }
 
     /// <summary>
     /// Adds a partner administrator (privileges CSR, LSR and VIEW, as onboarding gives them) and mails the first
@@ -59,7 +76,7 @@ public sealed class PartnerAdministration(IPortalStore store, PartnerDirectory p
     /// </summary>
     public async Task<AdminResult> AddAdministratorAsync(HttpContext? context, string actor, string partnerId, string? email, string? name, CancellationToken cancellationToken)
     {
-        if (partners.Find(partnerId.Trim()) is not { } partner)
+        if (await partners.FindAsync(partnerId.Trim(), cancellationToken) is not { } partner)
         {
             return AdminResult.No($"There is no partner {partnerId.Trim()} (partners.csv or onboarded).");
         }
@@ -76,14 +93,14 @@ public sealed class PartnerAdministration(IPortalStore store, PartnerDirectory p
         }
 
         var wanted = new NewPortalUser(address.Address, displayName, PortalRoles.PartnerAdmin, partner.Id, Privileges.Csr | Privileges.Lsr | Privileges.View);
-        if (store.AddUser(wanted, time.GetUtcNow()) is not { } user)
+        if (await store.AddUserAsync(wanted, time.GetUtcNow(), cancellationToken) is not { } user)
         {
             // Staff may know that an address is taken; partners are never told (UserAdministration).
             return AdminResult.No($"{address.Address} already has a portal account.");
         }
 
-        var link = links.Create(user.Id);
-        audit.Record(context, actor, partner.Id, AuditActions.UserCreated, user.Email, "partner administrator added by a staff admin; first sign-in link sent");
+        var link = await links.CreateAsync(user.Id, cancellationToken);
+        await audit.RecordAsync(context, actor, partner.Id, AuditActions.UserCreated, user.Email, "partner administrator added by a staff admin; first sign-in link sent");
         await mailer.SendAsync(AccountMails.Administrator(settings, partner, user, link, newPartner: false), cancellationToken);
         return new AdminResult(true, null, link);
     }
@@ -91,21 +108,21 @@ public sealed class PartnerAdministration(IPortalStore store, PartnerDirectory p
     /// <summary>Mails a new one-time link to a partner's user or a staff member (earlier links stop working); a set password stays until the link is used.</summary>
     public async Task<AdminResult> SendLinkAgainAsync(HttpContext? context, string actor, long userId, CancellationToken cancellationToken)
     {
-        if (store.FindUser(userId) is not { Disabled: false } user)
+        if (await store.FindUserAsync(userId, cancellationToken) is not { Disabled: false } user)
         {
             return AdminResult.No("No such account, or it is disabled: enable it first.");
         }
 
-        var link = links.Create(user.Id);
-        audit.Record(context, actor, user.Partner, AuditActions.LinkSentAgain, user.Email, user.PasswordHash is null ? "first sign-in link sent again" : "new password link");
+        var link = await links.CreateAsync(user.Id, cancellationToken);
+        await audit.RecordAsync(context, actor, user.Partner, AuditActions.LinkSentAgain, user.Email, user.PasswordHash is null ? "first sign-in link sent again" : "new password link");
         await mailer.SendAsync(AccountMails.LinkAgain(settings, user, link), cancellationToken);
         return new AdminResult(true, null, link);
     }
 
     /// <summary>Switches the partner's portal access off (a reason is required; every session of its users ends at once) or on.</summary>
-    public AdminResult SetAccess(HttpContext? context, string actor, string partnerId, bool disabled, string? reason)
+    public async Task<AdminResult> SetAccessAsync(HttpContext? context, string actor, string partnerId, bool disabled, string? reason, CancellationToken cancellationToken)
     {
-        if (partners.Find(partnerId) is not { } partner)
+        if (await partners.FindAsync(partnerId, cancellationToken) is not { } partner)
         {
             return AdminResult.No($"There is no partner {partnerId}.");
         }
@@ -121,16 +138,16 @@ public sealed class PartnerAdministration(IPortalStore store, PartnerDirectory p
             return AdminResult.No("The reason may have at most 500 characters.");
         }
 
-        store.SetPartnerAccess(new PartnerAccess(partner.Id, disabled, why, actor, time.GetUtcNow()));
+        await store.SetPartnerAccessAsync(new PartnerAccess(partner.Id, disabled, why, actor, time.GetUtcNow()), cancellationToken);
         if (disabled)
         {
-            foreach (var user in store.UsersOf(partner.Id))
+            foreach (var user in await store.UsersOfAsync(partner.Id, cancellationToken))
             {
-                store.RemoveSessionsOf(user.Id);
+                await store.RemoveSessionsOfAsync(user.Id, cancellationToken);
             }
         }
 
-        audit.Record(context, actor, partner.Id, disabled ? AuditActions.PartnerDisabled : AuditActions.PartnerEnabled, partner.Id, why);
+        await audit.RecordAsync(context, actor, partner.Id, disabled ? AuditActions.PartnerDisabled : AuditActions.PartnerEnabled, partner.Id, why);
         return new AdminResult(true, null);
     }
 }

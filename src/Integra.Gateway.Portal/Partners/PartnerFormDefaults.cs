@@ -11,14 +11,12 @@ namespace Integra.Gateway.Portal.Partners;
 /// </summary>
 public sealed class PartnerFormDefaults(PartnerDirectory partners, IPortalStore store)
 {
-    public string Ccna(string partner) => partners.Find(partner)?.Ccna ?? string.Empty;
+    public async Task<string> CcnaAsync(string partner, CancellationToken cancellationToken) =>
+        (await partners.FindAsync(partner, cancellationToken))?.Ccna ?? string.Empty;
 
-    public string Nnsp(string partner)
+    public async Task<string> NnspAsync(string partner, CancellationToken cancellationToken)
     {
-        var profile = store.Profiles()
-            .Where(p => p.State == ProfileStates.Approved && string.Equals(p.Profile.PartnerId, partner, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(p => p.DecidedAt)
-            .FirstOrDefault();
+        var profile = await store.ApprovedProfileOfAsync(partner, cancellationToken);
         var spids = profile?.Profile.Spids.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         return spids.Length == 1 ? spids[0].ToUpperInvariant() : string.Empty;
     }

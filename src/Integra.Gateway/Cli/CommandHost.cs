@@ -141,15 +141,7 @@ internal sealed class CommandHost : IDisposable
             // The store is migrated, the portal's tables included, and takes writes.
         }
 
-        var database = Services.GetRequiredService<IOptions<GatewaySettings>>().Value.Database;
-        try
-        {
-            return PortalStore.Open(database);
-        }
-        catch (Exception e) when (StoreProbe.IsStoreFailure(e))
-        {
-            throw new UsageException($"{_storeKey}: cannot use the order store {StoreProbe.Describe(database)}: {StoreProbe.Reason(e)}", e);
-        }
+        return Services.GetRequiredService<PortalStore>();
     }
 
     /// <summary>The request file processor on <paramref name="store"/>, over the command's reference data.</summary>

@@ -29,7 +29,7 @@ internal static class PortalCommand
         var name = new Option<string?>("--name") { Description = "Display name (default: the e-mail address)" };
         var db = new Option<string?>("--db") { Description = "Order store (default: Gateway:Database from the settings)" };
         var addStaff = new Command("add-staff", "Create a staff account and print its one-time sign-in link") { email, role, name, db };
-        addStaff.SetAction(parse => CommandRunner.Run(() =>
+        addStaff.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var wantedRole = parse.GetValue(role)!.Trim().ToLowerInvariant();
             if (wantedRole is not (PortalRoles.Admin or PortalRoles.Desk))
@@ -47,10 +47,10 @@ internal static class PortalCommand
             var settings = commandSettings.Configuration.Section<PortalSettings>();
             var store = host.OpenPortalStore();
             var now = TimeProvider.System.GetUtcNow();
-            var user = store.AddUser(new NewPortalUser(address.Address, parse.GetValue(name) ?? address.Address, wantedRole, null, Privileges.None), now)
+            var user = await store.AddUserAsync(new NewPortalUser(address.Address, parse.GetValue(name) ?? address.Address, wantedRole, null, Privileges.None), now, cancellationToken)
                 ?? throw new UsageException($"{address.Address} already has a portal account");
-            store.AddAudit(new AuditEntry(now, "command line", null, AuditActions.StaffCreated, user.Email, $"{wantedRole} by portal add-staff", Environment.MachineName));
-            var link = new SignInLinks(store, settings, TimeProvider.System).Create(user.Id);
+            await store.AddAuditAsync(new AuditEntry(now, "command line", null, AuditActions.StaffCreated, user.Email, $"{wantedRole} by portal add-staff", Environment.MachineName), cancellationToken);
+            var link = await new SignInLinks(store, settings, TimeProvider.System).CreateAsync(user.Id, cancellationToken);
             Console.Out.WriteLine($"Staff {wantedRole} {user.Email} created. One-time sign-in link (valid {settings.LinkLifetime.TotalDays:0} days):");
             Console.Out.WriteLine(link);
             return ExitCodes.Done;
@@ -66,7 +66,7 @@ internal static class PortalCommand
         var data = new Option<string?>("--data") { Description = "Reference data directory (default: Gateway:DataDirectory)" };
         var db = new Option<string?>("--db") { Description = "Order store (default: Gateway:Database from the settings)" };
         var command = new Command("add-partner-admin", "Add an administrator to a partner and print the first sign-in link") { partner, email, name, data, db };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var wanted = parse.GetValue(email)!.Trim();
             if (!MailAddress.TryCreate(wanted, out var address) || address.Address != wanted)
@@ -80,13 +80,13 @@ internal static class PortalCommand
             var settings = commandSettings.Configuration.Section<PortalSettings>();
             var store = host.OpenPortalStore();
             var id = parse.GetValue(partner)!.Trim();
-            var found = new PartnerDirectory(() => reference, store).Find(id)
+            var found = await new PartnerDirectory(() => reference, store).FindAsync(id, cancellationToken)
                 ?? throw new UsageException($"--partner '{id}' is not a partner (partners.csv or onboarded)");
             var now = TimeProvider.System.GetUtcNow();
-            var user = store.AddUser(new NewPortalUser(address.Address, parse.GetValue(name)?.Trim() is { Length: > 0 } n ? n : address.Address, PortalRoles.PartnerAdmin, found.Id, Privileges.Csr | Privileges.Lsr | Privileges.View), now)
+            var user = await store.AddUserAsync(new NewPortalUser(address.Address, parse.GetValue(name)?.Trim() is { Length: > 0 } n ? n : address.Address, PortalRoles.PartnerAdmin, found.Id, Privileges.Csr | Privileges.Lsr | Privileges.View), now, cancellationToken)
                 ?? throw new UsageException($"{address.Address} already has a portal account");
-            store.AddAudit(new AuditEntry(now, "command line", found.Id, AuditActions.UserCreated, user.Email, "partner administrator by portal add-partner-admin", Environment.MachineName));
-            var link = new SignInLinks(store, settings, TimeProvider.System).Create(user.Id);
+            await store.AddAuditAsync(new AuditEntry(now, "command line", found.Id, AuditActions.UserCreated, user.Email, "partner administrator by portal add-partner-admin", Environment.MachineName), cancellationToken);
+            var link = await new SignInLinks(store, settings, TimeProvider.System).CreateAsync(user.Id, cancellationToken);
             Console.Out.WriteLine($"Administrator {user.Email} of {found.Id} created. One-time sign-in link (valid {settings.LinkLifetime.TotalDays:0} days):");
             Console.Out.WriteLine(link);
             return ExitCodes.Done;

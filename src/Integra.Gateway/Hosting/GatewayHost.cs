@@ -83,7 +83,7 @@ public static class GatewayHost
             .AddSingleton(sp =>
             {
                 var gateway = sp.GetRequiredService<IOptions<GatewaySettings>>().Value;
-                return new ReferenceDataSource(gateway.DataDirectory, sp.GetRequiredService<IClock>(), ApprovedPartners(gateway.Database));
+                return new ReferenceDataSource(gateway.DataDirectory, sp.GetRequiredService<IClock>(), ApprovedPartners(sp.GetRequiredService<Storage.PortalAccounts.PortalStore>()));
             })
             .AddHostedService<ReferenceDataWatcher>();
 
@@ -92,15 +92,14 @@ public static class GatewayHost
     /// drop and mail channels know them without a restart. A store that cannot be read keeps the partners known last;
     /// the store watchdog reports the store itself.
     /// </summary>
-    private static Func<IReadOnlyList<Rules.Reference.Partner>> ApprovedPartners(string database)
+    private static Func<IReadOnlyList<Rules.Reference.Partner>> ApprovedPartners(Storage.PortalAccounts.PortalStore store)
     {
-        var store = new Lazy<Storage.PortalAccounts.PortalStore>(() => Storage.PortalAccounts.PortalStore.Open(database));
         IReadOnlyList<Rules.Reference.Partner> last = [];
         return () =>
         {
             try
             {
-                return last = store.Value.ApprovedPartners();
+                return last = store.ApprovedPartners();
             }
             catch (System.Data.Common.DbException)
             {
@@ -118,6 +117,7 @@ public static class GatewayHost
         services.AddOptions<LifecycleSettings>().BindConfiguration("Lifecycle").ValidateDataAnnotations().ValidateOnStart();
         return services
             .AddSingleton<Storage.Sessions.UnitOfWorkFactory>()
+            .AddSingleton<Storage.PortalAccounts.PortalStore>()
             .AddSingleton<Processing.RequestProcessors>()
             .AddSingleton<Lifecycle.INpacGateway>(sp => new Lifecycle.NpacOutboxFiles(sp.GetRequiredService<IOptions<LifecycleSettings>>().Value.NpacOutbox))
             .AddSingleton<Intake.Pipeline.IntakePipelines>();

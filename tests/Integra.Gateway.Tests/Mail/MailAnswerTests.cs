@@ -110,14 +110,13 @@ public sealed class MailAnswerTests(TestServersFixture servers) : IDisposable
     public async Task A_partner_approved_in_the_portal_gets_its_first_emailed_file_answered_without_a_restart()
     {
         // The daemon's live reference source, over the store the portal's onboarding writes to.
-        Storage.Migrations.SchemaMigrator.Migrate(_cli.Db); // as the daemon's host does at start
-        var portal = PortalStore.Open(_cli.Db);
+        var portal = TestStores.Portal(_cli.Db); // migrated, as the daemon's host does at start
         var source = new ReferenceDataSource(Repo.SampleData, SystemClock.Instance, portal.ApprovedPartners);
         var sender = $"lsr-{Guid.NewGuid():N}@newco.example";
         var now = DateTimeOffset.UtcNow;
-        var form = portal.AddProfile("page", new Portal.Onboarding.TradingPartnerProfile(), now, now.AddDays(3));
+        var form = await portal.AddProfileAsync("page", new Portal.Onboarding.TradingPartnerProfile(), now, now.AddDays(3), default);
         var newco = new Rules.Reference.Partner("NEWCO", "NWCO", "New Carrier", Rules.Reference.PartnerType.Clec, [sender], null, null);
-        Assert.True(portal.ApproveProfile(form.Id, newco, [new Portal.Accounts.NewPortalUser($"admin-{sender}", "Admin", Portal.Accounts.PortalRoles.PartnerAdmin, "NEWCO", Portal.Accounts.Privileges.None)], "desk@integra.test", now));
+        Assert.True(await portal.ApproveProfileAsync(form.Id, newco, [new Portal.Accounts.NewPortalUser($"admin-{sender}", "Admin", Portal.Accounts.PortalRoles.PartnerAdmin, "NEWCO", Portal.Accounts.Privileges.None)], "desk@integra.test", now, default));
 
         Assert.True(source.Refresh()); // the watcher's next check
         var pon = $"NW-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";

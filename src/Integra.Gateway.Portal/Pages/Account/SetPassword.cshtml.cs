@@ -18,11 +18,11 @@ public sealed class SetPasswordModel(SignInLinks links, IPortalStore store, Audi
 
     public string? Problem { get; private set; }
 
-    public void OnGet() => Load(links.Peek(Token));
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(await links.PeekAsync(Token, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(string? password, string? confirm)
+    public async Task<IActionResult> OnPostAsync(string? password, string? confirm, CancellationToken cancellationToken)
     {
-        var owner = Load(links.Peek(Token));
+        var owner = await LoadAsync(await links.PeekAsync(Token, cancellationToken), cancellationToken);
         if (!Valid || owner is null)
         {
             return Page();
@@ -34,22 +34,24 @@ public sealed class SetPasswordModel(SignInLinks links, IPortalStore store, Audi
             return Page();
         }
 
-        if (links.Use(Token) is not { } id || store.FindUser(id) is not { Disabled: false } user)
+        // From the link's use on, the visitor leaving does not stop the rest: a used link without its password
+        // would leave the account with neither.
+        if (await links.UseAsync(Token, cancellationToken) is not { } id || await store.FindUserAsync(id, CancellationToken.None) is not { Disabled: false } user)
         {
             Valid = false;
             return Page();
         }
 
-        store.SetPassword(user.Id, SignInService.Hash(user, password!));
-        audit.Record(HttpContext, user.Email, user.Partner, AuditActions.PasswordSet, user.Email, "by one-time link");
-        audit.Record(HttpContext, user.Email, user.Partner, AuditActions.SignIn, user.Email, "by one-time link");
+        await store.SetPasswordAsync(user.Id, SignInService.Hash(user, password!), CancellationToken.None);
+        await audit.RecordAsync(HttpContext, user.Email, user.Partner, AuditActions.PasswordSet, user.Email, "by one-time link");
+        await audit.RecordAsync(HttpContext, user.Email, user.Partner, AuditActions.SignIn, user.Email, "by one-time link");
         await HttpContext.SignInAsync(Identity.Scheme, Identity.Principal(user));
         return Redirect("/");
     }
 
-    private PortalUser? Load(long? userId)
+    private async Task<PortalUser?> LoadAsync(long? userId, CancellationToken cancellationToken)
     {
-        var user = userId is { } id ? store.FindUser(id) : null;
+        var user = userId is { } id ? await store.FindUserAsync(id, cancellationToken) : null;
         Valid = user is { Disabled: false };
         Who = user?.Name ?? string.Empty;
         return user;

@@ -21,9 +21,9 @@ public sealed class SignInModel(SignInService signIn) : PortalPageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(string? password)
+    public async Task<IActionResult> OnPostAsync(string? password, CancellationToken cancellationToken)
     {
-        var (result, user) = signIn.SignIn(HttpContext, Email ?? string.Empty, password ?? string.Empty);
+        var (result, user) = await signIn.SignInAsync(HttpContext, Email ?? string.Empty, password ?? string.Empty, cancellationToken);
         switch (result)
         {
             case SignInOutcome.Success:

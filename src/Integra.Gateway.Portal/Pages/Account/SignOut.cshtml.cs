@@ -15,7 +15,7 @@ public sealed class SignOutModel(Auditor audit) : PortalPageModel
     {
         if (Me is { } me)
         {
-            audit.Record(HttpContext, me.Email, me.Partner, AuditActions.SignOut, me.Email);
+            await audit.RecordAsync(HttpContext, me.Email, me.Partner, AuditActions.SignOut, me.Email);
         }
 
         // Removes the session from the store: the cookie is worthless on every instance from now on.

@@ -42,7 +42,7 @@ public sealed class ProfileFormModel(OnboardingDesk desk) : PortalPageModel
 
     public void OnGet() => FormId = FormIds.New();
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!FormIds.IsValid(FormId))
         {
@@ -55,7 +55,7 @@ public sealed class ProfileFormModel(OnboardingDesk desk) : PortalPageModel
             return Page();
         }
 
-        var submission = desk.SubmitOnce(HttpContext, FormId!, Profile);
+        var submission = await desk.SubmitOnceAsync(HttpContext, FormId!, Profile, cancellationToken);
         TempData[DueKey] = submission.DueAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         return RedirectToPage("Thanks");
     }

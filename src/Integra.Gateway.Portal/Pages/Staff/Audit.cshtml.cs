@@ -37,7 +37,7 @@ public sealed class AuditModel(IPortalStore store) : PortalPageModel
     /// <summary>Field errors by field name ("From", "To").</summary>
     public Dictionary<string, string> Problems { get; } = new(StringComparer.Ordinal);
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var from = Day(nameof(From), From);
         var to = Day(nameof(To), To);
@@ -54,7 +54,7 @@ public sealed class AuditModel(IPortalStore store) : PortalPageModel
         var filter = new AuditFilter(Blank(Actor), Blank(Partner)?.ToUpperInvariant(), Blank(AuditAction), from, to);
 
         // One more than a page tells whether there is a next page without counting.
-        var rows = store.AuditPage(filter, Before, PageSize + 1);
+        var rows = await store.AuditPageAsync(filter, Before, PageSize + 1, cancellationToken);
         Entries = rows.Take(PageSize).ToList();
         Next = rows.Count > PageSize ? Entries[^1].Id : null;
     }
@@ -69,9 +69,9 @@ public sealed class AuditModel(IPortalStore store) : PortalPageModel
             .Where(p => p.Value is not null)
             .Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value!)));
 
-    public IActionResult OnGetCsv()
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var rows = store.Audit(null, int.MaxValue).Select(e => (IReadOnlyList<string>)
+        var rows = (await store.AuditAsync(null, int.MaxValue, cancellationToken)).Select(e => (IReadOnlyList<string>)
             [e.At.ToString("O", CultureInfo.InvariantCulture), e.Actor, e.Partner ?? string.Empty, e.Action, e.Target, e.Detail, e.Address]);
         return File(CsvDocument.Write(["AT", "ACTOR", "PARTNER", "ACTION", "TARGET", "DETAIL", "ADDRESS"], rows), "text/csv", "portal-audit.csv");
     }

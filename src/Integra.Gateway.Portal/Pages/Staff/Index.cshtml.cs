@@ -17,9 +17,9 @@ public sealed class QueueModel(IPortalStore store, PortalClock clock) : PortalPa
         return left.TotalHours >= 24 ? $"{(int)left.TotalDays} d {left.Hours} h" : $"{(int)left.TotalHours} h {left.Minutes} min";
     }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = clock.Now;
-        Submissions = store.Profiles();
+        Submissions = await store.ProfilesAsync(cancellationToken);
     }
 }

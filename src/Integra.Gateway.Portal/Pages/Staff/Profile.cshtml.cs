@@ -15,25 +15,25 @@ public sealed class ProfileModel(IPortalStore store, OnboardingDesk desk, Portal
     /// <summary>The partner the form comes from when it exists already: approving adds the form's administrators to it.</summary>
     public Rules.Reference.Partner? Existing { get; private set; }
 
-    public IActionResult OnGet(long id)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        Submission = store.FindProfile(id);
+        Submission = await store.FindProfileAsync(id, cancellationToken);
         if (Submission is null)
         {
             return NotFound();
         }
 
-        Existing = desk.ExistingPartner(Submission.Profile);
+        Existing = await desk.ExistingPartnerAsync(Submission.Profile, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken cancellationToken) =>
-        Answer(id, await desk.ApproveAsync(HttpContext, SignedIn.Email, id, cancellationToken));
+        await AnswerAsync(id, await desk.ApproveAsync(HttpContext, SignedIn.Email, id, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostRejectAsync(long id, string? reason, CancellationToken cancellationToken) =>
-        Answer(id, await desk.RejectAsync(HttpContext, SignedIn.Email, id, reason ?? string.Empty, cancellationToken));
+        await AnswerAsync(id, await desk.RejectAsync(HttpContext, SignedIn.Email, id, reason ?? string.Empty, cancellationToken), cancellationToken);
 
-    private IActionResult Answer(long id, DeskResult result)
+    private async Task<IActionResult> AnswerAsync(long id, DeskResult result, CancellationToken cancellationToken)
     {
         if (result.Done)
         {
@@ -41,6 +41,6 @@ public sealed class ProfileModel(IPortalStore store, OnboardingDesk desk, Portal
         }
 
         Problem = result.Problem;
-        return OnGet(id);
+        return await OnGetAsync(id, cancellationToken);
     }
 }

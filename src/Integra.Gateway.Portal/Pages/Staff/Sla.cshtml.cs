@@ -18,7 +18,7 @@ public sealed class SlaModel(IDeskViews desk, IPortalStore store, IEvidenceStore
 
     public async Task OnGetAsync()
     {
-        Board = SlaBoard.Build(await desk.SlaFiguresAsync(HttpContext.RequestAborted), store.Profiles(), clock.Now);
+        Board = SlaBoard.Build(await desk.SlaFiguresAsync(HttpContext.RequestAborted), await store.ProfilesAsync(HttpContext.RequestAborted), clock.Now);
         DisputesPastDue = disputes.PastDue(Instant.FromDateTimeOffset(clock.Now));
     }
 }

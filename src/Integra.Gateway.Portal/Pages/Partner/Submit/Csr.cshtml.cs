@@ -25,7 +25,7 @@ public sealed class CsrModel(IPortalIntake intake, PartnerFormDefaults defaults)
 
     public string Value(Field field) => F.TryGetValue(field.Name(), out var v) ? v ?? string.Empty : string.Empty;
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!May(Privileges.Csr))
         {
@@ -33,7 +33,7 @@ public sealed class CsrModel(IPortalIntake intake, PartnerFormDefaults defaults)
         }
 
         FormId = FormIds.New();
-        F[Field.Ccna.Name()] = defaults.Ccna(Partner);
+        F[Field.Ccna.Name()] = await defaults.CcnaAsync(Partner, cancellationToken);
         return Page();
     }
 

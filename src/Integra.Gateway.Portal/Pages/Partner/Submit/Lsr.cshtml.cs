@@ -8,14 +8,14 @@ namespace Integra.Gateway.Portal.Pages.Partner.Submit;
 /// <summary>A new LSR (SUP blank): see <see cref="LsrFormPage"/>.</summary>
 public sealed class LsrModel(IPortalIntake intake, PartnerFormDefaults defaults) : LsrFormPage(intake)
 {
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!MaySubmit)
         {
             return Forbidden();
         }
 
-        Start(defaults);
+        await StartAsync(defaults, cancellationToken);
         return Page();
     }
 

@@ -69,11 +69,11 @@ public abstract class LsrFormPage(IPortalIntake intake) : SubmitPageModel
 
     /// <summary>A new form: CCNA is the partner's (the rules still compare it, L15), VER 00.</summary>
     /// <summary>A blank form with what the partner's profile already says (issue 26 item 5).</summary>
-    protected void Start(PartnerFormDefaults defaults)
+    protected async Task StartAsync(PartnerFormDefaults defaults, CancellationToken cancellationToken)
     {
         FormId = FormIds.New();
-        F[Field.Ccna.Name()] = defaults.Ccna(Partner);
-        F[Field.Nnsp.Name()] = defaults.Nnsp(Partner);
+        F[Field.Ccna.Name()] = await defaults.CcnaAsync(Partner, cancellationToken);
+        F[Field.Nnsp.Name()] = await defaults.NnspAsync(Partner, cancellationToken);
         F[Field.Ver.Name()] = "00";
     }
 

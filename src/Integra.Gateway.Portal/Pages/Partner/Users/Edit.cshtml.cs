@@ -11,23 +11,24 @@ public sealed class EditUserModel(UserAdministration admin) : PortalPageModel
     [TempData]
     public string? Message { get; set; }
 
-    public IActionResult OnGet(long id) => Load(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public IActionResult OnPostPrivileges(long id, string[]? privileges)
+    public async Task<IActionResult> OnPostPrivilegesAsync(long id, string[]? privileges, CancellationToken cancellationToken)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        admin.SetPrivileges(HttpContext, SignedIn, User!, PrivilegeText.Parse(string.Join(',', privileges ?? [])));
+        await admin.SetPrivilegesAsync(HttpContext, SignedIn, User!, PrivilegeText.Parse(string.Join(',', privileges ?? [])), cancellationToken);
         Message = "Privileges saved.";
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostResetAsync(long id, CancellationToken cancellationToken)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
@@ -37,21 +38,21 @@ public sealed class EditUserModel(UserAdministration admin) : PortalPageModel
         return RedirectToPage(new { id });
     }
 
-    public IActionResult OnPostDisable(long id, bool disabled)
+    public async Task<IActionResult> OnPostDisableAsync(long id, bool disabled, CancellationToken cancellationToken)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        admin.SetDisabled(HttpContext, SignedIn, User!, disabled);
+        await admin.SetDisabledAsync(HttpContext, SignedIn, User!, disabled, cancellationToken);
         Message = disabled ? "The user is disabled and signed out everywhere." : "The user is enabled.";
         return RedirectToPage(new { id });
     }
 
-    private bool Load(long id)
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        User = admin.Manageable(SignedIn, id);
+        User = await admin.ManageableAsync(SignedIn, id, cancellationToken);
         return User is not null;
     }
 }

@@ -17,7 +17,7 @@ public sealed class UsersModel(IPortalStore store, UserAdministration admin, Aud
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet() => Users = store.UsersOf(SignedIn.Partner);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Users = await store.UsersOfAsync(SignedIn.Partner, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string? email, string? name, string[]? privileges, bool administrator, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class UsersModel(IPortalStore store, UserAdministration admin, Aud
         if (!MailAddress.TryCreate(email?.Trim(), out var address) || string.IsNullOrWhiteSpace(name) || name.Length > 100)
         {
             Problem = "Give the user's e-mail address and name.";
-            OnGet();
+            await OnGetAsync(cancellationToken);
             return Page();
         }
 
@@ -39,14 +39,14 @@ public sealed class UsersModel(IPortalStore store, UserAdministration admin, Aud
         {
             // Only an address of this partner's own users is named as taken: whether another partner (or Integra)
             // has an account with it is not this administrator's business, so that answer is the same as success.
-            if (store.UsersOf(me.Partner).Any(u => string.Equals(u.Email, wanted.Email, StringComparison.OrdinalIgnoreCase)))
+            if ((await store.UsersOfAsync(me.Partner, cancellationToken)).Any(u => string.Equals(u.Email, wanted.Email, StringComparison.OrdinalIgnoreCase)))
             {
                 Problem = "That e-mail address is already one of your company's users.";
-                OnGet();
+                await OnGetAsync(cancellationToken);
                 return Page();
             }
 
-            audit.Record(HttpContext, me.Email, me.Partner, AuditActions.UserCreateRefused, wanted.Email, "the address has an account of another partner or of Integra; answered as if created");
+            await audit.RecordAsync(HttpContext, me.Email, me.Partner, AuditActions.UserCreateRefused, wanted.Email, "the address has an account of another partner or of Integra; answered as if created");
         }
 
         Message = $"{wanted.Email} was created; a one-time sign-in link is on its way by e-mail.";

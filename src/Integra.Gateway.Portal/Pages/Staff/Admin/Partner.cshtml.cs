@@ -28,15 +28,15 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
     [TempData]
     public string? Message { get; set; }
 
-    public IActionResult OnGet(string? id)
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken cancellationToken)
     {
-        Partner = partners.Find(id);
+        Partner = await partners.FindAsync(id, cancellationToken);
         if (Partner is null)
         {
             return NotFound();
         }
 
-        Users = store.UsersOf(Partner.Partner.Id);
+        Users = await store.UsersOfAsync(Partner.Partner.Id, cancellationToken);
         Webhooks = webhooks.Endpoints(Partner.Partner.Id);
         Keys = keys.KeysOf(Partner.Partner.Id);
         return Page();
@@ -44,40 +44,40 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
 
     public async Task<IActionResult> OnPostAddAsync(string? id, string? email, string? name, CancellationToken cancellationToken)
     {
-        if (partners.Find(id) is not { } partner)
+        if (await partners.FindAsync(id, cancellationToken) is not { } partner)
         {
             return NotFound();
         }
 
         var result = await partners.AddAdministratorAsync(HttpContext, SignedIn.Email, partner.Partner.Id, email, name, cancellationToken);
-        return Done(partner.Partner.Id, result, $"{email?.Trim()} is an administrator of {partner.Partner.Id}; the first sign-in link is on its way by e-mail.", email, name);
+        return await DoneAsync(partner.Partner.Id, result, $"{email?.Trim()} is an administrator of {partner.Partner.Id}; the first sign-in link is on its way by e-mail.", cancellationToken, email, name);
     }
 
     public async Task<IActionResult> OnPostLinkAsync(string? id, long user, CancellationToken cancellationToken)
     {
-        if (partners.Find(id) is not { } partner || store.FindUser(user) is not { } account || account.Partner != partner.Partner.Id)
+        if (await partners.FindAsync(id, cancellationToken) is not { } partner || await store.FindUserAsync(user, cancellationToken) is not { } account || account.Partner != partner.Partner.Id)
         {
             return NotFound();
         }
 
         var result = await partners.SendLinkAgainAsync(HttpContext, SignedIn.Email, account.Id, cancellationToken);
-        return Done(partner.Partner.Id, result, $"A new one-time link was sent to {account.Email}; earlier ones no longer work.");
+        return await DoneAsync(partner.Partner.Id, result, $"A new one-time link was sent to {account.Email}; earlier ones no longer work.", cancellationToken);
     }
 
-    public IActionResult OnPostAccess(string? id, bool disabled, string? reason)
+    public async Task<IActionResult> OnPostAccessAsync(string? id, bool disabled, string? reason, CancellationToken cancellationToken)
     {
-        if (partners.Find(id) is not { } partner)
+        if (await partners.FindAsync(id, cancellationToken) is not { } partner)
         {
             return NotFound();
         }
 
-        var result = partners.SetAccess(HttpContext, SignedIn.Email, partner.Partner.Id, disabled, reason);
-        return Done(partner.Partner.Id, result, disabled ? $"{partner.Partner.Id}'s portal access is off; its users were signed out." : $"{partner.Partner.Id}'s portal access is on again.");
+        var result = await partners.SetAccessAsync(HttpContext, SignedIn.Email, partner.Partner.Id, disabled, reason, cancellationToken);
+        return await DoneAsync(partner.Partner.Id, result, disabled ? $"{partner.Partner.Id}'s portal access is off; its users were signed out." : $"{partner.Partner.Id}'s portal access is on again.", cancellationToken);
     }
 
-    public IActionResult OnPostRevokeKey(string? id, long key)
+    public async Task<IActionResult> OnPostRevokeKeyAsync(string? id, long key, CancellationToken cancellationToken)
     {
-        if (partners.Find(id) is not { } partner)
+        if (await partners.FindAsync(id, cancellationToken) is not { } partner)
         {
             return NotFound();
         }
@@ -86,7 +86,7 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
         return RedirectToPage(new { id });
     }
 
-    private IActionResult Done(string id, AdminResult result, string message, string? email = null, string? name = null)
+    private async Task<IActionResult> DoneAsync(string id, AdminResult result, string message, CancellationToken cancellationToken, string? email = null, string? name = null)
     {
         if (result.Done)
         {
@@ -96,6 +96,6 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
 
         Problem = result.Problem;
         (Email, Name) = (email, name);
-        return OnGet(id);
+        return await OnGetAsync(id, cancellationToken);
     }
 }

@@ -7,5 +7,5 @@ public sealed class PartnersModel(PartnerAdministration partners) : PortalPageMo
 {
     public IReadOnlyList<PartnerOverview> Partners { get; private set; } = [];
 
-    public void OnGet() => Partners = partners.Overview();
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Partners = await partners.OverviewAsync(cancellationToken);
 }

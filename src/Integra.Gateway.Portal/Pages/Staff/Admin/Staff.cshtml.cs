@@ -20,47 +20,47 @@ public sealed class StaffModel(IPortalStore store, UserAdministration accounts, 
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet() => Staff = store.UsersOf(null);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Staff = await store.UsersOfAsync(null, cancellationToken);
 
     public async Task<IActionResult> OnPostCreateAsync(string? email, string? name, string? role, CancellationToken cancellationToken)
     {
         (Email, Name) = (email, name);
         if (!MailAddress.TryCreate(email?.Trim(), out var address) || address.Address != email!.Trim() || string.IsNullOrWhiteSpace(name) || name.Length > 100)
         {
-            return Refused("Give the staff member's e-mail address and name.");
+            return await RefusedAsync("Give the staff member's e-mail address and name.", cancellationToken);
         }
 
         if (role is not (PortalRoles.Desk or PortalRoles.Admin))
         {
-            return Refused("Choose desk or admin.");
+            return await RefusedAsync("Choose desk or admin.", cancellationToken);
         }
 
         var wanted = new NewPortalUser(address.Address, name.Trim(), role, null, Privileges.None);
         if (await accounts.CreateAsync(HttpContext, SignedIn, wanted, cancellationToken) is null)
         {
-            return Refused($"{address.Address} already has a portal account.");
+            return await RefusedAsync($"{address.Address} already has a portal account.", cancellationToken);
         }
 
         Message = $"{address.Address} ({role}) was created; a one-time sign-in link is on its way by e-mail.";
         return RedirectToPage();
     }
 
-    public IActionResult OnPostDisabled(long user, bool disabled)
+    public async Task<IActionResult> OnPostDisabledAsync(long user, bool disabled, CancellationToken cancellationToken)
     {
-        // Staff only, never oneself (Manageable): a staff admin cannot lock the last door behind them.
-        if (accounts.Manageable(SignedIn, user) is not { Partner: null } account)
+        // Staff only, never oneself (ManageableAsync): a staff admin cannot lock the last door behind them.
+        if (await accounts.ManageableAsync(SignedIn, user, cancellationToken) is not { Partner: null } account)
         {
             return NotFound();
         }
 
-        accounts.SetDisabled(HttpContext, SignedIn, account, disabled);
+        await accounts.SetDisabledAsync(HttpContext, SignedIn, account, disabled, cancellationToken);
         Message = disabled ? $"{account.Email} is disabled and was signed out." : $"{account.Email} is enabled again.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostLinkAsync(long user, CancellationToken cancellationToken)
     {
-        if (accounts.Manageable(SignedIn, user) is not { Partner: null } account)
+        if (await accounts.ManageableAsync(SignedIn, user, cancellationToken) is not { Partner: null } account)
         {
             return NotFound();
         }
@@ -68,17 +68,17 @@ public sealed class StaffModel(IPortalStore store, UserAdministration accounts, 
         var result = await partners.SendLinkAgainAsync(HttpContext, SignedIn.Email, account.Id, cancellationToken);
         if (!result.Done)
         {
-            return Refused(result.Problem!);
+            return await RefusedAsync(result.Problem!, cancellationToken);
         }
 
         Message = $"A new one-time link was sent to {account.Email}; earlier ones no longer work.";
         return RedirectToPage();
     }
 
-    private PageResult Refused(string problem)
+    private async Task<PageResult> RefusedAsync(string problem, CancellationToken cancellationToken)
     {
         Problem = problem;
-        OnGet();
+        await OnGetAsync(cancellationToken);
         return Page();
     }
 }
