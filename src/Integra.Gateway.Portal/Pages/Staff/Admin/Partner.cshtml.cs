@@ -28,7 +28,7 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
     [TempData]
     public string? Message { get; set; }
 
-    public IActionResult OnGet(string? id)
+    public async Task<IActionResult> OnGetAsync(string? id)
     {
         Partner = partners.Find(id);
         if (Partner is null)
@@ -37,8 +37,8 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
         }
 
         Users = store.UsersOf(Partner.Partner.Id);
-        Webhooks = webhooks.Endpoints(Partner.Partner.Id);
-        Keys = keys.KeysOf(Partner.Partner.Id);
+        Webhooks = await webhooks.EndpointsAsync(Partner.Partner.Id, HttpContext.RequestAborted);
+        Keys = await keys.KeysOfAsync(Partner.Partner.Id, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -50,7 +50,7 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
         }
 
         var result = await partners.AddAdministratorAsync(HttpContext, SignedIn.Email, partner.Partner.Id, email, name, cancellationToken);
-        return Done(partner.Partner.Id, result, $"{email?.Trim()} is an administrator of {partner.Partner.Id}; the first sign-in link is on its way by e-mail.", email, name);
+        return await DoneAsync(partner.Partner.Id, result, $"{email?.Trim()} is an administrator of {partner.Partner.Id}; the first sign-in link is on its way by e-mail.", email, name);
     }
 
     public async Task<IActionResult> OnPostLinkAsync(string? id, long user, CancellationToken cancellationToken)
@@ -61,10 +61,10 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
         }
 
         var result = await partners.SendLinkAgainAsync(HttpContext, SignedIn.Email, account.Id, cancellationToken);
-        return Done(partner.Partner.Id, result, $"A new one-time link was sent to {account.Email}; earlier ones no longer work.");
+        return await DoneAsync(partner.Partner.Id, result, $"A new one-time link was sent to {account.Email}; earlier ones no longer work.");
     }
 
-    public IActionResult OnPostAccess(string? id, bool disabled, string? reason)
+    public async Task<IActionResult> OnPostAccessAsync(string? id, bool disabled, string? reason)
     {
         if (partners.Find(id) is not { } partner)
         {
@@ -72,21 +72,21 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
         }
 
         var result = partners.SetAccess(HttpContext, SignedIn.Email, partner.Partner.Id, disabled, reason);
-        return Done(partner.Partner.Id, result, disabled ? $"{partner.Partner.Id}'s portal access is off; its users were signed out." : $"{partner.Partner.Id}'s portal access is on again.");
+        return await DoneAsync(partner.Partner.Id, result, disabled ? $"{partner.Partner.Id}'s portal access is off; its users were signed out." : $"{partner.Partner.Id}'s portal access is on again.");
     }
 
-    public IActionResult OnPostRevokeKey(string? id, long key)
+    public async Task<IActionResult> OnPostRevokeKeyAsync(string? id, long key)
     {
         if (partners.Find(id) is not { } partner)
         {
             return NotFound();
         }
 
-        Message = keys.Revoke(HttpContext, SignedIn, partner.Partner.Id, key) ? "The API key was revoked; calls with it are refused from now on." : "That key is already revoked.";
+        Message = await keys.RevokeAsync(HttpContext, SignedIn, partner.Partner.Id, key) ? "The API key was revoked; calls with it are refused from now on." : "That key is already revoked.";
         return RedirectToPage(new { id });
     }
 
-    private IActionResult Done(string id, AdminResult result, string message, string? email = null, string? name = null)
+    private async Task<IActionResult> DoneAsync(string id, AdminResult result, string message, string? email = null, string? name = null)
     {
         if (result.Done)
         {
@@ -96,6 +96,6 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
 
         Problem = result.Problem;
         (Email, Name) = (email, name);
-        return OnGet(id);
+        return await OnGetAsync(id);
     }
 }
