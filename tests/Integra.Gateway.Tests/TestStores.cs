@@ -16,4 +16,12 @@ internal static class TestStores
         SchemaMigrator.Migrate(database);
         return UnitOfWork.Open(database, clock);
     }
+
+    /// <summary>The factory of units of work on <paramref name="database"/>, migrated first, as the host's container has it.</summary>
+    public static UnitOfWorkFactory Factory(string database, IClock clock)
+    {
+        SchemaMigrator.Migrate(database);
+        var store = new Storage.Connections.StoreDatabase(database);
+        return new UnitOfWorkFactory(store, clock, new Storage.Resilience.StoreAvailability(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<Storage.Resilience.StoreAvailability>.Instance));
+    }
 }
