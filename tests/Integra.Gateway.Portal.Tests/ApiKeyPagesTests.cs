@@ -36,9 +36,9 @@ public sealed partial class ApiKeyPagesTests : IAsyncLifetime
         Assert.Equal("no-store", created.Headers.CacheControl?.ToString());
         Assert.NotEmpty(token);
         Assert.DoesNotContain(token, listed, StringComparison.Ordinal);
-        var key = Assert.Single(_portal.ApiStore.KeysOf("ACME"));
+        var key = Assert.Single(await _portal.ApiStore.KeysOfAsync("ACME", CancellationToken.None));
         Assert.Equal(("order system", Privileges.View), (key.Name, key.Privileges));
-        Assert.Equal(ApiKeySecret.Hash(token), _portal.ApiStore.FindKey(key.KeyId)!.Value.SecretHash);
+        Assert.Equal(ApiKeySecret.Hash(token), (await _portal.ApiStore.FindKeyAsync(key.KeyId, CancellationToken.None))!.Value.SecretHash);
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(token)).StatusCode);
 
         var revoked = await PortalHarness.PostFormAsync(admin, "/Partner/ApiKeys", Fields(("key", key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))), "/Partner/ApiKeys?handler=Revoke");
@@ -55,8 +55,8 @@ public sealed partial class ApiKeyPagesTests : IAsyncLifetime
     [Fact]
     public async Task A_staff_admin_revokes_any_partners_key_and_a_partner_user_has_no_key_page()
     {
-        var token = _portal.ApiKey("BRIDGE", Privileges.View, "bridge poller");
-        var key = Assert.Single(_portal.ApiStore.KeysOf("BRIDGE"));
+        var token = await _portal.ApiKeyAsync("BRIDGE", Privileges.View, "bridge poller");
+        var key = Assert.Single(await _portal.ApiStore.KeysOfAsync("BRIDGE", CancellationToken.None));
         using var staff = await SignedInAsync("root@integra.example", PortalRoles.Admin, null);
         using var user = await SignedInAsync("user@acme.example", PortalRoles.PartnerUser, "ACME", Privileges.Lsr | Privileges.View);
 
@@ -65,7 +65,7 @@ public sealed partial class ApiKeyPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await CallAsync(token)).StatusCode);
-        Assert.Equal("root@integra.example", Assert.Single(_portal.ApiStore.KeysOf("BRIDGE")).RevokedBy);
+        Assert.Equal("root@integra.example", Assert.Single(await _portal.ApiStore.KeysOfAsync("BRIDGE", CancellationToken.None)).RevokedBy);
         Assert.NotEqual(HttpStatusCode.OK, (await user.GetAsync("/Partner/ApiKeys")).StatusCode);
     }
 
