@@ -16,18 +16,21 @@ public sealed class ApiKeyStore(IUnitOfWork uow)
         "id AS Id, partner AS Partner, name AS Name, key_id AS KeyId, secret_hash AS SecretHash, privileges AS Privileges, created_by AS CreatedBy, " +
         "created_at AS CreatedAt, expires_at AS ExpiresAt, revoked_by AS RevokedBy, revoked_at AS RevokedAt";
 
-    /// <summary>Records a new key and returns it as stored (one statement: a retry after a lost answer finds its key id taken, never a second key).</summary>
+    /// <summary>Records a new key and returns it as stored.</summary>
     public async Task<ApiKey> AddAsync(NewApiKey key, CancellationToken cancellationToken)
     {
-        var row = await uow.Connection.QuerySingleAsync<KeyRow>(uow.Command(
-            $"""
+        var id = await uow.Connection.ExecuteScalarAsync<long>(uow.Command(
+            """
             INSERT INTO api_keys (partner, name, key_id, secret_hash, privileges, created_by, created_at, expires_at)
             VALUES (@Partner, @Name, @KeyId, @SecretHash, @privileges, @CreatedBy, @createdAt, @expiresAt)
-            RETURNING {KeyColumns}
+            RETURNING id
             """,
             new { key.Partner, key.Name, key.KeyId, key.SecretHash, privileges = PrivilegeText.Format(key.Privileges), key.CreatedBy, createdAt = ApiTimes.Text(key.CreatedAt), expiresAt = ApiTimes.Text(key.ExpiresAt) },
             cancellationToken)).ConfigureAwait(false);
-        return Read(row).Key;
+
+        // Read back rather than RETURNING every column: SQLite gives a returned NULL no column type, which Dapper's
+        // record constructor refuses.
+        return Read(await uow.Connection.QuerySingleAsync<KeyRow>(uow.Command($"SELECT {KeyColumns} FROM api_keys WHERE id = @id", new { id }, cancellationToken)).ConfigureAwait(false)).Key;
     }
 
     /// <summary>The key with this public id and the hash of its secret; null when there is none.</summary>
