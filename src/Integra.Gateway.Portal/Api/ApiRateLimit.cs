@@ -7,8 +7,9 @@ namespace Integra.Gateway.Portal.Api;
 /// <summary>
 /// A fixed window of <see cref="PortalSettings.ApiPermits"/> calls per key (ASP.NET Core's rate limiter), past which a
 /// call is answered 429 with problem details and Retry-After. The rate limiter runs before authentication, so the
-/// partition goes by the token as <see cref="PresentedKey"/> checked it just before: a key's own window only for the key's whole token (secret included), and every
-/// other call (no token, a malformed one, a forged secret) in one window per client address. Partitioning by the key id
+/// partition goes by the token as <see cref="PresentedKey"/> checked it just before: a key's own window only for the
+/// key's whole token (secret included), and every other call (no token, a malformed one, a forged secret) in one window
+/// per client address. Partitioning by the key id
 /// alone let anyone who saw a key id (it is public: audit, logs) use up that key's window, and let a caller with
 /// random key ids open a fresh window per call (unlimited guessing, and a refused-key audit entry per call).
 /// </summary>

@@ -5,8 +5,8 @@ namespace Integra.Gateway.Portal.Api;
 
 /// <summary>
 /// The key a call presents as <c>Authorization: Bearer …</c>, looked up and its secret checked once per request, before
-/// the rate limiter (<see cref="PartnerApi.UsePresentedKey"/>): the limiter's partitioner is synchronous and must not wait for
-/// the database, so it reads what this found, and so does the authentication handler.
+/// the rate limiter (<see cref="PartnerApi.UsePresentedKey"/>): the limiter's partitioner is synchronous and must not
+/// wait for the database, so it reads what this found, and so does the authentication handler.
 /// </summary>
 /// <param name="KeyId">The token's public key id; null when the token has no key's shape.</param>
 /// <param name="Key">The key, only when the whole token (secret included) matches it; whether it is still usable is the caller's question.</param>
