@@ -69,6 +69,23 @@ public sealed partial class ApiKeyPagesTests : IAsyncLifetime
         Assert.NotEqual(HttpStatusCode.OK, (await user.GetAsync("/Partner/ApiKeys")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_key_of_a_partner_whose_access_is_off_is_refused_until_it_is_on_again()
+    {
+        var token = await _portal.ApiKeyAsync("ACME", Privileges.View, "poller");
+        using var staff = await SignedInAsync("root@integra.example", PortalRoles.Admin, null);
+        Assert.Equal(HttpStatusCode.OK, (await CallAsync(token)).StatusCode);
+
+        var off = await PortalHarness.PostFormAsync(staff, "/Staff/Admin/Partner?id=ACME", Fields(("disabled", "true"), ("reason", "contract ended")), "/Staff/Admin/Partner?id=ACME&handler=Access");
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        var refused = await CallAsync(token);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("access to the portal and the API is disabled", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await PortalHarness.PostFormAsync(staff, "/Staff/Admin/Partner?id=ACME", Fields(("disabled", "false"), ("reason", "renewed")), "/Staff/Admin/Partner?id=ACME&handler=Access");
+        Assert.Equal(HttpStatusCode.OK, (await CallAsync(token)).StatusCode);
+    }
+
     private async Task<HttpResponseMessage> CallAsync(string token)
     {
         using var client = _portal.Client();

@@ -26,7 +26,8 @@ public sealed class ApiStorePostgresTests(PostgresFixture pg)
         var added = await store.AddKeyAsync(new NewApiKey("ACME", "poller", keyId, hash, Privileges.View | Privileges.Lsr, "admin@acme.example", Monday, Monday.AddDays(30)), None);
         await store.AddKeyAsync(new NewApiKey("BRIDGE", "other", ApiKeySecret.New().KeyId, "x", Privileges.Csr, "admin@bridge.example", Monday, null), None);
 
-        var (found, secretHash) = (await store.FindKeyAsync(keyId, None))!.Value;
+        var (found, secretHash, partnerDisabled) = (await store.FindKeyAsync(keyId, None))!.Value;
+        Assert.False(partnerDisabled);
         Assert.Equal(added, found);
         Assert.Equal((Privileges.View | Privileges.Lsr, Monday.AddDays(30)), (found.Privileges, found.ExpiresAt));
         Assert.True(ApiKeySecret.Matches(token, secretHash));

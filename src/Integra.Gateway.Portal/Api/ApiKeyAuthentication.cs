@@ -20,7 +20,6 @@ public sealed class ApiKeyAuthentication(
     ILoggerFactory loggers,
     UrlEncoder encoder,
     IApiStore keys,
-    IPortalStore portal,
     Auditor audit,
     ApiCallAudit calls,
     PortalClock clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
@@ -52,7 +51,8 @@ public sealed class ApiKeyAuthentication(
             return Refuse(key.RevokedAt is null ? "The key has expired." : "The key was revoked.", keyId, key.Partner);
         }
 
-        if (portal.FindPartnerAccess(key.Partner) is { Disabled: true })
+        // Read with the key, in the same round trip (IApiStore.FindKeyAsync).
+        if (presented.PartnerDisabled)
         {
             return Refuse("Your company's access to the portal and the API is disabled.", keyId, key.Partner);
         }

@@ -10,7 +10,8 @@ namespace Integra.Gateway.Portal.Api;
 /// </summary>
 /// <param name="KeyId">The token's public key id; null when the token has no key's shape.</param>
 /// <param name="Key">The key, only when the whole token (secret included) matches it; whether it is still usable is the caller's question.</param>
-public sealed record PresentedKey(string? KeyId, ApiKey? Key)
+/// <param name="PartnerDisabled">The key's partner has its portal and API access switched off (read with the key).</param>
+public sealed record PresentedKey(string? KeyId, ApiKey? Key, bool PartnerDisabled = false)
 {
     private const string Item = "api.presented-key";
 
@@ -27,9 +28,10 @@ public sealed record PresentedKey(string? KeyId, ApiKey? Key)
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : string.Empty;
         var keyId = ApiKeySecret.KeyIdOf(token);
-        var presented = keyId is null
-            ? None
-            : new PresentedKey(keyId, await keys.FindKeyAsync(keyId, context.RequestAborted) is { } found && ApiKeySecret.Matches(token, found.SecretHash) ? found.Key : null);
+        var found = keyId is null ? null : await keys.FindKeyAsync(keyId, context.RequestAborted);
+        var presented = found is { } f && ApiKeySecret.Matches(token, f.SecretHash)
+            ? new PresentedKey(keyId, f.Key, f.PartnerDisabled)
+            : keyId is null ? None : new PresentedKey(keyId, null);
         context.Items[Item] = presented;
         return presented;
     }

@@ -10,8 +10,11 @@ public interface IApiStore
 {
     Task<ApiKey> AddKeyAsync(NewApiKey key, CancellationToken cancellationToken);
 
-    /// <summary>The key with this public id and the hash of its secret; null when there is none.</summary>
-    Task<(ApiKey Key, string SecretHash)?> FindKeyAsync(string keyId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The key with this public id, the hash of its secret, and whether its partner's access to the portal and the API
+    /// is switched off (<see cref="Partners.PartnerAccess"/>); null when there is no such key.
+    /// </summary>
+    Task<(ApiKey Key, string SecretHash, bool PartnerDisabled)?> FindKeyAsync(string keyId, CancellationToken cancellationToken);
 
     /// <summary>The partner's keys, revoked ones included, newest first.</summary>
     Task<IReadOnlyList<ApiKey>> KeysOfAsync(string partner, CancellationToken cancellationToken);

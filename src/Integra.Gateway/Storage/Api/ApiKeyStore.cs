@@ -33,11 +33,30 @@ public sealed class ApiKeyStore(IUnitOfWork uow)
         return Read(await uow.Connection.QuerySingleAsync<KeyRow>(uow.Command($"SELECT {KeyColumns} FROM api_keys WHERE id = @id", new { id }, cancellationToken)).ConfigureAwait(false)).Key;
     }
 
-    /// <summary>The key with this public id and the hash of its secret; null when there is none.</summary>
-    public async Task<(ApiKey Key, string SecretHash)?> FindAsync(string keyId, CancellationToken cancellationToken) =>
-        await uow.Connection.QueryFirstOrDefaultAsync<KeyRow>(uow.Command($"SELECT {KeyColumns} FROM api_keys WHERE key_id = @keyId", new { keyId }, cancellationToken)).ConfigureAwait(false) is { } row
-            ? Read(row)
-            : null;
+    /// <summary>
+    /// The key with this public id, the hash of its secret, and whether its partner's portal and API access is switched
+    /// off (<c>portal_partner_access</c>, written by the portal's accounts): one round trip for every API call's
+    /// authentication. Null when there is no such key.
+    /// </summary>
+    public async Task<(ApiKey Key, string SecretHash, bool PartnerDisabled)?> FindAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var found = await uow.Connection.QueryFirstOrDefaultAsync<FoundRow>(uow.Command(
+            $"""
+            SELECT k.id AS Id, k.partner AS Partner, k.name AS Name, k.key_id AS KeyId, k.secret_hash AS SecretHash, k.privileges AS Privileges,
+                   k.created_by AS CreatedBy, k.created_at AS CreatedAt, k.expires_at AS ExpiresAt, k.revoked_by AS RevokedBy, k.revoked_at AS RevokedAt,
+                   COALESCE(a.disabled, 0) AS PartnerDisabled
+            FROM api_keys k LEFT JOIN portal_partner_access a ON a.partner = k.partner WHERE k.key_id = @keyId
+            """,
+            new { keyId },
+            cancellationToken)).ConfigureAwait(false);
+        if (found is null)
+        {
+            return null;
+        }
+
+        var (key, secretHash) = Read(new KeyRow(found.Id, found.Partner, found.Name, found.KeyId, found.SecretHash, found.Privileges, found.CreatedBy, found.CreatedAt, found.ExpiresAt, found.RevokedBy, found.RevokedAt));
+        return (key, secretHash, found.PartnerDisabled != 0);
+    }
 
     /// <summary>The partner's keys, revoked ones included, newest first.</summary>
     public async Task<IReadOnlyList<ApiKey>> OfPartnerAsync(string partner, CancellationToken cancellationToken) =>
@@ -54,6 +73,35 @@ public sealed class ApiKeyStore(IUnitOfWork uow)
 
     private static (ApiKey Key, string SecretHash) Read(KeyRow r) =>
         (new ApiKey(r.Id, r.Partner, r.Name, r.KeyId, PrivilegeText.Parse(r.Privileges), r.CreatedBy, ApiTimes.Time(r.CreatedAt), r.ExpiresAt is null ? null : ApiTimes.Time(r.ExpiresAt), r.RevokedBy, r.RevokedAt is null ? null : ApiTimes.Time(r.RevokedAt)), r.SecretHash);
+
+    // Setters, not a positional record: SQLite reports the COALESCE column of a row as a blob to Dapper's constructor
+    // matching when the partner has no access row.
+    private sealed class FoundRow
+    {
+        public long Id { get; init; }
+
+        public string Partner { get; init; } = string.Empty;
+
+        public string Name { get; init; } = string.Empty;
+
+        public string KeyId { get; init; } = string.Empty;
+
+        public string SecretHash { get; init; } = string.Empty;
+
+        public string Privileges { get; init; } = string.Empty;
+
+        public string CreatedBy { get; init; } = string.Empty;
+
+        public string CreatedAt { get; init; } = string.Empty;
+
+        public string? ExpiresAt { get; init; }
+
+        public string? RevokedBy { get; init; }
+
+        public string? RevokedAt { get; init; }
+
+        public long PartnerDisabled { get; init; }
+    }
 
     private sealed record KeyRow(long Id, string Partner, string Name, string KeyId, string SecretHash, string Privileges, string CreatedBy, string CreatedAt, string? ExpiresAt, string? RevokedBy, string? RevokedAt);
 }

@@ -14,7 +14,7 @@ public sealed class ApiStore(UnitOfWorkFactory stores) : IApiStore
     public Task<ApiKey> AddKeyAsync(NewApiKey key, CancellationToken cancellationToken) =>
         stores.RunAsync("API key creation", (uow, token) => uow.ApiKeys.AddAsync(key, token), cancellationToken);
 
-    public Task<(ApiKey Key, string SecretHash)?> FindKeyAsync(string keyId, CancellationToken cancellationToken) =>
+    public Task<(ApiKey Key, string SecretHash, bool PartnerDisabled)?> FindKeyAsync(string keyId, CancellationToken cancellationToken) =>
         stores.RunAsync("API key look-up", (uow, token) => uow.ApiKeys.FindAsync(keyId, token), cancellationToken);
 
     public Task<IReadOnlyList<ApiKey>> KeysOfAsync(string partner, CancellationToken cancellationToken) =>
