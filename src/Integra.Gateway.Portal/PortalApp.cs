@@ -201,6 +201,11 @@ public static class PortalApp
         }
         app.UseUploadLimit(maxUpload);
         app.UseRouting();
+        if (dependencies.Api is not null)
+        {
+            app.UsePresentedKey();
+        }
+
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -43,7 +43,7 @@ public sealed class ApiContractTests : IAsyncLifetime
     [Fact]
     public async Task An_LSR_is_one_request_on_channel_api_received_when_accepted_and_answered_with_its_FOC_rows()
     {
-        var api = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.Lsr));
+        var api = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.Lsr));
 
         var answer = await api.Api.V1.Lsr.PostAsync(Lsr("API-1"));
 
@@ -60,7 +60,7 @@ public sealed class ApiContractTests : IAsyncLifetime
     [Fact]
     public async Task A_repeated_post_with_the_same_Idempotency_Key_gets_the_first_answer_and_another_request_with_it_is_422()
     {
-        var api = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.Lsr));
+        var api = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.Lsr));
         var replayed = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
 
         var first = await api.Api.V1.Lsr.PostAsync(Lsr("API-2"), c => c.Headers.Add(ApiIdempotency.Header, "order-2-attempt"));
@@ -82,7 +82,7 @@ public sealed class ApiContractTests : IAsyncLifetime
     [Fact]
     public async Task A_reject_is_an_answer_with_REJ_rows_and_a_request_that_cannot_be_filed_is_a_problem_in_the_reject_guides_words()
     {
-        var api = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.Lsr));
+        var api = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.Lsr));
 
         var rejected = await api.Api.V1.Lsr.PostAsync(Lsr("API-4", zip: "10001"));
         var refused = await Assert.ThrowsAsync<Problem>(() => api.Api.V1.Lsr.PostAsync(Blank()));
@@ -98,7 +98,7 @@ public sealed class ApiContractTests : IAsyncLifetime
     [Fact]
     public async Task A_body_that_is_not_JSON_is_a_400_problem()
     {
-        var token = _portal.ApiKey("ACME", Privileges.Lsr);
+        var token = await _portal.ApiKeyAsync("ACME", Privileges.Lsr);
         var request = _portal.ApiClient(token).Api.V1.Lsr.ToPostRequestInformation(Lsr("API-5"));
         request.SetStreamContent(new MemoryStream("{\"pon\": \"API-5\", \"tns\": ["u8.ToArray()), "application/json");
 
@@ -112,12 +112,12 @@ public sealed class ApiContractTests : IAsyncLifetime
     [Fact]
     public async Task An_order_reads_with_its_versions_answers_TN_status_and_history_and_another_partners_id_is_404()
     {
-        var acme = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.Lsr | Privileges.View));
+        var acme = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.Lsr | Privileges.View));
         await acme.Api.V1.Lsr.PostAsync(Lsr("API-6"));
         var id = Assert.Single((await acme.Api.V1.Orders.GetAsync(c => c.QueryParameters.Pon = "API-6"))!.Orders!).Id!.Value;
 
         var order = await acme.Api.V1.Orders[id].GetAsync();
-        var bridge = await Assert.ThrowsAsync<Problem>(() => _portal.ApiClient(_portal.ApiKey("BRIDGE", Privileges.View)).Api.V1.Orders[id].GetAsync());
+        var bridge = await Assert.ThrowsAsync<Problem>(async () => await _portal.ApiClient(await _portal.ApiKeyAsync("BRIDGE", Privileges.View)).Api.V1.Orders[id].GetAsync());
         var none = await Assert.ThrowsAsync<Problem>(() => acme.Api.V1.Orders[id + 1000].GetAsync());
 
         Assert.Equal(("Foc", "api", "API-6"), (order!.Order!.State, order.Order.Channel, order.Order.Pon));
@@ -135,7 +135,7 @@ public sealed class ApiContractTests : IAsyncLifetime
     [Fact]
     public async Task Orders_list_with_the_portals_filters_and_keyset_paging()
     {
-        var api = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.Lsr | Privileges.View));
+        var api = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.Lsr | Privileges.View));
         await api.Api.V1.Lsr.PostAsync(Lsr("API-7"));
         await api.Api.V1.Lsr.PostAsync(Lsr("API-8", zip: "10001"));
         await api.Api.V1.Lsr.PostAsync(Lsr("API-9", zip: "10001"));
@@ -157,8 +157,8 @@ public sealed class ApiContractTests : IAsyncLifetime
     [Fact]
     public async Task The_feed_lists_answers_after_the_cursor_oldest_first_and_a_key_without_VIEW_reads_only_its_own()
     {
-        var viewer = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.Lsr | Privileges.View, "viewer"));
-        var submitter = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.Lsr, "submitter"));
+        var viewer = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.Lsr | Privileges.View, "viewer"));
+        var submitter = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.Lsr, "submitter"));
         var a = await viewer.Api.V1.Lsr.PostAsync(Lsr("API-10"));
         var b = await submitter.Api.V1.Lsr.PostAsync(Lsr("API-11", zip: "10001"));
 
@@ -179,9 +179,9 @@ public sealed class ApiContractTests : IAsyncLifetime
     [Fact]
     public async Task Each_privilege_refuses_what_it_does_not_give_with_a_403_problem()
     {
-        var viewOnly = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.View));
-        var lsrOnly = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.Lsr));
-        var csrOnly = _portal.ApiClient(_portal.ApiKey("PORTCO", Privileges.Csr));
+        var viewOnly = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.View));
+        var lsrOnly = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.Lsr));
+        var csrOnly = _portal.ApiClient(await _portal.ApiKeyAsync("PORTCO", Privileges.Csr));
         using var lsrFile = new MemoryStream(await File.ReadAllBytesAsync(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv")));
 
         var refusals = new[]
@@ -204,14 +204,14 @@ public sealed class ApiContractTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_usable_key_every_call_is_a_401_problem_and_each_use_of_a_key_is_audited_with_its_name()
     {
-        var token = _portal.ApiKey("ACME", Privileges.Lsr | Privileges.View, "billing system");
-        var key = _portal.ApiStore.FindKey(ApiKeySecret.KeyIdOf(token)!)!.Value.Key;
+        var token = await _portal.ApiKeyAsync("ACME", Privileges.Lsr | Privileges.View, "billing system");
+        var key = (await _portal.ApiStore.FindKeyAsync(ApiKeySecret.KeyIdOf(token)!, CancellationToken.None))!.Value.Key;
         await _portal.ApiClient(token).Api.V1.Answers.GetAsync();
 
         var none = await Assert.ThrowsAsync<Problem>(() => _portal.ApiClient(null).Api.V1.Answers.GetAsync());
         var wrong = await Assert.ThrowsAsync<Problem>(() => _portal.ApiClient(token[..^4] + "AAAA").Api.V1.Answers.GetAsync());
-        var expired = await Assert.ThrowsAsync<Problem>(() => _portal.ApiClient(_portal.ApiKey("ACME", Privileges.View, expiresAt: SubmitTests.Monday)).Api.V1.Answers.GetAsync());
-        Assert.True(_portal.ApiStore.Revoke("ACME", key.Id, "admin@acme.example", SubmitTests.Monday));
+        var expired = await Assert.ThrowsAsync<Problem>(async () => await _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.View, expiresAt: SubmitTests.Monday)).Api.V1.Answers.GetAsync());
+        Assert.True(await _portal.ApiStore.RevokeAsync("ACME", key.Id, "admin@acme.example", SubmitTests.Monday, CancellationToken.None));
         var revoked = await Assert.ThrowsAsync<Problem>(() => _portal.ApiClient(token).Api.V1.Answers.GetAsync());
 
         Assert.All(new[] { none, wrong, expired, revoked }, p => Assert.Equal(401, p.Status));
@@ -228,8 +228,8 @@ public sealed class ApiContractTests : IAsyncLifetime
     [Fact]
     public async Task A_request_file_uploads_as_is_and_a_CSR_carries_its_LOA_inline()
     {
-        var acme = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.Lsr));
-        var portco = _portal.ApiClient(_portal.ApiKey("PORTCO", Privileges.Csr));
+        var acme = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.Lsr));
+        var portco = _portal.ApiClient(await _portal.ApiKeyAsync("PORTCO", Privileges.Csr));
         using var lsrFile = new MemoryStream(await File.ReadAllBytesAsync(Path.Combine(Repo.SampleDrop("ACME"), "acme-20260302.lsr.csv")));
         using var notes = new MemoryStream("just notes"u8.ToArray());
         var pdf = await File.ReadAllBytesAsync(Path.Combine(Repo.SampleDrop("PORTCO"), "loa-a1001.pdf"));
@@ -250,8 +250,8 @@ public sealed class ApiContractTests : IAsyncLifetime
     public async Task Past_the_keys_limit_a_call_is_a_429_problem_with_Retry_After_and_other_keys_go_on()
     {
         await using var portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(SubmitTests.Monday), configure: s => s.ApiPermits = 3);
-        var busy = portal.ApiClient(portal.ApiKey("ACME", Privileges.View));
-        var other = portal.ApiClient(portal.ApiKey("ACME", Privileges.View));
+        var busy = portal.ApiClient(await portal.ApiKeyAsync("ACME", Privileges.View));
+        var other = portal.ApiClient(await portal.ApiKeyAsync("ACME", Privileges.View));
         var retryAfter = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
 
         for (var i = 0; i < 3; i++)

@@ -36,9 +36,9 @@ public sealed partial class ApiKeyPagesTests : IAsyncLifetime
         Assert.Equal("no-store", created.Headers.CacheControl?.ToString());
         Assert.NotEmpty(token);
         Assert.DoesNotContain(token, listed, StringComparison.Ordinal);
-        var key = Assert.Single(_portal.ApiStore.KeysOf("ACME"));
+        var key = Assert.Single(await _portal.ApiStore.KeysOfAsync("ACME", CancellationToken.None));
         Assert.Equal(("order system", Privileges.View), (key.Name, key.Privileges));
-        Assert.Equal(ApiKeySecret.Hash(token), _portal.ApiStore.FindKey(key.KeyId)!.Value.SecretHash);
+        Assert.Equal(ApiKeySecret.Hash(token), (await _portal.ApiStore.FindKeyAsync(key.KeyId, CancellationToken.None))!.Value.SecretHash);
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(token)).StatusCode);
 
         var revoked = await PortalHarness.PostFormAsync(admin, "/Partner/ApiKeys", Fields(("key", key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))), "/Partner/ApiKeys?handler=Revoke");
@@ -55,8 +55,8 @@ public sealed partial class ApiKeyPagesTests : IAsyncLifetime
     [Fact]
     public async Task A_staff_admin_revokes_any_partners_key_and_a_partner_user_has_no_key_page()
     {
-        var token = _portal.ApiKey("BRIDGE", Privileges.View, "bridge poller");
-        var key = Assert.Single(_portal.ApiStore.KeysOf("BRIDGE"));
+        var token = await _portal.ApiKeyAsync("BRIDGE", Privileges.View, "bridge poller");
+        var key = Assert.Single(await _portal.ApiStore.KeysOfAsync("BRIDGE", CancellationToken.None));
         using var staff = await SignedInAsync("root@integra.example", PortalRoles.Admin, null);
         using var user = await SignedInAsync("user@acme.example", PortalRoles.PartnerUser, "ACME", Privileges.Lsr | Privileges.View);
 
@@ -65,8 +65,25 @@ public sealed partial class ApiKeyPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await CallAsync(token)).StatusCode);
-        Assert.Equal("root@integra.example", Assert.Single(_portal.ApiStore.KeysOf("BRIDGE")).RevokedBy);
+        Assert.Equal("root@integra.example", Assert.Single(await _portal.ApiStore.KeysOfAsync("BRIDGE", CancellationToken.None)).RevokedBy);
         Assert.NotEqual(HttpStatusCode.OK, (await user.GetAsync("/Partner/ApiKeys")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_of_a_partner_whose_access_is_off_is_refused_until_it_is_on_again()
+    {
+        var token = await _portal.ApiKeyAsync("ACME", Privileges.View, "poller");
+        using var staff = await SignedInAsync("root@integra.example", PortalRoles.Admin, null);
+        Assert.Equal(HttpStatusCode.OK, (await CallAsync(token)).StatusCode);
+
+        var off = await PortalHarness.PostFormAsync(staff, "/Staff/Admin/Partner?id=ACME", Fields(("disabled", "true"), ("reason", "contract ended")), "/Staff/Admin/Partner?id=ACME&handler=Access");
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        var refused = await CallAsync(token);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("access to the portal and the API is disabled", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await PortalHarness.PostFormAsync(staff, "/Staff/Admin/Partner?id=ACME", Fields(("disabled", "false"), ("reason", "renewed")), "/Staff/Admin/Partner?id=ACME&handler=Access");
+        Assert.Equal(HttpStatusCode.OK, (await CallAsync(token)).StatusCode);
     }
 
     private async Task<HttpResponseMessage> CallAsync(string token)

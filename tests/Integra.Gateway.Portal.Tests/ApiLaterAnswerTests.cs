@@ -24,7 +24,7 @@ public sealed class ApiLaterAnswerTests : IAsyncLifetime
     [Fact]
     public async Task The_sweeps_cancel_of_an_API_order_reaches_the_feed_once_after_the_submissions_cursor()
     {
-        var api = _portal.ApiClient(_portal.ApiKey("ACME", Privileges.Lsr));
+        var api = _portal.ApiClient(await _portal.ApiKeyAsync("ACME", Privileges.Lsr));
         var submitted = await api.Api.V1.Lsr.PostAsync(ApiContractTests.Lsr("API-LATER-1"));
 
         _portal.Time.Advance(TimeSpan.FromDays(9));

@@ -22,7 +22,7 @@ public sealed class ApiMultipartTests : IAsyncLifetime
     [Fact]
     public async Task A_CSR_with_its_LOA_as_a_part_gets_its_CSR_rows_and_the_same_post_again_is_the_first_answer()
     {
-        var token = _portal.ApiKey("PORTCO", Privileges.Csr);
+        var token = await _portal.ApiKeyAsync("PORTCO", Privileges.Csr);
         var pdf = await File.ReadAllBytesAsync(Path.Combine(Repo.SampleDrop("PORTCO"), "loa-a1001.pdf"));
 
         var first = await PostAsync(token, pdf, "csr-parts-1");

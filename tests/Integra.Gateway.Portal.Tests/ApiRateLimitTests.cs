@@ -16,7 +16,7 @@ public sealed class ApiRateLimitTests
     public async Task A_known_key_id_with_a_forged_secret_does_not_use_up_that_keys_window()
     {
         await using var portal = await PortalHarness.StartAsync(time: new FakeTimeProvider(SubmitTests.Monday), configure: s => s.ApiPermits = 3);
-        var token = portal.ApiKey("ACME", Privileges.View);
+        var token = await portal.ApiKeyAsync("ACME", Privileges.View);
         var forged = token[..^5] + "AAAAA";
         using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
 

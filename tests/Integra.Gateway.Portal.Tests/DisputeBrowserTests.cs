@@ -112,8 +112,8 @@ public sealed partial class DisputeBrowserTests(BrowserFixture browser)
         var disputes = Portal.Gateway.Services.GetRequiredService<DisputeServices>();
         var now = Instant.FromDateTimeOffset(today);
         var yesterday = now.InZone(disputes.DeskZone).Date.PlusDays(-1);
-        var late = disputes.Store.Add(new NewEvidenceRequest(orderId, "BRIDGE", "LSR", "DISP-BR-1", "Send the end user's bill.", ["5035550301"], yesterday, yesterday.PlusDays(1).AtStartOfDayInZone(disputes.DeskZone).ToInstant(), "disputes@integra.example", now - Duration.FromDays(5)));
-        var pastDue = disputes.Store.PastDue(now).Count;
+        var late = await disputes.Store.AddAsync(new NewEvidenceRequest(orderId, "BRIDGE", "LSR", "DISP-BR-1", "Send the end user's bill.", ["5035550301"], yesterday, yesterday.PlusDays(1).AtStartOfDayInZone(disputes.DeskZone).ToInstant(), "disputes@integra.example", now - Duration.FromDays(5)), CancellationToken.None);
+        var pastDue = (await disputes.Store.PastDueAsync(now, CancellationToken.None)).Count;
 
         await desk.GotoAsync("/Staff/Sla");
         await Assertions.Expect(desk.Locator("#disputes-past-due")).ToHaveTextAsync($"{pastDue}");

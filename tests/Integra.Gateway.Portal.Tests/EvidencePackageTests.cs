@@ -79,7 +79,12 @@ public sealed class EvidencePackageTests : IAsyncLifetime
         }
 
         var portalRequest = Assert.Single(zip.Entries, e => e.FullName.StartsWith("requests/01-", StringComparison.Ordinal));
-        var submitted = EvidenceStore.Open(_portal.Database).Submitted("ACME", portalRequest.FullName["requests/01-".Length..]);
+        IReadOnlyList<EvidenceStore.SubmittedFile> submitted;
+        using (var uow = _portal.OpenOrders())
+        {
+            submitted = uow.Evidence.Submitted("ACME", portalRequest.FullName["requests/01-".Length..]);
+        }
+
         Assert.Equal(Assert.Single(submitted).Content, Bytes(portalRequest));
         var supplementRow = Text(portalRequest).Split('\n')[1];
         Assert.Contains("PKG-1", supplementRow, StringComparison.Ordinal);

@@ -52,11 +52,11 @@ public sealed partial class EvidencePostgresTests(PostgresFixture pg)
         Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(desk, id, "Accept", "Signature matches.")).StatusCode);
 
         var store = portal.Gateway.Services.GetRequiredService<DisputeServices>().Store;
-        var request = store.Find("BRIDGE", id)!;
+        var request = (await store.FindAsync("BRIDGE", id, CancellationToken.None))!;
         Assert.Equal((EvidenceStates.Accepted, "Signature matches."), (request.State, request.Decision));
         Assert.Equal(["6025550101"], request.Tns);
-        Assert.Null(store.Find("ACME", id));
-        var answers = store.Answers("BRIDGE", id);
+        Assert.Null(await store.FindAsync("ACME", id, CancellationToken.None));
+        var answers = await store.AnswersAsync("BRIDGE", id, CancellationToken.None);
         Assert.Equal(["LOA attached.", "Signed one, and the bill."], answers.Select(a => a.Text));
         Assert.Equal(["loa.pdf", "signed.pdf", "bill.jpg"], answers.SelectMany(a => a.Files).Select(f => f.Name));
         var bill = answers[1].Files[1];
@@ -82,25 +82,25 @@ public sealed partial class EvidencePostgresTests(PostgresFixture pg)
         var order = portal.OrderId("BRIDGE", "LSR", "BR-2001");
         using var temp = new Gateway.Tests.TempDir();
         var folder = new EvidenceFolder(temp.File("evidence"));
-        var store = EvidenceStore.Open(database, folder);
+        var store = new PortalEvidence(portal.Gateway.Services.GetRequiredService<UnitOfWorkFactory>(), folder);
         var dueAt = Instant.FromUtc(2026, 3, 6, 7, 0);
-        var id = store.Add(new NewEvidenceRequest(order, "BRIDGE", "LSR", "BR-2001", "Slamming complaint.", ["6025550101"], new LocalDate(2026, 3, 5), dueAt, "desk@integra.example", Instant.FromUtc(2026, 3, 2, 20, 0)));
-        var answered = store.AddAnswer("BRIDGE", id, "lsr@bridge.example", "LOA and bill.", [new("loa.pdf", "application/pdf", Pdf), new("bill.jpg", "image/jpeg", Jpeg)], dueAt - Duration.FromHours(1));
+        var id = await store.AddAsync(new NewEvidenceRequest(order, "BRIDGE", "LSR", "BR-2001", "Slamming complaint.", ["6025550101"], new LocalDate(2026, 3, 5), dueAt, "desk@integra.example", Instant.FromUtc(2026, 3, 2, 20, 0)), CancellationToken.None);
+        var answered = await store.AddAnswerAsync("BRIDGE", id, "lsr@bridge.example", "LOA and bill.", [new("loa.pdf", "application/pdf", Pdf), new("bill.jpg", "image/jpeg", Jpeg)], dueAt - Duration.FromHours(1), CancellationToken.None);
         Assert.NotNull(answered);
-        Assert.Null(store.AddAnswer("BRIDGE", id, "lsr@bridge.example", "late", [new("late.pdf", "application/pdf", Pdf)], dueAt));
+        Assert.Null(await store.AddAnswerAsync("BRIDGE", id, "lsr@bridge.example", "late", [new("late.pdf", "application/pdf", Pdf)], dueAt, CancellationToken.None));
 
-        var files = store.Answers(null, id).Single().Files;
-        Assert.Equal(Jpeg, store.ReadFile("BRIDGE", files[1].Id)!.Content);
-        Assert.Null(store.ReadFile("ACME", files[1].Id));
+        var files = (await store.AnswersAsync(null, id, CancellationToken.None)).Single().Files;
+        Assert.Equal(Jpeg, (await store.ReadFileAsync("BRIDGE", files[1].Id, CancellationToken.None))!.Content);
+        Assert.Null(await store.ReadFileAsync("ACME", files[1].Id, CancellationToken.None));
         Assert.True(File.Exists(folder.PathOf(files[0].Sha256)));
-        var packages = new EvidencePackageBuilder(portal.Gateway.Services.GetRequiredService<UnitOfWorkFactory>(), portal.Gateway.Services.GetRequiredService<OrderViews>(), store);
+        var packages = new EvidencePackageBuilder(portal.Gateway.Services.GetRequiredService<UnitOfWorkFactory>(), portal.Gateway.Services.GetRequiredService<OrderViews>(), folder);
         var zip = new ZipArchive(new MemoryStream(packages.Build(order)!.Content));
         Assert.Equal(Pdf, Bytes(zip.Entries.Single(e => e.FullName.EndsWith($"-{files[0].Id}-loa.pdf", StringComparison.Ordinal))));
 
         var path = folder.PathOf(files[1].Sha256);
         File.Delete(path); // read-only, in a folder the gateway may write
         File.WriteAllBytes(path, [.. Jpeg, 0]);
-        Assert.StartsWith($"evidence file {files[1].Id} (bill.jpg) does not match its recorded SHA-256", Assert.Throws<EvidenceIntegrityException>(() => store.ReadFile(null, files[1].Id)).Message, StringComparison.Ordinal);
+        Assert.StartsWith($"evidence file {files[1].Id} (bill.jpg) does not match its recorded SHA-256", (await Assert.ThrowsAsync<EvidenceIntegrityException>(() => store.ReadFileAsync(null, files[1].Id, CancellationToken.None))).Message, StringComparison.Ordinal);
         Assert.Equal($"evidence file {files[1].Id} (bill.jpg)", Assert.Throws<EvidenceIntegrityException>(() => packages.Build(order)).What);
     }
 

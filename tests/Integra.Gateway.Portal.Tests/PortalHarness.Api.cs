@@ -15,10 +15,10 @@ internal sealed partial class PortalHarness
     public IApiStore ApiStore => App.Services.GetRequiredService<IApiStore>();
 
     /// <summary>A new key of <paramref name="partner"/>, as a partner administrator creates it; returns its token.</summary>
-    public string ApiKey(string partner, Privileges privileges, string name = "test system", DateTimeOffset? expiresAt = null)
+    public async Task<string> ApiKeyAsync(string partner, Privileges privileges, string name = "test system", DateTimeOffset? expiresAt = null)
     {
         var (keyId, token, hash) = ApiKeySecret.New();
-        ApiStore.AddKey(new NewApiKey(partner, name, keyId, hash, privileges, "admin@" + partner.ToLowerInvariant() + ".example", Time.GetUtcNow(), expiresAt));
+        await ApiStore.AddKeyAsync(new NewApiKey(partner, name, keyId, hash, privileges, "admin@" + partner.ToLowerInvariant() + ".example", Time.GetUtcNow(), expiresAt), CancellationToken.None);
         return token;
     }
 

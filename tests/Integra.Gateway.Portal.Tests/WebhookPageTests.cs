@@ -44,7 +44,7 @@ public sealed class WebhookPageTests : IAsyncLifetime
         var secret = System.Text.RegularExpressions.Regex.Match(page, "<code id=\"secret\">(whsec_[A-Za-z0-9_-]{43})</code>").Groups[1].Value;
         Assert.NotEmpty(secret);
         Assert.DoesNotContain(secret, await admin.GetStringAsync("/Partner/Webhooks"), StringComparison.Ordinal);
-        var endpoint = Assert.Single(Store.Endpoints("ACME"));
+        var endpoint = Assert.Single((await EndpointsAsync("ACME")));
         Assert.Equal(("https://hooks.acme.example/integra", true), (endpoint.Url, endpoint.Enabled));
         Assert.Contains((await _portal.Store.AuditAsync("ACME", 10, default)), e => e is { Action: WebhookAuditActions.Created, Actor: "admin@acme.example", Target: "https://hooks.acme.example/integra" });
 
@@ -57,21 +57,21 @@ public sealed class WebhookPageTests : IAsyncLifetime
 
         var own = await PortalHarness.PostFormAsync(admin, "/Partner/Webhooks", new Dictionary<string, string> { ["url"] = "http://127.0.0.1:9/hook", ["secret"] = "our-own-secret-of-24-chars-or-more" }, "/Partner/Webhooks?handler=Create");
         Assert.Contains("our-own-secret-of-24-chars-or-more", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(2, Store.Endpoints("ACME").Count);
+        Assert.Equal(2, (await EndpointsAsync("ACME")).Count);
 
         var off = await PortalHarness.PostFormAsync(admin, "/Partner/Webhooks", new Dictionary<string, string> { ["enabled"] = "false" }, $"/Partner/Webhooks?handler=Enable&id={endpoint.Id}");
         Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
-        Assert.False(Store.Endpoints("ACME").Single(e => e.Id == endpoint.Id).Enabled);
+        Assert.False((await EndpointsAsync("ACME")).Single(e => e.Id == endpoint.Id).Enabled);
         var deleted = await PortalHarness.PostFormAsync(admin, "/Partner/Webhooks", new Dictionary<string, string>(), $"/Partner/Webhooks?handler=Delete&id={endpoint.Id}");
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
-        Assert.DoesNotContain(Store.Endpoints("ACME"), e => e.Id == endpoint.Id);
+        Assert.DoesNotContain((await EndpointsAsync("ACME")), e => e.Id == endpoint.Id);
         Assert.Contains((await _portal.Store.AuditAsync("ACME", 10, default)), e => e.Action == WebhookAuditActions.Deleted);
     }
 
     [Fact]
     public async Task Only_the_partners_administrators_manage_its_endpoints_and_staff_see_them_on_the_partners_page()
     {
-        var endpoint = Store.Add("ACME", "https://hooks.acme.example/integra", "whsec_0123456789012345678901234567890123456789012", "admin@acme.example", NodaTime.SystemClock.Instance.GetCurrentInstant());
+        var endpoint = await Store.AddAsync("ACME", "https://hooks.acme.example/integra", "whsec_0123456789012345678901234567890123456789012", "admin@acme.example", NodaTime.SystemClock.Instance.GetCurrentInstant(), CancellationToken.None);
 
         using var user = await SignedInAsync("user@acme.example", PortalRoles.PartnerUser, "ACME");
         var denied = await user.GetAsync("/Partner/Webhooks");
@@ -82,7 +82,7 @@ public sealed class WebhookPageTests : IAsyncLifetime
         Assert.DoesNotContain("hooks.acme.example", await other.GetStringAsync("/Partner/Webhooks"), StringComparison.Ordinal);
         var foreign = await PortalHarness.PostFormAsync(other, "/Partner/Webhooks", new Dictionary<string, string>(), $"/Partner/Webhooks?handler=Delete&id={endpoint.Id}");
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
-        Assert.Single(Store.Endpoints("ACME"));
+        Assert.Single((await EndpointsAsync("ACME")));
 
         using var staff = await SignedInAsync("boss@integra.example", PortalRoles.Admin, null);
         var page = await staff.GetStringAsync("/Staff/Admin/Partner?id=ACME");
@@ -130,11 +130,13 @@ public sealed class WebhookPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await api.SendAsync(Call(HttpMethod.Get, "/api/v1/webhooks", "ACME", "LSR,CSR"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.SendAsync(Call(HttpMethod.Delete, $"/api/v1/webhooks/{id}", "BRIDGE", "VIEW"))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await api.SendAsync(Call(HttpMethod.Delete, $"/api/v1/webhooks/{id}", "ACME", "VIEW"))).StatusCode);
-        Assert.Empty(Store.Endpoints("ACME"));
+        Assert.Empty((await EndpointsAsync("ACME")));
         await app.StopAsync();
     }
 
-    private WebhookStore Store => WebhookStore.Open(_portal.Database);
+    private IWebhookStore Store => _portal.Gateway.Services.GetRequiredService<IWebhookStore>();
+
+    private Task<IReadOnlyList<WebhookEndpoint>> EndpointsAsync(string partner) => Store.EndpointsAsync(partner, CancellationToken.None);
 
     private async Task<HttpClient> SignedInAsync(string email, string role, string? partner)
     {

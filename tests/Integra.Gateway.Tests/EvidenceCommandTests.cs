@@ -29,7 +29,7 @@ public sealed class EvidenceCommandTests
     }
 
     /// <summary>A request on BR-2001 due at the end of 2026-03-05 in Denver (long past on any machine running this).</summary>
-    private static long OpenRequest(CliHarness cli)
+    private static async Task<long> OpenRequest(CliHarness cli)
     {
         long orderId;
         using (var store = UnitOfWork.Open(cli.Db, SystemClock.Instance))
@@ -37,16 +37,16 @@ public sealed class EvidenceCommandTests
             orderId = store.History.HistoryOrdersOfPon("BR-2001", "BRIDGE").Single().Id;
         }
 
-        var evidence = EvidenceStore.Open(cli.Db);
+        var evidence = new PortalEvidence(TestStores.Factory(cli.Db, SystemClock.Instance), folder: null);
         var opened = Instant.FromUtc(2026, 3, 2, 20, 0);
-        return evidence.Add(new NewEvidenceRequest(orderId, "BRIDGE", "LSR", "BR-2001", "slamming complaint", ["6025550101"], new LocalDate(2026, 3, 5), Instant.FromUtc(2026, 3, 6, 7, 0), "desk@integra.example", opened));
+        return await evidence.AddAsync(new NewEvidenceRequest(orderId, "BRIDGE", "LSR", "BR-2001", "slamming complaint", ["6025550101"], new LocalDate(2026, 3, 5), Instant.FromUtc(2026, 3, 6, 7, 0), "desk@integra.example", opened), CancellationToken.None);
     }
 
     [Fact]
     public async Task Evidence_writes_the_same_package_twice_every_entry_matching_its_manifest_and_audits_its_hash()
     {
         using var cli = await Seeded();
-        var id = OpenRequest(cli);
+        var id = await OpenRequest(cli);
         var first = Path.Combine(cli.Dir, "first.zip");
         var second = Path.Combine(cli.Dir, "second.zip");
 
@@ -96,7 +96,7 @@ public sealed class EvidenceCommandTests
     public async Task Status_lists_the_evidence_requests_past_due_in_text_and_json()
     {
         using var cli = await Seeded();
-        var id = OpenRequest(cli);
+        var id = await OpenRequest(cli);
 
         var (code, json, _) = Run("status", "--db", cli.Db, "--json");
         Assert.Equal(0, code);
@@ -120,7 +120,7 @@ public sealed class EvidenceCommandTests
         _ = new Operations.GatewayGauges(meters, cli.Db, () => [], DateTimeZoneProviders.Tzdb["America/Denver"], clock);
         Assert.Equal(0, PastDue(meters));
 
-        OpenRequest(cli);
+        await OpenRequest(cli);
         clock.AdvanceMinutes(5);
         Assert.Equal(0, PastDue(meters)); // due at the end of 2026-03-05 in Denver
         clock.Reset(Instant.FromUtc(2026, 3, 6, 7, 0));

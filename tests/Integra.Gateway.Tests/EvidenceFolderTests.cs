@@ -26,8 +26,18 @@ public sealed class EvidenceFolderTests
             new Dictionary<string, string> { ["INTEGRA_Disputes__EvidenceFolder"] = folder },
             "evidence", "--pon", "BR-2001", "--partner", "BRIDGE", "--out", zip, "--db", cli.Db);
 
-    private static long Answer(EvidenceStore store, long request, params EvidenceDocument[] documents) =>
-        store.AddAnswer("BRIDGE", request, "lsr@bridge.example", "see attached", documents, Answered) ?? throw new InvalidOperationException("not answerable");
+    private static async Task<long> Answer(PortalEvidence store, long request, params EvidenceDocument[] documents) =>
+        await store.AddAnswerAsync("BRIDGE", request, "lsr@bridge.example", "see attached", documents, Answered, CancellationToken.None) ?? throw new InvalidOperationException("not answerable");
+
+    /// <summary>The evidence of <paramref name="cli"/>'s store as the portal has it with <paramref name="settings"/>.</summary>
+    private static PortalEvidence Store(CliHarness cli, DisputesSettings settings) => new(TestStores.Factory(cli.Db, SystemClock.Instance), settings);
+
+    /// <summary>Every document of an order, as the package reads them.</summary>
+    private static IReadOnlyList<EvidenceFileContent> FilesOfOrder(CliHarness cli, PortalEvidence store, long orderId)
+    {
+        using var uow = TestStores.Open(cli.Db, SystemClock.Instance);
+        return uow.Evidence.FilesOfOrder(orderId, store.Folder);
+    }
 
     private static (string StoredIn, byte[] Content) Row(string db, long fileId)
     {
@@ -41,21 +51,21 @@ public sealed class EvidenceFolderTests
         var (cli, orderId) = await EvidenceOverdueTests.Seeded();
         using var harness = cli;
         var folder = Path.Combine(cli.Dir, "evidence");
-        var store = EvidenceStore.Open(cli.Db, new DisputesSettings { EvidenceFolder = folder });
-        var request = EvidenceOverdueTests.Open(store, orderId, new LocalDate(2026, 3, 5), EvidenceOverdueTests.EndOfThe5th);
-        Answer(store, request, new EvidenceDocument("loa.pdf", "application/pdf", Pdf), new EvidenceDocument("bill.png", "image/png", Png));
-        Answer(store, request, new EvidenceDocument("loa-again.pdf", "application/pdf", Pdf));
+        var store = Store(cli, new DisputesSettings { EvidenceFolder = folder });
+        var request = await EvidenceOverdueTests.Open(store, orderId, new LocalDate(2026, 3, 5), EvidenceOverdueTests.EndOfThe5th);
+        await Answer(store, request, new EvidenceDocument("loa.pdf", "application/pdf", Pdf), new EvidenceDocument("bill.png", "image/png", Png));
+        await Answer(store, request, new EvidenceDocument("loa-again.pdf", "application/pdf", Pdf));
 
         var pdfHash = Convert.ToHexStringLower(SHA256.HashData(Pdf));
         var pngHash = Convert.ToHexStringLower(SHA256.HashData(Png));
         Assert.Equal(
             new[] { Path.Combine(folder, pdfHash[..2], pdfHash), Path.Combine(folder, pngHash[..2], pngHash) }.Order(StringComparer.Ordinal),
             Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
-        var infos = store.Answers(null, request).SelectMany(a => a.Files).ToList();
+        var infos = (await store.AnswersAsync(null, request, CancellationToken.None)).SelectMany(a => a.Files).ToList();
         Assert.Equal(3, infos.Count);
         Assert.All(infos, f => Assert.Equal(("folder", 0), (Row(cli.Db, f.Id).StoredIn, Row(cli.Db, f.Id).Content.Length)));
-        Assert.Equal(Pdf, store.ReadFile("BRIDGE", infos[2].Id)!.Content);
-        Assert.Null(store.ReadFile("ACME", infos[2].Id));
+        Assert.Equal(Pdf, (await store.ReadFileAsync("BRIDGE", infos[2].Id, CancellationToken.None))!.Content);
+        Assert.Null(await store.ReadFileAsync("ACME", infos[2].Id, CancellationToken.None));
 
         var zip = Path.Combine(cli.Dir, "package.zip");
         var (code, output, error) = Evidence(cli, folder, zip);
@@ -77,15 +87,15 @@ public sealed class EvidenceFolderTests
         var (cli, orderId) = await EvidenceOverdueTests.Seeded();
         using var harness = cli;
         var folder = Path.Combine(cli.Dir, "evidence");
-        var store = EvidenceStore.Open(cli.Db, new DisputesSettings { EvidenceFolder = folder });
-        var request = EvidenceOverdueTests.Open(store, orderId, new LocalDate(2026, 3, 5), EvidenceOverdueTests.EndOfThe5th);
-        Answer(store, request, new EvidenceDocument("loa.pdf", "application/pdf", Pdf));
-        var file = Assert.Single(store.Answers(null, request).SelectMany(a => a.Files));
+        var store = Store(cli, new DisputesSettings { EvidenceFolder = folder });
+        var request = await EvidenceOverdueTests.Open(store, orderId, new LocalDate(2026, 3, 5), EvidenceOverdueTests.EndOfThe5th);
+        await Answer(store, request, new EvidenceDocument("loa.pdf", "application/pdf", Pdf));
+        var file = Assert.Single((await store.AnswersAsync(null, request, CancellationToken.None)).SelectMany(a => a.Files));
         var path = new EvidenceFolder(folder).PathOf(file.Sha256);
 
         File.Delete(path); // read-only, in a folder the gateway may write
         File.WriteAllBytes(path, Encoding.ASCII.GetBytes("%PDF-1.4\nevil\n"));
-        var tampered = Assert.Throws<EvidenceIntegrityException>(() => store.ReadFile(null, file.Id));
+        var tampered = await Assert.ThrowsAsync<EvidenceIntegrityException>(() => store.ReadFileAsync(null, file.Id, CancellationToken.None));
         Assert.Equal($"evidence file {file.Id} (loa.pdf)", tampered.What);
         Assert.StartsWith($"evidence file {file.Id} (loa.pdf) does not match its recorded SHA-256: recorded {file.Sha256}", tampered.Message, StringComparison.Ordinal);
         var zip = Path.Combine(cli.Dir, "package.zip");
@@ -95,11 +105,11 @@ public sealed class EvidenceFolderTests
         Assert.False(File.Exists(zip));
 
         // The same bytes answered again are not written over the damaged file: the answer is refused, the file kept.
-        Assert.Throws<EvidenceIntegrityException>(() => Answer(store, request, new EvidenceDocument("loa.pdf", "application/pdf", Pdf)));
+        await Assert.ThrowsAsync<EvidenceIntegrityException>(() => Answer(store, request, new EvidenceDocument("loa.pdf", "application/pdf", Pdf)));
         Assert.Equal("%PDF-1.4\nevil\n", File.ReadAllText(path));
 
         File.Delete(path);
-        var missing = Assert.Throws<EvidenceIntegrityException>(() => store.FilesOfOrder(orderId));
+        var missing = Assert.Throws<EvidenceIntegrityException>(() => FilesOfOrder(cli, store, orderId));
         Assert.Equal($"evidence file {file.Id} (loa.pdf) is missing: no bytes at {path}; it is not served", missing.Message);
         (code, _, error) = Evidence(cli, folder, zip);
         Assert.Equal(1, code);
@@ -112,21 +122,21 @@ public sealed class EvidenceFolderTests
         var (cli, orderId) = await EvidenceOverdueTests.Seeded();
         using var harness = cli;
         var folder = Path.Combine(cli.Dir, "evidence");
-        var inDatabase = EvidenceStore.Open(cli.Db, new DisputesSettings());
-        var request = EvidenceOverdueTests.Open(inDatabase, orderId, new LocalDate(2026, 3, 5), EvidenceOverdueTests.EndOfThe5th);
-        Answer(inDatabase, request, new EvidenceDocument("loa.pdf", "application/pdf", Pdf));
-        var inFolder = EvidenceStore.Open(cli.Db, new DisputesSettings { EvidenceFolder = folder });
-        Answer(inFolder, request, new EvidenceDocument("bill.png", "image/png", Png));
-        var files = inFolder.Answers(null, request).SelectMany(a => a.Files).ToList();
+        var inDatabase = Store(cli, new DisputesSettings());
+        var request = await EvidenceOverdueTests.Open(inDatabase, orderId, new LocalDate(2026, 3, 5), EvidenceOverdueTests.EndOfThe5th);
+        await Answer(inDatabase, request, new EvidenceDocument("loa.pdf", "application/pdf", Pdf));
+        var inFolder = Store(cli, new DisputesSettings { EvidenceFolder = folder });
+        await Answer(inFolder, request, new EvidenceDocument("bill.png", "image/png", Png));
+        var files = (await inFolder.AnswersAsync(null, request, CancellationToken.None)).SelectMany(a => a.Files).ToList();
         var (first, second) = (files[0], files[1]);
 
         var row = Row(cli.Db, first.Id);
         Assert.Equal("database", row.StoredIn);
         Assert.Equal(Pdf, row.Content);
         Assert.Equal("folder", Row(cli.Db, second.Id).StoredIn);
-        Assert.Equal([Pdf, Png], inFolder.FilesOfOrder(orderId).Select(f => f.Content));
-        Assert.Equal(Pdf, inDatabase.ReadFile(null, first.Id)!.Content);
-        var refused = Assert.Throws<EvidenceIntegrityException>(() => inDatabase.ReadFile(null, second.Id));
+        Assert.Equal([Pdf, Png], FilesOfOrder(cli, inFolder, orderId).Select(f => f.Content));
+        Assert.Equal(Pdf, (await inDatabase.ReadFileAsync(null, first.Id, CancellationToken.None))!.Content);
+        var refused = await Assert.ThrowsAsync<EvidenceIntegrityException>(() => inDatabase.ReadFileAsync(null, second.Id, CancellationToken.None));
         Assert.Contains("Disputes:EvidenceFolder is not set", refused.Message, StringComparison.Ordinal);
 
         // A document kept in the database is checked the same way.
@@ -135,7 +145,7 @@ public sealed class EvidenceFolderTests
             connection.Execute("UPDATE evidence_files SET content = @evil WHERE id = @Id", new { evil = Encoding.ASCII.GetBytes("%PDF-evil"), first.Id });
         }
 
-        Assert.Contains($"evidence file {first.Id} (loa.pdf) does not match", Assert.Throws<EvidenceIntegrityException>(() => inFolder.ReadFile(null, first.Id)).Message, StringComparison.Ordinal);
+        Assert.Contains($"evidence file {first.Id} (loa.pdf) does not match", (await Assert.ThrowsAsync<EvidenceIntegrityException>(() => inFolder.ReadFileAsync(null, first.Id, CancellationToken.None))).Message, StringComparison.Ordinal);
     }
 
     [Fact]

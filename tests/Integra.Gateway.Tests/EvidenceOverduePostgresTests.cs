@@ -20,32 +20,41 @@ public sealed class EvidenceOverduePostgresTests(PostgresFixture pg)
     {
         var (cli, orderId) = await EvidenceOverdueTests.Seeded(pg.NewDatabase());
         using var harness = cli;
-        var store = EvidenceStore.Open(cli.Db);
+        var stores = TestStores.Factory(cli.Db, SystemClock.Instance);
+        var store = new PortalEvidence(stores, folder: null);
 
         // Due at the end of a day each, ten a day from the 5th on: four rounds of checks, each past one more day.
         var days = Enumerable.Range(0, Requests / 10).Select(d => new LocalDate(2026, 3, 5).PlusDays(d)).ToList();
         var denver = DateTimeZoneProviders.Tzdb["America/Denver"];
-        var ids = days.SelectMany(day => Enumerable.Range(0, 10).Select(_ => EvidenceOverdueTests.Open(store, orderId, day, day.PlusDays(1).AtStartOfDayInZone(denver).ToInstant()))).ToList();
+        var ids = new List<long>();
+        foreach (var day in days)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                ids.Add(await EvidenceOverdueTests.Open(store, orderId, day, day.PlusDays(1).AtStartOfDayInZone(denver).ToInstant()));
+            }
+        }
+
 
         var loggers = new[] { new CapturingLogger(), new CapturingLogger() };
-        var watches = loggers.Select((logger, i) => new EvidenceOverdueWatch(EvidenceStore.Open(Instance(cli.Db, i)), logger)).ToList();
+        var watches = loggers.Select((logger, i) => new EvidenceOverdueWatch(TestStores.Factory(Instance(cli.Db, i), SystemClock.Instance), logger)).ToList();
         foreach (var day in days)
         {
             var now = day.PlusDays(1).AtStartOfDayInZone(denver).ToInstant() + Duration.FromSeconds(1);
             for (var attempt = 0; attempt < 3; attempt++)
             {
                 using var start = new Barrier(watches.Count);
-                await Task.WhenAll(watches.Select(w => Task.Run(() =>
+                await Task.WhenAll(watches.Select(w => Task.Run(async () =>
                 {
                     start.SignalAndWait();
-                    return w.Check(now);
+                    return await w.CheckAsync(now, CancellationToken.None);
                 })));
             }
         }
 
         var said = loggers.SelectMany(l => l.Entries).Where(e => e.Id.Name == "EvidenceRequestOverdue").Select(e => long.Parse(e.Fields["RequestId"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(ids.Order(), said.Order());
-        Assert.All(ids, id => Assert.NotNull(store.OverdueMarkedAt(id)));
+        Assert.All(ids, id => Assert.NotNull(EvidenceOverdueTests.MarkedAt(stores, id)));
     }
 
     /// <summary>The same database under another application name: a pool of its own, as another process has.</summary>

@@ -21,11 +21,14 @@ internal static class TestStores
         return UnitOfWork.Open(database, clock);
     }
 
-    /// <summary>The portal's accounts on a migrated store, as the container builds them (one unit of work per call).</summary>
-    public static PortalStore Portal(string database)
+    /// <summary>The factory of units of work on <paramref name="database"/>, migrated first, as the host's container has it.</summary>
+    public static UnitOfWorkFactory Factory(string database, IClock clock)
     {
         SchemaMigrator.Migrate(database);
         var store = new StoreDatabase(database);
-        return new PortalStore(new UnitOfWorkFactory(store, SystemClock.Instance, new StoreAvailability(store, NullLogger<StoreAvailability>.Instance)));
+        return new UnitOfWorkFactory(store, clock, new StoreAvailability(store, NullLogger<StoreAvailability>.Instance));
     }
+
+    /// <summary>The portal's accounts on a migrated store, as the container builds them (one unit of work per call).</summary>
+    public static PortalStore Portal(string database) => new(Factory(database, SystemClock.Instance));
 }

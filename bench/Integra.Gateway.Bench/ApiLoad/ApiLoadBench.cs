@@ -8,9 +8,13 @@ using Integra.Gateway.Portal.Api.Keys;
 using Integra.Gateway.PortalHosting;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage.Api;
+using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Resilience;
+using Integra.Gateway.Storage.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Integra.Gateway.Bench.ApiLoad;
 
@@ -37,13 +41,16 @@ internal static class ApiLoadBench
     {
         var errors = new ApiLoadErrors();
         var accounts = new LoadAccounts();
-        var store = ApiStore.Open(database);
-        var clients = Enumerable.Range(1, count).Select(n =>
+        var location = new StoreDatabase(database);
+        var store = new ApiStore(new UnitOfWorkFactory(location, NodaTime.SystemClock.Instance, new StoreAvailability(location, NullLogger<StoreAvailability>.Instance)));
+        var clients = new List<ApiLoadClient>();
+        for (var n = 1; n <= count; n++)
         {
             var (keyId, token, hash) = ApiKeySecret.New();
-            store.AddKey(new NewApiKey("ACME", $"load {n}", keyId, hash, Privileges.Lsr | Privileges.View, "bench@acme.example", time.GetUtcNow(), null));
-            return new ApiLoadClient(n, portal, token, errors, accounts);
-        }).ToList();
+            await store.AddKeyAsync(new NewApiKey("ACME", $"load {n}", keyId, hash, Privileges.Lsr | Privileges.View, "bench@acme.example", time.GetUtcNow(), null), CancellationToken.None);
+            clients.Add(new ApiLoadClient(n, portal, token, errors, accounts));
+        }
+
         try
         {
             // Warm-up, untimed: one round of one client (JIT, the pools' first connections).

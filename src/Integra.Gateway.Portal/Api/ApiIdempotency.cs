@@ -41,13 +41,14 @@ public sealed class ApiIdempotency(IApiStore store, PortalClock clock)
             return TypedResults.Problem(ApiProblems.BadIdempotencyKey());
         }
 
-        if (store.FindAnswer(caller.Partner, key) is { } kept)
+        if (await store.FindAnswerAsync(caller.Partner, key, http.RequestAborted) is { } kept)
         {
             return Replay(http, kept, requestHash);
         }
 
         var answer = await submit(FormId(caller.Partner, key));
-        var first = store.KeepAnswer(caller.Partner, key, new IdempotentAnswer(requestHash, StatusCodes.Status200OK, JsonSerializer.Serialize(Of(answer), Json), clock.Now));
+        // Not cancelled with the request: the submission is made, and its answer must be kept for the repeat that follows.
+        var first = await store.KeepAnswerAsync(caller.Partner, key, new IdempotentAnswer(requestHash, StatusCodes.Status200OK, JsonSerializer.Serialize(Of(answer), Json), clock.Now), CancellationToken.None);
         return first.RequestHash == requestHash
             ? Results.Content(first.Body, "application/json", Encoding.UTF8, first.Status)
             : TypedResults.Problem(ApiProblems.IdempotencyMismatch());

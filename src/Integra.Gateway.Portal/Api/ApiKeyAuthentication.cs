@@ -20,7 +20,6 @@ public sealed class ApiKeyAuthentication(
     ILoggerFactory loggers,
     UrlEncoder encoder,
     IApiStore keys,
-    IPortalStore portal,
     Auditor audit,
     ApiCallAudit calls,
     PortalClock clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggers, encoder)
@@ -32,29 +31,30 @@ public sealed class ApiKeyAuthentication(
 
     private const string ProblemItem = "api.auth-problem";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string header = Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            return Task.FromResult(Refuse("Send the key as Authorization: Bearer <key>.", keyId: null));
+            return Refuse("Send the key as Authorization: Bearer <key>.", keyId: null);
         }
 
-        var presented = PresentedKey.Of(Context, keys);
+        var presented = await PresentedKey.OfAsync(Context, keys);
         var keyId = presented.KeyId;
         if (presented.Key is not { } key)
         {
-            return Task.FromResult(Refuse("The key is not a key of this gateway.", keyId));
+            return Refuse("The key is not a key of this gateway.", keyId);
         }
 
         if (!key.IsUsable(clock.Now))
         {
-            return Task.FromResult(Refuse(key.RevokedAt is null ? "The key has expired." : "The key was revoked.", keyId, key.Partner));
+            return Refuse(key.RevokedAt is null ? "The key has expired." : "The key was revoked.", keyId, key.Partner);
         }
 
-        if (portal.FindPartnerAccessAsync(key.Partner, Context.RequestAborted).GetAwaiter().GetResult() is { Disabled: true })
+        // Read with the key, in the same round trip (IApiStore.FindKeyAsync).
+        if (presented.PartnerDisabled)
         {
-            return Task.FromResult(Refuse("Your company's access to the portal and the API is disabled.", keyId, key.Partner));
+            return Refuse("Your company's access to the portal and the API is disabled.", keyId, key.Partner);
         }
 
         var principal = Identity.Principal(new PortalUser(0, key.Actor, key.Name, PortalRoles.PartnerUser, key.Partner, key.Privileges, null, false, 0, null, key.CreatedAt));
@@ -65,7 +65,7 @@ public sealed class ApiKeyAuthentication(
             calls.Add(audit.Entry(context, key.Actor, key.Partner, ApiAuditActions.Call, $"{context.Request.Method} {context.Request.Path}", $"status {context.Response.StatusCode}"));
             return Task.CompletedTask;
         });
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -82,7 +82,7 @@ public static class ApiReads
             : TypedResults.Problem(ApiProblems.NotFound($"There is no order {id} of yours."));
     }
 
-    private static IResult Feed(HttpContext http, IApiStore store, [FromQuery] long? after, [FromQuery] int? limit)
+    private static async Task<IResult> Feed(HttpContext http, IApiStore store, [FromQuery] long? after, [FromQuery] int? limit, CancellationToken cancellationToken)
     {
         var caller = ApiCaller.Of(http.User)!;
         if (after is < 0 || limit is < 1 or > MaxPage)
@@ -96,7 +96,7 @@ public static class ApiReads
         }
 
         // A key without VIEW reads the answers to its own requests, as a portal user with CSR or LSR alone (SPEC §7).
-        var entries = store.Feed(caller.Partner, after ?? 0, limit ?? 50, caller.OwnAnswersOnly);
+        var entries = await store.FeedAsync(caller.Partner, after ?? 0, limit ?? 50, caller.OwnAnswersOnly, cancellationToken);
         var answers = entries.Select(e => new SubmissionAnswer(e.Id, e.FileName, e.DeliveredAt, e.Rows.Select(ResponseRowJson.FromCells).ToList())).ToList();
         return TypedResults.Ok(new AnswerFeed(answers, answers.Count > 0 ? answers[^1].Id : after ?? 0));
     }

@@ -55,6 +55,19 @@ public static class PartnerApi
             api.UseStatusCodePages();
         });
 
+    /// <summary>
+    /// Looks up the key every call under <c>/api</c> presents (<see cref="PresentedKey"/>) before the rate limiter, whose
+    /// partitioner reads it: a partitioner cannot wait for the database without holding a thread.
+    /// </summary>
+    public static IApplicationBuilder UsePresentedKey(this IApplicationBuilder app) =>
+        app.UseWhen(
+            c => c.Request.Path.StartsWithSegments("/api"),
+            api => api.Use(async (context, next) =>
+            {
+                await PresentedKey.OfAsync(context, context.RequestServices.GetRequiredService<IApiStore>());
+                await next(context);
+            }));
+
     public static IEndpointRouteBuilder MapPartnerApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentPath).AllowAnonymous();

@@ -60,7 +60,7 @@ public sealed class EvidenceDesk(
     /// </summary>
     public async Task<DisputeResult> OpenAsync(HttpContext? context, PortalUser staff, long orderId, string? reason, IReadOnlyList<string> tns, LocalDate? dueDate, CancellationToken cancellationToken)
     {
-        if (orders.Find(OrderScope.AllPartners, orderId) is not { } order)
+        if (await orders.FindAsync(OrderScope.AllPartners, orderId, cancellationToken) is not { } order)
         {
             return DisputeResult.No("There is no such order.");
         }
@@ -85,9 +85,9 @@ public sealed class EvidenceDesk(
 
         var o = order.Order;
         var request = new NewEvidenceRequest(o.Id, o.Partner, o.Kind, o.Pon, reason.Trim(), chosen.Count > 0 ? chosen : orderTns, due, DueAt(due), staff.Email, Now);
-        var id = Store.Add(request);
+        var id = await Store.AddAsync(request, cancellationToken);
         audit.Record(context, staff.Email, o.Partner, DisputeAuditActions.Opened, DisputeAuditActions.Target(o.Pon), $"request {id}: due {due:yyyy-MM-dd}, TNs {string.Join(' ', request.Tns)}: {request.Reason}");
-        var mailed = await MailAsync(Store.Find(null, id)!, cancellationToken);
+        var mailed = await MailAsync((await Store.FindAsync(null, id, cancellationToken))!, cancellationToken);
         return new DisputeResult(true, id, $"Evidence request {id} opened, due {due:yyyy-MM-dd}. {mailed}");
     }
 
@@ -102,17 +102,17 @@ public sealed class EvidenceDesk(
         || (kind == "CSR" && user.Privileges.HasFlag(Privileges.Csr));
 
     /// <summary>The request as a partner-side user may see it; null when it is another partner's or beyond the user's privileges.</summary>
-    public EvidenceRequest? FindForPartner(PortalUser user, long id) =>
-        user.Partner is { } partner && Store.Find(partner, id) is { } r && MaySee(user, r) ? r : null;
+    public async Task<EvidenceRequest?> FindForPartnerAsync(PortalUser user, long id, CancellationToken cancellationToken) =>
+        user.Partner is { } partner && await Store.FindAsync(partner, id, cancellationToken) is { } r && MaySee(user, r) ? r : null;
 
     /// <summary>The partner's requests the user may see: waiting ones first.</summary>
-    public IReadOnlyList<EvidenceRequest> ForPartner(PortalUser user) =>
-        user.Partner is { } partner ? Store.List(partner, 200).Where(r => MaySee(user, r)).ToList() : [];
+    public async Task<IReadOnlyList<EvidenceRequest>> ForPartnerAsync(PortalUser user, CancellationToken cancellationToken) =>
+        user.Partner is { } partner ? (await Store.ListAsync(partner, 200, cancellationToken)).Where(r => MaySee(user, r)).ToList() : [];
 
     /// <summary>Adds an answer from a partner user: text and documents, each checked by content and size.</summary>
-    public DisputeResult Answer(HttpContext? context, PortalUser user, long id, string? text, IReadOnlyList<(string Name, byte[] Content)> files)
+    public async Task<DisputeResult> AnswerAsync(HttpContext? context, PortalUser user, long id, string? text, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken)
     {
-        if (FindForPartner(user, id) is not { } request)
+        if (await FindForPartnerAsync(user, id, cancellationToken) is not { } request)
         {
             return DisputeResult.No("There is no such request.");
         }
@@ -143,7 +143,7 @@ public sealed class EvidenceDesk(
             return DisputeResult.No("Attach a document or write an answer.");
         }
 
-        if (Store.AddAnswer(request.Partner, id, user.Email, text?.Trim() ?? string.Empty, documents, Now) is not { } answerId)
+        if (await Store.AddAnswerAsync(request.Partner, id, user.Email, text?.Trim() ?? string.Empty, documents, Now, cancellationToken) is not { } answerId)
         {
             return DisputeResult.No("The request can no longer be answered: it was decided or went past due meanwhile.");
         }
@@ -153,9 +153,9 @@ public sealed class EvidenceDesk(
     }
 
     /// <summary>Accepts or rejects the evidence of an answered request, with the reason the partner reads.</summary>
-    public DisputeResult Decide(HttpContext? context, PortalUser staff, long id, bool accept, string? reason)
+    public async Task<DisputeResult> DecideAsync(HttpContext? context, PortalUser staff, long id, bool accept, string? reason, CancellationToken cancellationToken)
     {
-        if (Store.Find(null, id) is not { } request)
+        if (await Store.FindAsync(null, id, cancellationToken) is not { } request)
         {
             return DisputeResult.No("There is no such request.");
         }
@@ -165,7 +165,7 @@ public sealed class EvidenceDesk(
             return DisputeResult.No("Give the reason: the partner reads it.");
         }
 
-        if (!Store.Decide(id, accept, staff.Email, reason.Trim(), Now))
+        if (!await Store.DecideAsync(id, accept, staff.Email, reason.Trim(), Now, cancellationToken))
         {
             return DisputeResult.No("Only an answered request can be decided; it may have been decided meanwhile.");
         }
@@ -175,9 +175,9 @@ public sealed class EvidenceDesk(
     }
 
     /// <summary>Moves the due date of a request not accepted yet (<paramref name="reopen"/>: of a decided one, which opens it again).</summary>
-    public DisputeResult Reschedule(HttpContext? context, PortalUser staff, long id, LocalDate? dueDate, bool reopen)
+    public async Task<DisputeResult> RescheduleAsync(HttpContext? context, PortalUser staff, long id, LocalDate? dueDate, bool reopen, CancellationToken cancellationToken)
     {
-        if (Store.Find(null, id) is not { } request)
+        if (await Store.FindAsync(null, id, cancellationToken) is not { } request)
         {
             return DisputeResult.No("There is no such request.");
         }
@@ -188,7 +188,7 @@ public sealed class EvidenceDesk(
             return DisputeResult.No($"The due date {due:yyyy-MM-dd} is in the past.");
         }
 
-        var done = reopen ? Store.Reopen(id, due, DueAt(due)) : Store.Extend(id, due, DueAt(due));
+        var done = reopen ? await Store.ReopenAsync(id, due, DueAt(due), cancellationToken) : await Store.ExtendAsync(id, due, DueAt(due), cancellationToken);
         if (!done)
         {
             return DisputeResult.No(reopen ? "Only a decided request can be reopened." : "An accepted request is closed: reopen it instead.");

@@ -19,11 +19,11 @@ public sealed class IndexModel(EvidenceDesk desk) : PortalPageModel
         var u => $"user of {u.Partner} ({PrivilegeText.Format(u.Privileges)})",
     };
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (Me is { IsStaff: false })
         {
-            Disputes = desk.ForPartner(Me).Where(r => r.State != EvidenceStates.Accepted).ToList();
+            Disputes = (await desk.ForPartnerAsync(Me, cancellationToken)).Where(r => r.State != EvidenceStates.Accepted).ToList();
         }
     }
 }

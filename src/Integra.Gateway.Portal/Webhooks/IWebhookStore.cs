@@ -24,29 +24,30 @@ public sealed record WebhookDelivery(
     IReadOnlyList<WebhookAttempt> Attempts);
 
 /// <summary>
-/// Webhook endpoints and deliveries in the gateway's store. Every call takes the partner and is its own unit of work:
+/// Webhook endpoints and deliveries in the gateway's store. Every call takes the partner and is its own unit of work,
+/// waiting for the database without holding a thread (tried again on a fresh connection after a transient failure):
 /// an endpoint or delivery of another partner is not found, the same as one that does not exist.
 /// </summary>
 public interface IWebhookStore
 {
     /// <summary>The partner's endpoints that are not deleted, oldest first.</summary>
-    IReadOnlyList<WebhookEndpoint> Endpoints(string partner);
+    Task<IReadOnlyList<WebhookEndpoint>> EndpointsAsync(string partner, CancellationToken cancellationToken);
 
     /// <summary>Registers an endpoint, enabled; returns it.</summary>
-    WebhookEndpoint Add(string partner, string url, string secret, string createdBy, Instant at);
+    Task<WebhookEndpoint> AddAsync(string partner, string url, string secret, string createdBy, Instant at, CancellationToken cancellationToken);
 
     /// <summary>Switches an endpoint on or off; false when the partner has no such endpoint.</summary>
-    bool SetEnabled(string partner, long id, bool enabled);
+    Task<bool> SetEnabledAsync(string partner, long id, bool enabled, CancellationToken cancellationToken);
 
     /// <summary>Deletes an endpoint (its delivery history is kept); false when the partner has no such endpoint.</summary>
-    bool Delete(string partner, long id, Instant at);
+    Task<bool> DeleteAsync(string partner, long id, Instant at, CancellationToken cancellationToken);
 
     /// <summary>The partner's latest deliveries, newest first, each with its attempts.</summary>
-    IReadOnlyList<WebhookDelivery> Deliveries(string partner, int limit);
+    Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(string partner, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes a delivery due again at <paramref name="at"/> with a new retry window, whatever its state; false when the
     /// partner has no such delivery. The event keeps its id and body.
     /// </summary>
-    bool Redeliver(string partner, long deliveryId, Instant at);
+    Task<bool> RedeliverAsync(string partner, long deliveryId, Instant at, CancellationToken cancellationToken);
 }

@@ -32,19 +32,19 @@ public static class WebhookEndpoints
         return api;
     }
 
-    private static Results<Ok<IReadOnlyList<WebhookEndpointJson>>, ProblemHttpResult> List(ClaimsPrincipal caller, WebhookRegistry registry) =>
+    private static async Task<Results<Ok<IReadOnlyList<WebhookEndpointJson>>, ProblemHttpResult>> List(ClaimsPrincipal caller, WebhookRegistry registry, CancellationToken cancellationToken) =>
         Partner(caller) is not { } partner
             ? Refused()
-            : TypedResults.Ok<IReadOnlyList<WebhookEndpointJson>>(registry.Endpoints(partner).Select(e => new WebhookEndpointJson(e.Id, e.Url, e.Enabled, e.CreatedAt.ToDateTimeOffset())).ToList());
+            : TypedResults.Ok<IReadOnlyList<WebhookEndpointJson>>((await registry.EndpointsAsync(partner, cancellationToken)).Select(e => new WebhookEndpointJson(e.Id, e.Url, e.Enabled, e.CreatedAt.ToDateTimeOffset())).ToList());
 
-    private static Results<Created<WebhookCreatedJson>, ProblemHttpResult> Create(WebhookCreateJson body, ClaimsPrincipal caller, WebhookRegistry registry, HttpContext context)
+    private static async Task<Results<Created<WebhookCreatedJson>, ProblemHttpResult>> Create(WebhookCreateJson body, ClaimsPrincipal caller, WebhookRegistry registry, HttpContext context, CancellationToken cancellationToken)
     {
         if (Partner(caller) is not { } partner)
         {
             return Refused();
         }
 
-        var result = registry.Register(context, Actor(caller), partner, body.Url, body.Secret);
+        var result = await registry.RegisterAsync(context, Actor(caller), partner, body.Url, body.Secret, cancellationToken);
         if (result.Endpoint is not { } e)
         {
             return TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status400BadRequest, title: "The endpoint was not registered");
@@ -54,10 +54,10 @@ public static class WebhookEndpoints
         return TypedResults.Created(path, new WebhookCreatedJson(e.Id, e.Url, e.Enabled, e.CreatedAt.ToDateTimeOffset(), result.Secret!));
     }
 
-    private static Results<NoContent, ProblemHttpResult> Delete(long id, ClaimsPrincipal caller, WebhookRegistry registry, HttpContext context) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(long id, ClaimsPrincipal caller, WebhookRegistry registry, HttpContext context, CancellationToken cancellationToken) =>
         Partner(caller) is not { } partner
             ? Refused()
-            : registry.Delete(context, Actor(caller), partner, id)
+            : await registry.DeleteAsync(context, Actor(caller), partner, id, cancellationToken)
                 ? TypedResults.NoContent()
                 : TypedResults.Problem("No such webhook endpoint.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

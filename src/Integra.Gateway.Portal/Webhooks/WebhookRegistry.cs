@@ -17,12 +17,12 @@ public sealed class WebhookRegistry(IWebhookStore store, Auditor audit, TimeProv
     /// <summary>Endpoints per partner: each gets every event, so more would multiply the traffic, not the coverage.</summary>
     public const int MaxEndpoints = 5;
 
-    public IReadOnlyList<WebhookEndpoint> Endpoints(string partner) => store.Endpoints(partner);
+    public Task<IReadOnlyList<WebhookEndpoint>> EndpointsAsync(string partner, CancellationToken cancellationToken) => store.EndpointsAsync(partner, cancellationToken);
 
-    public IReadOnlyList<WebhookDelivery> Deliveries(string partner, int limit) => store.Deliveries(partner, limit);
+    public Task<IReadOnlyList<WebhookDelivery>> DeliveriesAsync(string partner, int limit, CancellationToken cancellationToken) => store.DeliveriesAsync(partner, limit, cancellationToken);
 
     /// <summary>Registers <paramref name="url"/> for <paramref name="partner"/> with the partner's own secret, or a generated one when it is empty.</summary>
-    public WebhookRegistration Register(HttpContext? context, string actor, string partner, string? url, string? secret)
+    public async Task<WebhookRegistration> RegisterAsync(HttpContext? context, string actor, string partner, string? url, string? secret, CancellationToken cancellationToken)
     {
         if (WebhookUrl.Check(url, out var checkedUrl) is { } urlProblem)
         {
@@ -35,20 +35,20 @@ public sealed class WebhookRegistry(IWebhookStore store, Auditor audit, TimeProv
             return new WebhookRegistration(null, null, secretProblem);
         }
 
-        if (store.Endpoints(partner).Count >= MaxEndpoints)
+        if ((await store.EndpointsAsync(partner, cancellationToken)).Count >= MaxEndpoints)
         {
             return new WebhookRegistration(null, null, $"A company has at most {MaxEndpoints} endpoints; delete one first.");
         }
 
-        var endpoint = store.Add(partner, checkedUrl!.AbsoluteUri, chosen, actor, Now());
+        var endpoint = await store.AddAsync(partner, checkedUrl!.AbsoluteUri, chosen, actor, Now(), cancellationToken);
         audit.Record(context, actor, partner, WebhookAuditActions.Created, endpoint.Url, string.IsNullOrEmpty(secret) ? "secret generated" : "secret set by the partner");
         return new WebhookRegistration(endpoint, chosen, null);
     }
 
-    public bool SetEnabled(HttpContext? context, string actor, string partner, long id, bool enabled)
+    public async Task<bool> SetEnabledAsync(HttpContext? context, string actor, string partner, long id, bool enabled, CancellationToken cancellationToken)
     {
-        var endpoint = store.Endpoints(partner).SingleOrDefault(e => e.Id == id);
-        if (endpoint is null || !store.SetEnabled(partner, id, enabled))
+        var endpoint = (await store.EndpointsAsync(partner, cancellationToken)).SingleOrDefault(e => e.Id == id);
+        if (endpoint is null || !await store.SetEnabledAsync(partner, id, enabled, cancellationToken))
         {
             return false;
         }
@@ -57,10 +57,10 @@ public sealed class WebhookRegistry(IWebhookStore store, Auditor audit, TimeProv
         return true;
     }
 
-    public bool Delete(HttpContext? context, string actor, string partner, long id)
+    public async Task<bool> DeleteAsync(HttpContext? context, string actor, string partner, long id, CancellationToken cancellationToken)
     {
-        var endpoint = store.Endpoints(partner).SingleOrDefault(e => e.Id == id);
-        if (endpoint is null || !store.Delete(partner, id, Now()))
+        var endpoint = (await store.EndpointsAsync(partner, cancellationToken)).SingleOrDefault(e => e.Id == id);
+        if (endpoint is null || !await store.DeleteAsync(partner, id, Now(), cancellationToken))
         {
             return false;
         }
@@ -69,9 +69,9 @@ public sealed class WebhookRegistry(IWebhookStore store, Auditor audit, TimeProv
         return true;
     }
 
-    public bool Redeliver(HttpContext? context, string actor, string partner, long deliveryId)
+    public async Task<bool> RedeliverAsync(HttpContext? context, string actor, string partner, long deliveryId, CancellationToken cancellationToken)
     {
-        if (!store.Redeliver(partner, deliveryId, Now()))
+        if (!await store.RedeliverAsync(partner, deliveryId, Now(), cancellationToken))
         {
             return false;
         }

@@ -39,8 +39,7 @@ internal static class EvidenceCommand
                 // Checks the store exists (one line, exit 2, when it does not) and brings its schema up to date.
             }
 
-            var database = host.Services.GetRequiredService<IOptions<GatewaySettings>>().Value.Database;
-            var evidence = EvidenceStore.Open(database, settings.Configuration.Section<DisputesSettings>());
+            var folder = PortalEvidence.FolderOf(settings.Configuration.Section<DisputesSettings>());
             var (partnerId, ponText) = (parse.GetValue(partner)!.Trim().ToUpperInvariant(), parse.GetValue(pon)!.Trim());
             var orderId = Order(host, partnerId, ponText, parse.GetValue(kind));
             var stores = host.Services.GetRequiredService<UnitOfWorkFactory>();
@@ -48,7 +47,7 @@ internal static class EvidenceCommand
             EvidencePackageFile package;
             try
             {
-                package = new EvidencePackageBuilder(stores, views, evidence).Build(orderId)!;
+                package = new EvidencePackageBuilder(stores, views, folder).Build(orderId)!;
             }
             catch (EvidenceIntegrityException e)
             {

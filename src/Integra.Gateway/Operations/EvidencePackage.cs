@@ -24,7 +24,7 @@ namespace Integra.Gateway.Operations;
 /// gives the same bytes. Audit rows of package downloads are left out: a download changes nothing in the package.
 /// Every stored hash is checked on the way: a mismatch builds no package.
 /// </summary>
-public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews orders, EvidenceStore evidence) : IEvidencePackages
+public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews orders, EvidenceFolder? folder) : IEvidencePackages
 {
     private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -38,12 +38,13 @@ public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews
 
         var o = detail.Order;
         var entries = new List<Entry>();
+        List<EvidenceStore.AuditRow> audit;
         using (var store = stores.Open())
         {
             var versions = store.History.HistoryVersions(orderId);
             foreach (var v in versions)
             {
-                entries.AddRange(Requests(o.Partner, v));
+                entries.AddRange(Requests(store.Evidence, o.Partner, v));
             }
 
             foreach (var v in versions)
@@ -65,7 +66,7 @@ public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews
                 }
             }
 
-            entries.AddRange(Disputes(orderId));
+            entries.AddRange(Disputes(store.Evidence, orderId));
             var history = new
             {
                 order = detail.Order,
@@ -78,11 +79,11 @@ public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews
             };
             var last = detail.History.Select(e => e.At).Append(o.UpdatedAt).Max();
             entries.Add(new Entry("history.json", Json(history), "the order's versions, TNs, state changes and NPAC activations from the order store", last));
+            audit = store.Evidence.AuditRows(o.Partner, DisputeAuditActions.Target(o.Pon))
+                .Where(a => a.Action != DisputeAuditActions.PackageDownloaded)
+                .ToList();
         }
 
-        var audit = evidence.AuditRows(o.Partner, DisputeAuditActions.Target(o.Pon))
-            .Where(a => a.Action != DisputeAuditActions.PackageDownloaded)
-            .ToList();
         entries.Add(new Entry(
             "audit.csv",
             Csv(["AT", "ACTOR", "PARTNER", "ACTION", "TARGET", "DETAIL", "ADDRESS"], audit.Select(a => new[] { a.At, a.Actor, a.Partner ?? string.Empty, a.Action, a.Target, a.Detail, a.Address })),
@@ -99,7 +100,7 @@ public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews
         return new EvidencePackageFile($"evidence-{o.Partner}-{o.Kind}-{o.Pon}.zip", bytes, EvidenceStore.Sha256(bytes));
     }
 
-    private IEnumerable<Entry> Requests(string partner, HistoryQueries.HistoryVersion v)
+    private static IEnumerable<Entry> Requests(EvidenceStore evidence, string partner, HistoryQueries.HistoryVersion v)
     {
         var received = v.ReceivedAt;
         var submitted = v.Channel is Rules.Model.Channel.Portal or Rules.Model.Channel.Api ? evidence.Submitted(partner, v.File) : [];
@@ -116,21 +117,21 @@ public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews
         yield return new Entry($"requests/{v.Ver}-{v.File}.version.json", Json(record), $"VER {v.Ver} as recorded when received by {StoredText.Of(v.Channel)} (the store keeps the version and its authorization fields, not the file)", received);
     }
 
-    private IEnumerable<Entry> Disputes(long orderId)
+    private IEnumerable<Entry> Disputes(EvidenceStore evidence, long orderId)
     {
-        var files = evidence.FilesOfOrder(orderId).ToLookup(f => f.Info.Id);
-        foreach (var request in evidence.OfOrder(null, orderId).OrderBy(r => r.Id))
+        var files = evidence.FilesOfOrder(orderId, folder).ToLookup(f => f.Info.Id);
+        foreach (var request in evidence.OfOrder(orderId).OrderBy(r => r.Id))
         {
-            var answers = evidence.Answers(null, request.Id);
-            var folder = $"evidence/request-{request.Id}";
-            yield return new Entry($"{folder}/request.json", Json(new { request, answers }), $"evidence request {request.Id} opened by {request.OpenedBy}, with its answers and decision", request.DecidedAt ?? request.OpenedAt);
+            var answers = evidence.Answers(request.Id);
+            var directory = $"evidence/request-{request.Id}";
+            yield return new Entry($"{directory}/request.json", Json(new { request, answers }), $"evidence request {request.Id} opened by {request.OpenedBy}, with its answers and decision", request.DecidedAt ?? request.OpenedAt);
             foreach (var answer in answers)
             {
-                yield return new Entry($"{folder}/answer-{answer.Id}.txt", Encoding.UTF8.GetBytes(answer.Text), $"answer {answer.Id} text by {answer.AnsweredBy}", answer.AnsweredAt);
+                yield return new Entry($"{directory}/answer-{answer.Id}.txt", Encoding.UTF8.GetBytes(answer.Text), $"answer {answer.Id} text by {answer.AnsweredBy}", answer.AnsweredAt);
                 foreach (var info in answer.Files)
                 {
                     var content = files[info.Id].Single();
-                    yield return new Entry($"{folder}/answer-{answer.Id}-{info.Id}-{info.Name}", content.Content, $"answer {answer.Id} document by {answer.AnsweredBy} ({info.ContentType})", answer.AnsweredAt);
+                    yield return new Entry($"{directory}/answer-{answer.Id}-{info.Id}-{info.Name}", content.Content, $"answer {answer.Id} document by {answer.AnsweredBy} ({info.ContentType})", answer.AnsweredAt);
                 }
             }
         }

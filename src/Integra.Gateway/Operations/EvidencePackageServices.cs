@@ -24,10 +24,10 @@ public static class EvidencePackageServices
     {
         services.AddOptions<DisputesSettings>().BindConfiguration("Disputes");
         return services
-            .AddSingleton(sp => EvidenceStore.Open(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database, sp.GetRequiredService<IOptions<DisputesSettings>>().Value))
-            .AddSingleton(sp => new EvidencePackageBuilder(sp.GetRequiredService<UnitOfWorkFactory>(), sp.GetRequiredService<TOrderViews>(), sp.GetRequiredService<EvidenceStore>()))
+            .AddSingleton(sp => new PortalEvidence(sp.GetRequiredService<UnitOfWorkFactory>(), sp.GetRequiredService<IOptions<DisputesSettings>>().Value))
+            .AddSingleton(sp => new EvidencePackageBuilder(sp.GetRequiredService<UnitOfWorkFactory>(), sp.GetRequiredService<TOrderViews>(), sp.GetRequiredService<PortalEvidence>().Folder))
             .AddSingleton(sp => new DisputeServices(
-                sp.GetRequiredService<EvidenceStore>(),
+                sp.GetRequiredService<PortalEvidence>(),
                 sp.GetRequiredService<EvidencePackageBuilder>(),
                 DeskZone(sp.GetService<IOptions<OperationsSettings>>()?.Value ?? new OperationsSettings()),
                 LoaDocument.MaxBytes));

@@ -36,7 +36,7 @@ public sealed class PortalServer(
     /// and the order services of the gateway's container <paramref name="gateway"/> (<see cref="PortalRegistration.AddPortalOrderServices"/>).
     /// </summary>
     public static WebApplication Build(PortalSettings settings, string database, MailSettings mail, Func<ReferenceData> data, TimeProvider time, ILoggerFactory loggers, IServiceProvider gateway) =>
-        PortalApp.Build(new PortalDependencies(settings, gateway.GetRequiredService<PortalStore>(), Mailer(settings, mail, time), data, time, loggers, OrderServices(gateway), Storage.Api.ApiStore.Open(database)));
+        PortalApp.Build(new PortalDependencies(settings, gateway.GetRequiredService<PortalStore>(), Mailer(settings, mail, time), data, time, loggers, OrderServices(gateway), new Storage.Api.ApiStore(gateway.GetRequiredService<Storage.Sessions.UnitOfWorkFactory>())));
 
     private static PortalOrderServices OrderServices(IServiceProvider gateway) =>
         new(gateway.GetRequiredService<PortalIntake>(), gateway.GetRequiredService<OrderViews>(), gateway.GetRequiredService<DeskViews>(), gateway.GetRequiredService<Portal.Disputes.DisputeServices>(), gateway.GetRequiredService<Portal.Webhooks.IWebhookStore>());

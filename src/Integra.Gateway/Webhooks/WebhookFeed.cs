@@ -17,15 +17,19 @@ public sealed class WebhookFeed(UnitOfWorkFactory stores, IClock clock)
     /// <summary>Rows read per table and pass; a backlog takes several passes.</summary>
     public const int PageSize = 500;
 
-    /// <summary>Runs one pass; returns the deliveries it enqueued.</summary>
-    public int Pass()
-    {
-        using var store = stores.Open();
+    /// <summary>
+    /// Runs one pass on a unit of work of its own, again on a fresh one after a transient failure (the pass commits
+    /// all or nothing, so running it again is safe); returns the deliveries it enqueued.
+    /// </summary>
+    public Task<int> PassAsync(CancellationToken cancellationToken) =>
+        stores.RunAsync("webhook feed", PassAsync, cancellationToken);
 
+    private async Task<int> PassAsync(IUnitOfWork store, CancellationToken cancellationToken)
+    {
         // A look first, outside any unit of work: on SQLite a unit of work takes the one write lock, which a pass
         // every few seconds with nothing to read would take from the intake for nothing.
         var peek = store.WebhookFeed;
-        if (!peek.AnythingAfter(peek.Cursors()))
+        if (!await peek.AnythingAfterAsync(await peek.CursorsAsync(cancellationToken), cancellationToken))
         {
             return 0;
         }
@@ -33,38 +37,38 @@ public sealed class WebhookFeed(UnitOfWorkFactory stores, IClock clock)
         using var transaction = store.Begin();
         var feed = store.WebhookFeed;
         feed.Lock();
-        var cursors = feed.Cursors();
-        var endpoints = feed.EnabledEndpoints();
+        var cursors = await feed.CursorsAsync(cancellationToken);
+        var endpoints = await feed.EnabledEndpointsAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
         var added = 0;
 
-        var files = feed.ResponseFiles(cursors[WebhookSource.ResponseFiles], PageSize);
+        var files = await feed.ResponseFilesAsync(cursors[WebhookSource.ResponseFiles], PageSize, cancellationToken);
         if (files.Count > 0)
         {
-            added += feed.Enqueue(files.SelectMany(WebhookEvents.Of).ToList(), endpoints, now);
-            feed.Advance(WebhookSource.ResponseFiles, files[^1].At);
+            added += await feed.EnqueueAsync(files.SelectMany(WebhookEvents.Of).ToList(), endpoints, now, cancellationToken);
+            await feed.AdvanceAsync(WebhookSource.ResponseFiles, files[^1].At, cancellationToken);
         }
 
-        var outbox = feed.OutboxAnswers(cursors[WebhookSource.Outbox], PageSize);
+        var outbox = await feed.OutboxAnswersAsync(cursors[WebhookSource.Outbox], PageSize, cancellationToken);
         var (laterAnswers, lastOutbox) = WebhookEvents.Of(outbox, outbox.Count == PageSize);
         if (lastOutbox is { } outboxAt)
         {
-            added += feed.Enqueue(laterAnswers, endpoints, now);
-            feed.Advance(WebhookSource.Outbox, outboxAt);
+            added += await feed.EnqueueAsync(laterAnswers, endpoints, now, cancellationToken);
+            await feed.AdvanceAsync(WebhookSource.Outbox, outboxAt, cancellationToken);
         }
 
-        var history = feed.OrderEvents(cursors[WebhookSource.OrderEvents], PageSize);
+        var history = await feed.OrderEventsAsync(cursors[WebhookSource.OrderEvents], PageSize, cancellationToken);
         if (history.Count > 0)
         {
-            added += feed.Enqueue(history.Where(e => e.Wanted).Select(WebhookEvents.Of).ToList(), endpoints, now);
-            feed.Advance(WebhookSource.OrderEvents, history[^1].At);
+            added += await feed.EnqueueAsync(history.Where(e => e.Wanted).Select(WebhookEvents.Of).ToList(), endpoints, now, cancellationToken);
+            await feed.AdvanceAsync(WebhookSource.OrderEvents, history[^1].At, cancellationToken);
         }
 
-        var evidence = feed.EvidenceRequests(cursors[WebhookSource.EvidenceRequests], PageSize);
+        var evidence = await feed.EvidenceRequestsAsync(cursors[WebhookSource.EvidenceRequests], PageSize, cancellationToken);
         if (evidence.Count > 0)
         {
-            added += feed.Enqueue(evidence.Select(WebhookEvents.Of).ToList(), endpoints, now);
-            feed.Advance(WebhookSource.EvidenceRequests, evidence[^1].At);
+            added += await feed.EnqueueAsync(evidence.Select(WebhookEvents.Of).ToList(), endpoints, now, cancellationToken);
+            await feed.AdvanceAsync(WebhookSource.EvidenceRequests, evidence[^1].At, cancellationToken);
         }
 
         transaction.Commit();

@@ -10,9 +10,9 @@ namespace Integra.Gateway.Webhooks;
 /// <summary>Registration of partner webhooks: the store the portal and the API register endpoints in, and the daemon's worker.</summary>
 public static class WebhookRegistration
 {
-    /// <summary>The endpoints and deliveries store (<see cref="IWebhookStore"/>) on <c>Gateway:Database</c>.</summary>
+    /// <summary>The endpoints and deliveries store (<see cref="IWebhookStore"/>) on the units of work of <c>Gateway:Database</c>.</summary>
     public static IServiceCollection AddWebhookStore(this IServiceCollection services) =>
-        services.AddSingleton<IWebhookStore>(sp => WebhookStore.Open(sp.GetRequiredService<IOptions<GatewaySettings>>().Value.Database));
+        services.AddSingleton<IWebhookStore, WebhookStore>();
 
     /// <summary>Binds <c>Webhooks</c>; the feed, the sender and, unless <c>Webhooks:Enabled</c> is false, the worker (<c>run</c>).</summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)

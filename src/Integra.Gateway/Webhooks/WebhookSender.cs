@@ -15,7 +15,7 @@ namespace Integra.Gateway.Webhooks;
 
 /// <summary>
 /// Posts the deliveries that are due (<see cref="WebhookDeliveryStore"/>): each endpoint's under that endpoint's lease,
-/// so two instances never post one delivery at once, a few endpoints at a time, each on a store of its own; each POST
+/// so two instances never post one delivery at once, a few endpoints at a time, each on a unit of work of its own (tried again on a fresh one after a transient store failure); each POST
 /// bounded by <see cref="WebhookSettings.Timeout"/> and the caller's token. A 2xx delivers; anything else (another
 /// status, a time-out, a refused connection) is a failed attempt, retried by <see cref="WebhookBackoff"/> and flagged
 /// when the retry window is over. Each attempt is recorded after it is made: a crash in between posts the same event
@@ -32,23 +32,22 @@ public sealed class WebhookSender(UnitOfWorkFactory stores, HttpClient http, ICl
     /// <summary>Posts every delivery due now; returns how many were attempted.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<long> endpoints;
-        using (var store = stores.Open())
-        {
-            endpoints = store.WebhookDeliveries.EndpointsDue(clock.GetCurrentInstant());
-        }
+        var endpoints = await stores.RunAsync("webhook delivery", (store, token) => store.WebhookDeliveries.EndpointsDueAsync(clock.GetCurrentInstant(), token), cancellationToken);
 
         var attempted = 0;
         await Parallel.ForEachAsync(
             endpoints,
             new ParallelOptions { MaxDegreeOfParallelism = Endpoints, CancellationToken = cancellationToken },
-            async (endpoint, token) => Interlocked.Add(ref attempted, await DeliverAsync(endpoint, token)));
+            async (endpoint, token) => Interlocked.Add(ref attempted, await stores.RunAsync("webhook delivery", (store, t) => DeliverAsync(store, endpoint, t), token)));
         return attempted;
     }
 
-    private async Task<int> DeliverAsync(long endpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// The endpoint's due deliveries, on a unit of work of the endpoint's own. Run again on a fresh one after a transient
+    /// failure: a delivery posted but not yet recorded is posted again (same id, same body), as after a crash.
+    /// </summary>
+    private async Task<int> DeliverAsync(IUnitOfWork store, long endpoint, CancellationToken cancellationToken)
     {
-        using var store = stores.Open();
         var deliveries = store.WebhookDeliveries;
         using var lease = deliveries.TryLease(endpoint);
         if (lease is null)
@@ -59,13 +58,14 @@ public sealed class WebhookSender(UnitOfWorkFactory stores, HttpClient http, ICl
         // Read under the lease: what another instance delivered before it let go is no longer due. A failed delivery's
         // next time is later, so each batch holds only deliveries not tried yet in this round.
         var attempted = 0;
-        for (var due = deliveries.Due(endpoint, clock.GetCurrentInstant(), Batch); due.Count > 0; due = deliveries.Due(endpoint, clock.GetCurrentInstant(), Batch))
+        for (var due = await deliveries.DueAsync(endpoint, clock.GetCurrentInstant(), Batch, cancellationToken); due.Count > 0; due = await deliveries.DueAsync(endpoint, clock.GetCurrentInstant(), Batch, cancellationToken))
         {
             foreach (var delivery in due)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var attempt = await PostAsync(delivery, cancellationToken);
-                Record(deliveries, delivery, attempt);
+                // Recorded even when the round is being stopped: the POST was made, and a lost record would post it again.
+                await RecordAsync(deliveries, delivery, attempt, CancellationToken.None);
                 attempted++;
             }
         }
@@ -106,12 +106,12 @@ public sealed class WebhookSender(UnitOfWorkFactory stores, HttpClient http, ICl
         }
     }
 
-    private void Record(WebhookDeliveryStore deliveries, DueWebhookDelivery due, WebhookAttemptResult attempt)
+    private async Task RecordAsync(WebhookDeliveryStore deliveries, DueWebhookDelivery due, WebhookAttemptResult attempt, CancellationToken cancellationToken)
     {
         var attempts = due.Attempts + 1;
         if (attempt.StatusCode is >= 200 and < 300)
         {
-            deliveries.Record(due.Id, attempt, WebhookDeliveryState.Delivered, next: null);
+            await deliveries.RecordAsync(due.Id, attempt, WebhookDeliveryState.Delivered, next: null, cancellationToken);
             metrics.WebhookAttempted(due.Partner, "delivered");
             return;
         }
@@ -119,13 +119,13 @@ public sealed class WebhookSender(UnitOfWorkFactory stores, HttpClient http, ICl
         var next = WebhookBackoff.Next(options.Value, attempts, due.RetryFrom, clock.GetCurrentInstant(), Random.Shared.NextDouble());
         if (next is { } retry)
         {
-            deliveries.Record(due.Id, attempt, WebhookDeliveryState.Pending, retry);
+            await deliveries.RecordAsync(due.Id, attempt, WebhookDeliveryState.Pending, retry, cancellationToken);
             metrics.WebhookAttempted(due.Partner, "failed");
             logger.WebhookAttemptFailed(due.Partner, due.EventId, due.Url, attempts, attempt.Outcome, retry.ToString());
         }
         else
         {
-            deliveries.Record(due.Id, attempt, WebhookDeliveryState.Flagged, next: null);
+            await deliveries.RecordAsync(due.Id, attempt, WebhookDeliveryState.Flagged, next: null, cancellationToken);
             metrics.WebhookAttempted(due.Partner, "flagged");
             logger.WebhookFlagged(due.Partner, due.EventId, due.Url, attempts, attempt.Outcome);
         }

@@ -7,14 +7,13 @@ namespace Integra.Gateway.Webhooks;
 
 /// <summary>
 /// The webhook channel's worker, like the portal inbox's: every <see cref="WebhookSettings.PollInterval"/> it runs a
-/// feed pass (new events and deliveries) and posts what is due. A round that meets a transient store failure is
-/// tried again on a fresh connection (<see cref="StoreAvailability"/>); any other failure is logged and the next
-/// round tries again: the events wait in the store.
+/// feed pass (new events and deliveries) and posts what is due, without holding a thread while the store answers. A
+/// pass or an endpoint's deliveries that meet a transient store failure are tried again on a fresh connection
+/// (<see cref="Storage.Sessions.UnitOfWorkFactory.RunAsync{T}"/>); past those tries, and on any other failure, the
+/// round is logged and the next one tries again: the events wait in the store.
 /// </summary>
-public sealed class WebhookWorker(WebhookFeed feed, WebhookSender sender, StoreAvailability store, IOptions<WebhookSettings> settings, ILogger<WebhookWorker> logger) : BackgroundService
+public sealed class WebhookWorker(WebhookFeed feed, WebhookSender sender, IOptions<WebhookSettings> settings, ILogger<WebhookWorker> logger) : BackgroundService
 {
-    private const int Attempts = 5;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = settings.Value.PollInterval;
@@ -23,8 +22,8 @@ public sealed class WebhookWorker(WebhookFeed feed, WebhookSender sender, StoreA
         {
             try
             {
-                await store.RunAsync("webhook feed", _ => Task.FromResult(feed.Pass()), Attempts, stoppingToken);
-                await store.RunAsync("webhook delivery", sender.DeliverDueAsync, Attempts, stoppingToken);
+                await feed.PassAsync(stoppingToken);
+                await sender.DeliverDueAsync(stoppingToken);
             }
             catch (Exception e) when (StoreFailures.IsTransient(e))
             {

@@ -22,7 +22,7 @@ public sealed class WebhookCrashTests : IDisposable
         var database = Path.Combine(folder, "gateway.db");
         SchemaMigrator.Migrate(database);
         await using var receiver = await WebhookReceiver.StartAsync();
-        WebhookStore.Open(database).Add("ACME", receiver.Url, Secret, "admin@acme.example", SystemClock.Instance.GetCurrentInstant());
+        await new WebhookStore(TestStores.Factory(database, SystemClock.Instance)).AddAsync("ACME", receiver.Url, Secret, "admin@acme.example", SystemClock.Instance.GetCurrentInstant(), CancellationToken.None);
 
         // The fourth POST is held open until the daemon that sent it is dead.
         var posts = 0;

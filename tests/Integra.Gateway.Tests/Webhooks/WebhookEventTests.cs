@@ -26,7 +26,7 @@ public class WebhookEventTests
         using var cli = NewCli();
         await using var receiver = await WebhookReceiver.StartAsync();
         using var hooks = new WebhookHarness(cli.Db, new FakeClock(Instant.FromUtc(2026, 3, 2, 19, 30)));
-        hooks.Endpoints.Add("BRIDGE", receiver.Url, Secret, "admin@bridge.example", hooks.Clock.GetCurrentInstant());
+        await hooks.Endpoints.AddAsync("BRIDGE", receiver.Url, Secret, "admin@bridge.example", hooks.Clock.GetCurrentInstant(), CancellationToken.None);
 
         Assert.Equal(0, await cli.Process("BRIDGE", "2026-03-02T12:30:00-07:00", Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv")));
         await hooks.RoundAsync();
@@ -76,8 +76,8 @@ public class WebhookEventTests
         using var cli = await LifecycleTests.FocOnMonday(NewCli());
         await using var receiver = await WebhookReceiver.StartAsync();
         using var hooks = new WebhookHarness(cli.Db, new FakeClock(Instant.FromUtc(2026, 3, 2, 19, 30)));
-        hooks.Feed.Pass();
-        hooks.Endpoints.Add("ACME", receiver.Url, Secret, "admin@acme.example", hooks.Clock.GetCurrentInstant());
+        await hooks.Feed.PassAsync(CancellationToken.None);
+        await hooks.Endpoints.AddAsync("ACME", receiver.Url, Secret, "admin@acme.example", hooks.Clock.GetCurrentInstant(), CancellationToken.None);
         await hooks.RoundAsync();
         Assert.Empty(receiver.Received); // the FOCs were fed before the endpoint was registered: not sent to it
 
@@ -88,8 +88,8 @@ public class WebhookEventTests
             order = (await store.Orders.FindOrderAsync("ACME", Storage.OrderKind.Lsr, "ACM", "EXP-2", CancellationToken.None))!.Id;
         }
 
-        Storage.Evidence.EvidenceStore.Open(cli.Db).Add(new Portal.Disputes.NewEvidenceRequest(
-            order, "ACME", "LSR", "EXP-2", "The end user says they did not ask for the port.", ["6125550101"], new LocalDate(2026, 3, 5), Instant.FromUtc(2026, 3, 6, 6, 59), "desk@integra.example", hooks.Clock.GetCurrentInstant()));
+        await new Storage.Evidence.PortalEvidence(TestStores.Factory(cli.Db, hooks.Clock), folder: null).AddAsync(new Portal.Disputes.NewEvidenceRequest(
+            order, "ACME", "LSR", "EXP-2", "The end user says they did not ask for the port.", ["6125550101"], new LocalDate(2026, 3, 5), Instant.FromUtc(2026, 3, 6, 6, 59), "desk@integra.example", hooks.Clock.GetCurrentInstant()), CancellationToken.None);
         await hooks.RoundAsync();
 
         var completed = Assert.Single(receiver.Received, d => d.Type == "order.completed");

@@ -39,7 +39,7 @@ internal sealed class WebhookHarness : IDisposable
         Feed = new WebhookFeed(Stores, clock);
         _http = WebhookRegistration.Client(Settings);
         Sender = new WebhookSender(Stores, _http, clock, Options.Create(Settings), _services.GetRequiredService<GatewayMetrics>(), new Typed<WebhookSender>(Log));
-        Endpoints = WebhookStore.Open(database);
+        Endpoints = new WebhookStore(Stores);
     }
 
     public FakeClock Clock { get; }
@@ -61,7 +61,7 @@ internal sealed class WebhookHarness : IDisposable
     /// <summary>A feed pass, then every delivery due; returns the attempts made.</summary>
     public async Task<int> RoundAsync()
     {
-        Feed.Pass();
+        await Feed.PassAsync(CancellationToken.None);
         return await Sender.DeliverDueAsync(CancellationToken.None);
     }
 

@@ -25,7 +25,7 @@ public sealed class WebhookFeedOrderTests(PostgresFixture pg)
         using var cli = new CliHarness(pg.NewDatabase());
         await using var receiver = await WebhookReceiver.StartAsync();
         using var hooks = new WebhookHarness(cli.Db, new FakeClock(Instant.FromUtc(2026, 3, 2, 19, 30)));
-        hooks.Endpoints.Add("BRIDGE", receiver.Url, "whsec_order-test-secret-0123456789abcdef", "admin@bridge.example", hooks.Clock.GetCurrentInstant());
+        await hooks.Endpoints.AddAsync("BRIDGE", receiver.Url, "whsec_order-test-secret-0123456789abcdef", "admin@bridge.example", hooks.Clock.GetCurrentInstant(), CancellationToken.None);
         Assert.Equal(0, await cli.Process("BRIDGE", "2026-03-02T12:30:00-07:00", Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv")));
         await hooks.RoundAsync();
         Assert.Equal(2, receiver.Received.Count);

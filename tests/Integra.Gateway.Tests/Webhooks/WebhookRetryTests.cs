@@ -23,7 +23,7 @@ public sealed class WebhookRetryTests
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Answer = (_, n) => Task.FromResult(n <= 3 ? 500 : 200);
         using var hooks = new WebhookHarness(cli.Db, new FakeClock(Instant.FromUtc(2026, 3, 2, 19, 30)));
-        hooks.Endpoints.Add("BRIDGE", receiver.Url, Secret, "admin@bridge.example", hooks.Clock.GetCurrentInstant());
+        await hooks.Endpoints.AddAsync("BRIDGE", receiver.Url, Secret, "admin@bridge.example", hooks.Clock.GetCurrentInstant(), CancellationToken.None);
         Assert.Equal(0, await cli.Process("BRIDGE", "2026-03-02T12:30:00-07:00", Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv")));
 
         Assert.Equal(2, await hooks.RoundAsync());
@@ -50,7 +50,7 @@ public sealed class WebhookRetryTests
         }
 
         // The partner's page shows every attempt with its response code.
-        Assert.All(hooks.Endpoints.Deliveries("BRIDGE", 10), d =>
+        Assert.All((await hooks.Endpoints.DeliveriesAsync("BRIDGE", 10, CancellationToken.None)), d =>
         {
             Assert.Equal("Delivered", d.State);
             Assert.Equal([500, 500, 500, 200], d.Attempts.Select(a => a.StatusCode));
@@ -68,19 +68,19 @@ public sealed class WebhookRetryTests
         var start = Instant.FromUtc(2026, 3, 2, 19, 30);
         using var hooks = new WebhookHarness(cli.Db, new FakeClock(start));
         using var counted = new MetricCollector<long>(hooks.Meters, GatewayMetrics.MeterName, "gateway.webhooks");
-        hooks.Endpoints.Add("BRIDGE", receiver.Url, Secret, "admin@bridge.example", start);
+        await hooks.Endpoints.AddAsync("BRIDGE", receiver.Url, Secret, "admin@bridge.example", start, CancellationToken.None);
         var sample = cli.Write("one.lsr.csv", "CCNA,PON,VER,CC,NNSP,NPDI,REQTYP,ACT,DDD,INITTEL,AGAUTH,AN,ZIP,TN\nBRG,BR-9,00,BRGC,6101,D,CB,V,2026-05-30,6025550900,Y,A1006,84101,8015550101\n");
         Assert.Equal(0, await cli.Process("BRIDGE", "2026-03-02T12:30:00-07:00", sample));
 
         // Each round at the delivery's next time, as the worker's would be.
         await hooks.RoundAsync();
-        while (hooks.Endpoints.Deliveries("BRIDGE", 1)[0] is { State: "Pending", NextAt: { } next })
+        while ((await hooks.Endpoints.DeliveriesAsync("BRIDGE", 1, CancellationToken.None))[0] is { State: "Pending", NextAt: { } next })
         {
             hooks.Clock.Reset(next);
             Assert.Equal(1, await hooks.RoundAsync());
         }
 
-        var delivery = Assert.Single(hooks.Endpoints.Deliveries("BRIDGE", 10));
+        var delivery = Assert.Single((await hooks.Endpoints.DeliveriesAsync("BRIDGE", 10, CancellationToken.None)));
         Assert.Equal("Flagged", delivery.State);
         Assert.InRange(delivery.Attempts.Count, 27, 31); // 30 s doubling to hourly, each wait up to 20 % longer
         Assert.All(delivery.Attempts, a => Assert.Equal(503, a.StatusCode));
@@ -98,11 +98,11 @@ public sealed class WebhookRetryTests
         hooks.Clock.AdvanceHours(48);
         Assert.Equal(0, await hooks.RoundAsync());
         down = false;
-        Assert.True(hooks.Endpoints.Redeliver("BRIDGE", delivery.Id, hooks.Clock.GetCurrentInstant()));
-        Assert.False(hooks.Endpoints.Redeliver("ACME", delivery.Id, hooks.Clock.GetCurrentInstant()));
+        Assert.True(await hooks.Endpoints.RedeliverAsync("BRIDGE", delivery.Id, hooks.Clock.GetCurrentInstant(), CancellationToken.None));
+        Assert.False(await hooks.Endpoints.RedeliverAsync("ACME", delivery.Id, hooks.Clock.GetCurrentInstant(), CancellationToken.None));
         Assert.Equal(1, await hooks.RoundAsync());
         Assert.Equal(204, receiver.Received[^1].Answered);
         Assert.Equal(receiver.Received[0].Body, receiver.Received[^1].Body);
-        Assert.Equal("Delivered", hooks.Endpoints.Deliveries("BRIDGE", 1)[0].State);
+        Assert.Equal("Delivered", (await hooks.Endpoints.DeliveriesAsync("BRIDGE", 1, CancellationToken.None))[0].State);
     }
 }

@@ -73,7 +73,7 @@ public sealed class WebhookTargetTests
         using var cli = new CliHarness();
         await using var receiver = await WebhookReceiver.StartAsync();
         using var hooks = new WebhookHarness(cli.Db, new FakeClock(Instant.FromUtc(2026, 3, 2, 19, 30)), allowLoopback: false);
-        hooks.Endpoints.Add("BRIDGE", receiver.Url, Secret, "admin@bridge.example", hooks.Clock.GetCurrentInstant());
+        await hooks.Endpoints.AddAsync("BRIDGE", receiver.Url, Secret, "admin@bridge.example", hooks.Clock.GetCurrentInstant(), CancellationToken.None);
         Assert.Equal(0, await cli.Process("BRIDGE", "2026-03-02T12:30:00-07:00", Path.Combine(Repo.SampleDrop("BRIDGE"), "bridge-0302.lsr.csv")));
 
         Assert.Equal(2, await hooks.RoundAsync());

@@ -17,7 +17,7 @@ public sealed class ApiKeyAdministration(IApiStore store, Auditor audit, TimePro
     /// A new key of <paramref name="admin"/>'s partner and its token, which is shown this once and kept nowhere; null
     /// when the name is blank or too long, no privilege is given, or the expiry is not in the future.
     /// </summary>
-    public (ApiKey Key, string Token)? Create(HttpContext context, PortalUser admin, string? name, Privileges privileges, DateTimeOffset? expiresAt)
+    public async Task<(ApiKey Key, string Token)?> CreateAsync(HttpContext context, PortalUser admin, string? name, Privileges privileges, DateTimeOffset? expiresAt)
     {
         var now = time.GetUtcNow();
         var partner = admin.Role == PortalRoles.PartnerAdmin ? admin.Partner : null;
@@ -28,19 +28,19 @@ public sealed class ApiKeyAdministration(IApiStore store, Auditor audit, TimePro
         }
 
         var (keyId, token, hash) = ApiKeySecret.New();
-        var key = store.AddKey(new NewApiKey(partner, trimmed, keyId, hash, privileges, admin.Email, now, expiresAt));
+        var key = await store.AddKeyAsync(new NewApiKey(partner, trimmed, keyId, hash, privileges, admin.Email, now, expiresAt), context.RequestAborted);
         audit.Record(context, admin.Email, partner, ApiAuditActions.KeyCreated, key.Actor, $"privileges {PrivilegeText.Format(privileges)}{(expiresAt is { } e ? $", expires {e:yyyy-MM-dd HH:mm} UTC" : string.Empty)}");
         return (key, token);
     }
 
     /// <summary>The partner's keys, revoked and expired ones included, newest first.</summary>
-    public IReadOnlyList<ApiKey> KeysOf(string partner) => store.KeysOf(partner);
+    public Task<IReadOnlyList<ApiKey>> KeysOfAsync(string partner, CancellationToken cancellationToken) => store.KeysOfAsync(partner, cancellationToken);
 
     /// <summary>Revokes a key of <paramref name="partner"/> at once (the next call with it is 401); false when there is no such usable key.</summary>
-    public bool Revoke(HttpContext context, PortalUser by, string partner, long id)
+    public async Task<bool> RevokeAsync(HttpContext context, PortalUser by, string partner, long id)
     {
-        var key = store.KeysOf(partner).FirstOrDefault(k => k.Id == id);
-        if (key is null || !store.Revoke(partner, id, by.Email, time.GetUtcNow()))
+        var key = (await store.KeysOfAsync(partner, context.RequestAborted)).FirstOrDefault(k => k.Id == id);
+        if (key is null || !await store.RevokeAsync(partner, id, by.Email, time.GetUtcNow(), context.RequestAborted))
         {
             return false;
         }

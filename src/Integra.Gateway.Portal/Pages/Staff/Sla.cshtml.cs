@@ -19,6 +19,6 @@ public sealed class SlaModel(IDeskViews desk, IPortalStore store, IEvidenceStore
     public async Task OnGetAsync()
     {
         Board = SlaBoard.Build(await desk.SlaFiguresAsync(HttpContext.RequestAborted), await store.ProfilesAsync(HttpContext.RequestAborted), clock.Now);
-        DisputesPastDue = disputes.PastDue(Instant.FromDateTimeOffset(clock.Now));
+        DisputesPastDue = await disputes.PastDueAsync(Instant.FromDateTimeOffset(clock.Now), HttpContext.RequestAborted);
     }
 }

@@ -1,7 +1,7 @@
 using Dapper;
 using NodaTime;
 
-using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Queries;
 using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Storage.Webhooks;
@@ -34,17 +34,17 @@ public sealed record WebhookAttemptResult(Instant At, int? StatusCode, string Ou
 /// instances never post one delivery at once, and a crashed instance's lease ends with its session), and the outcome
 /// of each attempt with the delivery's next state, written together.
 /// </summary>
-public sealed class WebhookDeliveryStore(IUnitOfWork uow)
+public sealed partial class WebhookDeliveryStore(IUnitOfWork uow)
 {
     /// <summary>Enabled endpoints with a delivery due at <paramref name="now"/>.</summary>
-    public IReadOnlyList<long> EndpointsDue(Instant now) =>
-        uow.Connection.Query<long>(
+    public async Task<IReadOnlyList<long>> EndpointsDueAsync(Instant now, CancellationToken cancellationToken) =>
+        (await uow.Connection.QueryAsync<long>(uow.Command(
                 """
                 SELECT DISTINCT d.endpoint_id FROM webhook_deliveries d JOIN webhook_endpoints p ON p.id = d.endpoint_id
                 WHERE d.state = 'Pending' AND d.next_at <= @now AND p.enabled = 1 AND p.deleted_at IS NULL ORDER BY d.endpoint_id
                 """,
                 new { now = StoreFormats.Text(now) },
-                uow.Transaction)
+                cancellationToken)).ConfigureAwait(false))
             .ToList();
 
     /// <summary>
@@ -54,8 +54,8 @@ public sealed class WebhookDeliveryStore(IUnitOfWork uow)
     public IDisposable? TryLease(long endpointId) => uow.TryLease($"webhooks:deliver:{endpointId}");
 
     /// <summary>The endpoint's deliveries due at <paramref name="now"/>, the oldest events first; read under its lease.</summary>
-    public IReadOnlyList<DueWebhookDelivery> Due(long endpointId, Instant now, int limit) =>
-        uow.Connection.Query<DueRow>(
+    public async Task<IReadOnlyList<DueWebhookDelivery>> DueAsync(long endpointId, Instant now, int limit, CancellationToken cancellationToken) =>
+        (await uow.Connection.QueryAsync<DueRow>(uow.Command(
                 """
                 SELECT d.id AS Id, d.event_id AS EventId, d.partner AS Partner, d.endpoint_id AS EndpointId, p.url AS Url, p.secret AS Secret,
                        e.body AS Body, d.attempts AS Attempts, d.retry_from AS RetryFrom
@@ -64,7 +64,7 @@ public sealed class WebhookDeliveryStore(IUnitOfWork uow)
                 ORDER BY d.id LIMIT @limit
                 """,
                 new { endpointId, now = StoreFormats.Text(now), limit },
-                uow.Transaction)
+                cancellationToken)).ConfigureAwait(false))
             .Select(r => new DueWebhookDelivery(r.Id, r.EventId, r.Partner, r.EndpointId, r.Url, r.Secret, r.Body, (int)r.Attempts, StoreFormats.Instant(r.RetryFrom)))
             .ToList();
 
@@ -72,25 +72,25 @@ public sealed class WebhookDeliveryStore(IUnitOfWork uow)
     /// Records an attempt and moves the delivery to <paramref name="state"/>, next tried at <paramref name="next"/>
     /// when still pending, in one unit of work.
     /// </summary>
-    public void Record(long deliveryId, WebhookAttemptResult attempt, WebhookDeliveryState state, Instant? next)
+    public async Task RecordAsync(long deliveryId, WebhookAttemptResult attempt, WebhookDeliveryState state, Instant? next, CancellationToken cancellationToken)
     {
         using var transaction = uow.Begin();
-        uow.Connection.Execute(
+        await uow.Connection.ExecuteAsync(uow.Command(
             "INSERT INTO webhook_attempts (delivery_id, at, status_code, outcome, duration_ms) VALUES (@deliveryId, @at, @status, @Outcome, @ms)",
             new { deliveryId, at = StoreFormats.Text(attempt.At), status = (long?)attempt.StatusCode, attempt.Outcome, ms = (long)attempt.Duration.TotalMilliseconds },
-            uow.Transaction);
-        uow.Connection.Execute(
+            cancellationToken)).ConfigureAwait(false);
+        await uow.Connection.ExecuteAsync(uow.Command(
             """
             UPDATE webhook_deliveries SET attempts = attempts + 1, state = @state, next_at = COALESCE(@next, next_at),
                 delivered_at = CASE WHEN @state = 'Delivered' THEN @at ELSE delivered_at END
             WHERE id = @deliveryId
             """,
             new { deliveryId, state = state.ToString(), next = next is { } n ? StoreFormats.Text(n) : null, at = StoreFormats.Text(attempt.At) },
-            uow.Transaction);
+            cancellationToken)).ConfigureAwait(false);
         transaction.Commit();
     }
 
-    /// <summary>Deliveries per state (tests; the partner's page reads <see cref="WebhookStore"/>).</summary>
+    /// <summary>Deliveries per state (tests; the partner's page reads <see cref="OfPartnerAsync"/>).</summary>
     public IReadOnlyDictionary<WebhookDeliveryState, long> CountByState() =>
         uow.Connection.Query<(string State, long Count)>("SELECT state, COUNT(*) FROM webhook_deliveries GROUP BY state", transaction: uow.Transaction)
             .ToDictionary(r => Enum.Parse<WebhookDeliveryState>(r.State), r => r.Count);

@@ -2,6 +2,7 @@ using Dapper;
 using NodaTime;
 
 using Integra.Gateway.Storage.Connections;
+using Integra.Gateway.Storage.Queries;
 using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Storage.Webhooks;
@@ -63,18 +64,18 @@ public sealed class WebhookFeedStore(IUnitOfWork uow)
     /// <summary>Excludes every other feed pass (in any instance) until the caller's unit of work ends.</summary>
     public void Lock() => uow.Lock("webhooks:feed");
 
-    public IReadOnlyDictionary<WebhookSource, FeedPosition> Cursors() =>
-        uow.Connection.Query<(string Source, long LastId, long LastTx)>("SELECT source, last_id, last_tx FROM webhook_cursors", transaction: uow.Transaction)
+    public async Task<IReadOnlyDictionary<WebhookSource, FeedPosition>> CursorsAsync(CancellationToken cancellationToken) =>
+        (await uow.Connection.QueryAsync<(string Source, long LastId, long LastTx)>(uow.Command("SELECT source, last_id, last_tx FROM webhook_cursors", null, cancellationToken)).ConfigureAwait(false))
             .ToDictionary(r => SourceOf(r.Source), r => new FeedPosition(r.LastTx, r.LastId));
 
-    public void Advance(WebhookSource source, FeedPosition to) =>
-        uow.Connection.Execute(
+    public Task AdvanceAsync(WebhookSource source, FeedPosition to, CancellationToken cancellationToken) =>
+        uow.Connection.ExecuteAsync(uow.Command(
             "UPDATE webhook_cursors SET last_id = @Id, last_tx = @Tx WHERE source = @source",
             new { to.Id, to.Tx, source = TableOf(source) },
-            uow.Transaction);
+            cancellationToken));
 
-    public IReadOnlyList<KeptResponseFile> ResponseFiles(FeedPosition after, int limit) =>
-        Read<KeptResponseFile, ResponseFileRowData>(
+    public Task<List<KeptResponseFile>> ResponseFilesAsync(FeedPosition after, int limit, CancellationToken cancellationToken) =>
+        ReadAsync<KeptResponseFile, ResponseFileRowData>(
             "f",
             """
             f.id AS Id, f.partner AS Partner, f.channel AS Channel,
@@ -84,10 +85,11 @@ public sealed class WebhookFeedStore(IUnitOfWork uow)
             "1 = 1",
             after,
             limit,
-            (at, d) => new KeptResponseFile(at, d.Id, d.Partner, d.Channel, d.Kind, d.CreatedAt, d.Cells));
+            (at, d) => new KeptResponseFile(at, d.Id, d.Partner, d.Channel, d.Kind, d.CreatedAt, d.Cells),
+            cancellationToken);
 
-    public IReadOnlyList<OutboxAnswerRow> OutboxAnswers(FeedPosition after, int limit) =>
-        Read<OutboxAnswerRow, OutboxRowData>(
+    public Task<List<OutboxAnswerRow>> OutboxAnswersAsync(FeedPosition after, int limit, CancellationToken cancellationToken) =>
+        ReadAsync<OutboxAnswerRow, OutboxRowData>(
             "b",
             """
             b.id AS Id, b.partner AS Partner, b.file_name AS FileName, b.cells AS Cells, b.created_at AS CreatedAt, b.order_id AS OrderId,
@@ -97,11 +99,12 @@ public sealed class WebhookFeedStore(IUnitOfWork uow)
             "b.kind = 'RESPONSE'",
             after,
             limit,
-            (at, d) => new OutboxAnswerRow(at, d.Wanted != 0, d.Id, d.Partner, d.FileName, d.Cells, d.CreatedAt, d.OrderId, d.Kind, d.Ccna, d.Pon));
+            (at, d) => new OutboxAnswerRow(at, d.Wanted != 0, d.Id, d.Partner, d.FileName, d.Cells, d.CreatedAt, d.OrderId, d.Kind, d.Ccna, d.Pon),
+            cancellationToken);
 
     /// <summary>History rows; the wanted ones are of LSR orders entering a state that no answer row of a request file tells: activation, expiry, closure, cancel.</summary>
-    public IReadOnlyList<OrderEventRow> OrderEvents(FeedPosition after, int limit) =>
-        Read<OrderEventRow, OrderEventData>(
+    public Task<List<OrderEventRow>> OrderEventsAsync(FeedPosition after, int limit, CancellationToken cancellationToken) =>
+        ReadAsync<OrderEventRow, OrderEventData>(
             "e",
             """
             e.id AS Id, o.partner AS Partner, o.kind AS Kind, o.ccna AS Ccna, o.pon AS Pon, o.lsrno AS LsrNo,
@@ -111,10 +114,11 @@ public sealed class WebhookFeedStore(IUnitOfWork uow)
             "o.kind = 'LSR' AND e.state IN ('Complete', 'Expired', 'Closed', 'Canceled')",
             after,
             limit,
-            (at, d) => new OrderEventRow(at, d.Wanted != 0, d.Id, d.Partner, d.Kind, d.Ccna, d.Pon, d.LsrNo, d.Ver, d.State, d.Cause, d.Detail, d.OccurredAt));
+            (at, d) => new OrderEventRow(at, d.Wanted != 0, d.Id, d.Partner, d.Kind, d.Ccna, d.Pon, d.LsrNo, d.Ver, d.State, d.Cause, d.Detail, d.OccurredAt),
+            cancellationToken);
 
-    public IReadOnlyList<EvidenceRequestRow> EvidenceRequests(FeedPosition after, int limit) =>
-        Read<EvidenceRequestRow, EvidenceData>(
+    public Task<List<EvidenceRequestRow>> EvidenceRequestsAsync(FeedPosition after, int limit, CancellationToken cancellationToken) =>
+        ReadAsync<EvidenceRequestRow, EvidenceData>(
             "r",
             """
             r.id AS Id, r.partner AS Partner, r.kind AS Kind, o.ccna AS Ccna, r.pon AS Pon, r.reason AS Reason, r.tns AS Tns,
@@ -124,20 +128,22 @@ public sealed class WebhookFeedStore(IUnitOfWork uow)
             "1 = 1",
             after,
             limit,
-            (at, d) => new EvidenceRequestRow(at, d.Id, d.Partner, d.Kind, d.Ccna, d.Pon, d.Reason, d.Tns, d.DueDate, d.OpenedAt));
+            (at, d) => new EvidenceRequestRow(at, d.Id, d.Partner, d.Kind, d.Ccna, d.Pon, d.Reason, d.Tns, d.DueDate, d.OpenedAt),
+            cancellationToken);
 
     /// <summary>Whether any tailed table has a row after its cursor (that the feed may read now).</summary>
-    public bool AnythingAfter(IReadOnlyDictionary<WebhookSource, FeedPosition> cursors) =>
-        ResponseFiles(cursors[WebhookSource.ResponseFiles], 1).Count > 0
-        || OutboxAnswers(cursors[WebhookSource.Outbox], 1).Count > 0
-        || OrderEvents(cursors[WebhookSource.OrderEvents], 1).Count > 0
-        || EvidenceRequests(cursors[WebhookSource.EvidenceRequests], 1).Count > 0;
+    public async Task<bool> AnythingAfterAsync(IReadOnlyDictionary<WebhookSource, FeedPosition> cursors, CancellationToken cancellationToken) =>
+        (await ResponseFilesAsync(cursors[WebhookSource.ResponseFiles], 1, cancellationToken).ConfigureAwait(false)).Count > 0
+        || (await OutboxAnswersAsync(cursors[WebhookSource.Outbox], 1, cancellationToken).ConfigureAwait(false)).Count > 0
+        || (await OrderEventsAsync(cursors[WebhookSource.OrderEvents], 1, cancellationToken).ConfigureAwait(false)).Count > 0
+        || (await EvidenceRequestsAsync(cursors[WebhookSource.EvidenceRequests], 1, cancellationToken).ConfigureAwait(false)).Count > 0;
 
     /// <summary>The enabled endpoints of every partner that has one: partner → endpoint ids.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<long>> EnabledEndpoints() =>
-        uow.Connection.Query<(long Id, string Partner)>(
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<long>>> EnabledEndpointsAsync(CancellationToken cancellationToken) =>
+        (await uow.Connection.QueryAsync<(long Id, string Partner)>(uow.Command(
                 "SELECT id, partner FROM webhook_endpoints WHERE enabled = 1 AND deleted_at IS NULL ORDER BY id",
-                transaction: uow.Transaction)
+                null,
+                cancellationToken)).ConfigureAwait(false))
             .GroupBy(e => e.Partner, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Select(e => e.Id).ToList(), StringComparer.Ordinal);
 
@@ -145,7 +151,7 @@ public sealed class WebhookFeedStore(IUnitOfWork uow)
     /// Records the events of partners with an enabled endpoint, and a delivery due now per event and endpoint; an event
     /// recorded already (its id is stable) is kept as it is. Returns the deliveries added.
     /// </summary>
-    public int Enqueue(IReadOnlyList<NewWebhookEvent> events, IReadOnlyDictionary<string, IReadOnlyList<long>> endpoints, Instant now)
+    public async Task<int> EnqueueAsync(IReadOnlyList<NewWebhookEvent> events, IReadOnlyDictionary<string, IReadOnlyList<long>> endpoints, Instant now, CancellationToken cancellationToken)
     {
         var at = StoreFormats.Text(now);
         var added = 0;
@@ -156,20 +162,20 @@ public sealed class WebhookFeedStore(IUnitOfWork uow)
                 continue;
             }
 
-            uow.Connection.Execute(
+            await uow.Connection.ExecuteAsync(uow.Command(
                 """
                 INSERT INTO webhook_events (id, partner, type, pon, occurred_at, body, recorded_at)
                 VALUES (@Id, @Partner, @Type, @Pon, @occurredAt, @Body, @at) ON CONFLICT (id) DO NOTHING
                 """,
                 new { e.Id, e.Partner, e.Type, e.Pon, occurredAt = StoreFormats.Text(e.OccurredAt), e.Body, at },
-                uow.Transaction);
-            added += uow.Connection.Execute(
+                cancellationToken)).ConfigureAwait(false);
+            added += await uow.Connection.ExecuteAsync(uow.Command(
                 """
                 INSERT INTO webhook_deliveries (event_id, endpoint_id, partner, state, attempts, retry_from, next_at)
                 VALUES (@eventId, @endpointId, @partner, 'Pending', 0, @at, @at) ON CONFLICT (event_id, endpoint_id) DO NOTHING
                 """,
                 targets.Select(endpointId => new { eventId = e.Id, endpointId, partner = e.Partner, at }),
-                uow.Transaction);
+                cancellationToken)).ConfigureAwait(false);
         }
 
         return added;
@@ -180,7 +186,7 @@ public sealed class WebhookFeedStore(IUnitOfWork uow)
     /// <paramref name="wanted"/>: the cursor moves over every row, so rows no event comes from are read once, not at
     /// every pass. The table's alias is <paramref name="alias"/>. Every text here is a constant of this class.
     /// </summary>
-    private List<TRow> Read<TRow, TData>(string alias, string columns, string from, string wanted, FeedPosition after, int limit, Func<FeedPosition, TData, TRow> make)
+    private async Task<List<TRow>> ReadAsync<TRow, TData>(string alias, string columns, string from, string wanted, FeedPosition after, int limit, Func<FeedPosition, TData, TRow> make, CancellationToken cancellationToken)
         where TData : IFeedData
     {
         var sql = Postgres
@@ -190,7 +196,7 @@ public sealed class WebhookFeedStore(IUnitOfWork uow)
                ORDER BY {alias}.tx, {alias}.id LIMIT @limit
                """
             : $"SELECT 0 AS Tx, CASE WHEN {wanted} THEN 1 ELSE 0 END AS Wanted, {columns} FROM {from} WHERE {alias}.id > @Id ORDER BY {alias}.id LIMIT @limit";
-        return uow.Connection.Query<TData>(sql, new { after.Tx, after.Id, limit }, uow.Transaction)
+        return (await uow.Connection.QueryAsync<TData>(uow.Command(sql, new { after.Tx, after.Id, limit }, cancellationToken)).ConfigureAwait(false))
             .Select(d => make(new FeedPosition(d.Tx, d.Id), d))
             .ToList();
     }

@@ -22,17 +22,17 @@ public sealed class ApiKeysModel(ApiKeyAdministration keys, PortalClock clock) :
 
     public DateTimeOffset Now => clock.Now;
 
-    public void OnGet() => Keys = keys.KeysOf(SignedIn.Partner!);
+    public async Task OnGetAsync() => Keys = await keys.KeysOfAsync(SignedIn.Partner!, HttpContext.RequestAborted);
 
-    public IActionResult OnPostCreate(string? name, string[]? privileges, DateOnly? expires)
+    public async Task<IActionResult> OnPostCreateAsync(string? name, string[]? privileges, DateOnly? expires)
     {
         // An expiry date is the end of that day in UTC: the key works through the date given.
         DateTimeOffset? expiresAt = expires is { } d ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
-        var created = keys.Create(HttpContext, SignedIn, name, PrivilegeText.Parse(string.Join(',', privileges ?? [])), expiresAt);
+        var created = await keys.CreateAsync(HttpContext, SignedIn, name, PrivilegeText.Parse(string.Join(',', privileges ?? [])), expiresAt);
         if (created is not { } c)
         {
             Problem = $"Give the key a name (at most {ApiKeyAdministration.MaxNameLength} characters), at least one privilege, and an expiry date in the future or none.";
-            OnGet();
+            await OnGetAsync();
             return Page();
         }
 
@@ -41,13 +41,13 @@ public sealed class ApiKeysModel(ApiKeyAdministration keys, PortalClock clock) :
         // No redirect: the secret must not travel in TempData or a URL. A reload of this page does not show it again.
         NewToken = c.Token;
         Message = $"Key {c.Key.Name} ({c.Key.KeyId}) was created. Copy its secret now: it is not shown again.";
-        OnGet();
+        await OnGetAsync();
         return Page();
     }
 
-    public IActionResult OnPostRevoke(long key)
+    public async Task<IActionResult> OnPostRevokeAsync(long key)
     {
-        Message = keys.Revoke(HttpContext, SignedIn, SignedIn.Partner!, key) ? "The key was revoked; calls with it are refused from now on." : "That key is already revoked.";
+        Message = await keys.RevokeAsync(HttpContext, SignedIn, SignedIn.Partner!, key) ? "The key was revoked; calls with it are refused from now on." : "That key is already revoked.";
         return RedirectToPage();
     }
 }

@@ -32,11 +32,11 @@ public sealed class DetailModel(EvidenceDesk desk, IEvidenceStore store, Auditor
     /// <summary>What the user typed, kept when the answer is refused.</summary>
     public string? Text { get; private set; }
 
-    public IActionResult OnGet(long id) => Load(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(long id, string? text, List<IFormFile>? files, CancellationToken cancellationToken)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id))
         {
             return NotFound();
         }
@@ -54,7 +54,7 @@ public sealed class DetailModel(EvidenceDesk desk, IEvidenceStore store, Auditor
             read.Add((file.FileName, buffer.ToArray()));
         }
 
-        var result = desk.Answer(HttpContext, SignedIn, id, text, read);
+        var result = await desk.AnswerAsync(HttpContext, SignedIn, id, text, read, cancellationToken);
         if (!result.Done)
         {
             return Refused(text, result.Message);
@@ -65,16 +65,16 @@ public sealed class DetailModel(EvidenceDesk desk, IEvidenceStore store, Auditor
     }
 
     /// <summary>One of this request's documents, after its hash was checked; a mismatch is never served.</summary>
-    public IActionResult OnGetFile(long id, long file)
+    public async Task<IActionResult> OnGetFileAsync(long id, long file)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id))
         {
             return NotFound();
         }
 
         try
         {
-            return store.ReadFile(Evidence!.Partner, file) is { } content && content.RequestId == id
+            return await store.ReadFileAsync(Evidence!.Partner, file, HttpContext.RequestAborted) is { } content && content.RequestId == id
                 ? File(content.Content, content.Info.ContentType, content.Info.Name)
                 : NotFound();
         }
@@ -94,10 +94,10 @@ public sealed class DetailModel(EvidenceDesk desk, IEvidenceStore store, Auditor
         return Page();
     }
 
-    private bool Load(long id)
+    private async Task<bool> LoadAsync(long id)
     {
-        Evidence = desk.FindForPartner(SignedIn, id);
-        Answers = Evidence is null ? [] : store.Answers(Evidence.Partner, id);
+        Evidence = await desk.FindForPartnerAsync(SignedIn, id, HttpContext.RequestAborted);
+        Answers = Evidence is null ? [] : await store.AnswersAsync(Evidence.Partner, id, HttpContext.RequestAborted);
         return Evidence is not null;
     }
 }

@@ -10,5 +10,5 @@ public sealed class IndexModel(EvidenceDesk desk) : PortalPageModel
 
     public Instant Now => desk.Now;
 
-    public void OnGet() => Requests = desk.ForPartner(SignedIn);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Requests = await desk.ForPartnerAsync(SignedIn, cancellationToken);
 }

@@ -27,15 +27,15 @@ public sealed class WebhooksModel(WebhookRegistry registry) : PortalPageModel
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Endpoints = registry.Endpoints(SignedIn.Partner!);
-        Deliveries = registry.Deliveries(SignedIn.Partner!, Listed);
+        Endpoints = await registry.EndpointsAsync(SignedIn.Partner!, cancellationToken);
+        Deliveries = await registry.DeliveriesAsync(SignedIn.Partner!, Listed, cancellationToken);
     }
 
-    public IActionResult OnPostCreate(string? url, string? secret)
+    public async Task<IActionResult> OnPostCreateAsync(string? url, string? secret, CancellationToken cancellationToken)
     {
-        var result = registry.Register(HttpContext, SignedIn.Email, SignedIn.Partner!, url, secret);
+        var result = await registry.RegisterAsync(HttpContext, SignedIn.Email, SignedIn.Partner!, url, secret, cancellationToken);
         if (result.Endpoint is null)
         {
             Problem = result.Problem;
@@ -48,18 +48,18 @@ public sealed class WebhooksModel(WebhookRegistry registry) : PortalPageModel
             Message = $"{result.Endpoint.Url} is registered and gets every event from now on.";
         }
 
-        OnGet();
+        await OnGetAsync(cancellationToken);
         return Page();
     }
 
-    public IActionResult OnPostEnable(long id, bool enabled) =>
-        Done(registry.SetEnabled(HttpContext, SignedIn.Email, SignedIn.Partner!, id, enabled), enabled ? "The endpoint is on again." : "The endpoint is off: events wait until it is on again.");
+    public async Task<IActionResult> OnPostEnableAsync(long id, bool enabled, CancellationToken cancellationToken) =>
+        Done(await registry.SetEnabledAsync(HttpContext, SignedIn.Email, SignedIn.Partner!, id, enabled, cancellationToken), enabled ? "The endpoint is on again." : "The endpoint is off: events wait until it is on again.");
 
-    public IActionResult OnPostDelete(long id) =>
-        Done(registry.Delete(HttpContext, SignedIn.Email, SignedIn.Partner!, id), "The endpoint is deleted; its deliveries stay listed.");
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken cancellationToken) =>
+        Done(await registry.DeleteAsync(HttpContext, SignedIn.Email, SignedIn.Partner!, id, cancellationToken), "The endpoint is deleted; its deliveries stay listed.");
 
-    public IActionResult OnPostRedeliver(long delivery) =>
-        Done(registry.Redeliver(HttpContext, SignedIn.Email, SignedIn.Partner!, delivery), "The event is due again and goes out within seconds, with the same id.");
+    public async Task<IActionResult> OnPostRedeliverAsync(long delivery, CancellationToken cancellationToken) =>
+        Done(await registry.RedeliverAsync(HttpContext, SignedIn.Email, SignedIn.Partner!, delivery, cancellationToken), "The event is due again and goes out within seconds, with the same id.");
 
     private IActionResult Done(bool found, string message)
     {

@@ -37,8 +37,8 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
         }
 
         Users = await store.UsersOfAsync(Partner.Partner.Id, cancellationToken);
-        Webhooks = webhooks.Endpoints(Partner.Partner.Id);
-        Keys = keys.KeysOf(Partner.Partner.Id);
+        Webhooks = await webhooks.EndpointsAsync(Partner.Partner.Id, cancellationToken);
+        Keys = await keys.KeysOfAsync(Partner.Partner.Id, cancellationToken);
         return Page();
     }
 
@@ -82,7 +82,7 @@ public sealed class PartnerModel(PartnerAdministration partners, IPortalStore st
             return NotFound();
         }
 
-        Message = keys.Revoke(HttpContext, SignedIn, partner.Partner.Id, key) ? "The API key was revoked; calls with it are refused from now on." : "That key is already revoked.";
+        Message = await keys.RevokeAsync(HttpContext, SignedIn, partner.Partner.Id, key) ? "The API key was revoked; calls with it are refused from now on." : "That key is already revoked.";
         return RedirectToPage(new { id });
     }
 

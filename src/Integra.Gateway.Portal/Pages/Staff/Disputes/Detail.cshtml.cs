@@ -29,22 +29,23 @@ public sealed class DetailModel(IEvidenceStore store, EvidenceDesk desk, Auditor
 
     public string? Problem { get; private set; }
 
-    public IActionResult OnGet(long id) => Load(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public IActionResult OnPostAccept(long id, string? reason) => Done(id, desk.Decide(HttpContext, SignedIn, id, accept: true, reason));
+    public async Task<IActionResult> OnPostAcceptAsync(long id, string? reason) => await DoneAsync(id, await desk.DecideAsync(HttpContext, SignedIn, id, accept: true, reason, HttpContext.RequestAborted));
 
-    public IActionResult OnPostReject(long id, string? reason) => Done(id, desk.Decide(HttpContext, SignedIn, id, accept: false, reason));
+    public async Task<IActionResult> OnPostRejectAsync(long id, string? reason) => await DoneAsync(id, await desk.DecideAsync(HttpContext, SignedIn, id, accept: false, reason, HttpContext.RequestAborted));
 
-    public IActionResult OnPostExtend(long id, string? due) => Reschedule(id, due, reopen: false);
+    public Task<IActionResult> OnPostExtendAsync(long id, string? due) => RescheduleAsync(id, due, reopen: false);
 
-    public IActionResult OnPostReopen(long id, string? due) => Reschedule(id, due, reopen: true);
+    public Task<IActionResult> OnPostReopenAsync(long id, string? due) => RescheduleAsync(id, due, reopen: true);
 
     /// <summary>A document as the partner sent it, after its hash was checked; a mismatch is never served.</summary>
-    public IActionResult OnGetFile(long id, long file)
+    public async Task<IActionResult> OnGetFileAsync(long id, long file)
     {
+        var cancellationToken = HttpContext.RequestAborted;
         try
         {
-            if (store.ReadFile(null, file) is not { } content || content.RequestId != id || store.Find(null, id) is not { } request)
+            if (await store.ReadFileAsync(null, file, cancellationToken) is not { } content || content.RequestId != id || await store.FindAsync(null, id, cancellationToken) is not { } request)
             {
                 return NotFound();
             }
@@ -55,12 +56,12 @@ public sealed class DetailModel(IEvidenceStore store, EvidenceDesk desk, Auditor
         catch (EvidenceIntegrityException e)
         {
             log.LogError("EvidenceIntegrityFailed: {Problem}", e.Message);
-            audit.Record(HttpContext, SignedIn.Email, store.Find(null, id)?.Partner, DisputeAuditActions.IntegrityFailed, $"request {id}", e.Message);
+            audit.Record(HttpContext, SignedIn.Email, (await store.FindAsync(null, id, cancellationToken))?.Partner, DisputeAuditActions.IntegrityFailed, $"request {id}", e.Message);
             return StatusCode(StatusCodes.Status500InternalServerError);
         }
     }
 
-    private IActionResult Reschedule(long id, string? due, bool reopen)
+    private async Task<IActionResult> RescheduleAsync(long id, string? due, bool reopen)
     {
         LocalDate? date = null;
         if (!string.IsNullOrWhiteSpace(due))
@@ -68,16 +69,16 @@ public sealed class DetailModel(IEvidenceStore store, EvidenceDesk desk, Auditor
             var parsed = LocalDatePattern.Iso.Parse(due.Trim());
             if (!parsed.Success)
             {
-                return Done(id, DisputeResult.No($"{due} is not a date (yyyy-MM-dd)."));
+                return await DoneAsync(id, DisputeResult.No($"{due} is not a date (yyyy-MM-dd)."));
             }
 
             date = parsed.Value;
         }
 
-        return Done(id, desk.Reschedule(HttpContext, SignedIn, id, date, reopen));
+        return await DoneAsync(id, await desk.RescheduleAsync(HttpContext, SignedIn, id, date, reopen, HttpContext.RequestAborted));
     }
 
-    private IActionResult Done(long id, DisputeResult result)
+    private async Task<IActionResult> DoneAsync(long id, DisputeResult result)
     {
         if (result.Done)
         {
@@ -85,7 +86,7 @@ public sealed class DetailModel(IEvidenceStore store, EvidenceDesk desk, Auditor
             return RedirectToPage(new { id });
         }
 
-        if (!Load(id))
+        if (!await LoadAsync(id))
         {
             return NotFound();
         }
@@ -95,10 +96,10 @@ public sealed class DetailModel(IEvidenceStore store, EvidenceDesk desk, Auditor
         return Page();
     }
 
-    private bool Load(long id)
+    private async Task<bool> LoadAsync(long id)
     {
-        Evidence = store.Find(null, id);
-        Answers = Evidence is null ? [] : store.Answers(null, id);
+        Evidence = await store.FindAsync(null, id, HttpContext.RequestAborted);
+        Answers = Evidence is null ? [] : await store.AnswersAsync(null, id, HttpContext.RequestAborted);
         return Evidence is not null;
     }
 }

@@ -12,9 +12,9 @@ public sealed class IndexModel(IEvidenceStore store, EvidenceDesk desk) : Portal
 
     public int PastDue => Requests.Count(r => r.PastDue(Now));
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = desk.Now;
-        Requests = store.List(null, 500);
+        Requests = await store.ListAsync(null, 500, cancellationToken);
     }
 }

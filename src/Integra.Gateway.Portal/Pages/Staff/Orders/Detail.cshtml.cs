@@ -26,10 +26,10 @@ public sealed class StaffOrderModel(IOrderViews orders, IEvidenceStore disputes,
     [TempData]
     public string? DisputeProblem { get; set; }
 
-    public Task<IActionResult> OnGetAsync(long id)
+    public async Task<IActionResult> OnGetAsync(long id)
     {
-        Disputes = disputes.OfOrder(null, id);
-        return LoadAsync(OrderScope.AllPartners, id);
+        Disputes = await disputes.OfOrderAsync(null, id, HttpContext.RequestAborted);
+        return await LoadAsync(OrderScope.AllPartners, id);
     }
 
     public IActionResult OnGetFile(long id, string? file) => Download(OrderScope.AllPartners, id, file);
