@@ -27,8 +27,7 @@ internal sealed partial class Statements
     /// <summary>
     /// The same on SQLite, where a write costs no round trip and waits only for its order's final values: the writes
     /// of a request or two go together, so that their parameters (a version's response JSON among them) die young
-    /// instead of surviving into the collector's older generations, which held tens of megabytes of a large file's
-    /// spent writes at its peak (measured, README).
+    /// instead of surviving a hundred requests into the collector's older generations.
     /// </summary>
     private const int MaxPendingInProcess = 8;
 
