@@ -66,7 +66,15 @@ internal sealed partial class Statements
         // Between requests, when no new order's INSERT waits for its final values (an order is inserted once).
         if (_pending.Count >= PendingLimit && (_insertWaiting.Count == 0 || _pending.Count >= 4 * PendingLimit))
         {
-            FlushPending();
+            if (Batches)
+            {
+                FlushPending();
+            }
+            else
+            {
+                // Only to bound what waits: the counter's row (DeferLast) keeps waiting for a read or the commit.
+                ExecuteInProcess(withLast: false);
+            }
         }
 
         _pending.Add(new Write(sql, parameters, Batches ? copy : null));
@@ -164,18 +172,7 @@ internal sealed partial class Statements
 
         if (!Batches)
         {
-            // Taken out first: each Command passes through the unit of work's Connection, which flushes again.
-            var waiting = _pending.Concat(_last.Values).ToArray();
-            _pending.Clear();
-            _last.Clear();
-            _insertWaiting.Clear();
-            var connection = (Microsoft.Data.Sqlite.SqliteConnection)owner.RawConnection;
-            _sqliteWrites ??= new SqliteWrites((sql, parameters) => Command(sql, parameters).ExecuteNonQuery());
-            foreach (var (sql, parameters, _) in waiting)
-            {
-                _sqliteWrites.Execute(connection, sql, parameters);
-            }
-
+            ExecuteInProcess(withLast: true);
             return;
         }
 
@@ -188,6 +185,26 @@ internal sealed partial class Statements
 
         owner.Dialect.PrepareStatements(batch);
         batch.ExecuteNonQuery();
+    }
+
+    /// <summary>Executes the waiting writes one after the other (SQLite), and the counters' rows too when <paramref name="withLast"/>.</summary>
+    private void ExecuteInProcess(bool withLast)
+    {
+        // Taken out first: the fallback's Command passes through the unit of work's Connection, which flushes again.
+        var waiting = withLast ? _pending.Concat(_last.Values).ToArray() : _pending.ToArray();
+        _pending.Clear();
+        _insertWaiting.Clear();
+        if (withLast)
+        {
+            _last.Clear();
+        }
+
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)owner.RawConnection;
+        _sqliteWrites ??= new SqliteWrites((sql, parameters) => Command(sql, parameters).ExecuteNonQuery());
+        foreach (var (sql, parameters, _) in waiting)
+        {
+            _sqliteWrites.Execute(connection, sql, parameters);
+        }
     }
 
     /// <summary>Forgets the waiting writes: the unit of work ended without them (a rollback, a broken connection).</summary>
