@@ -32,6 +32,21 @@ public sealed class StoredJsonTests
     }
 
     [Fact]
+    public void A_large_response_file_counted_first_then_written_into_an_array_of_its_exact_length_is_the_serializer_s_text()
+    {
+        // The writer asks for room for a value's worst case (every character escaped): the last cells, long and full
+        // of characters to escape, need more than the array has left, and go through its scratch buffer.
+        var rows = Enumerable.Range(0, 3_000)
+            .Select(i => new ResponseRow { RespTyp = Responses.ResponseType.Foc, Tn = $"50355{i:D5}", Message = Awkward[i % Awkward.Length] })
+            .Append(new ResponseRow { RespTyp = Responses.ResponseType.Reject, Message = new string('"', 5_000), Address = "é" + new string('<', 3_000) })
+            .ToList();
+
+        var utf8 = StoredJson.ResponseUtf8(rows);
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(rows.Select(r => r.Cells())), utf8);
+    }
+
+    [Fact]
     public void Evidence_is_written_as_the_serializer_writes_the_dictionary()
     {
         using var json = new StoredJson();

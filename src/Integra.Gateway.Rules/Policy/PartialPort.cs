@@ -85,9 +85,31 @@ internal static class PartialPort
 
     private static List<string> Remaining(ReferenceData data, Account account, IReadOnlySet<string> ported, IReadOnlyList<string> disconnects)
     {
-        // Sets: a large account ported in one request would otherwise cost TNs × TNs comparisons.
-        var handled = new HashSet<string>(ported, StringComparer.Ordinal);
-        handled.UnionWith(disconnects);
-        return data.TnsOf(account.An).Where(t => t.Status == TnStatus.Working && !handled.Contains(t.Tn)).Select(t => t.Tn).ToList();
+        // Sets: a large account ported in one request would otherwise cost TNs × TNs comparisons. The ported set is
+        // asked as it is (a copy per request was most of this rule's time); only many disconnects get a set of their own.
+        var disconnected = disconnects.Count > 8 ? new HashSet<string>(disconnects, StringComparer.Ordinal) : null;
+        var remaining = new List<string>();
+        foreach (var t in data.TnsOf(account.An))
+        {
+            if (t.Status == TnStatus.Working && !ported.Contains(t.Tn) && !(disconnected?.Contains(t.Tn) ?? Contains(disconnects, t.Tn)))
+            {
+                remaining.Add(t.Tn);
+            }
+        }
+
+        return remaining;
+    }
+
+    private static bool Contains(IReadOnlyList<string> tns, string tn)
+    {
+        for (var i = 0; i < tns.Count; i++)
+        {
+            if (string.Equals(tns[i], tn, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

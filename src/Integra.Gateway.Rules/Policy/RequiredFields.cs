@@ -106,7 +106,7 @@ internal static class RequiredFields
 
     private static void CheckTnRows(LsrContext ctx)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(ctx.Request.Tns.Count, StringComparer.Ordinal);
         foreach (var line in ctx.Request.Tns)
         {
             if (line.Raw.Length == 0)

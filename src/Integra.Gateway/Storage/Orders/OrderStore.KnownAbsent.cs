@@ -12,8 +12,8 @@ namespace Integra.Gateway.Storage.Orders;
 /// </summary>
 public sealed partial class OrderStore
 {
-    /// <summary>PONs per query: well under SQLite's limit on parameters.</summary>
-    private const int AbsentChunk = 500;
+    /// <summary>PONs per query, all in one list parameter (<see cref="Connections.StoreDialect.TextTable"/>).</summary>
+    private const int AbsentChunk = 5_000;
 
     private readonly HashSet<(string Partner, OrderKind Kind, string Ccna, string Pon)> _absent = [];
 
@@ -36,8 +36,9 @@ public sealed partial class OrderStore
         {
             var connection = await _uow.ConnectionAsync(cancellationToken);
             var existing = (await connection.QueryAsync<(string Ccna, string Pon)>(new CommandDefinition(
-                $"SELECT ccna AS Ccna, pon AS Pon FROM orders WHERE partner = @partner AND kind = @kind AND {_uow.Dialect.InList("pon", "@pons")}",
-                new { partner, kind = StoredText.Of(kind), pons = chunk },
+                // One parameter for the list: a Dapper list is a parameter per PON, each looked up by name on SQLite.
+                $"SELECT ccna AS Ccna, pon AS Pon FROM orders WHERE partner = @partner AND kind = @kind AND pon IN (SELECT value FROM {_uow.Dialect.TextTable("@pons")})",
+                new { partner, kind = StoredText.Of(kind), pons = _uow.Dialect.TextList(chunk) },
                 _uow.Transaction,
                 cancellationToken: cancellationToken))).ToHashSet();
             var inChunk = chunk.ToHashSet(StringComparer.Ordinal);

@@ -37,8 +37,15 @@ internal sealed partial class Statements
         }
 
         // Between requests, when no new order's INSERT waits for its final values (an order is inserted once).
-        var flush = _pending.Count >= MaxPending && (_insertWaiting.Count == 0 || _pending.Count >= 4 * MaxPending);
-        if (!flush)
+        var flush = _pending.Count >= PendingLimit && (_insertWaiting.Count == 0 || _pending.Count >= 4 * PendingLimit);
+        if (flush && !Batches)
+        {
+            // Only to bound what waits (SQLite runs in process: nothing to await); the counter's row (DeferLastAsync)
+            // keeps waiting for a read or the commit.
+            ExecuteInProcess(withLast: false);
+        }
+
+        if (!flush || !Batches)
         {
             _pending.Add(new Write(sql, parameters, Batches ? copy : null));
             return ValueTask.CompletedTask;
@@ -155,17 +162,9 @@ internal sealed partial class Statements
 
         if (!Batches)
         {
-            // Taken out first: each command passes through the unit of work's connection, which flushes again.
-            var waiting = _pending.Concat(_last.Values).ToArray();
-            _pending.Clear();
-            _last.Clear();
-            _insertWaiting.Clear();
-            foreach (var (sql, parameters, _) in waiting)
-            {
-                var command = await CommandAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            // SQLite: in process, through its own prepared statements (SqliteWrites); Microsoft.Data.Sqlite's async
+            // methods would run synchronously too.
+            ExecuteInProcess(withLast: true);
             return;
         }
 

@@ -24,6 +24,15 @@ internal sealed partial class Statements
     /// </summary>
     private const int MaxPending = 500;
 
+    /// <summary>
+    /// The same on SQLite, where a write costs no round trip and waits only for its order's final values: the writes
+    /// of a request or two go together, so that their parameters (a version's response JSON among them) die young
+    /// instead of surviving a hundred requests into the collector's older generations.
+    /// </summary>
+    private const int MaxPendingInProcess = 8;
+
+    private int PendingLimit => Batches ? MaxPending : MaxPendingInProcess;
+
     private readonly List<Write> _pending = [];
 
     /// <summary>Writes of which only the last matters, by key, sent after <see cref="_pending"/>.</summary>
@@ -82,16 +91,7 @@ internal sealed partial class Statements
 
         if (!Batches)
         {
-            // Taken out first: each Command passes through the unit of work's Connection, which flushes again.
-            var waiting = _pending.Concat(_last.Values).ToArray();
-            _pending.Clear();
-            _last.Clear();
-            _insertWaiting.Clear();
-            foreach (var (sql, parameters, _) in waiting)
-            {
-                Command(sql, parameters).ExecuteNonQuery();
-            }
-
+            ExecuteInProcess(withLast: true);
             return;
         }
 
@@ -104,6 +104,26 @@ internal sealed partial class Statements
 
         owner.Dialect.PrepareStatements(batch);
         batch.ExecuteNonQuery();
+    }
+
+    /// <summary>Executes the waiting writes one after the other (SQLite), and the counters' rows too when <paramref name="withLast"/>.</summary>
+    private void ExecuteInProcess(bool withLast)
+    {
+        // Taken out first: the fallback's Command passes through the unit of work's Connection, which flushes again.
+        var waiting = withLast ? _pending.Concat(_last.Values).ToArray() : _pending.ToArray();
+        _pending.Clear();
+        _insertWaiting.Clear();
+        if (withLast)
+        {
+            _last.Clear();
+        }
+
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)owner.RawConnection;
+        _sqliteWrites ??= new SqliteWrites((sql, parameters) => Command(sql, parameters).ExecuteNonQuery());
+        foreach (var (sql, parameters, _) in waiting)
+        {
+            _sqliteWrites.Execute(connection, sql, parameters);
+        }
     }
 
     /// <summary>Forgets the waiting writes: the unit of work ended without them (a rollback, a broken connection).</summary>

@@ -11,6 +11,9 @@ internal sealed partial class Statements(UnitOfWork owner)
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
+    /// <summary>The waiting writes' statements on SQLite, bound without Microsoft.Data.Sqlite's per-execution cost.</summary>
+    private SqliteWrites? _sqliteWrites;
+
     /// <summary>
     /// A command for <paramref name="sql"/>, kept for the life of the connection and prepared (on PostgreSQL
     /// explicitly, <see cref="Connections.StoreDialect.PrepareStatement"/>): each hot statement is parsed and planned
@@ -67,6 +70,7 @@ internal sealed partial class Statements(UnitOfWork owner)
         }
 
         _commands.Clear();
+        _sqliteWrites?.Dispose();
     }
 
     private static bool SameNames(DbParameterCollection list, (string Name, object? Value)[] parameters)
