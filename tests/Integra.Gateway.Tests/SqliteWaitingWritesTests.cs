@@ -14,16 +14,16 @@ public sealed class SqliteWaitingWritesTests
     private const string Insert = "INSERT INTO probe (id, text, number, flag, real, blob) VALUES (@id, @text, @number, @flag, @real, @blob)";
 
     [Fact]
-    public void Waiting_writes_store_each_value_as_a_command_would_an_empty_text_or_blob_stays_empty_not_null()
+    public async Task Waiting_writes_store_each_value_as_a_command_would_an_empty_text_or_blob_stays_empty_not_null()
     {
         using var temp = new TempDir();
         using var store = Probe(temp);
         using (var work = store.Begin())
         {
-            Write(store, 1, string.Empty, 0L, false, 0.0, []);
-            Write(store, 2, null, null, null, null, null);
-            Write(store, 3, "Zoë 🚀 \"quoted\", comma", int.MaxValue, true, 2.5, [0, 1, 255]);
-            Write(store, 4, new string('x', 100_000), long.MinValue, false, -1e300, new byte[70_000]);
+            await WriteAsync(store, 1, string.Empty, 0L, false, 0.0, []);
+            await WriteAsync(store, 2, null, null, null, null, null);
+            await WriteAsync(store, 3, "Zoë 🚀 \"quoted\", comma", int.MaxValue, true, 2.5, [0, 1, 255]);
+            await WriteAsync(store, 4, new string('x', 100_000), long.MinValue, false, -1e300, new byte[70_000]);
             work.Commit();
         }
 
@@ -39,7 +39,7 @@ public sealed class SqliteWaitingWritesTests
     }
 
     [Fact]
-    public void One_statement_reused_for_many_rows_binds_each_row_s_own_values()
+    public async Task One_statement_reused_for_many_rows_binds_each_row_s_own_values()
     {
         using var temp = new TempDir();
         using var store = Probe(temp);
@@ -48,7 +48,7 @@ public sealed class SqliteWaitingWritesTests
             for (var i = 1; i <= 1_200; i++)
             {
                 // Every third row leaves text NULL: a value bound for the row before must not stay bound.
-                Write(store, i, i % 3 == 0 ? null : $"row {i}", i * 10L, i % 2 == 0, i / 4.0, null);
+                await WriteAsync(store, i, i % 3 == 0 ? null : $"row {i}", i * 10L, i % 2 == 0, i / 4.0, null);
             }
 
             work.Commit();
@@ -60,14 +60,14 @@ public sealed class SqliteWaitingWritesTests
     }
 
     [Fact]
-    public void A_waiting_write_that_breaks_a_constraint_fails_as_a_command_does_and_the_unit_of_work_goes_on_after_its_rollback()
+    public async Task A_waiting_write_that_breaks_a_constraint_fails_as_a_command_does_and_the_unit_of_work_goes_on_after_its_rollback()
     {
         using var temp = new TempDir();
         using var store = Probe(temp);
         using (var work = store.Begin())
         {
-            Write(store, 1, "first", 1L, true, 1.0, null);
-            Write(store, 1, "again", 2L, true, 2.0, null);
+            await WriteAsync(store, 1, "first", 1L, true, 1.0, null);
+            await WriteAsync(store, 1, "again", 2L, true, 2.0, null);
             var refused = Assert.Throws<SqliteException>(() => work.Commit());
             Assert.Equal(19, refused.SqliteErrorCode);
             Assert.Equal(1555, refused.SqliteExtendedErrorCode); // SQLITE_CONSTRAINT_PRIMARYKEY
@@ -75,7 +75,7 @@ public sealed class SqliteWaitingWritesTests
 
         using (var work = store.Begin())
         {
-            Write(store, 7, "after", 7L, false, 7.0, null);
+            await WriteAsync(store, 7, "after", 7L, false, 7.0, null);
             work.Commit();
         }
 
@@ -83,13 +83,13 @@ public sealed class SqliteWaitingWritesTests
     }
 
     [Fact]
-    public void A_value_of_another_type_goes_through_Microsoft_Data_Sqlite_and_is_stored_as_it_stores_it()
+    public async Task A_value_of_another_type_goes_through_Microsoft_Data_Sqlite_and_is_stored_as_it_stores_it()
     {
         using var temp = new TempDir();
         using var store = Probe(temp);
         using (var work = store.Begin())
         {
-            store.Statements.Defer(Insert, ("@id", 1L), ("@text", 1.25m), ("@number", 5L), ("@flag", null), ("@real", null), ("@blob", null));
+            await store.Statements.DeferAsync(Insert, [("@id", 1L), ("@text", 1.25m), ("@number", 5L), ("@flag", null), ("@real", null), ("@blob", null)], CancellationToken.None);
             work.Commit();
         }
 
@@ -97,7 +97,7 @@ public sealed class SqliteWaitingWritesTests
     }
 
     [Fact]
-    public void Statements_prepared_on_a_connection_are_finalized_with_it_and_prepared_again_on_the_next()
+    public async Task Statements_prepared_on_a_connection_are_finalized_with_it_and_prepared_again_on_the_next()
     {
         using var temp = new TempDir();
         var database = temp.File("gateway.db");
@@ -106,7 +106,7 @@ public sealed class SqliteWaitingWritesTests
             // Each store takes a pooled connection and gives it back: its prepared statements must not outlive it.
             using var store = Probe(temp, database, create: round == 1);
             using var work = store.Begin();
-            Write(store, round, $"round {round}", round, true, round, null);
+            await WriteAsync(store, round, $"round {round}", round, true, round, null);
             work.Commit();
         }
 
@@ -130,6 +130,6 @@ public sealed class SqliteWaitingWritesTests
         return store;
     }
 
-    private static void Write(Storage.Sessions.IUnitOfWork store, long id, string? text, long? number, bool? flag, double? real, byte[]? blob) =>
-        store.Statements.Defer(Insert, ("@id", id), ("@text", text), ("@number", number), ("@flag", flag), ("@real", real), ("@blob", blob));
+    private static ValueTask WriteAsync(Storage.Sessions.IUnitOfWork store, long id, string? text, long? number, bool? flag, double? real, byte[]? blob) =>
+        store.Statements.DeferAsync(Insert, [("@id", id), ("@text", text), ("@number", number), ("@flag", flag), ("@real", real), ("@blob", blob)], CancellationToken.None);
 }

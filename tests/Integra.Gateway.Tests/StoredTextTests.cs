@@ -30,7 +30,7 @@ public sealed class StoredTextTests
 
     public static TheoryData<MailState, string> MailStates => new()
     {
-        { MailState.Replied, "Replied" }, { MailState.Done, "Done" },
+        { MailState.Replying, "Replying" }, { MailState.Replied, "Replied" }, { MailState.Done, "Done" },
     };
 
     public static TheoryData<OrderState, string> OrderStates => new()
