@@ -51,7 +51,7 @@ public sealed class ApiPostgresRestartTests(PostgresFixture pg)
         {
             // Before: the API answers and the worker delivers BRIDGE's answers.
             Assert.Equal(HttpStatusCode.OK, await StatusAsync(http, token));
-            portal.Receive("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
+            await portal.ReceiveAsync("BRIDGE", "bridge-0302.lsr.csv", Channel.Sftp);
             Assert.True(await Eventually.Until(() => receiver.Received.Any(d => d.Pon == "BR-2001"), TimeSpan.FromSeconds(30)), "no BRIDGE event before the restart");
 
             // API calls keep coming while the server restarts: some may fail while it is down, none may hang.
@@ -76,7 +76,7 @@ public sealed class ApiPostgresRestartTests(PostgresFixture pg)
             Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.InternalServerError, $"{s}"));
 
             // After: an answer decided now is delivered by the same worker, without a restart of it.
-            portal.Receive("ACME", "acme-20260302.lsr.csv", Channel.Sftp);
+            await portal.ReceiveAsync("ACME", "acme-20260302.lsr.csv", Channel.Sftp);
             Assert.True(
                 await Eventually.Until(() => receiver.Received.Any(d => d.Pon is { } pon && pon.StartsWith("ACME-", StringComparison.Ordinal) && d.Answered == 200), BackAgain - back.Elapsed + TimeSpan.FromSeconds(5)),
                 "the webhook worker did not deliver ACME's answer after the restart");
