@@ -15,7 +15,7 @@ public sealed class PackageModel(IEvidencePackages packages, Auditor audit, ILog
 
     public long Order { get; private set; }
 
-    public IActionResult OnGet(long order)
+    public async Task<IActionResult> OnGetAsync(long order)
     {
         Order = order;
         try
@@ -26,13 +26,13 @@ public sealed class PackageModel(IEvidencePackages packages, Auditor audit, ILog
             }
 
             var (partner, pon) = Parts(package.Name);
-            audit.Record(HttpContext, SignedIn.Email, partner, DisputeAuditActions.PackageDownloaded, DisputeAuditActions.Target(pon), $"{package.Name} sha256 {package.Sha256}, {package.Content.Length} bytes");
+            await audit.RecordAsync(HttpContext, SignedIn.Email, partner, DisputeAuditActions.PackageDownloaded, DisputeAuditActions.Target(pon), $"{package.Name} sha256 {package.Sha256}, {package.Content.Length} bytes");
             return File(package.Content, "application/zip", package.Name);
         }
         catch (EvidenceIntegrityException e)
         {
             log.LogError("EvidenceIntegrityFailed: {Problem}", e.Message);
-            audit.Record(HttpContext, SignedIn.Email, null, DisputeAuditActions.IntegrityFailed, $"order {order}", e.Message);
+            await audit.RecordAsync(HttpContext, SignedIn.Email, null, DisputeAuditActions.IntegrityFailed, $"order {order}", e.Message);
             Problem = $"The package was not built: {e.Message}.";
             Response.StatusCode = StatusCodes.Status500InternalServerError;
             return Page();
