@@ -109,6 +109,13 @@ public sealed class EvidenceDesk(
     public async Task<IReadOnlyList<EvidenceRequest>> ForPartnerAsync(PortalUser user, CancellationToken cancellationToken) =>
         user.Partner is { } partner ? (await Store.ListAsync(partner, 200, cancellationToken)).Where(r => MaySee(user, r)).ToList() : [];
 
+    /// <summary>
+    /// The requests on one of the partner's orders that the user may see, newest first: that order's rows only, not the
+    /// partner's list (whose first 200 may not reach an old order's).
+    /// </summary>
+    public async Task<IReadOnlyList<EvidenceRequest>> ForOrderAsync(PortalUser user, long orderId, CancellationToken cancellationToken) =>
+        user.Partner is { } partner ? (await Store.OfOrderAsync(partner, orderId, cancellationToken)).Where(r => MaySee(user, r)).ToList() : [];
+
     /// <summary>Adds an answer from a partner user: text and documents, each checked by content and size.</summary>
     public async Task<DisputeResult> AnswerAsync(HttpContext? context, PortalUser user, long id, string? text, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken)
     {
