@@ -28,6 +28,26 @@ public sealed class DeskQueries(IUnitOfWork uow)
             .OfType<PendingReviewOrder>()
             .ToList();
 
+    /// <inheritdoc cref="PendingReviewOrders"/>
+    public async Task<IReadOnlyList<PendingReviewOrder>> PendingReviewOrdersAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await uow.Connection.QueryAsync<(long Id, string Since)>(uow.Command(
+                "SELECT id, updated_at FROM orders WHERE state = @state ORDER BY updated_at, id",
+                new { state = StoredText.Of(OrderState.PendingReview) },
+                cancellationToken)).ConfigureAwait(false))
+            .ToList();
+        var orders = new List<PendingReviewOrder>(pending.Count);
+        foreach (var (id, since) in pending)
+        {
+            if (await uow.Orders.FindOrderAsync(id, cancellationToken).ConfigureAwait(false) is { } order)
+            {
+                orders.Add(new PendingReviewOrder(order, StoreFormats.Instant(since)));
+            }
+        }
+
+        return orders;
+    }
+
     /// <summary>
     /// Per partner: CSR versions received at or after <paramref name="since"/> and of those the ones
     /// decided within a day, as <see cref="ReportQueries.CsrAnswersSince"/> counts them for all partners.
