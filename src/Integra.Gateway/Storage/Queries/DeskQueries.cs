@@ -19,16 +19,6 @@ public sealed class DeskQueries(IUnitOfWork uow)
     public sealed record RejectedVersions(string Partner, string Codes, long Count);
 
     /// <summary>LSR orders at PND X01, oldest first (few: the desk decides them within a day).</summary>
-    public IReadOnlyList<PendingReviewOrder> PendingReviewOrders() =>
-        uow.Connection.Query<(long Id, string Since)>(
-            "SELECT id, updated_at FROM orders WHERE state = @state ORDER BY updated_at, id",
-            new { state = StoredText.Of(OrderState.PendingReview) })
-            .ToList()
-            .Select(r => uow.Orders.FindOrder(r.Id) is { } order ? new PendingReviewOrder(order, StoreFormats.Instant(r.Since)) : null)
-            .OfType<PendingReviewOrder>()
-            .ToList();
-
-    /// <inheritdoc cref="PendingReviewOrders"/>
     public async Task<IReadOnlyList<PendingReviewOrder>> PendingReviewOrdersAsync(CancellationToken cancellationToken)
     {
         var pending = (await uow.Connection.QueryAsync<(long Id, string Since)>(uow.Command(
