@@ -29,4 +29,7 @@ public interface IOrderViews
     /// the file is not one of its files.
     /// </summary>
     ResponseDownload? Download(OrderScope scope, long orderId, string fileId);
+
+    /// <summary><see cref="Download"/> for a page: read without holding a thread while the database answers.</summary>
+    Task<ResponseDownload?> DownloadAsync(OrderScope scope, long orderId, string fileId, CancellationToken cancellationToken);
 }

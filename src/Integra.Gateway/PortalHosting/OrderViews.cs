@@ -86,6 +86,22 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
         });
     }
 
+    public async Task<ResponseDownload?> DownloadAsync(OrderScope scope, long orderId, string fileId, CancellationToken cancellationToken)
+    {
+        if (!TryParseFileId(fileId, out var later, out var id))
+        {
+            return null;
+        }
+
+        return await stores.RunAsync("response download", async (store, token) =>
+        {
+            var views = store.OrderViews;
+            return await views.FindAsync(scope.Partner, orderId, token) is { } order && await views.ResponseAsync(order, id, later, token) is { } kept
+                ? new ResponseDownload(kept.Name, ResponseWriter.Bytes(kept.Rows))
+                : null;
+        }, cancellationToken);
+    }
+
     private static OrderDetail Detail(
         OrderHeader order,
         IEnumerable<HistoryQueries.HistoryVersion> versions,
