@@ -20,7 +20,7 @@ public sealed class PackageModel(IEvidencePackages packages, Auditor audit, ILog
         Order = order;
         try
         {
-            if (packages.Build(order) is not { } package)
+            if (await packages.BuildAsync(order, HttpContext.RequestAborted) is not { } package)
             {
                 return NotFound();
             }
