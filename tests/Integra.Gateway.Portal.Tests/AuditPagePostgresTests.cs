@@ -13,10 +13,10 @@ public sealed class AuditPagePostgresTests(PostgresFixture pg)
     {
         await using var portal = await PortalHarness.StartAsync(pg.NewDatabase());
         var store = portal.Store;
-        store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 3, 1, 23, 59, 59, 999, TimeSpan.Zero), "Ann@acme.example", "ACME", "user-created", "a", "", "127.0.0.1"));
-        store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), "ann@acme.example", "ACME", "user-disabled", "b", "", "127.0.0.1"));
-        store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), "bob@bigsky.example", "BIGSKY", "user-created", "c", "", "127.0.0.1"));
-        store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero), "ann@acme.example", "ACME", "user-created", "d", "", "127.0.0.1"));
+        await store.AddAuditAsync(new AuditEntry(new DateTimeOffset(2026, 3, 1, 23, 59, 59, 999, TimeSpan.Zero), "Ann@acme.example", "ACME", "user-created", "a", "", "127.0.0.1"), default);
+        await store.AddAuditAsync(new AuditEntry(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), "ann@acme.example", "ACME", "user-disabled", "b", "", "127.0.0.1"), default);
+        await store.AddAuditAsync(new AuditEntry(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), "bob@bigsky.example", "BIGSKY", "user-created", "c", "", "127.0.0.1"), default);
+        await store.AddAuditAsync(new AuditEntry(new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero), "ann@acme.example", "ACME", "user-created", "d", "", "127.0.0.1"), default);
 
         async Task<string[]> Targets(AuditFilter filter, long? before = null, int limit = 100) =>
             (await store.AuditPageAsync(filter, before, limit, default)).Select(r => r.Entry.Target).ToArray();

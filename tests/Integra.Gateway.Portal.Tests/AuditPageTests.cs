@@ -22,7 +22,7 @@ public sealed partial class AuditPageTests : IAsyncLifetime
         // 250 entries of one action, a day apart from 2026-01-01, so that the sign-in's own entries stay out.
         for (var i = 0; i < 250; i++)
         {
-            _portal.Store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero).AddHours(i), $"u{i}@acme.example", "ACME", "seeded", $"t{i}", "", "127.0.0.1"));
+            await _portal.Store.AddAuditAsync(new AuditEntry(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero).AddHours(i), $"u{i}@acme.example", "ACME", "seeded", $"t{i}", "", "127.0.0.1"), default);
         }
 
         using var desk = await DeskAsync();
@@ -47,10 +47,10 @@ public sealed partial class AuditPageTests : IAsyncLifetime
     [Fact]
     public async Task Actor_partner_action_and_days_filter_the_entries()
     {
-        _portal.Store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 3, 1, 23, 59, 59, 999, TimeSpan.Zero), "Ann@acme.example", "ACME", "user-created", "a", "", "127.0.0.1"));
-        _portal.Store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), "ann@acme.example", "ACME", "user-disabled", "b", "", "127.0.0.1"));
-        _portal.Store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), "bob@bigsky.example", "BIGSKY", "user-created", "c", "", "127.0.0.1"));
-        _portal.Store.AddAudit(new AuditEntry(new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero), "ann@acme.example", "ACME", "user-created", "d", "", "127.0.0.1"));
+        await _portal.Store.AddAuditAsync(new AuditEntry(new DateTimeOffset(2026, 3, 1, 23, 59, 59, 999, TimeSpan.Zero), "Ann@acme.example", "ACME", "user-created", "a", "", "127.0.0.1"), default);
+        await _portal.Store.AddAuditAsync(new AuditEntry(new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), "ann@acme.example", "ACME", "user-disabled", "b", "", "127.0.0.1"), default);
+        await _portal.Store.AddAuditAsync(new AuditEntry(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), "bob@bigsky.example", "BIGSKY", "user-created", "c", "", "127.0.0.1"), default);
+        await _portal.Store.AddAuditAsync(new AuditEntry(new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero), "ann@acme.example", "ACME", "user-created", "d", "", "127.0.0.1"), default);
 
         using var desk = await DeskAsync();
         Assert.Equal(["d", "b", "a"], Targets(await desk.GetStringAsync("/Staff/Audit?Actor=ANN@acme.example")));

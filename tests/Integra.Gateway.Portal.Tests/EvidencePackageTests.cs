@@ -82,7 +82,7 @@ public sealed class EvidencePackageTests : IAsyncLifetime
         IReadOnlyList<EvidenceStore.SubmittedFile> submitted;
         using (var uow = _portal.OpenOrders())
         {
-            submitted = uow.Evidence.Submitted("ACME", portalRequest.FullName["requests/01-".Length..]);
+            submitted = await uow.Evidence.SubmittedAsync("ACME", portalRequest.FullName["requests/01-".Length..], CancellationToken.None);
         }
 
         Assert.Equal(Assert.Single(submitted).Content, Bytes(portalRequest));

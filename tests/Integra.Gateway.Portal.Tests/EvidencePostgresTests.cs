@@ -94,14 +94,14 @@ public sealed partial class EvidencePostgresTests(PostgresFixture pg)
         Assert.Null(await store.ReadFileAsync("ACME", files[1].Id, CancellationToken.None));
         Assert.True(File.Exists(folder.PathOf(files[0].Sha256)));
         var packages = new EvidencePackageBuilder(portal.Gateway.Services.GetRequiredService<UnitOfWorkFactory>(), portal.Gateway.Services.GetRequiredService<OrderViews>(), folder);
-        var zip = new ZipArchive(new MemoryStream(packages.Build(order)!.Content));
+        var zip = new ZipArchive(new MemoryStream((await packages.BuildAsync(order, CancellationToken.None))!.Content));
         Assert.Equal(Pdf, Bytes(zip.Entries.Single(e => e.FullName.EndsWith($"-{files[0].Id}-loa.pdf", StringComparison.Ordinal))));
 
         var path = folder.PathOf(files[1].Sha256);
         File.Delete(path); // read-only, in a folder the gateway may write
         File.WriteAllBytes(path, [.. Jpeg, 0]);
         Assert.StartsWith($"evidence file {files[1].Id} (bill.jpg) does not match its recorded SHA-256", (await Assert.ThrowsAsync<EvidenceIntegrityException>(() => store.ReadFileAsync(null, files[1].Id, CancellationToken.None))).Message, StringComparison.Ordinal);
-        Assert.Equal($"evidence file {files[1].Id} (bill.jpg)", Assert.Throws<EvidenceIntegrityException>(() => packages.Build(order)).What);
+        Assert.Equal($"evidence file {files[1].Id} (bill.jpg)", (await Assert.ThrowsAsync<EvidenceIntegrityException>(() => packages.BuildAsync(order, CancellationToken.None))).What);
     }
 
     private static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, long id, string text, params (string Name, byte[] Content)[] files)

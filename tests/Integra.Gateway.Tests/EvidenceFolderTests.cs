@@ -33,10 +33,10 @@ public sealed class EvidenceFolderTests
     private static PortalEvidence Store(CliHarness cli, DisputesSettings settings) => new(TestStores.Factory(cli.Db, SystemClock.Instance), settings);
 
     /// <summary>Every document of an order, as the package reads them.</summary>
-    private static IReadOnlyList<EvidenceFileContent> FilesOfOrder(CliHarness cli, PortalEvidence store, long orderId)
+    private static async Task<IReadOnlyList<EvidenceFileContent>> FilesOfOrderAsync(CliHarness cli, PortalEvidence store, long orderId)
     {
         using var uow = TestStores.Open(cli.Db, SystemClock.Instance);
-        return uow.Evidence.FilesOfOrder(orderId, store.Folder);
+        return await uow.Evidence.FilesOfOrderAsync(orderId, store.Folder, CancellationToken.None);
     }
 
     private static (string StoredIn, byte[] Content) Row(string db, long fileId)
@@ -109,7 +109,7 @@ public sealed class EvidenceFolderTests
         Assert.Equal("%PDF-1.4\nevil\n", File.ReadAllText(path));
 
         File.Delete(path);
-        var missing = Assert.Throws<EvidenceIntegrityException>(() => FilesOfOrder(cli, store, orderId));
+        var missing = await Assert.ThrowsAsync<EvidenceIntegrityException>(() => FilesOfOrderAsync(cli, store, orderId));
         Assert.Equal($"evidence file {file.Id} (loa.pdf) is missing: no bytes at {path}; it is not served", missing.Message);
         (code, _, error) = Evidence(cli, folder, zip);
         Assert.Equal(1, code);
@@ -134,7 +134,7 @@ public sealed class EvidenceFolderTests
         Assert.Equal("database", row.StoredIn);
         Assert.Equal(Pdf, row.Content);
         Assert.Equal("folder", Row(cli.Db, second.Id).StoredIn);
-        Assert.Equal([Pdf, Png], FilesOfOrder(cli, inFolder, orderId).Select(f => f.Content));
+        Assert.Equal([Pdf, Png], (await FilesOfOrderAsync(cli, inFolder, orderId)).Select(f => f.Content));
         Assert.Equal(Pdf, (await inDatabase.ReadFileAsync(null, first.Id, CancellationToken.None))!.Content);
         var refused = await Assert.ThrowsAsync<EvidenceIntegrityException>(() => inDatabase.ReadFileAsync(null, second.Id, CancellationToken.None));
         Assert.Contains("Disputes:EvidenceFolder is not set", refused.Message, StringComparison.Ordinal);

@@ -78,12 +78,6 @@ public interface IPortalStore
 
     Task AddAuditAsync(AuditEntry entry, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// <see cref="AddAuditAsync"/> for the callers that are not asynchronous yet (<see cref="Auditor.Record"/>: the
-    /// API key, webhook, dispute and desk services); it holds the calling thread while the database writes.
-    /// </summary>
-    void AddAudit(AuditEntry entry);
-
     /// <summary>Audit entries, newest first, at most <paramref name="limit"/>, of one partner when given.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditAsync(string? partner, int limit, CancellationToken cancellationToken);
 

@@ -13,14 +13,9 @@ public sealed class ApiCallAudit(IPortalStore store, ILogger<ApiCallAudit> logge
 {
     private readonly Channel<AuditEntry> _queue = Channel.CreateUnbounded<AuditEntry>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Add(AuditEntry entry)
-    {
-        if (!_queue.Writer.TryWrite(entry))
-        {
-            // Only after the portal stopped: written here rather than lost.
-            store.AddAudit(entry);
-        }
-    }
+    /// <summary>Queues the entry; done at once but after the portal stopped, when it is written here rather than lost.</summary>
+    public Task AddAsync(AuditEntry entry) =>
+        _queue.Writer.TryWrite(entry) ? Task.CompletedTask : store.AddAuditAsync(entry, CancellationToken.None);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

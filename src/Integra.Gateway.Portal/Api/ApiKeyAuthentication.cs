@@ -36,35 +36,32 @@ public sealed class ApiKeyAuthentication(
         string header = Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            return Refuse("Send the key as Authorization: Bearer <key>.", keyId: null);
+            return await RefuseAsync("Send the key as Authorization: Bearer <key>.", keyId: null);
         }
 
         var presented = await PresentedKey.OfAsync(Context, keys);
         var keyId = presented.KeyId;
         if (presented.Key is not { } key)
         {
-            return Refuse("The key is not a key of this gateway.", keyId);
+            return await RefuseAsync("The key is not a key of this gateway.", keyId);
         }
 
         if (!key.IsUsable(clock.Now))
         {
-            return Refuse(key.RevokedAt is null ? "The key has expired." : "The key was revoked.", keyId, key.Partner);
+            return await RefuseAsync(key.RevokedAt is null ? "The key has expired." : "The key was revoked.", keyId, key.Partner);
         }
 
         // Read with the key, in the same round trip (IApiStore.FindKeyAsync).
         if (presented.PartnerDisabled)
         {
-            return Refuse("Your company's access to the portal and the API is disabled.", keyId, key.Partner);
+            return await RefuseAsync("Your company's access to the portal and the API is disabled.", keyId, key.Partner);
         }
 
         var principal = Identity.Principal(new PortalUser(0, key.Actor, key.Name, PortalRoles.PartnerUser, key.Partner, key.Privileges, null, false, 0, null, key.CreatedAt));
         var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         var context = Context;
         context.Response.OnCompleted(() =>
-        {
-            calls.Add(audit.Entry(context, key.Actor, key.Partner, ApiAuditActions.Call, $"{context.Request.Method} {context.Request.Path}", $"status {context.Response.StatusCode}"));
-            return Task.CompletedTask;
-        });
+            calls.AddAsync(audit.Entry(context, key.Actor, key.Partner, ApiAuditActions.Call, $"{context.Request.Method} {context.Request.Path}", $"status {context.Response.StatusCode}")));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
@@ -78,12 +75,12 @@ public sealed class ApiKeyAuthentication(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         await ApiProblems.Write(Context, ApiProblems.Forbidden("This key does not have the privilege for this call."));
 
-    private AuthenticateResult Refuse(string detail, string? keyId, string? partner = null)
+    private async Task<AuthenticateResult> RefuseAsync(string detail, string? keyId, string? partner = null)
     {
         Context.Items[ProblemItem] = detail;
         if (keyId is not null)
         {
-            audit.Record(Context, $"api-key:({keyId})", partner, ApiAuditActions.Refused, $"{Request.Method} {Request.Path}", detail);
+            await audit.RecordAsync(Context, $"api-key:({keyId})", partner, ApiAuditActions.Refused, $"{Request.Method} {Request.Path}", detail);
         }
 
         return AuthenticateResult.Fail(detail);

@@ -16,14 +16,7 @@ public sealed class Auditor(IPortalStore store, TimeProvider time)
     public Task RecordAsync(HttpContext? context, string actor, string? partner, string action, string target, string detail = "") =>
         store.AddAuditAsync(Entry(context, actor, partner, action, target, detail), CancellationToken.None);
 
-    /// <summary>
-    /// <see cref="RecordAsync"/> for the callers that are not asynchronous yet (the API key, webhook, dispute and desk
-    /// services); it holds the calling thread while the database writes.
-    /// </summary>
-    public void Record(HttpContext? context, string actor, string? partner, string action, string target, string detail = "") =>
-        store.AddAudit(Entry(context, actor, partner, action, target, detail));
-
-    /// <summary>The entry <see cref="Record"/> writes, for a writer that keeps it later (the API's calls, off the request path).</summary>
+    /// <summary>The entry <see cref="RecordAsync"/> writes, for a writer that keeps it later (the API's calls, off the request path).</summary>
     public AuditEntry Entry(HttpContext? context, string actor, string? partner, string action, string target, string detail = "") =>
         new(
             time.GetUtcNow(),

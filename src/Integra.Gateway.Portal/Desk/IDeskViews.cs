@@ -8,7 +8,7 @@ namespace Integra.Gateway.Portal.Desk;
 public interface IDeskViews
 {
     /// <summary>Every LSR order at PND X01, oldest first, with its age in business hours as of now.</summary>
-    IReadOnlyList<PendingReviewView> PendingReviews();
+    Task<IReadOnlyList<PendingReviewView>> PendingReviewsAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Approves or denies one review by the rules (<c>ExpediteReviewPolicy</c>), keeping the FOC and recording it for

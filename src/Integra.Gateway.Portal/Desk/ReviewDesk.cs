@@ -22,7 +22,7 @@ public sealed class ReviewDesk(IDeskViews desk, Auditor auditor)
         var detail = result.Status == ReviewResultStatus.Decided
             ? $"FOC {result.FocDate:yyyy-MM-dd} on {Tracking.OrderText.Channel(result.Channel)}, {result.FileName}"
             : $"{(request.Approve ? "approve" : "deny")}{(request.DueDate is { } d ? $" {d:yyyy-MM-dd}" : string.Empty)}: {result.Problem}";
-        auditor.Record(context, request.Reviewer, request.Partner, action, $"PON {request.Pon}", detail);
+        await auditor.RecordAsync(context, request.Reviewer, request.Partner, action, $"PON {request.Pon}", detail);
         return result;
     }
 }

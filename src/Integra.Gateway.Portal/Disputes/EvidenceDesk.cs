@@ -86,7 +86,7 @@ public sealed class EvidenceDesk(
         var o = order.Order;
         var request = new NewEvidenceRequest(o.Id, o.Partner, o.Kind, o.Pon, reason.Trim(), chosen.Count > 0 ? chosen : orderTns, due, DueAt(due), staff.Email, Now);
         var id = await Store.AddAsync(request, cancellationToken);
-        audit.Record(context, staff.Email, o.Partner, DisputeAuditActions.Opened, DisputeAuditActions.Target(o.Pon), $"request {id}: due {due:yyyy-MM-dd}, TNs {string.Join(' ', request.Tns)}: {request.Reason}");
+        await audit.RecordAsync(context, staff.Email, o.Partner, DisputeAuditActions.Opened, DisputeAuditActions.Target(o.Pon), $"request {id}: due {due:yyyy-MM-dd}, TNs {string.Join(' ', request.Tns)}: {request.Reason}");
         var mailed = await MailAsync((await Store.FindAsync(null, id, cancellationToken))!, cancellationToken);
         return new DisputeResult(true, id, $"Evidence request {id} opened, due {due:yyyy-MM-dd}. {mailed}");
     }
@@ -109,6 +109,13 @@ public sealed class EvidenceDesk(
     public async Task<IReadOnlyList<EvidenceRequest>> ForPartnerAsync(PortalUser user, CancellationToken cancellationToken) =>
         user.Partner is { } partner ? (await Store.ListAsync(partner, 200, cancellationToken)).Where(r => MaySee(user, r)).ToList() : [];
 
+    /// <summary>
+    /// The requests on one of the partner's orders that the user may see, newest first: that order's rows only, not the
+    /// partner's list (whose first 200 may not reach an old order's).
+    /// </summary>
+    public async Task<IReadOnlyList<EvidenceRequest>> ForOrderAsync(PortalUser user, long orderId, CancellationToken cancellationToken) =>
+        user.Partner is { } partner ? (await Store.OfOrderAsync(partner, orderId, cancellationToken)).Where(r => MaySee(user, r)).ToList() : [];
+
     /// <summary>Adds an answer from a partner user: text and documents, each checked by content and size.</summary>
     public async Task<DisputeResult> AnswerAsync(HttpContext? context, PortalUser user, long id, string? text, IReadOnlyList<(string Name, byte[] Content)> files, CancellationToken cancellationToken)
     {
@@ -122,7 +129,7 @@ public sealed class EvidenceDesk(
             var why = request.State == EvidenceStates.Accepted
                 ? "The desk has accepted the evidence; nothing more is needed."
                 : $"The due time (end of {request.DueDate:yyyy-MM-dd}, {DeskZoneId}) has passed: ask Integra's desk to extend it.";
-            audit.Record(context, user.Email, request.Partner, DisputeAuditActions.AnswerRefused, DisputeAuditActions.Target(request.Pon), $"request {id}: {why}");
+            await audit.RecordAsync(context, user.Email, request.Partner, DisputeAuditActions.AnswerRefused, DisputeAuditActions.Target(request.Pon), $"request {id}: {why}");
             return DisputeResult.No(why);
         }
 
@@ -148,7 +155,7 @@ public sealed class EvidenceDesk(
             return DisputeResult.No("The request can no longer be answered: it was decided or went past due meanwhile.");
         }
 
-        audit.Record(context, user.Email, request.Partner, DisputeAuditActions.Answered, DisputeAuditActions.Target(request.Pon), $"request {id}, answer {answerId}: {documents.Count} document(s) {string.Join(' ', documents.Select(d => d.Name))}");
+        await audit.RecordAsync(context, user.Email, request.Partner, DisputeAuditActions.Answered, DisputeAuditActions.Target(request.Pon), $"request {id}, answer {answerId}: {documents.Count} document(s) {string.Join(' ', documents.Select(d => d.Name))}");
         return new DisputeResult(true, id, "Your answer was sent to Integra's desk.");
     }
 
@@ -170,7 +177,7 @@ public sealed class EvidenceDesk(
             return DisputeResult.No("Only an answered request can be decided; it may have been decided meanwhile.");
         }
 
-        audit.Record(context, staff.Email, request.Partner, accept ? DisputeAuditActions.Accepted : DisputeAuditActions.Rejected, DisputeAuditActions.Target(request.Pon), $"request {id}: {reason.Trim()}");
+        await audit.RecordAsync(context, staff.Email, request.Partner, accept ? DisputeAuditActions.Accepted : DisputeAuditActions.Rejected, DisputeAuditActions.Target(request.Pon), $"request {id}: {reason.Trim()}");
         return new DisputeResult(true, id, accept ? $"Request {id}: evidence accepted." : $"Request {id}: evidence rejected; the partner may answer again until the end of {request.DueDate:yyyy-MM-dd}.");
     }
 
@@ -194,7 +201,7 @@ public sealed class EvidenceDesk(
             return DisputeResult.No(reopen ? "Only a decided request can be reopened." : "An accepted request is closed: reopen it instead.");
         }
 
-        audit.Record(context, staff.Email, request.Partner, reopen ? DisputeAuditActions.Reopened : DisputeAuditActions.Extended, DisputeAuditActions.Target(request.Pon), $"request {id}: due {due:yyyy-MM-dd} (was {request.DueDate:yyyy-MM-dd})");
+        await audit.RecordAsync(context, staff.Email, request.Partner, reopen ? DisputeAuditActions.Reopened : DisputeAuditActions.Extended, DisputeAuditActions.Target(request.Pon), $"request {id}: due {due:yyyy-MM-dd} (was {request.DueDate:yyyy-MM-dd})");
         return new DisputeResult(true, id, reopen ? $"Request {id} reopened, due {due:yyyy-MM-dd}." : $"Request {id} now due {due:yyyy-MM-dd}.");
     }
 

@@ -60,7 +60,7 @@ public interface IEvidencePackages
 {
     /// <summary>The package of order <paramref name="orderId"/>; null when there is no such order.</summary>
     /// <exception cref="EvidenceIntegrityException">A stored document does not match its hash: no package is built.</exception>
-    EvidencePackageFile? Build(long orderId);
+    Task<EvidencePackageFile?> BuildAsync(long orderId, CancellationToken cancellationToken);
 }
 
 /// <summary>A built package: its file name, bytes and their SHA-256 (lower-case hex).</summary>

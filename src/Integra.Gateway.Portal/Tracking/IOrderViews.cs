@@ -17,16 +17,16 @@ public interface IOrderViews
     /// <param name="cancellationToken">The request's: a page left stops its read.</param>
     Task<OrderPage> ListAsync(OrderScope scope, OrderFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken);
 
-    /// <summary>The order <paramref name="id"/> with its versions, answers, TNs, history and response files; null when not in scope.</summary>
-    OrderDetail? Find(OrderScope scope, long id);
-
-    /// <summary><see cref="Find"/> for a page: the same detail, read without holding a thread while the database answers.</summary>
+    /// <summary>
+    /// The order <paramref name="id"/> with its versions, answers, TNs, history and response files; null when not in
+    /// scope. Read without holding a thread while the database answers.
+    /// </summary>
     Task<OrderDetail?> FindAsync(OrderScope scope, long id, CancellationToken cancellationToken);
 
     /// <summary>
     /// The response file <paramref name="fileId"/> (a <see cref="ResponseFileInfo.Id"/>) of the order
     /// <paramref name="orderId"/>, byte for byte as its channel delivered it; null when the order is not in scope or
-    /// the file is not one of its files.
+    /// the file is not one of its files. Read without holding a thread while the database answers.
     /// </summary>
-    ResponseDownload? Download(OrderScope scope, long orderId, string fileId);
+    Task<ResponseDownload?> DownloadAsync(OrderScope scope, long orderId, string fileId, CancellationToken cancellationToken);
 }

@@ -41,7 +41,7 @@ public sealed class WebhookRegistry(IWebhookStore store, Auditor audit, TimeProv
         }
 
         var endpoint = await store.AddAsync(partner, checkedUrl!.AbsoluteUri, chosen, actor, Now(), cancellationToken);
-        audit.Record(context, actor, partner, WebhookAuditActions.Created, endpoint.Url, string.IsNullOrEmpty(secret) ? "secret generated" : "secret set by the partner");
+        await audit.RecordAsync(context, actor, partner, WebhookAuditActions.Created, endpoint.Url, string.IsNullOrEmpty(secret) ? "secret generated" : "secret set by the partner");
         return new WebhookRegistration(endpoint, chosen, null);
     }
 
@@ -53,7 +53,7 @@ public sealed class WebhookRegistry(IWebhookStore store, Auditor audit, TimeProv
             return false;
         }
 
-        audit.Record(context, actor, partner, enabled ? WebhookAuditActions.Enabled : WebhookAuditActions.Disabled, endpoint.Url);
+        await audit.RecordAsync(context, actor, partner, enabled ? WebhookAuditActions.Enabled : WebhookAuditActions.Disabled, endpoint.Url);
         return true;
     }
 
@@ -65,7 +65,7 @@ public sealed class WebhookRegistry(IWebhookStore store, Auditor audit, TimeProv
             return false;
         }
 
-        audit.Record(context, actor, partner, WebhookAuditActions.Deleted, endpoint.Url);
+        await audit.RecordAsync(context, actor, partner, WebhookAuditActions.Deleted, endpoint.Url);
         return true;
     }
 
@@ -76,7 +76,7 @@ public sealed class WebhookRegistry(IWebhookStore store, Auditor audit, TimeProv
             return false;
         }
 
-        audit.Record(context, actor, partner, WebhookAuditActions.Redelivered, $"delivery {deliveryId}");
+        await audit.RecordAsync(context, actor, partner, WebhookAuditActions.Redelivered, $"delivery {deliveryId}");
         return true;
     }
 

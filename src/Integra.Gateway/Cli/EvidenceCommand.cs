@@ -47,7 +47,8 @@ internal static class EvidenceCommand
             EvidencePackageFile package;
             try
             {
-                package = new EvidencePackageBuilder(stores, views, folder).Build(orderId)!;
+                // The command line has no thread to give back: it waits for the package here.
+                package = new EvidencePackageBuilder(stores, views, folder).BuildAsync(orderId, CancellationToken.None).GetAwaiter().GetResult()!;
             }
             catch (EvidenceIntegrityException e)
             {

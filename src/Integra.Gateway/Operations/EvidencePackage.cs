@@ -29,27 +29,27 @@ public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews
     private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <exception cref="EvidenceIntegrityException">A stored file does not match its recorded SHA-256.</exception>
-    public EvidencePackageFile? Build(long orderId)
+    public async Task<EvidencePackageFile?> BuildAsync(long orderId, CancellationToken cancellationToken)
     {
-        if (orders.Find(OrderScope.AllPartners, orderId) is not { } detail)
+        if (await orders.FindAsync(OrderScope.AllPartners, orderId, cancellationToken) is not { } detail)
         {
             return null;
         }
 
         var o = detail.Order;
         var entries = new List<Entry>();
-        List<EvidenceStore.AuditRow> audit;
-        using (var store = stores.Open())
+        IReadOnlyList<EvidenceStore.AuditRow> allAudit;
+        using (var store = await stores.OpenAsync(cancellationToken))
         {
-            var versions = store.History.HistoryVersions(orderId);
+            var versions = await store.History.HistoryVersionsAsync(orderId, cancellationToken);
             foreach (var v in versions)
             {
-                entries.AddRange(Requests(store.Evidence, o.Partner, v));
+                entries.AddRange(await RequestsAsync(store.Evidence, o.Partner, v, cancellationToken));
             }
 
             foreach (var v in versions)
             {
-                foreach (var (name, sha256, content) in store.History.Documents(v.Id))
+                foreach (var (name, sha256, content) in await store.History.DocumentsAsync(v.Id, cancellationToken))
                 {
                     Check($"LOA {name} of VER {v.Ver}", sha256, content);
                     entries.Add(new Entry($"loas/{v.Ver}-{name}", content, $"LOA received with VER {v.Ver} ({StoredText.Of(v.Channel)}, {v.File})", v.ReceivedAt));
@@ -59,14 +59,15 @@ public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews
             var index = 1;
             foreach (var file in detail.Files)
             {
-                if (orders.Download(OrderScope.AllPartners, orderId, file.Id) is { } download)
+                if (await orders.DownloadAsync(OrderScope.AllPartners, orderId, file.Id, cancellationToken) is { } download)
                 {
                     var by = file.Channel is { } c ? OrderText.Channel(c) : "its channel";
                     entries.Add(new Entry($"responses/{index++:00}-{download.Name}", download.Content, $"response delivered by {by}{(file.RequestFile is { } r ? $" to {r}" : " (later answer)")}", file.At));
                 }
             }
 
-            entries.AddRange(Disputes(store.Evidence, orderId));
+            entries.AddRange(await DisputesAsync(store.Evidence, orderId, cancellationToken));
+            var activations = await store.History.HistoryActivationsAsync(orderId, cancellationToken);
             var history = new
             {
                 order = detail.Order,
@@ -75,15 +76,14 @@ public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews
                 versions = versions.Select(v => new { v.Ver, v.Sup, Channel = StoredText.Of(v.Channel), v.File, ReceivedAt = StoreFormats.Text(v.ReceivedAt), DecidedAt = StoreFormats.Text(v.DecidedAt), Outcome = StoredText.Of(v.Outcome), v.RuleId, v.Codes, v.Response, v.Evidence }),
                 tns = detail.Tns,
                 events = detail.History,
-                activations = store.History.HistoryActivations(orderId).Select(a => new { a.Tn, a.Spid, ActivatedAt = StoreFormats.Text(a.ActivatedAt), ImportedAt = StoreFormats.Text(a.ImportedAt) }),
+                activations = activations.Select(a => new { a.Tn, a.Spid, ActivatedAt = StoreFormats.Text(a.ActivatedAt), ImportedAt = StoreFormats.Text(a.ImportedAt) }),
             };
             var last = detail.History.Select(e => e.At).Append(o.UpdatedAt).Max();
             entries.Add(new Entry("history.json", Json(history), "the order's versions, TNs, state changes and NPAC activations from the order store", last));
-            audit = store.Evidence.AuditRows(o.Partner, DisputeAuditActions.Target(o.Pon))
-                .Where(a => a.Action != DisputeAuditActions.PackageDownloaded)
-                .ToList();
+            allAudit = await store.Evidence.AuditRowsAsync(o.Partner, DisputeAuditActions.Target(o.Pon), cancellationToken);
         }
 
+        var audit = allAudit.Where(a => a.Action != DisputeAuditActions.PackageDownloaded).ToList();
         entries.Add(new Entry(
             "audit.csv",
             Csv(["AT", "ACTOR", "PARTNER", "ACTION", "TARGET", "DETAIL", "ADDRESS"], audit.Select(a => new[] { a.At, a.Actor, a.Partner ?? string.Empty, a.Action, a.Target, a.Detail, a.Address })),
@@ -100,41 +100,43 @@ public sealed class EvidencePackageBuilder(UnitOfWorkFactory stores, IOrderViews
         return new EvidencePackageFile($"evidence-{o.Partner}-{o.Kind}-{o.Pon}.zip", bytes, EvidenceStore.Sha256(bytes));
     }
 
-    private static IEnumerable<Entry> Requests(EvidenceStore evidence, string partner, HistoryQueries.HistoryVersion v)
+    private static async Task<List<Entry>> RequestsAsync(EvidenceStore evidence, string partner, HistoryQueries.HistoryVersion v, CancellationToken cancellationToken)
     {
         var received = v.ReceivedAt;
-        var submitted = v.Channel is Rules.Model.Channel.Portal or Rules.Model.Channel.Api ? evidence.Submitted(partner, v.File) : [];
+        var submitted = v.Channel is Rules.Model.Channel.Portal or Rules.Model.Channel.Api ? await evidence.SubmittedAsync(partner, v.File, cancellationToken) : [];
         if (submitted.Count > 0)
         {
             // A file name is unique per partner on the portal; the last submission of that name is the one decided.
             var s = submitted[^1];
             Check($"portal request file {s.FileName}", s.Sha256, s.Content);
-            yield return new Entry($"requests/{v.Ver}-{v.File}", s.Content, $"VER {v.Ver} as received on the portal from {s.SubmittedBy} (the request file the form or upload became)", received);
-            yield break;
+            return [new Entry($"requests/{v.Ver}-{v.File}", s.Content, $"VER {v.Ver} as received on the portal from {s.SubmittedBy} (the request file the form or upload became)", received)];
         }
 
         var record = new { v.Ver, v.Sup, Channel = StoredText.Of(v.Channel), v.File, ReceivedAt = StoreFormats.Text(v.ReceivedAt), DecidedAt = StoreFormats.Text(v.DecidedAt), Outcome = StoredText.Of(v.Outcome), v.Codes, authorization = JsonSerializer.Deserialize<Dictionary<string, string>>(v.Evidence) };
-        yield return new Entry($"requests/{v.Ver}-{v.File}.version.json", Json(record), $"VER {v.Ver} as recorded when received by {StoredText.Of(v.Channel)} (the store keeps the version and its authorization fields, not the file)", received);
+        return [new Entry($"requests/{v.Ver}-{v.File}.version.json", Json(record), $"VER {v.Ver} as recorded when received by {StoredText.Of(v.Channel)} (the store keeps the version and its authorization fields, not the file)", received)];
     }
 
-    private IEnumerable<Entry> Disputes(EvidenceStore evidence, long orderId)
+    private async Task<List<Entry>> DisputesAsync(EvidenceStore evidence, long orderId, CancellationToken cancellationToken)
     {
-        var files = evidence.FilesOfOrder(orderId, folder).ToLookup(f => f.Info.Id);
-        foreach (var request in evidence.OfOrder(orderId).OrderBy(r => r.Id))
+        var entries = new List<Entry>();
+        var files = (await evidence.FilesOfOrderAsync(orderId, folder, cancellationToken)).ToLookup(f => f.Info.Id);
+        foreach (var request in (await evidence.OfOrderAsync(null, orderId, cancellationToken)).OrderBy(r => r.Id))
         {
-            var answers = evidence.Answers(request.Id);
+            var answers = await evidence.AnswersAsync(null, request.Id, cancellationToken);
             var directory = $"evidence/request-{request.Id}";
-            yield return new Entry($"{directory}/request.json", Json(new { request, answers }), $"evidence request {request.Id} opened by {request.OpenedBy}, with its answers and decision", request.DecidedAt ?? request.OpenedAt);
+            entries.Add(new Entry($"{directory}/request.json", Json(new { request, answers }), $"evidence request {request.Id} opened by {request.OpenedBy}, with its answers and decision", request.DecidedAt ?? request.OpenedAt));
             foreach (var answer in answers)
             {
-                yield return new Entry($"{directory}/answer-{answer.Id}.txt", Encoding.UTF8.GetBytes(answer.Text), $"answer {answer.Id} text by {answer.AnsweredBy}", answer.AnsweredAt);
+                entries.Add(new Entry($"{directory}/answer-{answer.Id}.txt", Encoding.UTF8.GetBytes(answer.Text), $"answer {answer.Id} text by {answer.AnsweredBy}", answer.AnsweredAt));
                 foreach (var info in answer.Files)
                 {
                     var content = files[info.Id].Single();
-                    yield return new Entry($"{directory}/answer-{answer.Id}-{info.Id}-{info.Name}", content.Content, $"answer {answer.Id} document by {answer.AnsweredBy} ({info.ContentType})", answer.AnsweredAt);
+                    entries.Add(new Entry($"{directory}/answer-{answer.Id}-{info.Id}-{info.Name}", content.Content, $"answer {answer.Id} document by {answer.AnsweredBy} ({info.ContentType})", answer.AnsweredAt));
                 }
             }
         }
+
+        return entries;
     }
 
     private static void Check(string what, string recorded, byte[] content)

@@ -19,7 +19,7 @@ namespace Integra.Gateway.PortalHosting;
 /// The desk's reviews and the SLA board's figures, over the order store and the rules. A decision goes through
 /// <see cref="ExpediteReview"/>, the same code as the command line's <c>review</c>; the board reuses the queries of
 /// <c>status</c> and the gauges. Each call opens a store of its own (a pooled connection) and closes it; a transient
-/// failure is tried again on a fresh one (<see cref="UnitOfWorkFactory.Run{T}"/>).
+/// failure is tried again on a fresh one (<see cref="UnitOfWorkFactory.RunAsync{T}"/>).
 /// </summary>
 public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data, PolicyOptions policy, IClock clock, IOptions<OperationsSettings> operations) : IDeskViews
 {
@@ -28,41 +28,47 @@ public sealed class DeskViews(UnitOfWorkFactory stores, ReferenceDataSource data
     /// <summary>The desk's zone (<c>Operations:TimeZone</c>): where its business days begin and end.</summary>
     private DateTimeZone DeskZone => DateTimeZoneProviders.Tzdb.GetZoneOrNull(operations.Value.TimeZone) ?? DateTimeZoneProviders.Tzdb["America/Denver"];
 
-    public IReadOnlyList<PendingReviewView> PendingReviews() => stores.Run("desk reviews page", PendingReviews);
+    public Task<IReadOnlyList<PendingReviewView>> PendingReviewsAsync(CancellationToken cancellationToken) =>
+        stores.RunAsync("desk reviews page", PendingReviewsAsync, cancellationToken);
 
     public Task<ReviewResult> DecideAsync(ReviewRequest request, CancellationToken cancellationToken) =>
         stores.RunAsync("desk decision", (store, token) => DecideAsync(store, request, token), cancellationToken);
 
     public Task<SlaFigures> SlaFiguresAsync(CancellationToken cancellationToken) => stores.RunAsync("SLA board", SlaFiguresAsync, cancellationToken);
 
-    private List<PendingReviewView> PendingReviews(IUnitOfWork store)
+    private async Task<IReadOnlyList<PendingReviewView>> PendingReviewsAsync(IUnitOfWork store, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var reference = data.Current;
         var review = new ExpediteReview(reference, policy, store);
-        return store.Desk.PendingReviewOrders().Select(p =>
+        var views = new List<PendingReviewView>();
+        foreach (var p in await store.Desk.PendingReviewOrdersAsync(cancellationToken))
         {
             var order = p.Order;
-            var version = store.Orders.Version(order.Id, order.PendingVer!)!;
+            var version = (await store.Orders.VersionAsync(order.Id, order.PendingVer!, cancellationToken))!;
+            var tns = await store.Orders.TnsAsync(order.Id, cancellationToken);
+            var origin = await store.Origins.OriginOfAsync(order.Id, cancellationToken);
             var pending = review.Pending(order);
             var since = p.Since;
             var age = BusinessAge.Between(reference.Calendar, DeskZone, since, now);
-            return new PendingReviewView(
+            views.Add(new PendingReviewView(
                 order.Partner,
                 order.Pon,
                 version.Ver,
                 order.Ccna,
-                store.Orders.Tns(order.Id).Select(t => $"{t.Tn} {StoredText.Of(t.Lna)}").ToList(),
+                tns.Select(t => $"{t.Tn} {StoredText.Of(t.Lna)}").ToList(),
                 version.ReceivedAt,
                 DueDates.EffectiveReceivedDate(version.ReceivedAt.InZone(pending.Zone).LocalDateTime, PortKind.Cutoff(pending.Simple, policy), reference.Calendar),
                 pending.RequestedDate,
                 pending.StandardDueDate,
                 review.EarliestApproval(order, now),
-                store.Origins.OriginOf(order.Id).Channel,
+                origin.Channel,
                 since,
                 Math.Round(age.TotalHours, 1),
-                age > BusinessAge.ReviewOverdue);
-        }).ToList();
+                age > BusinessAge.ReviewOverdue));
+        }
+
+        return views;
     }
 
     private async Task<ReviewResult> DecideAsync(IUnitOfWork store, ReviewRequest request, CancellationToken cancellationToken)

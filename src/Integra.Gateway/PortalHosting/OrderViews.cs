@@ -14,8 +14,8 @@ namespace Integra.Gateway.PortalHosting;
 /// The order store read for the portal's tracking pages. The scope's partner goes into every query
 /// (<see cref="OrderViewQueries"/>); the files of an order are read only after the order was found in scope, and only
 /// under that order's partner and key. Each call opens a store of its own (a pooled connection) and closes it; a
-/// transient failure is tried again on a fresh one (<see cref="UnitOfWorkFactory.Run{T}"/>; the pages' reads through
-/// <see cref="UnitOfWorkFactory.RunAsync{T}"/>, without holding a thread while the database answers).
+/// transient failure is tried again on a fresh one (<see cref="UnitOfWorkFactory.RunAsync{T}"/>), without holding a
+/// thread while the database answers.
 /// </summary>
 public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
 {
@@ -44,15 +44,6 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
         return new OrderPage(shown.Select(Summary).ToList(), rows.Count > size ? shown[^1].Cursor.Text() : null);
     }
 
-    public OrderDetail? Find(OrderScope scope, long id) => stores.Run("order page", store =>
-    {
-        var views = store.OrderViews;
-        var history = store.History;
-        return views.Find(scope.Partner, id) is { } order
-            ? Detail(order, history.HistoryVersions(order.Id), history.HistoryTns(order.Id), history.HistoryEvents(order.Id), history.HistoryActivations(order.Id), views.ResponseFiles(order))
-            : null;
-    });
-
     public Task<OrderDetail?> FindAsync(OrderScope scope, long id, CancellationToken cancellationToken) => stores.RunAsync("order page", async (store, token) =>
     {
         var views = store.OrderViews;
@@ -70,20 +61,20 @@ public sealed class OrderViews(UnitOfWorkFactory stores) : IOrderViews
         return (OrderDetail?)Detail(order, versions, tns, events, activations, await views.ResponseFilesAsync(order, token));
     }, cancellationToken);
 
-    public ResponseDownload? Download(OrderScope scope, long orderId, string fileId)
+    public async Task<ResponseDownload?> DownloadAsync(OrderScope scope, long orderId, string fileId, CancellationToken cancellationToken)
     {
         if (!TryParseFileId(fileId, out var later, out var id))
         {
             return null;
         }
 
-        return stores.Run("response download", store =>
+        return await stores.RunAsync("response download", async (store, token) =>
         {
             var views = store.OrderViews;
-            return views.Find(scope.Partner, orderId) is { } order && views.Response(order, id, later) is { } kept
+            return await views.FindAsync(scope.Partner, orderId, token) is { } order && await views.ResponseAsync(order, id, later, token) is { } kept
                 ? new ResponseDownload(kept.Name, ResponseWriter.Bytes(kept.Rows))
                 : null;
-        });
+        }, cancellationToken);
     }
 
     private static OrderDetail Detail(

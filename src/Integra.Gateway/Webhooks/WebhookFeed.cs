@@ -34,9 +34,9 @@ public sealed class WebhookFeed(UnitOfWorkFactory stores, IClock clock)
             return 0;
         }
 
-        using var transaction = store.Begin();
+        await using var transaction = await store.BeginAsync(cancellationToken);
         var feed = store.WebhookFeed;
-        feed.Lock();
+        await feed.LockAsync(cancellationToken);
         var cursors = await feed.CursorsAsync(cancellationToken);
         var endpoints = await feed.EnabledEndpointsAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
@@ -71,7 +71,7 @@ public sealed class WebhookFeed(UnitOfWorkFactory stores, IClock clock)
             await feed.AdvanceAsync(WebhookSource.EvidenceRequests, evidence[^1].At, cancellationToken);
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken);
         return added;
     }
 }

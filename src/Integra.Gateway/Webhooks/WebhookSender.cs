@@ -49,7 +49,7 @@ public sealed class WebhookSender(UnitOfWorkFactory stores, HttpClient http, ICl
     private async Task<int> DeliverAsync(IUnitOfWork store, long endpoint, CancellationToken cancellationToken)
     {
         var deliveries = store.WebhookDeliveries;
-        using var lease = deliveries.TryLease(endpoint);
+        await using var lease = await deliveries.TryLeaseAsync(endpoint, cancellationToken);
         if (lease is null)
         {
             return 0;

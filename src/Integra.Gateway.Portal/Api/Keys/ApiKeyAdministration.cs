@@ -29,7 +29,7 @@ public sealed class ApiKeyAdministration(IApiStore store, Auditor audit, TimePro
 
         var (keyId, token, hash) = ApiKeySecret.New();
         var key = await store.AddKeyAsync(new NewApiKey(partner, trimmed, keyId, hash, privileges, admin.Email, now, expiresAt), context.RequestAborted);
-        audit.Record(context, admin.Email, partner, ApiAuditActions.KeyCreated, key.Actor, $"privileges {PrivilegeText.Format(privileges)}{(expiresAt is { } e ? $", expires {e:yyyy-MM-dd HH:mm} UTC" : string.Empty)}");
+        await audit.RecordAsync(context, admin.Email, partner, ApiAuditActions.KeyCreated, key.Actor, $"privileges {PrivilegeText.Format(privileges)}{(expiresAt is { } e ? $", expires {e:yyyy-MM-dd HH:mm} UTC" : string.Empty)}");
         return (key, token);
     }
 
@@ -45,7 +45,7 @@ public sealed class ApiKeyAdministration(IApiStore store, Auditor audit, TimePro
             return false;
         }
 
-        audit.Record(context, by.Email, partner, ApiAuditActions.KeyRevoked, key.Actor, by.IsStaff ? "revoked by Integra staff" : string.Empty);
+        await audit.RecordAsync(context, by.Email, partner, ApiAuditActions.KeyRevoked, key.Actor, by.IsStaff ? "revoked by Integra staff" : string.Empty);
         return true;
     }
 }

@@ -31,8 +31,8 @@ public abstract class OrderDetailPage(IOrderViews orders) : PortalPageModel
     }
 
     /// <summary>The file as the channel delivered it: same name, same bytes.</summary>
-    protected IActionResult Download(OrderScope scope, long id, string? file) =>
-        file is not null && orders.Download(scope, id, file) is { } download
+    protected async Task<IActionResult> DownloadAsync(OrderScope scope, long id, string? file) =>
+        file is not null && await orders.DownloadAsync(scope, id, file, HttpContext.RequestAborted) is { } download
             ? File(download.Content, "text/csv", download.Name)
             : NotFound();
 }

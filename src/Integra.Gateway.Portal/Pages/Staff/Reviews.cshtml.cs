@@ -26,7 +26,7 @@ public sealed class ReviewsModel(IDeskViews desk, Audit.Auditor auditor) : Porta
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet() => Reviews = desk.PendingReviews();
+    public async Task OnGetAsync() => Reviews = await desk.PendingReviewsAsync(HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostApproveAsync(string partner, string pon, string? ver, string? dd)
     {
@@ -36,19 +36,19 @@ public sealed class ReviewsModel(IDeskViews desk, Audit.Auditor auditor) : Porta
             var parsed = LocalDatePattern.Iso.Parse(dd.Trim());
             if (!parsed.Success)
             {
-                return Answer(partner, pon, new ReviewResult(ReviewResultStatus.Refused, null, null, string.Empty, $"{dd} is not a date (yyyy-MM-dd)"));
+                return await AnswerAsync(partner, pon, new ReviewResult(ReviewResultStatus.Refused, null, null, string.Empty, $"{dd} is not a date (yyyy-MM-dd)"));
             }
 
             date = parsed.Value;
         }
 
-        return Answer(partner, pon, await _reviews.DecideAsync(HttpContext, new ReviewRequest(partner, pon, true, date, SignedIn.Email, ver)));
+        return await AnswerAsync(partner, pon, await _reviews.DecideAsync(HttpContext, new ReviewRequest(partner, pon, true, date, SignedIn.Email, ver)));
     }
 
     public async Task<IActionResult> OnPostDenyAsync(string partner, string pon, string? ver) =>
-        Answer(partner, pon, await _reviews.DecideAsync(HttpContext, new ReviewRequest(partner, pon, false, null, SignedIn.Email, ver)));
+        await AnswerAsync(partner, pon, await _reviews.DecideAsync(HttpContext, new ReviewRequest(partner, pon, false, null, SignedIn.Email, ver)));
 
-    private IActionResult Answer(string partner, string pon, ReviewResult result)
+    private async Task<IActionResult> AnswerAsync(string partner, string pon, ReviewResult result)
     {
         if (result.Status == ReviewResultStatus.Decided)
         {
@@ -67,7 +67,7 @@ public sealed class ReviewsModel(IDeskViews desk, Audit.Auditor auditor) : Porta
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
-        OnGet();
+        await OnGetAsync();
         return Page();
     }
 }

@@ -1,4 +1,3 @@
-using Integra.Gateway.Configuration;
 using Integra.Gateway.Operations;
 using Integra.Gateway.Reference;
 using Integra.Gateway.Storage;
@@ -7,7 +6,6 @@ using Integra.Gateway.Storage.Queries;
 using Integra.Gateway.Storage.Sessions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace Integra.Gateway.Hosting.Health;
@@ -18,7 +16,6 @@ namespace Integra.Gateway.Hosting.Health;
 /// </summary>
 public sealed class ReviewWatchWorker(
     UnitOfWorkFactory stores,
-    IOptions<GatewaySettings> gateway,
     ReferenceDataSource data,
     OperationsRegistration.DeskZone desk,
     IClock clock,
@@ -28,7 +25,7 @@ public sealed class ReviewWatchWorker(
     {
         var monitor = new ReviewMonitor(logger);
         IUnitOfWork? store = null;
-        IDisposable? lease = null;
+        IAsyncDisposable? lease = null;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         try
         {
@@ -37,18 +34,18 @@ public sealed class ReviewWatchWorker(
                 try
                 {
                     // Opened here, not before the loop: a store that is down is the store watchdog's to report.
-                    store ??= stores.Open();
-                    lease ??= store.TryLease("review-watch");
+                    store ??= await stores.OpenAsync(stoppingToken).ConfigureAwait(false);
+                    lease ??= await store.TryLeaseAsync("review-watch", stoppingToken).ConfigureAwait(false);
                     if (lease is not null)
                     {
-                        using var view = OperationsView.Open(gateway.Value.Database);
-                        monitor.Check(view.PendingReviews(), data.Current.Calendar, desk.Zone, clock.GetCurrentInstant());
+                        var pending = await OperationsView.PendingReviewsAsync(store, stoppingToken).ConfigureAwait(false);
+                        monitor.Check(pending, data.Current.Calendar, desk.Zone, clock.GetCurrentInstant());
                     }
                 }
                 catch (Exception e) when (StoreProbe.IsStoreFailure(e))
                 {
                     logger.LogWarning("Expedite review check failed: {Error}", e.Message);
-                    lease?.Dispose();
+                    await DisposeAsync(lease).ConfigureAwait(false);
                     lease = null;
                     store?.Dispose();
                     store = null;
@@ -58,8 +55,17 @@ public sealed class ReviewWatchWorker(
         }
         finally
         {
-            lease?.Dispose();
+            await DisposeAsync(lease).ConfigureAwait(false);
             store?.Dispose();
+        }
+    }
+
+    // The lease of a broken connection went with its session; releasing it may fail the same way.
+    private static async Task DisposeAsync(IAsyncDisposable? lease)
+    {
+        if (lease is not null)
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

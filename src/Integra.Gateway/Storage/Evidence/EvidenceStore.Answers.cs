@@ -43,8 +43,8 @@ public sealed partial class EvidenceStore
     /// </summary>
     public async Task<long?> AddAnswerAsync(string partner, long requestId, string answeredBy, string text, IReadOnlyList<EvidenceDocument> documents, Instant at, EvidenceFolder? folder, CancellationToken cancellationToken)
     {
-        using var transaction = uow.Begin();
-        uow.Lock($"evidence-request:{requestId}");
+        await using var transaction = await uow.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await uow.LockAsync($"evidence-request:{requestId}", cancellationToken).ConfigureAwait(false);
         var request = (await RequestsAsync("WHERE id = @requestId AND partner = @partner", new { requestId, partner }, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         if (request is null || !request.Answerable(at))
         {
@@ -77,7 +77,7 @@ public sealed partial class EvidenceStore
             return null;
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return answerId;
     }
 

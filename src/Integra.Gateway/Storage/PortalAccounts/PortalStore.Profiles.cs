@@ -60,7 +60,7 @@ public sealed partial class PortalStore
     public Task<bool> ApproveProfileAsync(long id, Partner partner, IReadOnlyList<NewPortalUser> administrators, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
         stores.RunAsync("portal: approve profile", async (uow, token) =>
         {
-            using var transaction = uow.Begin();
+            await using var transaction = await uow.BeginAsync(token).ConfigureAwait(false);
             var decided = await uow.Connection.ExecuteAsync(uow.Command(
                 "UPDATE portal_profiles SET state = @state, decided_at = @at, decided_by = @by WHERE id = @id AND state = @received",
                 new { id, by, at = Text(at), state = ProfileStates.Approved, received = ProfileStates.Received },
@@ -81,7 +81,7 @@ public sealed partial class PortalStore
     public Task<bool> ApproveProfileForExistingAsync(long id, IReadOnlyList<NewPortalUser> administrators, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
         stores.RunAsync("portal: approve profile", async (uow, token) =>
         {
-            using var transaction = uow.Begin();
+            await using var transaction = await uow.BeginAsync(token).ConfigureAwait(false);
             var decided = await uow.Connection.ExecuteAsync(uow.Command(
                 "UPDATE portal_profiles SET state = @state, decided_at = @at, decided_by = @by, reason = @reason WHERE id = @id AND state = @received",
                 new { id, by, at = Text(at), state = ProfileStates.Approved, received = ProfileStates.Received, reason = "administrators added to the existing partner" },
@@ -93,7 +93,7 @@ public sealed partial class PortalStore
         QueryAsync<PartnerRow, Partner>("portal: approved partners", ApprovedPartnersSql, null, Approved, cancellationToken);
 
     /// <summary>Adds the administrators and commits; false (the caller's transaction rolled back) when an address is taken.</summary>
-    private static async Task<bool> CommitWithAdministratorsAsync(IUnitOfWork uow, System.Data.IDbTransaction transaction, IReadOnlyList<NewPortalUser> administrators, DateTimeOffset at, CancellationToken cancellationToken)
+    private static async Task<bool> CommitWithAdministratorsAsync(IUnitOfWork uow, IStoreTransaction transaction, IReadOnlyList<NewPortalUser> administrators, DateTimeOffset at, CancellationToken cancellationToken)
     {
         foreach (var administrator in administrators)
         {
@@ -103,7 +103,7 @@ public sealed partial class PortalStore
             }
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 

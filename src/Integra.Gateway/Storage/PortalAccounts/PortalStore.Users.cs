@@ -21,7 +21,7 @@ public sealed partial class PortalStore
     public Task<PortalUser?> AddUserAsync(NewPortalUser user, DateTimeOffset now, CancellationToken cancellationToken) =>
         stores.RunAsync("portal: add user", async (uow, token) =>
         {
-            using var transaction = uow.Begin();
+            await using var transaction = await uow.BeginAsync(token).ConfigureAwait(false);
             var id = await InsertUserAsync(uow, user, now, token).ConfigureAwait(false);
             if (id is null)
             {
@@ -29,7 +29,7 @@ public sealed partial class PortalStore
             }
 
             var added = await uow.Connection.QuerySingleAsync<UserRow>(uow.Command(UserColumns + "WHERE id = @id", new { id }, token)).ConfigureAwait(false);
-            transaction.Commit();
+            await transaction.CommitAsync(token).ConfigureAwait(false);
             return User(added);
         }, cancellationToken);
 

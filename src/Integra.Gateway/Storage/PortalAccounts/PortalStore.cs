@@ -24,6 +24,10 @@ public sealed partial class PortalStore(UnitOfWorkFactory stores) : IPortalStore
     public Task AddAuditAsync(AuditEntry entry, CancellationToken cancellationToken) =>
         ExecuteAsync("portal: audit", AddAuditSql, AuditParameters(entry), cancellationToken);
 
+    /// <summary>
+    /// <see cref="AddAuditAsync"/> for the command line (<c>evidence</c> records the package it wrote), which has no
+    /// request thread to give back; not on <see cref="IPortalStore"/>, so no page or service can reach it.
+    /// </summary>
     public void AddAudit(AuditEntry entry) =>
         stores.Run("portal: audit", uow => uow.Connection.Execute(AddAuditSql, AuditParameters(entry), uow.Transaction));
 

@@ -19,14 +19,24 @@ public sealed class DeskQueries(IUnitOfWork uow)
     public sealed record RejectedVersions(string Partner, string Codes, long Count);
 
     /// <summary>LSR orders at PND X01, oldest first (few: the desk decides them within a day).</summary>
-    public IReadOnlyList<PendingReviewOrder> PendingReviewOrders() =>
-        uow.Connection.Query<(long Id, string Since)>(
-            "SELECT id, updated_at FROM orders WHERE state = @state ORDER BY updated_at, id",
-            new { state = StoredText.Of(OrderState.PendingReview) })
-            .ToList()
-            .Select(r => uow.Orders.FindOrder(r.Id) is { } order ? new PendingReviewOrder(order, StoreFormats.Instant(r.Since)) : null)
-            .OfType<PendingReviewOrder>()
+    public async Task<IReadOnlyList<PendingReviewOrder>> PendingReviewOrdersAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await uow.Connection.QueryAsync<(long Id, string Since)>(uow.Command(
+                "SELECT id, updated_at FROM orders WHERE state = @state ORDER BY updated_at, id",
+                new { state = StoredText.Of(OrderState.PendingReview) },
+                cancellationToken)).ConfigureAwait(false))
             .ToList();
+        var orders = new List<PendingReviewOrder>(pending.Count);
+        foreach (var (id, since) in pending)
+        {
+            if (await uow.Orders.FindOrderAsync(id, cancellationToken).ConfigureAwait(false) is { } order)
+            {
+                orders.Add(new PendingReviewOrder(order, StoreFormats.Instant(since)));
+            }
+        }
+
+        return orders;
+    }
 
     /// <summary>
     /// Per partner: CSR versions received at or after <paramref name="since"/> and of those the ones

@@ -24,4 +24,9 @@ public sealed partial class HistoryQueries
     public async Task<IReadOnlyList<HistoryActivation>> HistoryActivationsAsync(long orderId, CancellationToken cancellationToken) =>
         (await uow.Connection.QueryAsync<(string Tn, string Spid, string ActivatedAt, string ImportedAt)>(uow.Command(ActivationsSql, new { Id = orderId }, cancellationToken)).ConfigureAwait(false))
             .Select(ActivationOf).ToList();
+
+    /// <inheritdoc cref="Documents"/>
+    public async Task<IReadOnlyList<DocumentRow>> DocumentsAsync(long versionId, CancellationToken cancellationToken) =>
+        (await uow.Connection.QueryAsync<(string Name, string Sha256, byte[] Content)>(uow.Command(DocumentsSql, new { Id = versionId }, cancellationToken)).ConfigureAwait(false))
+            .Select(r => new DocumentRow(r.Name, r.Sha256, r.Content)).ToList();
 }

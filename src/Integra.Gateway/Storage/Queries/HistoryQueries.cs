@@ -41,9 +41,10 @@ public sealed partial class HistoryQueries(IUnitOfWork uow)
 
     /// <summary>The documents kept with the version <paramref name="versionId"/>, in the order they were kept.</summary>
     public IReadOnlyList<DocumentRow> Documents(long versionId) =>
-        uow.Connection.Query<(string Name, string Sha256, byte[] Content)>(
-            "SELECT name, sha256, content FROM documents WHERE version_id = @Id ORDER BY id", new { Id = versionId })
+        uow.Connection.Query<(string Name, string Sha256, byte[] Content)>(DocumentsSql, new { Id = versionId })
             .Select(r => new DocumentRow(r.Name, r.Sha256, r.Content)).ToList();
+
+    private const string DocumentsSql = "SELECT name, sha256, content FROM documents WHERE version_id = @Id ORDER BY id";
 
     /// <summary>The orders of the PON <paramref name="pon"/>, of <paramref name="partner"/> or of every partner when null.</summary>
     public IReadOnlyList<HistoryOrder> HistoryOrdersOfPon(string pon, string? partner) =>

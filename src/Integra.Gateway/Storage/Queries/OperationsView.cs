@@ -4,6 +4,8 @@ using Integra.Gateway.Storage.Connections;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
+using Integra.Gateway.Storage.Sessions;
+
 namespace Integra.Gateway.Storage.Queries;
 
 /// <summary>
@@ -71,12 +73,22 @@ public sealed class OperationsView : IDisposable
 
     /// <summary>LSR orders in PND X01, oldest first.</summary>
     public IReadOnlyList<PendingReview> PendingReviews() =>
-        _connection.Query<PendingReview>(
-            """
-            SELECT partner, pon, pending_ver AS Ver, requested_date AS RequestedDate, standard_date AS StandardDate, updated_at AS Since
-            FROM orders WHERE state = @state ORDER BY updated_at
-            """,
-            new { state = StoredText.Of(Rules.Model.OrderState.PendingReview) }).ToList();
+        _connection.Query<PendingReview>(PendingReviewsSql, PendingReviewsParameters).ToList();
+
+    /// <summary>
+    /// <see cref="PendingReviews()"/> on a unit of work, without holding a thread: for the review watch, which reads
+    /// them every minute on the connection that holds its lease.
+    /// </summary>
+    public static async Task<IReadOnlyList<PendingReview>> PendingReviewsAsync(IUnitOfWork uow, CancellationToken cancellationToken) =>
+        (await uow.QueryAsync<PendingReview>(PendingReviewsSql, PendingReviewsParameters, cancellationToken).ConfigureAwait(false)).ToList();
+
+    private const string PendingReviewsSql =
+        """
+        SELECT partner, pon, pending_ver AS Ver, requested_date AS RequestedDate, standard_date AS StandardDate, updated_at AS Since
+        FROM orders WHERE state = @state ORDER BY updated_at
+        """;
+
+    private static readonly object PendingReviewsParameters = new { state = StoredText.Of(Rules.Model.OrderState.PendingReview) };
 
     /// <summary>When the oldest CSR file still waiting for its answer was first seen; null when none waits.</summary>
     public string? OldestWaitingCsr() =>

@@ -16,4 +16,18 @@ public sealed partial class OrderViewQueries
         var later = await uow.Connection.QueryAsync<FileRow>(uow.Command(LaterFilesSql, LaterFilesOf(order), cancellationToken)).ConfigureAwait(false);
         return Files(answers, later);
     }
+
+    /// <inheritdoc cref="Response"/>
+    public async Task<KeptResponse?> ResponseAsync(OrderHeader order, long fileId, bool later, CancellationToken cancellationToken)
+    {
+        if (!later)
+        {
+            return RequestResponse(await uow.Connection.QuerySingleOrDefaultAsync<(string Name, string Cells)?>(uow.Command(RequestResponseSql, RequestResponseOf(order, fileId), cancellationToken)).ConfigureAwait(false));
+        }
+
+        var first = await uow.Connection.QuerySingleOrDefaultAsync<OutboxRow>(uow.Command(OutboxFirstSql, OutboxFirstOf(order, fileId), cancellationToken)).ConfigureAwait(false);
+        return first is null
+            ? null
+            : OutboxResponse(first, await uow.Connection.QueryAsync<OutboxRow>(uow.Command(OutboxFileSql, OutboxFileOf(order, first), cancellationToken)).ConfigureAwait(false));
+    }
 }

@@ -147,15 +147,21 @@ public sealed partial class OrderViewQueries(IUnitOfWork uow)
 
     private KeptResponse? RequestResponse(OrderHeader order, long fileId)
     {
-        var file = uow.Connection.QuerySingleOrDefault<(string Name, string Cells)?>(
-            """
-            SELECT f.name, f.cells FROM response_files f
-            JOIN response_file_orders k ON k.file_id = f.id AND k.partner = @Partner AND k.kind = @Kind AND k.ccna = @Ccna AND k.pon = @Pon
-            WHERE f.id = @fileId AND f.partner = @Partner
-            """,
-            new { fileId, order.Partner, Kind = StoredText.Of(order.Kind), order.Ccna, order.Pon });
-        return file is { } f ? new KeptResponse(f.Name, Rows(JsonSerializer.Deserialize<string[][]>(f.Cells) ?? [])) : null;
+        var file = uow.Connection.QuerySingleOrDefault<(string Name, string Cells)?>(RequestResponseSql, RequestResponseOf(order, fileId));
+        return RequestResponse(file);
     }
+
+    private const string RequestResponseSql =
+        """
+        SELECT f.name, f.cells FROM response_files f
+        JOIN response_file_orders k ON k.file_id = f.id AND k.partner = @Partner AND k.kind = @Kind AND k.ccna = @Ccna AND k.pon = @Pon
+        WHERE f.id = @fileId AND f.partner = @Partner
+        """;
+
+    private static object RequestResponseOf(OrderHeader order, long fileId) => new { fileId, order.Partner, Kind = StoredText.Of(order.Kind), order.Ccna, order.Pon };
+
+    private static KeptResponse? RequestResponse((string Name, string Cells)? file) =>
+        file is { } f ? new KeptResponse(f.Name, Rows(JsonSerializer.Deserialize<string[][]>(f.Cells) ?? [])) : null;
 
     /// <summary>
     /// An outbox file, named by its first row: every row of the partner's file of that name on the same route, as
@@ -163,23 +169,26 @@ public sealed partial class OrderViewQueries(IUnitOfWork uow)
     /// </summary>
     private KeptResponse? OutboxResponse(OrderHeader order, long rowId)
     {
-        var kind = StoredText.Of(OutboxKind.Response);
-        var first = uow.Connection.QuerySingleOrDefault<OutboxRow>(
-            "SELECT id AS Id, file_name AS FileName, channel AS Channel, mail_to AS MailTo, mail_message_id AS MailMessageId, cells AS Cells FROM outbox WHERE id = @rowId AND order_id = @Id AND partner = @Partner AND kind = @kind",
-            new { rowId, order.Id, order.Partner, kind });
-        if (first is null)
-        {
-            return null;
-        }
-
-        var rows = uow.Connection.Query<OutboxRow>(
-                "SELECT id AS Id, file_name AS FileName, channel AS Channel, mail_to AS MailTo, mail_message_id AS MailMessageId, cells AS Cells FROM outbox WHERE partner = @Partner AND kind = @kind AND file_name = @FileName ORDER BY id",
-                new { order.Partner, kind, first.FileName })
-            .Where(r => r.Channel == first.Channel && r.MailTo == first.MailTo && r.MailMessageId == first.MailMessageId)
-            .Select(r => JsonSerializer.Deserialize<string[]>(r.Cells)!)
-            .ToList();
-        return new KeptResponse(first.FileName, Rows(rows));
+        var first = uow.Connection.QuerySingleOrDefault<OutboxRow>(OutboxFirstSql, OutboxFirstOf(order, rowId));
+        return first is null ? null : OutboxResponse(first, uow.Connection.Query<OutboxRow>(OutboxFileSql, OutboxFileOf(order, first)));
     }
+
+    private const string OutboxFirstSql =
+        "SELECT id AS Id, file_name AS FileName, channel AS Channel, mail_to AS MailTo, mail_message_id AS MailMessageId, cells AS Cells FROM outbox WHERE id = @rowId AND order_id = @Id AND partner = @Partner AND kind = @kind";
+
+    private const string OutboxFileSql =
+        "SELECT id AS Id, file_name AS FileName, channel AS Channel, mail_to AS MailTo, mail_message_id AS MailMessageId, cells AS Cells FROM outbox WHERE partner = @Partner AND kind = @kind AND file_name = @FileName ORDER BY id";
+
+    private static object OutboxFirstOf(OrderHeader order, long rowId) => new { rowId, order.Id, order.Partner, kind = StoredText.Of(OutboxKind.Response) };
+
+    private static object OutboxFileOf(OrderHeader order, OutboxRow first) => new { order.Partner, kind = StoredText.Of(OutboxKind.Response), first.FileName };
+
+    private static KeptResponse OutboxResponse(OutboxRow first, IEnumerable<OutboxRow> named) =>
+        new(
+            first.FileName,
+            Rows(named
+                .Where(r => r.Channel == first.Channel && r.MailTo == first.MailTo && r.MailMessageId == first.MailMessageId)
+                .Select(r => JsonSerializer.Deserialize<string[]>(r.Cells)!)));
 
     private static List<ResponseRow> Rows(IEnumerable<string[]> cells) => cells.Select(ResponseRow.FromCells).ToList();
 

@@ -51,7 +51,8 @@ public sealed partial class WebhookDeliveryStore(IUnitOfWork uow)
     /// Takes the delivery lease of an endpoint for this store's connection; null while another instance holds it. Per
     /// endpoint, so that an endpoint that times out delays only its own deliveries.
     /// </summary>
-    public IDisposable? TryLease(long endpointId) => uow.TryLease($"webhooks:deliver:{endpointId}");
+    public Task<IAsyncDisposable?> TryLeaseAsync(long endpointId, CancellationToken cancellationToken) =>
+        uow.TryLeaseAsync($"webhooks:deliver:{endpointId}", cancellationToken);
 
     /// <summary>The endpoint's deliveries due at <paramref name="now"/>, the oldest events first; read under its lease.</summary>
     public async Task<IReadOnlyList<DueWebhookDelivery>> DueAsync(long endpointId, Instant now, int limit, CancellationToken cancellationToken) =>
@@ -74,7 +75,7 @@ public sealed partial class WebhookDeliveryStore(IUnitOfWork uow)
     /// </summary>
     public async Task RecordAsync(long deliveryId, WebhookAttemptResult attempt, WebhookDeliveryState state, Instant? next, CancellationToken cancellationToken)
     {
-        using var transaction = uow.Begin();
+        await using var transaction = await uow.BeginAsync(cancellationToken).ConfigureAwait(false);
         await uow.Connection.ExecuteAsync(uow.Command(
             "INSERT INTO webhook_attempts (delivery_id, at, status_code, outcome, duration_ms) VALUES (@deliveryId, @at, @status, @Outcome, @ms)",
             new { deliveryId, at = StoreFormats.Text(attempt.At), status = (long?)attempt.StatusCode, attempt.Outcome, ms = (long)attempt.Duration.TotalMilliseconds },
@@ -87,7 +88,7 @@ public sealed partial class WebhookDeliveryStore(IUnitOfWork uow)
             """,
             new { deliveryId, state = state.ToString(), next = next is { } n ? StoreFormats.Text(n) : null, at = StoreFormats.Text(attempt.At) },
             cancellationToken)).ConfigureAwait(false);
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deliveries per state (tests; the partner's page reads <see cref="OfPartnerAsync"/>).</summary>

@@ -48,7 +48,7 @@ public sealed record NewWebhookEvent(string Id, string Partner, string Type, str
 /// The webhook feed's SQL: it reads what the order store already records, after a cursor per table, and records
 /// webhook events and their deliveries (one per enabled endpoint of the event's partner) in the caller's unit of work,
 /// together with the cursor's advance, so each row becomes its events exactly once. The caller takes the feed's lock
-/// first (<see cref="Lock"/>): two instances never read the same rows at once.
+/// first (<see cref="LockAsync"/>): two instances never read the same rows at once.
 /// <para>
 /// PostgreSQL hands out ids when rows are written, not when they commit: a row with a lower id can become visible
 /// after one with a higher id, and a cursor by id would step over it for good. There each tailed table records
@@ -62,7 +62,7 @@ public sealed class WebhookFeedStore(IUnitOfWork uow)
     private bool Postgres => uow.Provider == StoreProvider.Postgres;
 
     /// <summary>Excludes every other feed pass (in any instance) until the caller's unit of work ends.</summary>
-    public void Lock() => uow.Lock("webhooks:feed");
+    public Task LockAsync(CancellationToken cancellationToken) => uow.LockAsync("webhooks:feed", cancellationToken);
 
     public async Task<IReadOnlyDictionary<WebhookSource, FeedPosition>> CursorsAsync(CancellationToken cancellationToken) =>
         (await uow.Connection.QueryAsync<(string Source, long LastId, long LastTx)>(uow.Command("SELECT source, last_id, last_tx FROM webhook_cursors", null, cancellationToken)).ConfigureAwait(false))

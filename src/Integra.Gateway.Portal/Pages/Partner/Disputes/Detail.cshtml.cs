@@ -81,7 +81,7 @@ public sealed class DetailModel(EvidenceDesk desk, IEvidenceStore store, Auditor
         catch (EvidenceIntegrityException e)
         {
             log.LogError("EvidenceIntegrityFailed: {Problem}", e.Message);
-            audit.Record(HttpContext, SignedIn.Email, Evidence!.Partner, DisputeAuditActions.IntegrityFailed, DisputeAuditActions.Target(Evidence.Pon), e.Message);
+            await audit.RecordAsync(HttpContext, SignedIn.Email, Evidence!.Partner, DisputeAuditActions.IntegrityFailed, DisputeAuditActions.Target(Evidence.Pon), e.Message);
             return StatusCode(StatusCodes.Status500InternalServerError);
         }
     }

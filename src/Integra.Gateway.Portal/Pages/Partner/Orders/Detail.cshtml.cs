@@ -22,9 +22,9 @@ public sealed class PartnerOrderModel(IOrderViews orders, EvidenceDesk desk) : O
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
-        Disputes = (await desk.ForPartnerAsync(SignedIn, HttpContext.RequestAborted)).Where(r => r.OrderId == id).ToList();
+        Disputes = await desk.ForOrderAsync(SignedIn, id, HttpContext.RequestAborted);
         return OrderScope.ForPartnerUser(SignedIn) is { } scope ? await LoadAsync(scope, id) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
     }
 
-    public IActionResult OnGetFile(long id, string? file) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? Download(scope, id, file) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+    public async Task<IActionResult> OnGetFileAsync(long id, string? file) => OrderScope.ForPartnerUser(SignedIn) is { } scope ? await DownloadAsync(scope, id, file) : StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
 }

@@ -50,13 +50,13 @@ public sealed class DetailModel(IEvidenceStore store, EvidenceDesk desk, Auditor
                 return NotFound();
             }
 
-            audit.Record(HttpContext, SignedIn.Email, request.Partner, DisputeAuditActions.FileRead, DisputeAuditActions.Target(request.Pon), $"request {id}, file {file} {content.Info.Name} sha256 {content.Info.Sha256}");
+            await audit.RecordAsync(HttpContext, SignedIn.Email, request.Partner, DisputeAuditActions.FileRead, DisputeAuditActions.Target(request.Pon), $"request {id}, file {file} {content.Info.Name} sha256 {content.Info.Sha256}");
             return File(content.Content, content.Info.ContentType, content.Info.Name);
         }
         catch (EvidenceIntegrityException e)
         {
             log.LogError("EvidenceIntegrityFailed: {Problem}", e.Message);
-            audit.Record(HttpContext, SignedIn.Email, (await store.FindAsync(null, id, cancellationToken))?.Partner, DisputeAuditActions.IntegrityFailed, $"request {id}", e.Message);
+            await audit.RecordAsync(HttpContext, SignedIn.Email, (await store.FindAsync(null, id, cancellationToken))?.Partner, DisputeAuditActions.IntegrityFailed, $"request {id}", e.Message);
             return StatusCode(StatusCodes.Status500InternalServerError);
         }
     }

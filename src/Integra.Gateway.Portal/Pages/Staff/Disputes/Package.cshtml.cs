@@ -15,24 +15,24 @@ public sealed class PackageModel(IEvidencePackages packages, Auditor audit, ILog
 
     public long Order { get; private set; }
 
-    public IActionResult OnGet(long order)
+    public async Task<IActionResult> OnGetAsync(long order)
     {
         Order = order;
         try
         {
-            if (packages.Build(order) is not { } package)
+            if (await packages.BuildAsync(order, HttpContext.RequestAborted) is not { } package)
             {
                 return NotFound();
             }
 
             var (partner, pon) = Parts(package.Name);
-            audit.Record(HttpContext, SignedIn.Email, partner, DisputeAuditActions.PackageDownloaded, DisputeAuditActions.Target(pon), $"{package.Name} sha256 {package.Sha256}, {package.Content.Length} bytes");
+            await audit.RecordAsync(HttpContext, SignedIn.Email, partner, DisputeAuditActions.PackageDownloaded, DisputeAuditActions.Target(pon), $"{package.Name} sha256 {package.Sha256}, {package.Content.Length} bytes");
             return File(package.Content, "application/zip", package.Name);
         }
         catch (EvidenceIntegrityException e)
         {
             log.LogError("EvidenceIntegrityFailed: {Problem}", e.Message);
-            audit.Record(HttpContext, SignedIn.Email, null, DisputeAuditActions.IntegrityFailed, $"order {order}", e.Message);
+            await audit.RecordAsync(HttpContext, SignedIn.Email, null, DisputeAuditActions.IntegrityFailed, $"order {order}", e.Message);
             Problem = $"The package was not built: {e.Message}.";
             Response.StatusCode = StatusCodes.Status500InternalServerError;
             return Page();

@@ -32,5 +32,5 @@ public sealed class StaffOrderModel(IOrderViews orders, IEvidenceStore disputes,
         return await LoadAsync(OrderScope.AllPartners, id);
     }
 
-    public IActionResult OnGetFile(long id, string? file) => Download(OrderScope.AllPartners, id, file);
+    public Task<IActionResult> OnGetFileAsync(long id, string? file) => DownloadAsync(OrderScope.AllPartners, id, file);
 }
