@@ -65,30 +65,9 @@ public sealed class MailboxTests : IDisposable
         await client.DisconnectAsync(true);
     }
 
-    private async Task<ImapClient> Client()
-    {
-        var settings = _servers.Mail().Imap;
-        var client = new ImapClient();
-        await client.ConnectAsync(settings.Host, settings.Port, MailKit.Security.SecureSocketOptions.None);
-        await client.AuthenticateAsync(settings.User!, settings.ReadPassword()!);
-        return client;
-    }
+    private Task<ImapClient> Client() => TestMailFolder.Client(_servers);
 
-    private async Task<IReadOnlyList<string>> MessageIdsIn(string folderName)
-    {
-        using var client = await Client();
-        try
-        {
-            var folder = await client.GetFolderAsync(folderName);
-            await folder.OpenAsync(FolderAccess.ReadOnly);
-            var summaries = await folder.FetchAsync(0, -1, MessageSummaryItems.Envelope);
-            return summaries.Select(s => s.Envelope?.MessageId ?? string.Empty).ToList();
-        }
-        catch (FolderNotFoundException)
-        {
-            return [];
-        }
-    }
+    private Task<IReadOnlyList<string>> MessageIdsIn(string folderName) => TestMailFolder.MessageIdsIn(_servers, folderName);
 
     [Fact]
     public async Task A_montana_lsr_by_email_gets_a_reply_with_the_foc_file()

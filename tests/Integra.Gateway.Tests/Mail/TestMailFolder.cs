@@ -62,9 +62,12 @@ internal sealed class TestMailFolder(TestServersFixture servers)
     }
 
     /// <summary>The Message-IDs in <paramref name="folderName"/> (none when it does not exist).</summary>
-    public async Task<IReadOnlyList<string>> MessageIdsIn(string folderName)
+    public Task<IReadOnlyList<string>> MessageIdsIn(string folderName) => MessageIdsIn(servers, folderName);
+
+    /// <summary>The Message-IDs in <paramref name="folderName"/> of the shared Dovecot user (none when it does not exist).</summary>
+    public static async Task<IReadOnlyList<string>> MessageIdsIn(TestServersFixture servers, string folderName)
     {
-        using var client = await Client();
+        using var client = await Client(servers);
         try
         {
             var folder = await client.GetFolderAsync(folderName);
@@ -78,7 +81,10 @@ internal sealed class TestMailFolder(TestServersFixture servers)
         }
     }
 
-    private async Task<ImapClient> Client()
+    private Task<ImapClient> Client() => Client(servers);
+
+    /// <summary>A client signed in to the shared Dovecot user.</summary>
+    public static async Task<ImapClient> Client(TestServersFixture servers)
     {
         var imap = servers.Mail().Imap;
         var client = new ImapClient();

@@ -84,26 +84,8 @@ internal sealed partial class Statements
     }
 
     /// <inheritdoc cref="Scalar"/>
-    public async ValueTask<object?> ScalarAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
-    {
-        if (!Waiting || !Batches)
-        {
-            var command = await CommandAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var batch = await BatchAsync(cancellationToken).ConfigureAwait(false);
-        await using (batch.ConfigureAwait(false))
-        {
-            Add(batch, sql, parameters);
-            await owner.Dialect.PrepareStatementsAsync(batch, cancellationToken).ConfigureAwait(false);
-            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetValue(0) : null;
-            }
-        }
-    }
+    public ValueTask<object?> ScalarAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken) =>
+        FirstAsync<object>(sql, static reader => reader.GetValue(0), parameters, cancellationToken);
 
     /// <summary>
     /// The first row of <paramref name="sql"/> through <paramref name="read"/>, or null when there is none; sent with
