@@ -86,7 +86,7 @@ public class RetentionTests : IDisposable
         using var removed = new MetricCollector<long>(factory, GatewayMetrics.MeterName, "gateway.retention.removed");
         var logger = new CapturingLogger();
         var settings = new RetentionSettings { BatchSize = 1 }; // every kind in several batches
-        var result = new RetentionRun(settings, clock, metrics, logger).Run(store, database, root);
+        var result = await new RetentionRun(settings, clock, metrics, logger).RunAsync(store, database, root, CancellationToken.None);
 
         Assert.Equal(1, result.Removed[RetentionKinds.DeliveredOutbox]);
         Assert.True(result.Removed[RetentionKinds.IntakeLedger] >= 3, $"ledger: {result.Removed[RetentionKinds.IntakeLedger]}");
@@ -113,7 +113,7 @@ public class RetentionTests : IDisposable
         Assert.Single(logger.Entries, e => e.Message.StartsWith("Retention as of", StringComparison.Ordinal));
 
         // A second run finds nothing more.
-        var again = new RetentionRun(settings, clock, metrics, NullLogger.Instance).Run(store, database, root);
+        var again = await new RetentionRun(settings, clock, metrics, NullLogger.Instance).RunAsync(store, database, root, CancellationToken.None);
         Assert.All(again.Removed.Values, v => Assert.Equal(0, v));
     }
 

@@ -23,19 +23,19 @@ public sealed class RetentionJob(
 {
     public static readonly JobKey Key = new("retention");
 
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         try
         {
-            using var store = stores.Open();
-            new RetentionRun(settings.Value, clock, metrics, logger).Run(store, gateway.Value.Database, drops.Value.Enabled ? drops.Value.Root : null);
+            using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await new RetentionRun(settings.Value, clock, metrics, logger)
+                .RunAsync(store, gateway.Value.Database, drops.Value.Enabled ? drops.Value.Root : null, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Retention failed; it runs again at the next fire");
             throw new JobExecutionException(e);
         }
-
-        return ValueTask.CompletedTask;
     }
 }

@@ -33,7 +33,8 @@ public sealed class RetentionRun(RetentionSettings settings, IClock clock, Gatew
     /// <param name="store">The order store (a connection of the run's own).</param>
     /// <param name="database">Where it is, for its size.</param>
     /// <param name="dropRoot">The local drops' root (<c>LocalDrop:Root</c>), or null when local drops are off.</param>
-    public RetentionResult Run(IUnitOfWork store, string database, string? dropRoot)
+    /// <param name="cancellationToken">The job's: a scheduler shutting down stops the run between or within batches.</param>
+    public async Task<RetentionResult> RunAsync(IUnitOfWork store, string database, string? dropRoot, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         string Cutoff(TimeSpan age) => StoreFormats.Text(now - Duration.FromTimeSpan(age));
@@ -41,11 +42,13 @@ public sealed class RetentionRun(RetentionSettings settings, IClock clock, Gatew
         var sql = new RetentionStore(store, settings.BatchSize);
         var removed = new Dictionary<string, long>(StringComparer.Ordinal)
         {
-            [RetentionKinds.DeliveredOutbox] = sql.DeliveredOutbox(Cutoff(settings.DeliveredOutbox), evidence),
-            [RetentionKinds.IntakeLedger] = sql.IntakeLedger(Cutoff(settings.IntakeLedger)),
-            [RetentionKinds.ResponseBodies] = sql.ResponseBodies(Cutoff(settings.ResponseBodies), evidence),
-            [RetentionKinds.PortalAudit] = sql.PortalAudit(Cutoff(settings.PortalAudit)),
-            [RetentionKinds.DropFiles] = dropRoot is null ? 0 : DropFiles(dropRoot, now - Duration.FromTimeSpan(settings.DropFiles), sql.ProtectedFileNames(evidence)),
+            [RetentionKinds.DeliveredOutbox] = await sql.DeliveredOutboxAsync(Cutoff(settings.DeliveredOutbox), evidence, cancellationToken).ConfigureAwait(false),
+            [RetentionKinds.IntakeLedger] = await sql.IntakeLedgerAsync(Cutoff(settings.IntakeLedger), cancellationToken).ConfigureAwait(false),
+            [RetentionKinds.ResponseBodies] = await sql.ResponseBodiesAsync(Cutoff(settings.ResponseBodies), evidence, cancellationToken).ConfigureAwait(false),
+            [RetentionKinds.PortalAudit] = await sql.PortalAuditAsync(Cutoff(settings.PortalAudit), cancellationToken).ConfigureAwait(false),
+            [RetentionKinds.DropFiles] = dropRoot is null
+                ? 0
+                : DropFiles(dropRoot, now - Duration.FromTimeSpan(settings.DropFiles), await sql.ProtectedFileNamesAsync(evidence, cancellationToken).ConfigureAwait(false), cancellationToken),
         };
 
         // No kind removes evidence (issue 27): requests, answers and documents are kept as long as their order, and
@@ -55,7 +58,7 @@ public sealed class RetentionRun(RetentionSettings settings, IClock clock, Gatew
             metrics?.RetentionRemoved(kind, count);
         }
 
-        var bytes = StoreSize.Read(database);
+        var bytes = await StoreSize.ReadAsync(database, cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "Retention as of {Now}: removed {DeliveredOutbox} delivered outbox row(s), {IntakeLedger} intake ledger row(s), {ResponseBodies} response body(ies), {DropFiles} drop file(s), {PortalAudit} portal audit row(s); store {StoreBytes} bytes",
             now,
@@ -72,7 +75,7 @@ public sealed class RetentionRun(RetentionSettings settings, IClock clock, Gatew
     /// Files last written before <paramref name="cutoff"/> in every partner's <c>archive/</c> and <c>out/</c>, except
     /// a protected order's request file and its answers (named after the request file).
     /// </summary>
-    private static long DropFiles(string root, Instant cutoff, IReadOnlySet<string> protectedNames)
+    private static long DropFiles(string root, Instant cutoff, IReadOnlySet<string> protectedNames, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(root))
         {
@@ -87,6 +90,7 @@ public sealed class RetentionRun(RetentionSettings settings, IClock clock, Gatew
             {
                 foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (Instant.FromDateTimeUtc(file.LastWriteTimeUtc) >= cutoff
                         || protectedNames.Contains(file.Name)
                         || stems.Any(s => file.Name.StartsWith(s, StringComparison.Ordinal)))

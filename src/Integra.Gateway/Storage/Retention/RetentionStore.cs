@@ -1,4 +1,3 @@
-using Dapper;
 using Integra.Gateway.Storage.Sessions;
 
 namespace Integra.Gateway.Storage.Retention;
@@ -19,25 +18,27 @@ public sealed class RetentionStore(IUnitOfWork uow, int batchSize)
     private const string ClosedStates = "('Rejected', 'Canceled', 'Expired', 'Complete', 'Closed')";
 
     /// <summary>Delivered outbox rows delivered before <paramref name="cutoff"/>; returns how many went.</summary>
-    public long DeliveredOutbox(string cutoff, string evidence) => Batches(
+    public Task<long> DeliveredOutboxAsync(string cutoff, string evidence, CancellationToken cancellationToken) => BatchesAsync(
         $"""
         DELETE FROM outbox WHERE id IN (
             SELECT id FROM outbox
             WHERE delivered_at IS NOT NULL AND delivered_at < @cutoff AND (order_id IS NULL OR order_id NOT IN ({Protected}))
             ORDER BY id LIMIT @batch)
         """,
-        new { cutoff, evidence, batch = batchSize });
+        new { cutoff, evidence, batch = batchSize },
+        cancellationToken);
 
     /// <summary>
     /// Finished (archived) intake ledger rows last changed before <paramref name="cutoff"/>, and sightings older than
     /// it of names with no unfinished upload. An unfinished row (Seen, Answered) is the ledger's exactly-once promise
     /// for a file still in a drop: it stays whatever its age.
     /// </summary>
-    public long IntakeLedger(string cutoff) =>
-        Batches(
+    public async Task<long> IntakeLedgerAsync(string cutoff, CancellationToken cancellationToken) =>
+        await BatchesAsync(
             "DELETE FROM intake_files WHERE id IN (SELECT id FROM intake_files WHERE state = 'Archived' AND updated_at < @cutoff ORDER BY id LIMIT @batch)",
-            new { cutoff, batch = batchSize })
-        + Batches(
+            new { cutoff, batch = batchSize },
+            cancellationToken).ConfigureAwait(false)
+        + await BatchesAsync(
             """
             DELETE FROM intake_sightings WHERE (partner, channel, path) IN (
                 SELECT s.partner, s.channel, s.path FROM intake_sightings s
@@ -45,43 +46,49 @@ public sealed class RetentionStore(IUnitOfWork uow, int batchSize)
                   AND NOT EXISTS (SELECT 1 FROM intake_files f WHERE f.partner = s.partner AND f.channel = s.channel AND f.path = s.path AND f.state <> 'Archived')
                 LIMIT @batch)
             """,
-            new { cutoff, batch = batchSize });
+            new { cutoff, batch = batchSize },
+            cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The stored response rows of the versions of closed orders last changed before <paramref name="cutoff"/>,
     /// emptied (the decision, codes and history stay); returns how many versions lost their body.
     /// </summary>
-    public long ResponseBodies(string cutoff, string evidence) => Batches(
+    public Task<long> ResponseBodiesAsync(string cutoff, string evidence, CancellationToken cancellationToken) => BatchesAsync(
         $"""
         UPDATE versions SET response = '[]' WHERE id IN (
             SELECT v.id FROM versions v JOIN orders o ON o.id = v.order_id
             WHERE o.state IN {ClosedStates} AND o.updated_at < @cutoff AND v.response <> '[]' AND o.id NOT IN ({Protected})
             ORDER BY v.id LIMIT @batch)
         """,
-        new { cutoff, evidence, batch = batchSize });
+        new { cutoff, evidence, batch = batchSize },
+        cancellationToken);
 
     /// <summary>Portal audit rows written before <paramref name="cutoff"/>.</summary>
-    public long PortalAudit(string cutoff) => Batches(
+    public Task<long> PortalAuditAsync(string cutoff, CancellationToken cancellationToken) => BatchesAsync(
         "DELETE FROM portal_audit WHERE id IN (SELECT id FROM portal_audit WHERE at < @cutoff ORDER BY id LIMIT @batch)",
-        new { cutoff, batch = batchSize });
+        new { cutoff, batch = batchSize },
+        cancellationToken);
 
     /// <summary>The request file names of open and protected orders: their archived files and answers stay too.</summary>
-    public IReadOnlySet<string> ProtectedFileNames(string evidence) =>
-        uow.Connection.Query<string>(
+    public async Task<IReadOnlySet<string>> ProtectedFileNamesAsync(string evidence, CancellationToken cancellationToken) =>
+        (await uow.QueryAsync<string>(
             $"SELECT DISTINCT v.file_name FROM versions v JOIN orders o ON o.id = v.order_id WHERE o.state NOT IN {ClosedStates} OR o.id IN ({Protected})",
-            new { evidence }).ToHashSet(StringComparer.Ordinal);
+            new { evidence },
+            cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Runs <paramref name="sql"/> (which takes at most @batch rows) until a batch takes fewer, each in its own transaction.</summary>
-    private long Batches(string sql, object parameters)
+    /// <remarks>Cancelled between or within batches, the batches committed stay: removing is idempotent, the next run goes on.</remarks>
+    private async Task<long> BatchesAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         long total = 0;
         while (true)
         {
             int n;
-            using (var transaction = uow.Begin())
+            var transaction = await uow.BeginAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
             {
-                n = uow.Connection.Execute(sql, parameters, uow.Transaction);
-                transaction.Commit();
+                n = await uow.ExecuteAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             total += n;
