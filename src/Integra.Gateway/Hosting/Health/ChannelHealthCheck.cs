@@ -13,11 +13,11 @@ namespace Integra.Gateway.Hosting.Health;
 /// </summary>
 public sealed class ChannelHealthCheck(string database, Func<IReadOnlyList<ChannelExpectation>> expectations, IClock clock) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var expected = expectations();
-        using var view = OperationsView.Open(database);
-        return Task.FromResult(Evaluate(view.ChannelPolls(), expected, clock.GetCurrentInstant()));
+        await using var view = await OperationsView.OpenAsync(database, cancellationToken);
+        return Evaluate(await view.ChannelPollsAsync(cancellationToken), expected, clock.GetCurrentInstant());
     }
 
     /// <summary>Healthy when every expected channel polled within its bound; else Degraded, naming the stale ones.</summary>

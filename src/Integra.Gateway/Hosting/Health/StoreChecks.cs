@@ -17,75 +17,75 @@ namespace Integra.Gateway.Hosting.Health;
 /// </summary>
 public sealed class StoreHealthCheck(string database, StoreAvailability? availability = null) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            using var view = OperationsView.Open(database);
-            view.Ping();
+            await using var view = await OperationsView.OpenAsync(database, cancellationToken);
+            await view.PingAsync(cancellationToken);
         }
         catch (Exception e) when (StoreFailures.IsTransient(e))
         {
             // The next probe, and the next page, on connections made after the failure.
             StoreDialect.For(StoreLocation.Parse(database)).ClearPool();
-            return Task.FromResult(HealthCheckResult.Degraded($"{StoreProbe.Describe(database)} unavailable, retrying: {StoreFailures.OneLine(e)}"));
+            return HealthCheckResult.Degraded($"{StoreProbe.Describe(database)} unavailable, retrying: {StoreFailures.OneLine(e)}");
         }
 
-        return Task.FromResult(availability?.Outage is { } outage
+        return availability?.Outage is { } outage
             ? HealthCheckResult.Degraded($"{StoreProbe.Describe(database)} answers again; work still retrying since {outage.Since:O}: {outage.Error}")
-            : HealthCheckResult.Healthy($"{StoreProbe.Describe(database)} answers"));
+            : HealthCheckResult.Healthy($"{StoreProbe.Describe(database)} answers");
     }
 }
 
 /// <summary>The expiry sweep ran within <paramref name="maxAge"/> (a missed daily fire is Degraded); counted from start before the first sweep.</summary>
 public sealed class SweepHealthCheck(string database, bool enabled, Duration maxAge, Instant started, IClock clock) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!enabled)
         {
-            return Task.FromResult(HealthCheckResult.Healthy("sweep disabled here (Lifecycle:SweepEnabled=false)"));
+            return HealthCheckResult.Healthy("sweep disabled here (Lifecycle:SweepEnabled=false)");
         }
 
-        using var view = OperationsView.Open(database);
-        var last = view.LastSweepRunAt();
+        await using var view = await OperationsView.OpenAsync(database, cancellationToken);
+        var last = await view.LastSweepRunAtAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
         var since = last is null ? started : StoreFormats.Instant(last);
         var data = new Dictionary<string, object> { ["lastSweep"] = last ?? "never" };
-        return Task.FromResult(now - since <= maxAge
+        return now - since <= maxAge
             ? HealthCheckResult.Healthy($"last sweep {last ?? "none yet"}", data)
-            : HealthCheckResult.Degraded($"no expiry sweep for {(now - since).TotalHours:F1} h (bound {maxAge.TotalHours:F0} h); last {last ?? "never"}", data: data));
+            : HealthCheckResult.Degraded($"no expiry sweep for {(now - since).TotalHours:F1} h (bound {maxAge.TotalHours:F0} h); last {last ?? "never"}", data: data);
     }
 }
 
 /// <summary>No response file waits in the delivery outbox longer than <paramref name="maxWait"/>; else Degraded, per partner and channel.</summary>
 public sealed class OutboxHealthCheck(string database, Duration maxWait, IClock clock) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        using var view = OperationsView.Open(database);
+        await using var view = await OperationsView.OpenAsync(database, cancellationToken);
         var now = clock.GetCurrentInstant();
-        var waiting = view.DeliveriesWaiting();
+        var waiting = await view.DeliveriesWaitingAsync(cancellationToken);
         var late = waiting.Where(w => w.Oldest is { } oldest && now - StoreFormats.Instant(oldest) > maxWait).ToList();
         var data = waiting.ToDictionary(w => $"{w.Partner}/{w.Channel}", w => (object)$"{w.Count} file(s) waiting since {w.Oldest}");
-        return Task.FromResult(late.Count == 0
+        return late.Count == 0
             ? HealthCheckResult.Healthy($"{waiting.Sum(w => w.Count)} delivery(ies) waiting, none longer than {maxWait.TotalMinutes:F0} min", data)
-            : HealthCheckResult.Degraded($"deliveries waiting longer than {maxWait.TotalMinutes:F0} min: {string.Join(", ", late.Select(w => $"{w.Partner}/{w.Channel}"))}", data: data));
+            : HealthCheckResult.Degraded($"deliveries waiting longer than {maxWait.TotalMinutes:F0} min: {string.Join(", ", late.Select(w => $"{w.Partner}/{w.Channel}"))}", data: data);
     }
 }
 
 /// <summary>Expedite reviews waiting more than one business day (<see cref="BusinessAge"/>) are Degraded.</summary>
 public sealed class ReviewsHealthCheck(string database, ReferenceDataSource reference, DateTimeZone deskZone, IClock clock) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        using var view = OperationsView.Open(database);
-        var aged = ReviewMonitor.Age(view.PendingReviews(), reference.Current.Calendar, deskZone, clock.GetCurrentInstant());
+        await using var view = await OperationsView.OpenAsync(database, cancellationToken);
+        var aged = ReviewMonitor.Age(await view.PendingReviewsAsync(cancellationToken), reference.Current.Calendar, deskZone, clock.GetCurrentInstant());
         var overdue = aged.Where(a => a.Overdue).ToList();
         var data = aged.ToDictionary(a => $"{a.Review.Partner}/{a.Review.Pon}", a => (object)$"{a.BusinessAge.TotalHours:F1} business hours since {a.Review.Since}");
-        return Task.FromResult(overdue.Count == 0
+        return overdue.Count == 0
             ? HealthCheckResult.Healthy($"{aged.Count} expedite review(s) pending, none over one business day", data)
-            : HealthCheckResult.Degraded($"{overdue.Count} expedite review(s) waiting more than one business day: {string.Join(", ", overdue.Select(a => a.Review.Pon))}", data: data));
+            : HealthCheckResult.Degraded($"{overdue.Count} expedite review(s) waiting more than one business day: {string.Join(", ", overdue.Select(a => a.Review.Pon))}", data: data);
     }
 }
 

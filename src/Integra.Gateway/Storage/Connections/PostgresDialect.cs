@@ -45,6 +45,10 @@ internal sealed partial class PostgresDialect(string connectionString) : StoreDi
     /// </summary>
     public DbConnection OpenReadOnly() => ReadOnlySource.OpenConnection();
 
+    /// <inheritdoc cref="OpenReadOnly"/>
+    public async Task<DbConnection> OpenReadOnlyAsync(CancellationToken cancellationToken) =>
+        await ReadOnlySource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

@@ -13,7 +13,7 @@ namespace Integra.Gateway.Storage.Queries;
 /// store is opened read-only (it never takes the write lock, never migrates, never creates a missing file) and a
 /// PostgreSQL session is read-only. A probe therefore never waits behind, nor blocks, the intake's writes.
 /// </summary>
-public sealed class OperationsView : IDisposable
+public sealed class OperationsView : IDisposable, IAsyncDisposable
 {
     private readonly DbConnection _connection;
 
@@ -35,8 +35,7 @@ public sealed class OperationsView : IDisposable
         var location = StoreLocation.Parse(database);
         if (location.Provider == StoreProvider.Sqlite)
         {
-            var builder = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(location.Value), Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 5 };
-            var sqlite = new SqliteConnection(builder.ToString());
+            var sqlite = new SqliteConnection(ReadOnlySqlite(location));
             sqlite.Open();
             return new OperationsView(sqlite);
         }
@@ -45,11 +44,37 @@ public sealed class OperationsView : IDisposable
         return new OperationsView(new PostgresDialect(location.Value).OpenReadOnly());
     }
 
-    /// <summary>Reads one row of a table every version of the schema has: the store is there and answers.</summary>
-    public void Ping() => _connection.ExecuteScalar<long>("SELECT COUNT(*) FROM (SELECT 1 FROM channel_polls LIMIT 1) AS one");
+    /// <summary>
+    /// <see cref="Open"/> for the health probes, which serve a request: the connection opened without holding a
+    /// thread while a restarting server keeps it waiting.
+    /// </summary>
+    public static async Task<OperationsView> OpenAsync(string database, CancellationToken cancellationToken)
+    {
+        var location = StoreLocation.Parse(database);
+        if (location.Provider == StoreProvider.Sqlite)
+        {
+            var sqlite = new SqliteConnection(ReadOnlySqlite(location));
+            await sqlite.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return new OperationsView(sqlite);
+        }
 
-    public IReadOnlyList<ChannelPoll> ChannelPolls() =>
-        _connection.Query<ChannelPoll>("SELECT partner, channel, last_ok AS LastOk, last_error AS LastError, last_error_at AS LastErrorAt FROM channel_polls ORDER BY partner, channel").ToList();
+        return new OperationsView(await new PostgresDialect(location.Value).OpenReadOnlyAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    private static string ReadOnlySqlite(StoreLocation location) =>
+        new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(location.Value), Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 5 }.ToString();
+
+    /// <summary>Reads one row of a table every version of the schema has: the store is there and answers.</summary>
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        _connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM (SELECT 1 FROM channel_polls LIMIT 1) AS one", cancellationToken: cancellationToken));
+
+    public IReadOnlyList<ChannelPoll> ChannelPolls() => _connection.Query<ChannelPoll>(ChannelPollsSql).ToList();
+
+    /// <inheritdoc cref="ChannelPolls"/>
+    public async Task<IReadOnlyList<ChannelPoll>> ChannelPollsAsync(CancellationToken cancellationToken) =>
+        (await _connection.QueryAsync<ChannelPoll>(new CommandDefinition(ChannelPollsSql, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+
+    private const string ChannelPollsSql = "SELECT partner, channel, last_ok AS LastOk, last_error AS LastError, last_error_at AS LastErrorAt FROM channel_polls ORDER BY partner, channel";
 
     /// <summary>Files listed in a drop or mailbox and not yet answered.</summary>
     public IReadOnlyList<Waiting> FilesWaiting() =>
@@ -57,13 +82,20 @@ public sealed class OperationsView : IDisposable
 
     /// <summary>Response files in the outbox not yet delivered, per partner and channel (NPAC files excluded).</summary>
     public IReadOnlyList<Waiting> DeliveriesWaiting() =>
-        Waitings(_connection.Query<(string, string, long, string?)>(
-            """
-            SELECT partner, COALESCE(channel, ''), COUNT(DISTINCT file_name), MIN(created_at)
-            FROM outbox WHERE kind = @kind AND delivered_at IS NULL
-            GROUP BY partner, COALESCE(channel, '') ORDER BY partner, COALESCE(channel, '')
-            """,
-            new { kind = StoredText.Of(Delivery.OutboxKind.Response) }));
+        Waitings(_connection.Query<(string, string, long, string?)>(DeliveriesWaitingSql, DeliveriesWaitingParameters));
+
+    /// <inheritdoc cref="DeliveriesWaiting"/>
+    public async Task<IReadOnlyList<Waiting>> DeliveriesWaitingAsync(CancellationToken cancellationToken) =>
+        Waitings(await _connection.QueryAsync<(string, string, long, string?)>(new CommandDefinition(DeliveriesWaitingSql, DeliveriesWaitingParameters, cancellationToken: cancellationToken)).ConfigureAwait(false));
+
+    private const string DeliveriesWaitingSql =
+        """
+        SELECT partner, COALESCE(channel, ''), COUNT(DISTINCT file_name), MIN(created_at)
+        FROM outbox WHERE kind = @kind AND delivered_at IS NULL
+        GROUP BY partner, COALESCE(channel, '') ORDER BY partner, COALESCE(channel, '')
+        """;
+
+    private static readonly object DeliveriesWaitingParameters = new { kind = StoredText.Of(Delivery.OutboxKind.Response) };
 
     /// <summary>Files first seen at or after <paramref name="since"/>, per partner and channel (answered or not).</summary>
     public IReadOnlyList<Waiting> FilesReceivedSince(Instant since) =>
@@ -74,6 +106,10 @@ public sealed class OperationsView : IDisposable
     /// <summary>LSR orders in PND X01, oldest first.</summary>
     public IReadOnlyList<PendingReview> PendingReviews() =>
         _connection.Query<PendingReview>(PendingReviewsSql, PendingReviewsParameters).ToList();
+
+    /// <inheritdoc cref="PendingReviews()"/>
+    public async Task<IReadOnlyList<PendingReview>> PendingReviewsAsync(CancellationToken cancellationToken) =>
+        (await _connection.QueryAsync<PendingReview>(new CommandDefinition(PendingReviewsSql, PendingReviewsParameters, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
 
     /// <summary>
     /// <see cref="PendingReviews()"/> on a unit of work, without holding a thread: for the review watch, which reads
@@ -113,10 +149,12 @@ public sealed class OperationsView : IDisposable
             .OrderBy(r => StoreFormats.Instant(r.DueAt))];
 
     /// <summary>When the last expiry sweep ran; null when none has.</summary>
-    public string? LastSweepRunAt() =>
-        _connection.ExecuteScalar<string?>("SELECT run_at FROM sweeps ORDER BY id DESC LIMIT 1");
+    public Task<string?> LastSweepRunAtAsync(CancellationToken cancellationToken) =>
+        _connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT run_at FROM sweeps ORDER BY id DESC LIMIT 1", cancellationToken: cancellationToken));
 
     public void Dispose() => _connection.Dispose();
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     // Tuples, not records: an aggregate column of SQLite has no declared type, which Dapper's record mapping refuses.
     private static List<Waiting> Waitings(IEnumerable<(string Partner, string Channel, long Count, string? Oldest)> rows) =>
