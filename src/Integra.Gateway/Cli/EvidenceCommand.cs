@@ -30,7 +30,7 @@ internal static class EvidenceCommand
         var kind = new Option<string?>("--kind") { Description = "LSR or CSR, when the PON names orders of both kinds" };
         var db = new Option<string?>("--db") { Description = "Order store (default: Gateway:Database from the settings)" };
         var command = new Command("evidence", "Write an order's evidence package: requests, responses, LOAs, evidence files, history, audit rows, MANIFEST.csv with SHA-256") { pon, partner, outFile, kind, db };
-        command.SetAction(parse => CommandRunner.Run(() =>
+        command.SetAction(parse => CommandRunner.RunAsync(async () =>
         {
             var settings = CommandSettings.Load(parse);
             using var host = CommandHost.Build(settings, dataOption: null, parse.GetValue(db), SystemClock.Instance);
@@ -47,8 +47,7 @@ internal static class EvidenceCommand
             EvidencePackageFile package;
             try
             {
-                // The command line has no thread to give back: it waits for the package here.
-                package = new EvidencePackageBuilder(stores, views, folder).BuildAsync(orderId, CancellationToken.None).GetAwaiter().GetResult()!;
+                package = (await new EvidencePackageBuilder(stores, views, folder).BuildAsync(orderId, CancellationToken.None))!;
             }
             catch (EvidenceIntegrityException e)
             {
@@ -58,9 +57,11 @@ internal static class EvidenceCommand
 
             var target = parse.GetValue(outFile)!;
             Write(target, package.Content);
-            host.OpenPortalStore().AddAudit(new AuditEntry(
-                DateTimeOffset.UtcNow, $"cli:{Environment.UserName}", partnerId, DisputeAuditActions.PackageDownloaded, DisputeAuditActions.Target(ponText),
-                $"{package.Name} sha256 {package.Sha256}, {package.Content.Length} bytes, written to {Path.GetFullPath(target)}", string.Empty));
+            await host.OpenPortalStore().AddAuditAsync(
+                new AuditEntry(
+                    DateTimeOffset.UtcNow, $"cli:{Environment.UserName}", partnerId, DisputeAuditActions.PackageDownloaded, DisputeAuditActions.Target(ponText),
+                    $"{package.Name} sha256 {package.Sha256}, {package.Content.Length} bytes, written to {Path.GetFullPath(target)}", string.Empty),
+                CancellationToken.None);
             Console.Out.WriteLine($"{Path.GetFullPath(target)} sha256 {package.Sha256}");
             return ExitCodes.Done;
         }));

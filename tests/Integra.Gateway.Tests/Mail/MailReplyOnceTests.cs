@@ -38,19 +38,11 @@ public sealed class MailReplyOnceTests(TestServersFixture servers) : IDisposable
         var message = TestMailFolder.Request("RO-1", "once.lsr.csv", "4065550171");
         await folder.Deliver(message);
 
-        // The gateway stops between the SMTP server's acceptance and the record of the send: here the record fails
-        // for good (not a store outage, which is retried), and the gateway is gone with it.
-        using (var store = TestStores.Open(Database, _clock))
-        {
-            store.Connection.Execute("CREATE TRIGGER stopped_here BEFORE UPDATE ON mail_messages WHEN NEW.state = 'Replied' BEGIN SELECT RAISE(ABORT, 'the gateway stopped here'); END");
-            using var first = Intake(store, folder);
-            await Assert.ThrowsAnyAsync<Exception>(() => first.ProcessInboxAsync(default));
-            store.Connection.Execute("DROP TRIGGER stopped_here");
-        }
+        await StoppedBetweenSendAndRecord(folder);
 
         var sent = Assert.Single(servers.RepliesTo(message));
         using var restarted = TestStores.Open(Database, _clock);
-        Assert.Equal(MailState.Replying, await restarted.Mail.StateAsync(MessageKeyOf(restarted), default));
+        Assert.Equal(MailState.Replying, (await restarted.Mail.EntryAsync(MessageKeyOf(restarted), default))?.State);
         using var intake = Intake(restarted, folder);
 
         // Restarted within the claim: the reply may still be on its way from another round; nothing is decided or sent.
@@ -69,7 +61,7 @@ public sealed class MailReplyOnceTests(TestServersFixture servers) : IDisposable
         }
 
         Assert.Single(_log.Entries, e => e.Id.Name == "MailReplySentAgain" && e.Fields["ReplyId"] == sent.MessageId);
-        Assert.Equal(MailState.Done, await restarted.Mail.StateAsync(MessageKeyOf(restarted), default));
+        Assert.Equal(MailState.Done, (await restarted.Mail.EntryAsync(MessageKeyOf(restarted), default))?.State);
         Assert.Contains(message.MessageId, await folder.MessageIdsIn(folder.Processed));
 
         // Done: never again.
@@ -85,13 +77,7 @@ public sealed class MailReplyOnceTests(TestServersFixture servers) : IDisposable
         var folder = new TestMailFolder(servers);
         var message = TestMailFolder.Request("RO-2", "wait.lsr.csv", "4065550172");
         await folder.Deliver(message);
-        using (var store = TestStores.Open(Database, _clock))
-        {
-            store.Connection.Execute("CREATE TRIGGER stopped_here BEFORE UPDATE ON mail_messages WHEN NEW.state = 'Replied' BEGIN SELECT RAISE(ABORT, 'the gateway stopped here'); END");
-            using var first = Intake(store, folder);
-            await Assert.ThrowsAnyAsync<Exception>(() => first.ProcessInboxAsync(default));
-            store.Connection.Execute("DROP TRIGGER stopped_here");
-        }
+        await StoppedBetweenSendAndRecord(folder);
 
         using var restarted = TestStores.Open(Database, _clock);
         using var intake = Intake(restarted, folder, TimeSpan.FromSeconds(2));
@@ -106,6 +92,19 @@ public sealed class MailReplyOnceTests(TestServersFixture servers) : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>
+    /// A round whose gateway stops between the SMTP server's acceptance and the record of the send: here the record
+    /// fails for good (not a store outage, which is retried), and the gateway is gone with it.
+    /// </summary>
+    private async Task StoppedBetweenSendAndRecord(TestMailFolder folder)
+    {
+        using var store = TestStores.Open(Database, _clock);
+        store.Connection.Execute("CREATE TRIGGER stopped_here BEFORE UPDATE ON mail_messages WHEN NEW.state = 'Replied' BEGIN SELECT RAISE(ABORT, 'the gateway stopped here'); END");
+        using var first = Intake(store, folder);
+        await Assert.ThrowsAnyAsync<Exception>(() => first.ProcessInboxAsync(default));
+        store.Connection.Execute("DROP TRIGGER stopped_here");
+    }
 
     private static string MessageKeyOf(IUnitOfWork store) =>
         store.Connection.ExecuteScalar<string>("SELECT message_key FROM mail_messages")!;

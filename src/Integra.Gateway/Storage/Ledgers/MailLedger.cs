@@ -16,9 +16,6 @@ public sealed class MailLedger(IUnitOfWork uow)
     /// <summary>The right to work the mailbox now, or null while another gateway instance on the same database does.</summary>
     public Task<IAsyncDisposable?> TryLeaseAsync(CancellationToken cancellationToken) => uow.TryLeaseAsync("intake:mailbox", cancellationToken);
 
-    /// <summary>The state of the message, or null when it was never answered.</summary>
-    public async Task<MailState?> StateAsync(string messageKey, CancellationToken cancellationToken) => (await EntryAsync(messageKey, cancellationToken))?.State;
-
     /// <summary>The message's record, or null when no reply to it was ever recorded.</summary>
     public async Task<MailEntry?> EntryAsync(string messageKey, CancellationToken cancellationToken) =>
         await uow.QueryFirstOrDefaultAsync<(string State, string UpdatedAt, byte[]? ReplyMime)?>(

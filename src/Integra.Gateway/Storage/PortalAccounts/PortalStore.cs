@@ -25,13 +25,6 @@ public sealed partial class PortalStore(UnitOfWorkFactory stores) : IPortalStore
         ExecuteAsync("portal: audit", AddAuditSql, AuditParameters(entry), cancellationToken);
 
     /// <summary>
-    /// <see cref="AddAuditAsync"/> for the command line (<c>evidence</c> records the package it wrote), which has no
-    /// request thread to give back; not on <see cref="IPortalStore"/>, so no page or service can reach it.
-    /// </summary>
-    public void AddAudit(AuditEntry entry) =>
-        stores.Run("portal: audit", uow => uow.Connection.Execute(AddAuditSql, AuditParameters(entry), uow.Transaction));
-
-    /// <summary>
     /// The partners approved through onboarding, for the daemon's reference data check (a worker's round, not a
     /// request: <see cref="Reference.ReferenceDataSource"/> asks synchronously).
     /// </summary>
